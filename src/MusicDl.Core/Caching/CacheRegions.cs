@@ -1,0 +1,17 @@
+namespace MusicDl.Caching;
+
+/// <summary>The names of the cache regions.</summary>
+public static class CacheRegions
+{
+    public const string Spotify = "spotify";
+    public const string AudioSearch = "audio_search";
+    public const string Match = "match";
+    public const string FileExistence = "file_existence";
+    public const string Tags = "tags";
+    public const string Images = "images";
+
+    /// <summary>Spotify access tokens: persistent only, never shared.</summary>
+    public const string Tokens = "tokens";
+
+    public static readonly IReadOnlyList<string> All = [Spotify, AudioSearch, Match, FileExistence, Tags, Images, Tokens];
+}

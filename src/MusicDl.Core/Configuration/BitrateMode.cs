@@ -1,0 +1,8 @@
+namespace MusicDl.Configuration;
+
+public enum BitrateMode
+{
+    Auto,
+    Disable,
+    Fixed,
+}

@@ -1,0 +1,16 @@
+namespace MusicDl.Configuration;
+
+/// <summary>Every base URL musicdl calls; each overridable by environment (README, "Advanced").</summary>
+public sealed record Endpoints(Uri SpotifyApi, Uri SpotifyAccounts, Uri YouTubeMusic, Uri YouTube)
+{
+    public const string SpotifyApiVariable = "MUSICDL_SPOTIFY_API_URL";
+    public const string SpotifyAccountsVariable = "MUSICDL_SPOTIFY_ACCOUNTS_URL";
+    public const string YouTubeMusicVariable = "MUSICDL_YTMUSIC_URL";
+    public const string YouTubeVariable = "MUSICDL_YOUTUBE_URL";
+
+    public static Endpoints Default { get; } = new(
+        new Uri("https://api.spotify.com/v1"),
+        new Uri("https://accounts.spotify.com"),
+        new Uri("https://music.youtube.com"),
+        new Uri("https://www.youtube.com"));
+}

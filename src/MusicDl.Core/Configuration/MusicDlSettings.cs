@@ -1,0 +1,89 @@
+namespace MusicDl.Configuration;
+
+/// <summary>
+/// The effective settings: defaults, then the config file (the original app's keys under <c>download:</c>),
+/// then the environment, then the command line. Durations are TimeSpans; the YAML gives seconds.
+/// </summary>
+public sealed record MusicDlSettings
+{
+    public string? ClientId { get; init; }
+
+    public string? ClientSecret { get; init; }
+
+    public int Threads { get; init; } = 4;
+
+    /// <summary>Per-track retries of YouTube search and download.</summary>
+    public int MaxRetries { get; init; } = 3;
+
+    public AudioFormat Format { get; init; } = AudioFormat.Mp3;
+
+    public Bitrate Bitrate { get; init; } = Bitrate.Fixed(128);
+
+    /// <summary>The path template, rendered beneath <see cref="OutputDir"/>.</summary>
+    public string Output { get; init; } = "{artist}/{album}/{track-number} - {title}.{output-ext}";
+
+    /// <summary>The library folder.</summary>
+    public string OutputDir { get; init; } = ".";
+
+    public IReadOnlyList<string> AudioProviders { get; init; } = ["youtube-music"];
+
+    public int CacheMaxSize { get; init; } = 1000;
+
+    public TimeSpan CacheTtl { get; init; } = TimeSpan.FromSeconds(3600);
+
+    public int AudioSearchCacheMaxSize { get; init; } = 500;
+
+    public TimeSpan AudioSearchCacheTtl { get; init; } = TimeSpan.FromSeconds(86400);
+
+    public int FileExistenceCacheMaxSize { get; init; } = 10000;
+
+    public TimeSpan FileExistenceCacheTtl { get; init; } = TimeSpan.FromSeconds(3600);
+
+    public TimeSpan NegativeSearchCacheTtl { get; init; } = TimeSpan.FromSeconds(3600);
+
+    public OverwriteMode Overwrite { get; init; } = OverwriteMode.Skip;
+
+    public int SpotifyMaxRetries { get; init; } = 3;
+
+    public TimeSpan SpotifyRetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan SpotifyRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(120);
+
+    public bool SpotifyRateLimitEnabled { get; init; } = true;
+
+    public int SpotifyRateLimitRequests { get; init; } = 10;
+
+    public TimeSpan SpotifyRateLimitWindow { get; init; } = TimeSpan.FromSeconds(1);
+
+    public bool CachePersistent { get; init; } = true;
+
+    /// <summary>Null means the platform default (the platform cache folder).</summary>
+    public string? CacheFile { get; init; }
+
+    public string? CacheRedis { get; init; }
+
+    public bool CreateM3u { get; init; }
+
+    /// <summary>Null: the logged-in user's own (from_token), else US.</summary>
+    public string? Market { get; init; }
+
+    public string? FfmpegPath { get; init; }
+
+    public string? YtDlpPath { get; init; }
+
+    public string? YtDlpCookies { get; init; }
+
+    public IReadOnlyList<YouTubeClientSettings> YouTubeClients { get; init; } = YouTubeClientDefaults.All;
+
+    /// <summary>The lowest match score accepted (0..1).</summary>
+    public double MatchThreshold { get; init; } = 0.70;
+
+    public int AuthRedirectPort { get; init; } = 8888;
+
+    /// <summary>Spotify track id -> YouTube video id, or "skip".</summary>
+    public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
+
+    public bool NoCache { get; init; }
+
+    public Endpoints Endpoints { get; init; } = Endpoints.Default;
+}

@@ -1,0 +1,8 @@
+namespace MusicDl.Models;
+
+public enum ReleaseDatePrecision
+{
+    Year,
+    Month,
+    Day,
+}

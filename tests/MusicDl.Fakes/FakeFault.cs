@@ -1,0 +1,26 @@
+namespace MusicDl.Fakes;
+
+/// <summary>A fault a route applies to its requests, for as many requests as <see cref="Times"/> says.</summary>
+public sealed record FakeFault
+{
+    /// <summary>Answer with this status instead of running the handler.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>Sent as Retry-After (seconds) with <see cref="Status"/>.</summary>
+    public int? RetryAfterSeconds { get; init; }
+
+    /// <summary>Wait this long before answering.</summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>Abort the connection after this many body bytes.</summary>
+    public long? CutAfterBytes { get; init; }
+
+    /// <summary>Replace the body with something that is not JSON.</summary>
+    public bool MalformedJson { get; init; }
+
+    /// <summary>How many requests the fault applies to; then it is spent.</summary>
+    public int Times { get; init; } = int.MaxValue;
+
+    /// <summary>Apply only from this (1-based) request of the route on.</summary>
+    public int FromRequest { get; init; } = 1;
+}
