@@ -1,0 +1,426 @@
+using System.Collections;
+using MusicDl.Models;
+using MusicDl.Sources;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MusicDl.Configuration;
+
+/// <summary>
+/// Finds and reads the config file (the original app's format, unchanged) and layers the environment on it.
+/// The environment is injected so tests and the CLI harness control it; the CLI applies its own options
+/// afterwards with <c>settings with { ... }</c> and checks them with <see cref="SettingsValidator"/>.
+/// </summary>
+public sealed class ConfigLoader
+{
+    public const string ClientIdVariable = "SPOTIFY_CLIENT_ID";
+    public const string ClientSecretVariable = "SPOTIFY_CLIENT_SECRET";
+
+    private static readonly (string Variable, string Key, Func<Endpoints, Uri, Endpoints> Set)[] EndpointVariables =
+    [
+        (Endpoints.SpotifyApiVariable, "endpoints.spotify_api", (e, u) => e with { SpotifyApi = u }),
+        (Endpoints.SpotifyAccountsVariable, "endpoints.spotify_accounts", (e, u) => e with { SpotifyAccounts = u }),
+        (Endpoints.YouTubeMusicVariable, "endpoints.youtube_music", (e, u) => e with { YouTubeMusic = u }),
+        (Endpoints.YouTubeVariable, "endpoints.youtube", (e, u) => e with { YouTube = u }),
+    ];
+
+    private static readonly (string Name, ConfigListKind Kind, SourceKind[] Expected)[] Lists =
+    [
+        ("songs", ConfigListKind.Songs, [SourceKind.Track]),
+        ("albums", ConfigListKind.Albums, [SourceKind.Album]),
+        ("playlists", ConfigListKind.Playlists, [SourceKind.Playlist, SourceKind.LikedSongs]),
+        ("artists", ConfigListKind.Artists, [SourceKind.Artist]),
+    ];
+
+    private static readonly string[] TopLevelKeys = ["version", "download", "overrides", .. Lists.Select(l => l.Name)];
+
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    public ConfigLoader(IReadOnlyDictionary<string, string> environment, bool? isWindows = null)
+    {
+        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        Paths = new ConfigPaths(environment, isWindows ?? OperatingSystem.IsWindows());
+    }
+
+    public ConfigPaths Paths { get; }
+
+    /// <summary>A loader over this process's environment variables.</summary>
+    public static ConfigLoader ForCurrentProcess()
+    {
+        var comparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        var environment = new Dictionary<string, string>(comparer);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
+        }
+
+        return new ConfigLoader(environment);
+    }
+
+    /// <summary>
+    /// Which file to read: <paramref name="explicitPath"/> (--config), else $MUSICDL_CONFIG, else the default
+    /// location if the file is there, else none. A file named explicitly or by the variable must exist.
+    /// </summary>
+    public ConfigLocation Locate(string? explicitPath)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitPath))
+        {
+            return File.Exists(explicitPath)
+                ? new ConfigLocation(explicitPath, ConfigOrigin.CommandLine)
+                : throw new ConfigException($"config file '{explicitPath}' not found");
+        }
+
+        if (Paths.Variable(ConfigPaths.ConfigVariable) is { } fromVariable)
+        {
+            return File.Exists(fromVariable)
+                ? new ConfigLocation(fromVariable, ConfigOrigin.EnvironmentVariable)
+                : throw new ConfigException($"{ConfigPaths.ConfigVariable} names '{fromVariable}', which is not a file");
+        }
+
+        var standard = Paths.DefaultConfigFile;
+        return File.Exists(standard) ? new ConfigLocation(standard, ConfigOrigin.DefaultLocation) : ConfigLocation.None;
+    }
+
+    /// <summary>Locates, reads and parses the config, then applies the environment. Throws <see cref="ConfigException"/> on bad input.</summary>
+    public async Task<LoadedConfig> LoadAsync(string? explicitPath, CancellationToken cancellationToken = default)
+    {
+        var location = Locate(explicitPath);
+        if (location.Path is null)
+        {
+            var defaults = Parse(string.Empty, location);
+            return defaults with { Notes = [$"no config file found (looked for {Paths.DefaultConfigFile}); using defaults", .. defaults.Notes] };
+        }
+
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(location.Path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"cannot read config file '{location.Path}': {e.Message}", e);
+        }
+
+        return Parse(text, location);
+    }
+
+    /// <summary>Parses config text as if read from <paramref name="location"/> (its path names the file in messages), then applies the environment.</summary>
+    public LoadedConfig Parse(string yaml, ConfigLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        ArgumentNullException.ThrowIfNull(location);
+        var reading = new Reading(location.Path ?? "config", Paths);
+        reading.Read(yaml);
+        var settings = ApplyEnvironment(reading.Settings, reading.Origins);
+
+        var remaining = SettingsValidator.Validate(settings);
+        if (remaining.Count > 0)
+        {
+            throw new ConfigException(location.Path is null ? remaining[0].ToString() : $"{location.Path}: {remaining[0]}");
+        }
+
+        return new LoadedConfig(settings, location.Path, reading.Sources, reading.Warnings, reading.Notes)
+        {
+            Origin = location.Origin,
+            SettingOrigins = reading.Origins,
+            Version = reading.Version,
+        };
+    }
+
+    private MusicDlSettings ApplyEnvironment(MusicDlSettings settings, Dictionary<string, SettingOrigin> origins)
+    {
+        if (Paths.Variable(ClientIdVariable) is { } clientId)
+        {
+            settings = settings with { ClientId = clientId.Trim() };
+            origins["client_id"] = new SettingOrigin(SettingOriginKind.Environment, ClientIdVariable);
+        }
+
+        if (Paths.Variable(ClientSecretVariable) is { } clientSecret)
+        {
+            settings = settings with { ClientSecret = clientSecret.Trim() };
+            origins["client_secret"] = new SettingOrigin(SettingOriginKind.Environment, ClientSecretVariable);
+        }
+
+        var endpoints = settings.Endpoints;
+        foreach (var (variable, key, set) in EndpointVariables)
+        {
+            if (Paths.Variable(variable) is not { } text)
+            {
+                continue;
+            }
+
+            var shown = SecretMasker.MaskConnectionString(text.Trim());
+            if (!Uri.TryCreate(text.Trim().TrimEnd('/'), UriKind.Absolute, out var uri))
+            {
+                throw new ConfigException($"{variable}: '{shown}' is not an absolute URL");
+            }
+
+            var problem = SettingsValidator.CheckEndpoint(uri);
+            endpoints = problem is null ? set(endpoints, uri) : throw new ConfigException($"{variable}: {problem}");
+            origins[key] = new SettingOrigin(SettingOriginKind.Environment, variable);
+        }
+
+        return settings with { Endpoints = endpoints };
+    }
+
+    /// <summary>The state of one parse: settings so far, where each came from, and the nodes to blame for errors.</summary>
+    private sealed class Reading(string file, ConfigPaths paths)
+    {
+        private readonly Dictionary<string, ConfigNode> _nodes = new(StringComparer.Ordinal);
+        private readonly List<ConfigSource> _sources = [];
+        private readonly List<string> _warnings = [];
+        private readonly List<string> _notes = [];
+
+        public MusicDlSettings Settings { get; private set; } = new();
+
+        public Dictionary<string, SettingOrigin> Origins { get; } = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<ConfigSource> Sources => _sources;
+
+        public IReadOnlyList<string> Warnings => _warnings;
+
+        public IReadOnlyList<string> Notes => _notes;
+
+        public string? Version { get; private set; }
+
+        public void Read(string yaml)
+        {
+            var root = Load(yaml);
+            if (root is null || new ConfigNode(file, "(document)", root, _warnings).IsNull)
+            {
+                return;
+            }
+
+            var document = new ConfigNode(file, "(document)", root, _warnings);
+            foreach (var (keyNode, valueNode) in document.Mapping("a map of settings (version, download, songs, ...)").Children)
+            {
+                var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                var value = new ConfigNode(file, key, valueNode, _warnings);
+                var list = Lists.FirstOrDefault(l => l.Name == key);
+                if (list.Name is not null)
+                {
+                    ReadList(value, list.Kind, list.Expected);
+                }
+                else if (key == "download")
+                {
+                    ReadDownload(value);
+                }
+                else if (key == "overrides")
+                {
+                    ReadOverrides(value);
+                }
+                else if (key == "version")
+                {
+                    ReadVersion(value);
+                }
+                else
+                {
+                    var hint = ConfigKeys.Find(key) is not null
+                        ? "; it belongs under download:"
+                        : KeySuggestion.For(key, TopLevelKeys);
+                    Warn(keyNode, $"unknown key '{key}' (ignored){hint}");
+                }
+            }
+
+            ResolveAbsoluteOutput();
+            ExpandHomes();
+            foreach (var (key, node) in _nodes)
+            {
+                if (SettingsValidator.ValidateKey(key, Settings) is { } problem)
+                {
+                    throw node.Error(problem);
+                }
+            }
+        }
+
+        private YamlNode? Load(string yaml)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(yaml));
+            }
+            catch (YamlException e)
+            {
+                throw new ConfigException(file, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}");
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's parser throws this for some unclosed flow collections, without a position.
+                throw new ConfigException($"{file}: not valid YAML (an unclosed '[' or '{{'?)");
+            }
+
+            if (stream.Documents.Count > 1)
+            {
+                throw new ConfigException($"{file}: holds {stream.Documents.Count} YAML documents; a config is one");
+            }
+
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+
+        private void ReadVersion(ConfigNode node)
+        {
+            Version = node.IsNull ? null : node.Scalar("a version such as \"1.2\"");
+            if (Version is not null && Version.Split('.')[0] != "1")
+            {
+                Warn(node.Node, $"version '{Version}' is not one musicdl knows (1.x); reading it as 1.x");
+            }
+        }
+
+        private void ReadDownload(ConfigNode node)
+        {
+            if (node.IsNull)
+            {
+                return;
+            }
+
+            YamlScalarNode? firstPlanFlag = null;
+            foreach (var (keyNode, valueNode) in node.Mapping("a map of download settings").Children)
+            {
+                var name = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+                var key = ConfigKeys.Find(name);
+                if (key is null)
+                {
+                    Warn(keyNode, $"unknown key '{name}' under download: (ignored){KeySuggestion.For(name, ConfigKeys.Names)}");
+                    continue;
+                }
+
+                var value = node.Child(name, valueNode);
+                if (_nodes.TryGetValue(key.Name, out var earlier))
+                {
+                    Warn(keyNode, $"'{name}' repeats '{earlier.Key}' (line {earlier.Line}); this later value wins");
+                }
+
+                if (key.WithoutEffect)
+                {
+                    firstPlanFlag ??= keyNode as YamlScalarNode;
+                }
+
+                if (value.IsNull)
+                {
+                    continue;
+                }
+
+                Settings = key.Read(Settings, value);
+                if (!key.WithoutEffect)
+                {
+                    _nodes[key.Name] = value;
+                    Origins[key.Name] = new SettingOrigin(SettingOriginKind.File, value.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            if (firstPlanFlag is not null)
+            {
+                _notes.Add($"{file}:{firstPlanFlag.Start.Line}: the original app's plan_* keys are accepted and have no effect in musicdl");
+            }
+        }
+
+        private void ReadList(ConfigNode node, ConfigListKind kind, SourceKind[] expected)
+        {
+            if (node.IsNull)
+            {
+                return;
+            }
+
+            var items = node.Sequence("a list of '- name: url' entries").Children;
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = node.Child($"[{i}]", items[i]);
+                var (name, urlNode) = item.Node switch
+                {
+                    YamlMappingNode { Children.Count: 1 } map => (
+                        (map.Children.Keys.First() as YamlScalarNode)?.Value ?? string.Empty,
+                        item.At(map.Children.Values.First())),
+                    YamlScalarNode => (null, item),
+                    _ => throw item.Error("expected one '- name: url' entry (a map with a single key) or a URL"),
+                };
+
+                var url = urlNode.String() ?? throw urlNode.Error("has no URL");
+                if (!SpotifyUrlParser.TryParse(url, out var source, out var reason))
+                {
+                    throw urlNode.Error($"'{url.Trim()}' {reason}; {SourceParseException.Accepted}");
+                }
+
+                if (source!.Kind != SourceKind.ShortLink && !expected.Contains(source.Kind))
+                {
+                    Warn(urlNode.Node, $"'{name ?? url}' in {node.Key} is a {Describe(source.Kind)} link; it is downloaded as one");
+                }
+
+                _sources.Add(new ConfigSource(kind, name ?? url, source, urlNode.Line));
+            }
+        }
+
+        private void ReadOverrides(ConfigNode node)
+        {
+            if (node.IsNull)
+            {
+                return;
+            }
+
+            var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (keyNode, valueNode) in node.Mapping("a map of 'spotify track: video id or skip'").Children)
+            {
+                var trackNode = node.Child("(key)", keyNode);
+                var track = trackNode.Parse(t => SettingValues.ParseOverrideTrack(t));
+                var targetNode = node.Child(track, valueNode);
+                var target = targetNode.Parse(t => SettingValues.ParseOverrideTarget(t));
+                if (!overrides.TryAdd(track, target))
+                {
+                    Warn(keyNode, $"track {track} is overridden twice; this later value wins");
+                    overrides[track] = target;
+                }
+            }
+
+            Settings = Settings with { Overrides = overrides };
+            _nodes["overrides"] = node;
+            Origins["overrides"] = new SettingOrigin(SettingOriginKind.File, node.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        private void ResolveAbsoluteOutput()
+        {
+            if (!_nodes.TryGetValue("output", out var outputNode))
+            {
+                return;
+            }
+
+            var output = paths.ExpandHome(Settings.Output);
+            if (!AbsoluteOutput.IsAbsolute(output))
+            {
+                return;
+            }
+
+            if (_nodes.ContainsKey("output_dir"))
+            {
+                throw outputNode.Error("is absolute while output_dir is set; give output relative to output_dir");
+            }
+
+            var (directory, template) = outputNode.Located(() => AbsoluteOutput.Split(output));
+            Settings = Settings with { OutputDir = directory, Output = template };
+            _nodes["output_dir"] = outputNode;
+            Origins["output_dir"] = Origins["output"];
+            _notes.Add($"{outputNode.Location}: absolute output: library folder '{directory}', template '{template}'");
+        }
+
+        private void ExpandHomes()
+        {
+            Settings = Settings with
+            {
+                OutputDir = paths.ExpandHome(Settings.OutputDir),
+                CacheFile = Settings.CacheFile is null ? null : paths.ExpandHome(Settings.CacheFile),
+                FfmpegPath = Settings.FfmpegPath is null ? null : paths.ExpandHome(Settings.FfmpegPath),
+                YtDlpPath = Settings.YtDlpPath is null ? null : paths.ExpandHome(Settings.YtDlpPath),
+                YtDlpCookies = Settings.YtDlpCookies is null ? null : paths.ExpandHome(Settings.YtDlpCookies),
+            };
+        }
+
+        private void Warn(YamlNode node, string message) => _warnings.Add($"{file}:{node.Start.Line}:{node.Start.Column}: {message}");
+
+        private static string Describe(SourceKind kind) => kind switch
+        {
+            SourceKind.LikedSongs => "Liked Songs",
+            SourceKind.Artist => "an artist",
+            SourceKind.Album => "an album",
+            _ => "a " + kind.ToString().ToLowerInvariant(),
+        };
+    }
+}
