@@ -343,7 +343,7 @@ public sealed class ConfigLoader
 
                 if (source!.Kind != SourceKind.ShortLink && !expected.Contains(source.Kind))
                 {
-                    Warn(urlNode.Node, $"'{name ?? url}' in {node.Key} is a {Describe(source.Kind)} link; it is downloaded as one");
+                    Warn(urlNode.Node, $"'{name ?? url}' in {node.Key} is {Describe(source.Kind)} link; it is downloaded as one");
                 }
 
                 _sources.Add(new ConfigSource(kind, name ?? url, source, urlNode.Line));
