@@ -360,7 +360,7 @@ public sealed class ConfigLoader
             var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (keyNode, valueNode) in node.Mapping("a map of 'spotify track: video id or skip'").Children)
             {
-                var trackNode = node.Child("(key)", keyNode);
+                var trackNode = node.At(keyNode);
                 var track = trackNode.Parse(t => SettingValues.ParseOverrideTrack(t));
                 var targetNode = node.Child(track, valueNode);
                 var target = targetNode.Parse(t => SettingValues.ParseOverrideTarget(t));

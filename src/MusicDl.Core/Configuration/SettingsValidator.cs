@@ -90,7 +90,7 @@ public static class SettingsValidator
         ArgumentNullException.ThrowIfNull(uri);
         if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            return $"'{uri}' is not an http(s) URL";
+            return $"'{SecretMasker.MaskConnectionString(uri.ToString())}' is not an http(s) URL";
         }
 
         return uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback

@@ -92,4 +92,32 @@ public sealed class ConfigRendererTests
         Assert.Equal(loaded.Settings.Overrides, again.Settings.Overrides);
         Assert.Equal(loaded.Sources.Select(s => (s.Kind, s.Name, s.Source)), again.Sources.Select(s => (s.Kind, s.Name, s.Source)));
     }
+
+    [Theory]
+    [InlineData("download:\n  client_secret: {Secret}\n  client_secret: other\n")]
+    [InlineData("download:\n  client_secret: [{Secret}]\n")]
+    [InlineData("download:\n  client_secret: {Secret}\n  threads: 0\n")]
+    [InlineData("download:\n  cache_redis: \"host,password={Redis}\"\n  cache_ttl: never\n")]
+    public void Errors_about_a_file_with_secrets_do_not_repeat_them(string template)
+    {
+        var yaml = template.Replace("{Secret}", Secret, StringComparison.Ordinal).Replace("{Redis}", RedisPassword, StringComparison.Ordinal);
+
+        var error = ParseError(yaml);
+
+        Assert.DoesNotContain(Secret, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(RedisPassword, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ftp://user:{Redis}@127.0.0.1/")]
+    [InlineData("http://user:{Redis}@example.org/")]
+    public void Errors_about_endpoint_variables_do_not_repeat_their_passwords(string value)
+    {
+        var env = Env(("MUSICDL_YOUTUBE_URL", value.Replace("{Redis}", RedisPassword, StringComparison.Ordinal)));
+
+        var error = ParseError(string.Empty, env);
+
+        Assert.StartsWith("MUSICDL_YOUTUBE_URL: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(RedisPassword, error.Message, StringComparison.Ordinal);
+    }
 }
