@@ -186,12 +186,12 @@ public sealed class ConfigLoader
         public void Read(string yaml)
         {
             var root = Load(yaml);
-            if (root is null || new ConfigNode(file, "(document)", root, _warnings).IsNull)
+            var document = root is null ? null : new ConfigNode(file, "config", root, _warnings);
+            if (document is null || document.IsNull)
             {
                 return;
             }
 
-            var document = new ConfigNode(file, "(document)", root, _warnings);
             foreach (var (keyNode, valueNode) in document.Mapping("a map of settings (version, download, songs, ...)").Children)
             {
                 var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
@@ -305,7 +305,7 @@ public sealed class ConfigLoader
                 if (!key.WithoutEffect)
                 {
                     _nodes[key.Name] = value;
-                    Origins[key.Name] = new SettingOrigin(SettingOriginKind.File, value.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    Origins[key.Name] = FromFile(value);
                 }
             }
 
@@ -373,7 +373,7 @@ public sealed class ConfigLoader
 
             Settings = Settings with { Overrides = overrides };
             _nodes["overrides"] = node;
-            Origins["overrides"] = new SettingOrigin(SettingOriginKind.File, node.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Origins["overrides"] = FromFile(node);
         }
 
         private void ResolveAbsoluteOutput()
@@ -412,6 +412,9 @@ public sealed class ConfigLoader
                 YtDlpCookies = Settings.YtDlpCookies is null ? null : paths.ExpandHome(Settings.YtDlpCookies),
             };
         }
+
+        private static SettingOrigin FromFile(ConfigNode node) =>
+            new(SettingOriginKind.File, node.Line.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         private void Warn(YamlNode node, string message) => _warnings.Add($"{file}:{node.Start.Line}:{node.Start.Column}: {message}");
 

@@ -234,6 +234,7 @@ public sealed class ConfigLoaderTests
     [InlineData("download:\n  youtube_clients:\n    - name: x\n      client_name: WEB\n", 3, 7, "download.youtube_clients[0]: a client needs client_version")]
     [InlineData("download:\n  youtube_clients: []\n", 2, 20, "download.youtube_clients: needs at least one client")]
     [InlineData("download:\n  youtube_clients:\n    - visionos\n    - visionos\n", 3, 5, "download.youtube_clients: client 'visionos' is listed twice")]
+    [InlineData("- threads: 4\n", 1, 1, "config: expected a map of settings")]
     public void A_bad_value_is_an_error_naming_file_line_and_column(string yaml, int line, int column, string message)
     {
         var error = ParseError(yaml);
@@ -241,6 +242,12 @@ public sealed class ConfigLoaderTests
         Assert.StartsWith($"test.yaml:{line}:{column}: {message}", error.Message, StringComparison.Ordinal);
         Assert.Equal((FileName, line, column), (error.File, error.Line, error.Column));
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Several_yaml_documents_in_one_file_are_an_error()
+    {
+        Assert.Equal("test.yaml: holds 2 YAML documents; a config is one", ParseError("threads: 1\n---\nthreads: 2\n").Message);
     }
 
     [Fact]
