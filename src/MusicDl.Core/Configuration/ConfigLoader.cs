@@ -20,11 +20,9 @@ public sealed class ConfigLoader
         (Endpoints.YouTubeVariable, "endpoints.youtube", (e, u) => e with { YouTube = u }),
     ];
 
-    private readonly IReadOnlyDictionary<string, string> _environment;
-
     public ConfigLoader(IReadOnlyDictionary<string, string> environment, bool? isWindows = null)
     {
-        _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+        ArgumentNullException.ThrowIfNull(environment);
         Paths = new ConfigPaths(environment, isWindows ?? OperatingSystem.IsWindows());
     }
 

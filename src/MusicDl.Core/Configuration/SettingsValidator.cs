@@ -105,7 +105,7 @@ public static class SettingsValidator
             return "must not be empty";
         }
 
-        var problem = TemplateVariables.FindProblem(template);
+        var problem = TemplateVariableList.FindProblem(template);
         if (problem is not null)
         {
             return problem;

@@ -31,7 +31,7 @@ public sealed class ExampleConfigTests
         var text = File.ReadAllText(ExamplePath);
         var names = ConfigKeys.All.SelectMany(k => k.Aliases.Append(k.Name))
             .Concat(["overrides", "songs", "albums", "playlists", "artists", "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "MUSICDL_CONFIG"])
-            .Concat(TemplateVariables.Known.Concat(TemplateVariables.Aliases.Keys).Select(v => "{" + v + "}"));
+            .Concat(TemplateVariableList.Known.Concat(TemplateVariableList.Aliases.Keys).Select(v => "{" + v + "}"));
 
         Assert.All(names, name => Assert.Contains(name, text, StringComparison.Ordinal));
     }

@@ -2,7 +2,7 @@ using MusicDl.Configuration;
 
 namespace MusicDl.Tests.Configuration;
 
-public sealed class TemplateVariablesTests
+public sealed class TemplateVariableListTests
 {
     [Theory]
     [InlineData("{artist}/{album}/{track-number} - {title}.{output-ext}")]
@@ -12,7 +12,7 @@ public sealed class TemplateVariablesTests
     [InlineData("plain.mp3")]
     public void Documented_variables_and_spotdl_aliases_are_accepted(string template)
     {
-        Assert.Null(TemplateVariables.FindProblem(template));
+        Assert.Null(TemplateVariableList.FindProblem(template));
     }
 
     [Theory]
@@ -23,6 +23,6 @@ public sealed class TemplateVariablesTests
     [InlineData("{title}}", "unbalanced")]
     public void Unknown_variables_and_stray_braces_are_problems(string template, string problem)
     {
-        Assert.StartsWith(problem, TemplateVariables.FindProblem(template), StringComparison.Ordinal);
+        Assert.StartsWith(problem, TemplateVariableList.FindProblem(template), StringComparison.Ordinal);
     }
 }

@@ -4,10 +4,11 @@ using System.Text.RegularExpressions;
 namespace MusicDl.Configuration;
 
 /// <summary>
-/// The path-template variables of issue 3, kept in this one place so validation can later defer to the
-/// library's PathTemplate without touching the callers.
+/// The path-template variables of issue 3, kept in this one place so validation can defer to the library's
+/// PathTemplate (MusicDl.Library) once both are merged, without touching the callers of
+/// <see cref="SettingsValidator"/>.
 /// </summary>
-public static partial class TemplateVariables
+public static partial class TemplateVariableList
 {
     /// <summary>Every documented variable, without braces.</summary>
     public static IReadOnlyList<string> Known { get; } =
