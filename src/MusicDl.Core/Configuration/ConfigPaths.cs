@@ -1,15 +1,15 @@
 namespace MusicDl.Configuration;
 
 /// <summary>
-/// Platform folders for the config file and the cache, read from an injected environment so tests
-/// (and the harness's sandbox) control them: XDG on Linux and macOS, %APPDATA% / %LOCALAPPDATA% on Windows.
+/// The platform folder for the config file and the home folder, read from an injected environment so tests
+/// (and the harness's sandbox) control them: XDG on Linux and macOS, %APPDATA% on Windows. (The cache's
+/// default file is the cache layer's business.)
 /// </summary>
 public sealed class ConfigPaths(IReadOnlyDictionary<string, string> environment, bool isWindows)
 {
     public const string ConfigVariable = "MUSICDL_CONFIG";
     public const string AppFolder = "musicdl";
     public const string ConfigFileName = "config.yaml";
-    public const string CacheFileName = "cache.db";
 
     public bool IsWindows { get; } = isWindows;
 
@@ -22,11 +22,6 @@ public sealed class ConfigPaths(IReadOnlyDictionary<string, string> environment,
     public string DefaultConfigFile =>
         Path.Combine(IsWindows ? Variable("APPDATA") ?? Path.Combine(Home, "AppData", "Roaming") : XdgFolder("XDG_CONFIG_HOME", ".config"),
             AppFolder, ConfigFileName);
-
-    /// <summary>The persistent cache file used when <c>cache_file</c> is not set.</summary>
-    public string DefaultCacheFile =>
-        Path.Combine(IsWindows ? Variable("LOCALAPPDATA") ?? Path.Combine(Home, "AppData", "Local") : XdgFolder("XDG_CACHE_HOME", ".cache"),
-            AppFolder, CacheFileName);
 
     /// <summary>Expands a leading <c>~</c> (as the shell would) so configs written for the original app keep working.</summary>
     public string ExpandHome(string path)

@@ -10,9 +10,10 @@ public static class ConfigRenderer
 {
     /// <summary>
     /// Renders <paramref name="effective"/> (the settings after the command line; default: the loaded ones). A value
-    /// that differs from the loaded one is marked as coming from the command line.
+    /// that differs from the loaded one is marked as coming from the command line. <paramref name="defaultCacheFile"/>
+    /// (the cache layer's platform default) is shown when <c>cache_file</c> is not set.
     /// </summary>
-    public static string Render(LoadedConfig config, MusicDlSettings? effective = null, ConfigPaths? paths = null)
+    public static string Render(LoadedConfig config, MusicDlSettings? effective = null, string? defaultCacheFile = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         var settings = effective ?? config.Settings;
@@ -30,9 +31,9 @@ public static class ConfigRenderer
             var value = key.Render(settings);
             var origin = value == key.Render(config.Settings) ? config.OriginOf(key.Name) : SettingOrigin.CommandLine;
             var comment = $"  # {origin}";
-            if (key.Name == "cache_file" && settings.CacheFile is null && paths is not null)
+            if (key.Name == "cache_file" && settings.CacheFile is null && defaultCacheFile is not null)
             {
-                comment += $": {paths.DefaultCacheFile}";
+                comment += $": {defaultCacheFile}";
             }
 
             // Block values (youtube_clients) start on the next line; the comment stays on the key's line.

@@ -77,21 +77,23 @@ public sealed class ConfigLocationTests : IDisposable
     }
 
     [Theory]
-    [InlineData(false, "/home/tester/.config/musicdl/config.yaml", "/home/tester/.cache/musicdl/cache.db")]
-    [InlineData(true, "/roaming/musicdl/config.yaml", "/local/musicdl/cache.db")]
-    public void Platform_folders_follow_xdg_or_appdata(bool windows, string config, string cache)
+    [InlineData(false, "/home/tester/.config/musicdl/config.yaml")]
+    [InlineData(true, "/roaming/musicdl/config.yaml")]
+    public void The_default_location_follows_xdg_or_appdata_and_ignores_a_relative_xdg(bool windows, string config)
     {
-        var paths = new ConfigPaths(Env(("APPDATA", "/roaming"), ("LOCALAPPDATA", "/local"), ("XDG_CONFIG_HOME", "relative/ignored")), windows);
+        var paths = new ConfigPaths(Env(("APPDATA", "/roaming"), ("XDG_CONFIG_HOME", "relative/ignored")), windows);
 
-        Assert.Equal((config, cache), (paths.DefaultConfigFile, paths.DefaultCacheFile));
+        Assert.Equal(config, paths.DefaultConfigFile);
     }
 
-    [Fact]
-    public void Xdg_cache_home_sets_the_default_cache_file()
+    [Theory]
+    [InlineData("~", "/home/tester")]
+    [InlineData("~/Music", "/home/tester/Music")]
+    [InlineData("/srv/~x", "/srv/~x")]
+    [InlineData("~other/x", "~other/x")]
+    public void A_leading_tilde_is_the_home_folder(string path, string expanded)
     {
-        var paths = new ConfigPaths(Env(("XDG_CACHE_HOME", "/xdg/cache")), isWindows: false);
-
-        Assert.Equal("/xdg/cache/musicdl/cache.db", paths.DefaultCacheFile);
+        Assert.Equal(expanded, new ConfigPaths(Env(), isWindows: false).ExpandHome(path));
     }
 
     private ConfigLoader Loader(params (string, string)[] variables) => new(Env(variables), isWindows: false);

@@ -46,7 +46,7 @@ public sealed class ConfigRendererTests
         var loaded = Parse("download:\n  threads: 8\n", Env(("MUSICDL_YTMUSIC_URL", "http://127.0.0.1:9/")));
         var effective = loaded.Settings with { Format = AudioFormat.Opus };
 
-        var text = ConfigRenderer.Render(loaded, effective, new ConfigPaths(Env(), isWindows: false));
+        var text = ConfigRenderer.Render(loaded, effective, defaultCacheFile: "/home/tester/.cache/musicdl/cache.db");
 
         foreach (var key in ConfigKeys.All.Where(k => !k.WithoutEffect))
         {
