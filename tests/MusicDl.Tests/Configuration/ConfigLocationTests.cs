@@ -76,6 +76,18 @@ public sealed class ConfigLocationTests : IDisposable
         Assert.StartsWith($"{path}:2:12: ", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_file_saved_on_windows_with_bom_and_crlf_loads_with_the_same_positions()
+    {
+        var path = Path.Combine(_root, "windows.yaml");
+        await File.WriteAllTextAsync(path, "download:\r\n  threads: 6\r\n  colour: red\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var loaded = await Loader().LoadAsync(path);
+
+        Assert.Equal(6, loaded.Settings.Threads);
+        Assert.StartsWith($"{path}:3:3: unknown key 'colour'", Assert.Single(loaded.Warnings), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false, "/home/tester/.config/musicdl/config.yaml")]
     [InlineData(true, "/roaming/musicdl/config.yaml")]
