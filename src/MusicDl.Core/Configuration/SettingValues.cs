@@ -62,9 +62,9 @@ public static partial class SettingValues
         var names = items.SelectMany(i => i.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(n => n.ToLowerInvariant())
             .ToList();
-        foreach (var name in names.Where(n => !KnownProviders.Contains(n)))
+        if (names.FirstOrDefault(n => !KnownProviders.Contains(n)) is { } unknown)
         {
-            throw Error(key, $"unknown audio provider '{name}'; expected {string.Join(" or ", KnownProviders)}");
+            throw Error(key, $"unknown audio provider '{unknown}'; expected {string.Join(" or ", KnownProviders)}");
         }
 
         return names.Count > 0 ? names.Distinct().ToArray() : throw Error(key, "needs at least one provider");
