@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace MusicDl.Configuration;
+
+/// <summary>Hides secrets inside values that are otherwise worth showing (Redis connection strings, URLs with credentials).</summary>
+public static partial class SecretMasker
+{
+    public const string Mask = "********";
+
+    /// <summary>
+    /// Masks <c>password=...</c> in a StackExchange.Redis connection string and the password of a
+    /// <c>redis://user:password@host</c> URL; null stays null.
+    /// </summary>
+    public static string? MaskConnectionString(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var masked = PasswordOption().Replace(value, m => m.Groups[1].Value + Mask);
+        return UserInfoPassword().Replace(masked, m => m.Groups[1].Value + Mask + "@");
+    }
+
+    // The value runs to the next comma (StackExchange.Redis option separator).
+    [GeneratedRegex(@"((?:^|,)\s*password\s*=)[^,]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordOption();
+
+    [GeneratedRegex(@"(://[^:/@\s]*:)[^@/\s]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfoPassword();
+}
