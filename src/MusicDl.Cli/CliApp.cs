@@ -50,7 +50,7 @@ internal sealed class CliApp
         {
             return await parse.InvokeAsync(config, cancellationToken);
         }
-        catch (UsageException ex)
+        catch (Exception ex) when (ex is UsageException or Configuration.ConfigException or Sources.SourceParseException)
         {
             Stderr.WriteLine($"musicdl: {ex.Message}");
             return ExitCodes.Usage;

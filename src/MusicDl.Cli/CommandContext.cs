@@ -105,12 +105,37 @@ internal sealed partial class CommandContext : IDisposable
         Stderr.Flush();
     }
 
-    public MusicDlSettings LoadSettings()
+    /// <summary>The loaded config file (or defaults), set by <see cref="LoadAsync"/>.</summary>
+    public LoadedConfig? Config { get; private set; }
+
+    /// <summary>Loads the config (file, environment), applies the command line, reports warnings and notes.</summary>
+    public async Task<MusicDlSettings> LoadAsync(CancellationToken cancellationToken)
     {
-        // Replaced by the configuration loader (file, environment) when it lands.
-        var settings = new MusicDlSettings();
-        settings = SettingsBinder.ApplyCommandLine(settings, Parse, App.Options);
-        AddSecret(settings.ClientSecret);
+        var loader = new ConfigLoader(App.Environment);
+        var config = await loader.LoadAsync(ConfigPath, cancellationToken);
+        Config = config;
+        AddSecret(config.Settings.ClientSecret);
+        AddSecret(SecretMasker.RedisPassword(config.Settings.CacheRedis));
+        var settings = SettingsBinder.ApplyCommandLine(config.Settings, Parse, App.Options);
+        var log = Logging.CreateLogger("config");
+        foreach (var warning in config.Warnings)
+        {
+            log.LogWarning("{Warning}", warning);
+        }
+
+        foreach (var note in config.Notes)
+        {
+            // Running on defaults is normal for `download`; say it only when asked for detail.
+            if (config.Path is null)
+            {
+                log.LogDebug("{Note}", note);
+            }
+            else
+            {
+                log.LogInformation("{Note}", note);
+            }
+        }
+
         return settings;
     }
 

@@ -4,62 +4,59 @@ using MusicDl.Configuration;
 
 namespace MusicDl.Cli;
 
-/// <summary>Applies the command line over the loaded settings (command line > environment > file > defaults).</summary>
+/// <summary>
+/// Applies the command line over the loaded settings (command line > environment > file > defaults), parsing each
+/// value with the same rules as the config file, then validating the result as a whole.
+/// </summary>
 internal static class SettingsBinder
 {
     public static MusicDlSettings ApplyCommandLine(MusicDlSettings settings, ParseResult parse, CliOptions o)
     {
         var s = settings;
+        var outputDirGiven = false;
         if (parse.GetValue(o.OutputDir) is { } outputDir)
         {
             s = s with { OutputDir = outputDir };
+            outputDirGiven = true;
         }
 
         if (parse.GetValue(o.Output) is { } output)
         {
-            s = s with { Output = output };
+            // An absolute template without --output-dir names the library folder in its fixed leading part.
+            if (!outputDirGiven && AbsoluteOutput.IsAbsolute(output))
+            {
+                var (directory, template) = AbsoluteOutput.Split(output);
+                s = s with { OutputDir = directory, Output = template };
+            }
+            else
+            {
+                s = s with { Output = output };
+            }
         }
 
         if (parse.GetValue(o.Format) is { } format)
         {
-            s = s with { Format = ParseFormat(format) };
+            s = s with { Format = SettingValues.ParseFormat(format, "--format") };
         }
 
-        if (parse.GetValue(o.Bitrate) is { } bitrateText)
+        if (parse.GetValue(o.Bitrate) is { } bitrate)
         {
-            if (!Configuration.Bitrate.TryParse(bitrateText, out var bitrate))
-            {
-                throw new UsageException($"--bitrate '{bitrateText}' is not auto, disable or a rate such as 192k.");
-            }
-
-            s = s with { Bitrate = bitrate };
+            s = s with { Bitrate = SettingValues.ParseBitrate(bitrate, "--bitrate") };
         }
 
         if (parse.GetValue(o.Threads) is { } threads)
         {
-            if (threads is < 1 or > 64)
-            {
-                throw new UsageException($"--threads {threads} is out of range (1-64).");
-            }
-
             s = s with { Threads = threads };
         }
 
         if (parse.GetValue(o.Overwrite) is { } overwrite)
         {
-            s = s with { Overwrite = ParseOverwrite(overwrite) };
+            s = s with { Overwrite = SettingValues.ParseOverwrite(overwrite, "--overwrite") };
         }
 
         if (parse.GetValue(o.Providers) is { } providers)
         {
-            var list = providers.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var bad = list.FirstOrDefault(p => p is not ("youtube-music" or "youtube"));
-            if (list.Length == 0 || bad is not null)
-            {
-                throw new UsageException($"--providers '{providers}': the providers are youtube-music and youtube.");
-            }
-
-            s = s with { AudioProviders = list };
+            s = s with { AudioProviders = SettingValues.ParseProviders([providers], "--providers") };
         }
 
         if (parse.GetValue(o.NoCache))
@@ -79,22 +76,25 @@ internal static class SettingsBinder
 
         if (parse.GetValue(o.Market) is { } market)
         {
-            if (market.Length != 2 || !market.All(char.IsAsciiLetter))
-            {
-                throw new UsageException($"--market '{market}' is not a two-letter country code.");
-            }
-
-            s = s with { Market = market.ToUpperInvariant() };
+            s = s with { Market = SettingValues.ParseMarket(market, "--market") };
         }
 
         if (parse.GetValue(o.Threshold) is { } threshold)
         {
-            if (threshold is < 0 or > 1 || double.IsNaN(threshold))
-            {
-                throw new UsageException($"--threshold {threshold.ToString(CultureInfo.InvariantCulture)} is out of range (0-1).");
-            }
-
             s = s with { MatchThreshold = threshold };
+        }
+
+        // Command-line values obey the same limits as the file's; the message names the option.
+        foreach (var error in SettingsValidator.Validate(s))
+        {
+            var option = error.Key switch
+            {
+                "threads" => $"--threads {s.Threads}",
+                "match_threshold" => $"--threshold {s.MatchThreshold.ToString(CultureInfo.InvariantCulture)}",
+                "output" => $"--output '{s.Output}'",
+                _ => error.Key,
+            };
+            throw new UsageException($"{option}: {error.Message}");
         }
 
         return s;
@@ -117,23 +117,4 @@ internal static class SettingsBinder
             ? d
             : throw new UsageException($"--wait '{text}' is not a duration (e.g. 90s, 30m, 2h).");
     }
-
-    public static AudioFormat ParseFormat(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "mp3" => AudioFormat.Mp3,
-        "m4a" => AudioFormat.M4a,
-        "opus" => AudioFormat.Opus,
-        "ogg" => AudioFormat.Ogg,
-        "flac" => AudioFormat.Flac,
-        "wav" => AudioFormat.Wav,
-        _ => throw new UsageException($"--format '{text}' is not one of mp3, m4a, opus, ogg, flac, wav."),
-    };
-
-    public static OverwriteMode ParseOverwrite(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "skip" => OverwriteMode.Skip,
-        "overwrite" or "force" => OverwriteMode.Overwrite,
-        "metadata" => OverwriteMode.Metadata,
-        _ => throw new UsageException($"--overwrite '{text}' is not one of skip, overwrite (force), metadata."),
-    };
 }

@@ -72,7 +72,9 @@ public sealed class FakeHostTests : IAsyncLifetime
             await using var stream = await response.Content.ReadAsStreamAsync();
             await stream.CopyToAsync(Stream.Null);
         });
-        var whole = await _http.GetByteArrayAsync(_host.Url("/media/a"));
+        // A fresh client: the aborted connection must not be taken from the pool.
+        using var fresh = new HttpClient();
+        var whole = await fresh.GetByteArrayAsync(_host.Url("/media/a"));
         Assert.Equal(1000, whole.Length);
     }
 
