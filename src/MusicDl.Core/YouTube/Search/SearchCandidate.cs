@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MusicDl.YouTube.Search;
 
 /// <summary>
@@ -27,5 +29,6 @@ public sealed record SearchCandidate
     /// <summary><see cref="SearchProviders.YouTubeMusic"/> or <see cref="SearchProviders.YouTube"/>.</summary>
     public required string Provider { get; init; }
 
+    [JsonIgnore]
     public string WatchUrl => $"https://www.youtube.com/watch?v={VideoId}";
 }
