@@ -98,9 +98,9 @@ public sealed class FakeYouTubeMusic
         if (r.Continuation is { } token)
         {
             var (query, filter, offset) = Decode(token);
-            var rest = Results(query, filter).Skip(offset).ToList();
+            var results = Results(query, filter).ToList();
             return FakeInnerTubeJson.MusicContinuation(
-                rest.Take(PageSize).Select(s => FakeInnerTubeJson.Item(s, typeWord: false)), Next(query, filter, offset + PageSize, rest.Count));
+                results.Skip(offset).Take(PageSize).Select(s => FakeInnerTubeJson.Item(s, typeWord: false)), Next(query, filter, offset + PageSize, results.Count));
         }
 
         var q = r.Query ?? string.Empty;
@@ -150,8 +150,9 @@ public sealed class FakeYouTubeMusic
         if (r.Continuation is { } token)
         {
             var (query, _, offset) = Decode(token);
-            var rest = Results(query, null).Skip(offset).ToList();
-            return FakeInnerTubeJson.YouTubeContinuation(rest.Take(PageSize).Select(FakeInnerTubeJson.VideoRenderer), Next(query, null, offset + PageSize, rest.Count));
+            var results = Results(query, null).ToList();
+            return FakeInnerTubeJson.YouTubeContinuation(
+                results.Skip(offset).Take(PageSize).Select(FakeInnerTubeJson.VideoRenderer), Next(query, null, offset + PageSize, results.Count));
         }
 
         var q = r.Query ?? string.Empty;
