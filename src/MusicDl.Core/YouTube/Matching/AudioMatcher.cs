@@ -195,12 +195,14 @@ public sealed class AudioMatcher
             return await SearchWithRetriesAsync(step, cancellationToken);
         }
 
+        IReadOnlyList<SearchCandidate>? fresh = null;
         var lookup = await _searchCache.GetOrCreateAsync(
             step.CacheKey,
             MatchingJsonContext.Default.SearchCandidateArray,
             async ct =>
             {
                 var found = await SearchWithRetriesAsync(step, ct);
+                fresh = found;
                 // Nothing this track could use: remember that for the negative TTL.
                 var acceptable = found.Any(c => MatchScorer.Score(track, c, step.IsIsrc).Value >= _settings.MatchThreshold);
                 return acceptable
@@ -208,7 +210,8 @@ public sealed class AudioMatcher
                     : CacheLookup<SearchCandidate[]>.Absent(_settings.NegativeSearchCacheTtl);
             },
             cancellationToken);
-        return lookup is { IsHit: true, Value: { } v } ? v : [];
+        // A fresh answer stored as negative still shows its rejected candidates in this run's log.
+        return lookup is { IsHit: true, Value: { } v } ? v : fresh ?? [];
     }
 
     private async Task<IReadOnlyList<SearchCandidate>> SearchWithRetriesAsync(SearchStep step, CancellationToken cancellationToken)
