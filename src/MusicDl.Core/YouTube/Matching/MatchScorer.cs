@@ -28,6 +28,12 @@ public static class MatchScorer
     /// <summary>Beyond this the candidate is another cut (intro, outro, extended).</summary>
     public static readonly TimeSpan MaxDurationDifference = TimeSpan.FromSeconds(30);
 
+    // Filler beside a version word ("Live at ...", "... Session").
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "at", "in", "on", "of", "from", "a", "an", "for", "to", "de", "la", "le", "mix", "session", "sessions",
+    };
+
     private static readonly HashSet<string> NeutralWords = new(StringComparer.Ordinal)
     {
         "remaster", "remastered", "version", "edit", "radio", "single", "album", "mono", "stereo", "original",
@@ -61,6 +67,11 @@ public static class MatchScorer
         if (wrongVersion.Count > 0)
         {
             return MatchScore.Rejected($"other version ({string.Join(", ", wrongVersion.Distinct())})", title, artist, duration);
+        }
+
+        if (MissingVersionDetail(track, candidate) is { } missing)
+        {
+            return MatchScore.Rejected($"other version (no '{missing}')", title, artist, duration);
         }
 
         if (!SameNumbers(track.Title, candidate.Title))
@@ -140,6 +151,26 @@ public static class MatchScorer
         // YouTube Music often lists only the main artist: featured ones weigh little.
         var main = Math.Max(scores[0], scores.Skip(1).DefaultIfEmpty(0).Max() * 0.9);
         return scores.Count == 1 ? main : (0.8 * main) + (0.2 * scores.Skip(1).Average());
+    }
+
+    /// <summary>
+    /// A version the Spotify title asks for must be that one: "Titanium - Alesso Remix" is not the
+    /// David Guetta remix, "Live at Wembley" is not another concert. The words beside the version word
+    /// (remixer, venue) must appear in the candidate's title, album or artists.
+    /// </summary>
+    private static string? MissingVersionDetail(Track track, SearchCandidate candidate)
+    {
+        if (VersionWords.In(track.Title).Count == 0)
+        {
+            return null;
+        }
+
+        var main = TextNormalizer.Words(MainPart(track.Title)).ToHashSet(StringComparer.Ordinal);
+        var offered = TextNormalizer.Words($"{candidate.Title} {candidate.Album} {string.Join(' ', candidate.Artists)}")
+            .ToHashSet(StringComparer.Ordinal);
+        return TitleWords(TextNormalizer.CleanTitle(track.Title))
+            .Where(w => !main.Contains(w) && !VersionWords.IsVersionWord(w) && !StopWords.Contains(w) && !w.All(char.IsAsciiDigit))
+            .FirstOrDefault(w => !offered.Contains(w));
     }
 
     private static IReadOnlyList<string> TitleWords(string text) =>

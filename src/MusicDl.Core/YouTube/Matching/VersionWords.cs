@@ -32,6 +32,16 @@ public static class VersionWords
         return found;
     }
 
+    /// <summary>The version phrases <paramref name="text"/> has.</summary>
+    public static IReadOnlyList<string> In(string text)
+    {
+        var words = TextNormalizer.Normalize(text).Split(' ');
+        return Phrases.Where(p => Contains(words, p)).Select(p => string.Join(' ', p)).ToArray();
+    }
+
+    /// <summary>Whether <paramref name="word"/> is part of a version phrase.</summary>
+    public static bool IsVersionWord(string word) => Phrases.Any(p => p.Contains(word, StringComparer.Ordinal));
+
     private static bool Contains(string[] words, string[] phrase)
     {
         for (var i = 0; i + phrase.Length <= words.Length; i++)

@@ -30,7 +30,7 @@ public sealed class MatchScorerTableTests
         { "lyric video from another channel", Track("Moments", "Lost Identities | Robbie Rosen", 218), Video("Lost Identities & Robbie Rosen - Moments (Lyrics)", "Lyrics Kart", 218), false, true },
         { "Topic channel", Track("Nobody Else", "Abstrakt", 163), Video("Nobody Else", "Abstrakt - Topic", 163), false, true },
         { "VEVO channel", Track("Hello", "Adele", 295), Video("Hello", "AdeleVEVO", 300), false, true },
-        { "live version requested", Track("Song 2 - Live at Wembley", "Blur", 130, "Live at Wembley"), Song("Song 2 (Live)", "Blur", 131), false, true },
+        { "live version requested", Track("Song 2 - Live at Wembley", "Blur", 130, "Live at Wembley"), Song("Song 2 (Live)", "Blur", 131, "Live at Wembley"), false, true },
         { "live word in a real title", Track("Live Forever", "Oasis", 276), Song("Live Forever", "Oasis", 277), false, true },
         { "remix requested", Track("Titanium - David Guetta Remix", "Sia", 240), Song("Titanium (David Guetta Remix)", "Sia", 240), false, true },
 
@@ -38,6 +38,8 @@ public sealed class MatchScorerTableTests
         { "video 20 s longer", Track("Blinding Lights", "The Weeknd", 200), Video("Blinding Lights", "The Weeknd", 220), false, true },
 
         // Rejections.
+        { "another remixer", Track("Titanium - Alesso Remix", "David Guetta | Sia", 245), Song("Titanium (David Guetta Remix)", "Sia", 245), false, false },
+        { "live at another venue", Track("Song 2 - Live at Wembley", "Blur", 130, "Live at Wembley"), Song("Song 2 (Live)", "Blur", 131, "Live in Hyde Park"), false, false },
         { "title is a shorter song of the same artist", Track("Love Me Do", "The Beatles", 142), Song("Love Me", "The Beatles", 142), false, false },
         { "video 40 s longer", Track("Blinding Lights", "The Weeknd", 200), Video("Blinding Lights", "The Weeknd", 240), false, false },
         { "right title, one of two artists, no duration", Track("Moments", "Lost Identities | Robbie Rosen", 220), Video("Moments Remastered", "Robbie", 0), false, false },
