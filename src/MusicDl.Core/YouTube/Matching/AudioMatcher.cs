@@ -52,6 +52,25 @@ public sealed class AudioMatcher
         _logger = logger;
     }
 
+    /// <summary>
+    /// The matcher with both search providers on <c>settings.Endpoints</c> and the <c>audio_search</c> and
+    /// <c>match</c> regions of <paramref name="cache"/> (none when null or <c>settings.NoCache</c>).
+    /// </summary>
+    public static AudioMatcher Create(
+        HttpClient http, MusicDlSettings settings, ICache? cache = null, TimeProvider? time = null, ILogger<AudioMatcher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        time ??= TimeProvider.System;
+        var useCache = cache is not null && !settings.NoCache;
+        return new AudioMatcher(
+            [new YouTubeMusicSearchClient(http, settings.Endpoints, time), new YouTubeSearchClient(http, settings.Endpoints, time)],
+            settings,
+            useCache ? cache!.Region(CacheRegions.AudioSearch) : null,
+            useCache ? cache!.Region(CacheRegions.Match) : null,
+            time,
+            logger: logger);
+    }
+
     /// <summary>Search requests sent over all providers (for the run summary).</summary>
     public long SearchRequests => _providers.Sum(p => p.RequestCount);
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Fakes;
@@ -35,13 +36,14 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     private static Track Moments(string? isrc = null, string id = TrackId) =>
         Track("Moments", "Lost Identities | Robbie Rosen", 220, "Moments", id: id, isrc: isrc);
 
-    private AudioMatcher Matcher() => new(
+    private AudioMatcher Matcher(ILogger<AudioMatcher>? logger = null) => new(
         [new YouTubeMusicSearchClient(_f.Http, _f.Endpoints, _f.Time), new YouTubeSearchClient(_f.Http, _f.Endpoints, _f.Time)],
         _settings,
         _searchCache,
         _matchCache,
         _f.Time,
-        retryBaseDelay: TimeSpan.Zero);
+        retryBaseDelay: TimeSpan.Zero,
+        logger);
 
     private List<(string Client, string? Params, string? Query)> Searches() =>
         _f.Music.Requests.Select(r => (r.ClientName, r.Params, r.Query)).ToList();
@@ -284,5 +286,49 @@ public sealed class AudioMatcherTests : IAsyncLifetime
         Assert.Equal(MatchStatus.Matched, lenient.Status);
         Assert.Equal(MatchStatus.NotFound, strict.Status);
         Assert.Equal(lenient.Score, strict.TopCandidates[0].Score.Value);
+    }
+
+    [Fact]
+    public async Task The_top_candidates_are_logged_at_debug_with_scores_and_rejections()
+    {
+        _f.Music.Add(MomentsSong, MomentsAcoustic);
+        var logger = new ListLogger<AudioMatcher>();
+
+        await Matcher(logger).MatchAsync(Moments());
+
+        var lines = logger.Lines.Where(l => l.Level == LogLevel.Debug).Select(l => l.Message).ToList();
+        Assert.Contains(lines, l => l.Contains("0h6XAAwX8II", StringComparison.Ordinal) && l.Contains("\"Moments\"", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("wgpEmlJ3guA", StringComparison.Ordinal) && l.Contains("rejected: other version (acoustic)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Create_wires_both_providers_from_the_endpoints_and_the_cache_regions()
+    {
+        _f.Music.Add(MomentsVideo);
+        var cache = new InMemoryCache(_f.Time);
+        var settings = _settings with { Endpoints = _f.Endpoints };
+
+        var first = await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
+        var second = await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
+
+        Assert.Equal("14CjyUYO8lE", first.VideoId);
+        Assert.Equal(MatchSource.Cache, second.Source);
+        Assert.True(cache.Get(CacheRegions.Match).Contains(TrackId));
+        Assert.NotEqual(0, cache.Get(CacheRegions.AudioSearch).Count);
+    }
+
+    [Fact]
+    public async Task No_cache_setting_searches_every_time()
+    {
+        _f.Music.Add(MomentsVideo);
+        var cache = new InMemoryCache(_f.Time);
+        var settings = _settings with { Endpoints = _f.Endpoints, NoCache = true };
+
+        await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
+        var requests = _f.Music.Requests.Count;
+        await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
+
+        Assert.Equal(2 * requests, _f.Music.Requests.Count);
+        Assert.Equal(0, cache.Get(CacheRegions.Match).Count);
     }
 }
