@@ -127,8 +127,15 @@ public sealed class AudioMatcher
 
         var scored = new List<ScoredCandidate>();
         SearchException? failure = null;
+        var failedProviders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in Plan(track))
         {
+            if (failedProviders.Contains(step.Provider.Name))
+            {
+                // It failed through all its retries just now: spare it the other filters.
+                continue;
+            }
+
             IReadOnlyList<SearchCandidate> candidates;
             try
             {
@@ -136,8 +143,9 @@ public sealed class AudioMatcher
             }
             catch (SearchException ex)
             {
-                // Another provider or filter may still find it; report the failure only if none does.
+                // Another provider may still find it; report the failure only if none does.
                 failure ??= ex;
+                failedProviders.Add(step.Provider.Name);
                 continue;
             }
 

@@ -40,7 +40,7 @@ internal sealed class InnerTubeSearchController
         {
             var token = Uri.EscapeDataString(urlContinuation);
             var join = uri.Query.Length > 0 ? "&" : "?";
-            uri = new Uri($"{uri.AbsoluteUri}{join}ctoken={token}&continuation={token}&type=next");
+            uri = new Uri($"{uri.AbsoluteUri}{join}ctoken={token}&continuation={token}");
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)

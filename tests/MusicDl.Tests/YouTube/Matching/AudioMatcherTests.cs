@@ -178,8 +178,8 @@ public sealed class AudioMatcherTests : IAsyncLifetime
         var ex = await Assert.ThrowsAsync<SearchException>(() => Matcher().MatchAsync(Moments()));
 
         Assert.True(ex.IsTransient);
-        // Songs, videos and plain YouTube, each tried 1 + MaxRetries times.
-        Assert.Equal(3 * (1 + _settings.MaxRetries), _f.Music.Route.Count);
+        // YouTube Music (its first search; the videos search is spared) and plain YouTube, each tried 1 + MaxRetries times.
+        Assert.Equal(2 * (1 + _settings.MaxRetries), _f.Music.Route.Count);
         Assert.Equal(0, _searchCache.Count);
         Assert.Equal(0, _matchCache.Count);
 
@@ -192,12 +192,15 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     public async Task A_failing_provider_does_not_hide_a_match_found_by_the_next()
     {
         _f.Music.Add(MomentsVideo);
-        _f.Music.Route.Fail(new FakeFault { Status = 500, Times = 3 * (1 + _settings.MaxRetries) - 1 });
+        // YouTube Music fails for good, plain YouTube recovers on its last retry.
+        _f.Music.Route.Fail(new FakeFault { Status = 500, Times = (1 + _settings.MaxRetries) + _settings.MaxRetries });
 
         var result = await Matcher().MatchAsync(Moments());
 
         Assert.Equal("14CjyUYO8lE", result.VideoId);
         Assert.Equal(SearchProviders.YouTube, result.Provider);
+        Assert.Equal(2 * (1 + _settings.MaxRetries), _f.Music.Route.Count);
+        Assert.Equal(1, _f.Music.CountFor("WEB"));
     }
 
     [Fact]

@@ -96,7 +96,12 @@ public sealed class YouTubeMusicSearchClientTests : IAsyncLifetime
 
         Assert.Equal(3, pages);
         Assert.Equal(6, all.Select(c => c.VideoId).Distinct().Count());
-        Assert.All(_f.Music.Requests.Skip(1), r => Assert.Contains("&ctoken=", r.PathAndQuery, StringComparison.Ordinal));
+        Assert.All(_f.Music.Requests.Skip(1), r =>
+        {
+            var token = Uri.EscapeDataString(r.Continuation!);
+            Assert.Equal($"/youtubei/v1/search?alt=json&ctoken={token}&continuation={token}", r.PathAndQuery);
+            Assert.Equal(FakeYouTubeMusic.SongsParams, r.Params);
+        });
     }
 
     [Theory]
