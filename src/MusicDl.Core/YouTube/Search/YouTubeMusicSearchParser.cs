@@ -138,23 +138,19 @@ internal static class YouTubeMusicSearchParser
             var text = string.Concat(part.Select(r => r.At("text").String())).Trim();
             if (linked.Count > 0)
             {
-                foreach (var run in linked)
+                var albumRun = linked.FirstOrDefault(r => BrowseId(r).StartsWith(AlbumPrefix, StringComparison.Ordinal));
+                if (albumRun.ValueKind != JsonValueKind.Undefined)
                 {
-                    var browseId = run.At("navigationEndpoint", "browseEndpoint", "browseId").String()!;
-                    var name = run.At("text").String()?.Trim();
-                    if (string.IsNullOrEmpty(name))
-                    {
-                        continue;
-                    }
-
-                    if (browseId.StartsWith(AlbumPrefix, StringComparison.Ordinal))
-                    {
-                        album ??= name;
-                    }
-                    else if (browseId.StartsWith("UC", StringComparison.Ordinal))
-                    {
-                        artists.Add(name);
-                    }
+                    album ??= albumRun.At("text").String()?.Trim();
+                }
+                else if (linked.Any(r => BrowseId(r).StartsWith("UC", StringComparison.Ordinal)))
+                {
+                    // Artists and joiners (", ", " & ", " und "...) alternate: names sit at even positions,
+                    // linked or not (an artist without a channel has no link).
+                    artists.AddRange(part.Where((_, i) => i % 2 == 0)
+                        .Select(r => r.At("text").String()?.Trim())
+                        .OfType<string>()
+                        .Where(n => n.Length > 0));
                 }
             }
             else if (DurationText.TryParse(text) is { } d)
@@ -174,6 +170,9 @@ internal static class YouTubeMusicSearchParser
 
         return (artists, album, duration);
     }
+
+    private static string BrowseId(JsonElement run) =>
+        run.At("navigationEndpoint", "browseEndpoint", "browseId").String() ?? string.Empty;
 
     private static IEnumerable<List<JsonElement>> Split(IEnumerable<JsonElement> runs)
     {

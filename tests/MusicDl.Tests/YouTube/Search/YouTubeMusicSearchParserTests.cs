@@ -142,4 +142,31 @@ public sealed class YouTubeMusicSearchParserTests
     [Fact]
     public void An_answer_without_results_is_an_empty_page() =>
         Assert.Empty(YouTubeMusicSearchParser.Parse(JsonDocument.Parse("{}").RootElement).Candidates);
+
+    [Fact]
+    public void An_artist_without_a_channel_between_linked_ones_is_kept_by_position()
+    {
+        const string json = """
+            {"contents":{"sectionListRenderer":{"contents":[{"musicShelfRenderer":{"contents":[
+              {"musicResponsiveListItemRenderer":{
+                "flexColumns":[
+                  {"musicResponsiveListItemFlexColumnRenderer":{"text":{"runs":[{"text":"Lied"}]}}},
+                  {"musicResponsiveListItemFlexColumnRenderer":{"text":{"runs":[
+                    {"text":"Eins","navigationEndpoint":{"browseEndpoint":{"browseId":"UCaaaaaaaaaaaaaaaaaaaaaa"}}},
+                    {"text":", "},{"text":"Zwei Ohne Kanal"},{"text":" und "},
+                    {"text":"Drei","navigationEndpoint":{"browseEndpoint":{"browseId":"UCbbbbbbbbbbbbbbbbbbbbbb"}}},
+                    {"text":" \u2022 "},
+                    {"text":"Das Album","navigationEndpoint":{"browseEndpoint":{"browseId":"MPREb_ccccccccccc"}}},
+                    {"text":" \u2022 "},{"text":"2021"},{"text":" \u2022 "},{"text":"4:05"}]}}}],
+                "playlistItemData":{"videoId":"abcdefghijk"}}}]}}]}}}
+            """;
+        using var doc = JsonDocument.Parse(json);
+
+        var item = Assert.Single(YouTubeMusicSearchParser.Parse(doc.RootElement).Candidates);
+
+        Assert.Equal(["Eins", "Zwei Ohne Kanal", "Drei"], item.Artists);
+        Assert.Equal("Das Album", item.Album);
+        Assert.Equal(TimeSpan.FromSeconds(245), item.Duration);
+        Assert.False(item.IsSong);
+    }
 }
