@@ -73,8 +73,13 @@ public static partial class TextNormalizer
     }
 
     /// <summary>The words of <see cref="Normalize"/>, joiners ("and", "x", "with", "feat"...) left out.</summary>
-    public static IReadOnlyList<string> Words(string? text) =>
-        Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Joiners.Contains(w)).ToArray();
+    public static IReadOnlyList<string> Words(string? text)
+    {
+        var all = Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = all.Where(w => !Joiners.Contains(w)).ToArray();
+        // A title or name made only of joiners ("X", "The The") is itself.
+        return words.Length > 0 ? words : all;
+    }
 
     /// <summary>
     /// The title without credits and decoration: "(feat. X)", "[with Y]", " - Z Remix" stay only when they

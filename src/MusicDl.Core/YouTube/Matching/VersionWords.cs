@@ -49,7 +49,10 @@ public static class VersionWords
             var all = true;
             for (var j = 0; j < phrase.Length && all; j++)
             {
-                all = string.Equals(words[i + j], phrase[j], StringComparison.Ordinal);
+                // Plurals count: an album called "Covers" or "Remixes" asks for covers and remixes.
+                var w = words[i + j];
+                all = string.Equals(w, phrase[j], StringComparison.Ordinal)
+                    || (w.Length == phrase[j].Length + 1 && w[^1] == 's' && w.StartsWith(phrase[j], StringComparison.Ordinal));
             }
 
             if (all)

@@ -34,6 +34,8 @@ public sealed class MatchScorerTableTests
         { "live word in a real title", Track("Live Forever", "Oasis", 276), Song("Live Forever", "Oasis", 277), false, true },
         { "remix requested", Track("Titanium - David Guetta Remix", "Sia", 240), Song("Titanium (David Guetta Remix)", "Sia", 240), false, true },
 
+        { "a title made of a joiner word", Track("X", "Chris Brown", 241), Song("X", "Chris Brown", 241), false, true },
+        { "a cover from the artist's covers album", Track("Jolene", "The White Stripes", 230, "Covers"), Song("Jolene (Cover)", "The White Stripes", 231), false, true },
         { "British and American spelling", Track("Colour", "MNEK", 200), Song("Color", "MNEK", 200), false, true },
         { "video 20 s longer", Track("Blinding Lights", "The Weeknd", 200), Video("Blinding Lights", "The Weeknd", 220), false, true },
 
