@@ -116,7 +116,8 @@ public sealed class AudioMatcher
         if (_matchCache is not null && excludedVideoId is null)
         {
             var cached = await _matchCache.GetAsync(track.Id, MatchingJsonContext.Default.CachedMatch, cancellationToken);
-            if (cached is { IsHit: true, Value: { } m })
+            // A match cached under a lower threshold than today's is searched again.
+            if (cached is { IsHit: true, Value: { } m } && m.Score >= _settings.MatchThreshold)
             {
                 return new MatchResult
                 {

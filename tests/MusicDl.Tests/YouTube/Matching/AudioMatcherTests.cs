@@ -334,4 +334,21 @@ public sealed class AudioMatcherTests : IAsyncLifetime
         Assert.Equal(2 * requests, _f.Music.Requests.Count);
         Assert.Equal(0, cache.Get(CacheRegions.Match).Count);
     }
+
+    [Fact]
+    public async Task A_cached_match_below_a_raised_threshold_is_searched_again()
+    {
+        _f.Music.Add(MomentsVideo with { Duration = TimeSpan.FromSeconds(235) });
+        var lenient = await Matcher().MatchAsync(Moments());
+        var requests = _f.Music.Requests.Count;
+        _settings = _settings with { MatchThreshold = 0.95 };
+
+        var strict = await Matcher().MatchAsync(Moments());
+
+        Assert.Equal(MatchStatus.Matched, lenient.Status);
+        Assert.Equal(MatchStatus.NotFound, strict.Status);
+        Assert.Equal(MatchSource.Search, strict.Source);
+        // The search answers themselves are still cached: scoring again costs no request.
+        Assert.Equal(requests, _f.Music.Requests.Count);
+    }
 }
