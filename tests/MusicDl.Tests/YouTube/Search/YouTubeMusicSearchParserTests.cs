@@ -35,56 +35,30 @@ public sealed class YouTubeMusicSearchParserTests
         var ids = page.Candidates.Select(c => c.VideoId).ToList();
         // Card (a video), its two items (songs), then the songs shelf (one repeats an item) and the videos shelf.
         Assert.Equal(["fxhzvHrTO2k", "wgpEmlJ3guA", "PVUe0rW8qkE", "0h6XAAwX8II", "r51FxWfnbh0", "14CjyUYO8lE", "GnKXjblvqOg", "EPwGkq2QZ8w"], ids);
-        var card = page.Candidates[0];
-        Assert.Equal("Moments", card.Title);
-        Assert.False(card.IsSong);
-        Assert.Equal("MUSIC_VIDEO_TYPE_OMV", card.VideoType);
-        Assert.Equal(["Robbie Rosen", "Lost Identities"], card.Artists);
-        Assert.Equal(TimeSpan.FromSeconds(221), card.Duration);
-        Assert.Null(card.Album);
     }
 
-    [Fact]
-    public void Card_items_with_a_type_word_and_three_artists_keep_every_linked_artist()
+    [Theory]
+    // The top-result card: a video, artists joined by " und ", views and duration in one subtitle.
+    [InlineData("fxhzvHrTO2k", "Moments", "Robbie Rosen|Lost Identities", null, 221, "MUSIC_VIDEO_TYPE_OMV")]
+    // A card item with the type word "Titel" and three artists.
+    [InlineData("PVUe0rW8qkE", "Somebody Like You", "Bassanova|Van Maximilian|Robbie Rosen", "Somebody Like You", 187, "MUSIC_VIDEO_TYPE_ATV")]
+    // A songs shelf row: artists, album (MPRE…), duration.
+    [InlineData("0h6XAAwX8II", "Moments", "Lost Identities|Robbie Rosen", "Moments", 220, "MUSIC_VIDEO_TYPE_ATV")]
+    // A videos shelf row: type word and view count skipped, the channel as artist.
+    [InlineData("GnKXjblvqOg", "Lost Identities & Robbie Rosen - Moments (Lyrics)", "Lyrics Kart", null, 218, "MUSIC_VIDEO_TYPE_UGC")]
+    public void Rows_are_read_from_ids_links_and_positions_not_words(string videoId, string title, string artists, string? album, int seconds, string videoType)
     {
         using var doc = RecordedAnswers.Load("ytmusic-search-query.json");
 
-        var item = YouTubeMusicSearchParser.Parse(doc.RootElement).Candidates.Single(c => c.VideoId == "PVUe0rW8qkE");
+        var c = YouTubeMusicSearchParser.Parse(doc.RootElement).Candidates.Single(x => x.VideoId == videoId);
 
-        Assert.Equal("Somebody Like You", item.Title);
-        Assert.Equal(["Bassanova", "Van Maximilian", "Robbie Rosen"], item.Artists);
-        Assert.Equal("Somebody Like You", item.Album);
-        Assert.Equal(TimeSpan.FromSeconds(187), item.Duration);
-        Assert.True(item.IsSong);
-    }
-
-    [Fact]
-    public void Song_rows_carry_artists_album_and_duration_from_links_not_words()
-    {
-        using var doc = RecordedAnswers.Load("ytmusic-search-query.json");
-
-        var song = YouTubeMusicSearchParser.Parse(doc.RootElement).Candidates.Single(c => c.VideoId == "0h6XAAwX8II");
-
-        Assert.Equal("Moments", song.Title);
-        Assert.Equal(["Lost Identities", "Robbie Rosen"], song.Artists);
-        Assert.Equal("Moments", song.Album);
-        Assert.Equal(TimeSpan.FromSeconds(220), song.Duration);
-        Assert.True(song.IsSong);
-        Assert.False(song.Explicit);
-    }
-
-    [Fact]
-    public void Video_rows_skip_the_type_word_and_the_view_count()
-    {
-        using var doc = RecordedAnswers.Load("ytmusic-search-query.json");
-
-        var video = YouTubeMusicSearchParser.Parse(doc.RootElement).Candidates.Single(c => c.VideoId == "GnKXjblvqOg");
-
-        Assert.Equal("Lost Identities & Robbie Rosen - Moments (Lyrics)", video.Title);
-        Assert.Equal(["Lyrics Kart"], video.Artists);
-        Assert.Equal(TimeSpan.FromSeconds(218), video.Duration);
-        Assert.False(video.IsSong);
-        Assert.Equal("MUSIC_VIDEO_TYPE_UGC", video.VideoType);
+        Assert.Equal(title, c.Title);
+        Assert.Equal(artists.Split('|'), c.Artists);
+        Assert.Equal(album, c.Album);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), c.Duration);
+        Assert.Equal(videoType, c.VideoType);
+        Assert.Equal(videoType == "MUSIC_VIDEO_TYPE_ATV", c.IsSong);
+        Assert.False(c.Explicit);
     }
 
     [Fact]
