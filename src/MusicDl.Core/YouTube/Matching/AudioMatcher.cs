@@ -1,0 +1,286 @@
+using Microsoft.Extensions.Logging;
+using MusicDl.Caching;
+using MusicDl.Configuration;
+using MusicDl.Models;
+using MusicDl.YouTube.Search;
+
+namespace MusicDl.YouTube.Matching;
+
+/// <summary>
+/// Finds the YouTube video for a Spotify track: overrides first (never searched), then the <c>match</c>
+/// cache, then the searches in order - ISRC, "artists - title" as songs, as videos, then the plain
+/// YouTube provider when <c>audio_providers</c> lists it - stopping as soon as a candidate is certain.
+/// Search answers are cached in <c>audio_search</c>; searches without an acceptable candidate are cached
+/// as negative entries; transient failures are retried and never cached.
+/// </summary>
+public sealed class AudioMatcher
+{
+    private const int TopCount = 5;
+
+    private readonly IReadOnlyList<IAudioSearchProvider> _providers;
+    private readonly MusicDlSettings _settings;
+    private readonly ICacheRegion? _searchCache;
+    private readonly ICacheRegion? _matchCache;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _retryBaseDelay;
+    private readonly ILogger? _logger;
+
+    /// <param name="providers">The search clients available; <c>settings.AudioProviders</c> picks and orders them.</param>
+    /// <param name="settings">Threshold, overrides, retries, providers, cache TTLs.</param>
+    /// <param name="searchCache">The <c>audio_search</c> region (null: no caching).</param>
+    /// <param name="matchCache">The <c>match</c> region (null: no caching).</param>
+    /// <param name="time">For retry back-off delays.</param>
+    /// <param name="retryBaseDelay">First retry delay, doubled each time (default 1 s).</param>
+    /// <param name="logger">Receives the top candidates at debug level (<c>-v</c>).</param>
+    public AudioMatcher(
+        IEnumerable<IAudioSearchProvider> providers,
+        MusicDlSettings settings,
+        ICacheRegion? searchCache = null,
+        ICacheRegion? matchCache = null,
+        TimeProvider? time = null,
+        TimeSpan? retryBaseDelay = null,
+        ILogger<AudioMatcher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(settings);
+        _providers = providers.ToList();
+        _settings = settings;
+        _searchCache = searchCache;
+        _matchCache = matchCache;
+        _time = time ?? TimeProvider.System;
+        _retryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1);
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// The matcher with both search providers on <c>settings.Endpoints</c> and the <c>audio_search</c> and
+    /// <c>match</c> regions of <paramref name="cache"/> (none when null or <c>settings.NoCache</c>).
+    /// </summary>
+    public static AudioMatcher Create(
+        HttpClient http, MusicDlSettings settings, ICache? cache = null, TimeProvider? time = null, ILogger<AudioMatcher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        time ??= TimeProvider.System;
+        var useCache = cache is not null && !settings.NoCache;
+        return new AudioMatcher(
+            [new YouTubeMusicSearchClient(http, settings.Endpoints, time), new YouTubeSearchClient(http, settings.Endpoints, time)],
+            settings,
+            useCache ? cache!.Region(CacheRegions.AudioSearch) : null,
+            useCache ? cache!.Region(CacheRegions.Match) : null,
+            time,
+            logger: logger);
+    }
+
+    /// <summary>Search requests sent over all providers (for the run summary).</summary>
+    public long SearchRequests => _providers.Sum(p => p.RequestCount);
+
+    /// <summary>
+    /// Matches one track. Throws <see cref="SearchException"/> when searches failed and nothing matched
+    /// (a failure, not a "not found").
+    /// </summary>
+    public Task<MatchResult> MatchAsync(Track track, CancellationToken cancellationToken = default) =>
+        MatchCoreAsync(track, excludedVideoId: null, cancellationToken);
+
+    /// <summary>
+    /// The cached or chosen video turned out unavailable: drops the cached match and searches once more
+    /// without that video.
+    /// </summary>
+    public async Task<MatchResult> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        await ForgetMatchAsync(track.Id, cancellationToken);
+        return await MatchCoreAsync(track, unavailableVideoId, cancellationToken);
+    }
+
+    /// <summary>Drops the cached match of a track, so the next <see cref="MatchAsync"/> searches.</summary>
+    public async ValueTask ForgetMatchAsync(string trackId, CancellationToken cancellationToken = default)
+    {
+        if (_matchCache is not null)
+        {
+            await _matchCache.RemoveAsync(trackId, cancellationToken);
+        }
+    }
+
+    private async Task<MatchResult> MatchCoreAsync(Track track, string? excludedVideoId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+
+        if (_settings.Overrides.TryGetValue(track.Id, out var pinned))
+        {
+            var o = MatchOverride.Parse(track.Id, pinned);
+            return o.Skip
+                ? MatchResult.Excluded()
+                : new MatchResult { Status = MatchStatus.Matched, VideoId = o.VideoId, Provider = "override", Score = 1, Source = MatchSource.Override };
+        }
+
+        if (_matchCache is not null && excludedVideoId is null)
+        {
+            var cached = await _matchCache.GetAsync(track.Id, MatchingJsonContext.Default.CachedMatch, cancellationToken);
+            // A match cached under a lower threshold than today's is searched again.
+            if (cached is { IsHit: true, Value: { } m } && m.Score >= _settings.MatchThreshold)
+            {
+                return new MatchResult
+                {
+                    Status = MatchStatus.Matched, VideoId = m.VideoId, Provider = m.Provider, Score = m.Score, Title = m.Title, Source = MatchSource.Cache,
+                };
+            }
+        }
+
+        var scored = new List<ScoredCandidate>();
+        SearchException? failure = null;
+        var failedProviders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var step in Plan(track))
+        {
+            if (failedProviders.Contains(step.Provider.Name))
+            {
+                // It failed through all its retries just now: spare it the other filters.
+                continue;
+            }
+
+            IReadOnlyList<SearchCandidate> candidates;
+            try
+            {
+                candidates = await SearchCachedAsync(track, step, cancellationToken);
+            }
+            catch (SearchException ex)
+            {
+                // Another provider may still find it; report the failure only if none does.
+                failure ??= ex;
+                failedProviders.Add(step.Provider.Name);
+                continue;
+            }
+
+            scored.AddRange(candidates
+                .Where(c => !string.Equals(c.VideoId, excludedVideoId, StringComparison.Ordinal))
+                .Select(c => new ScoredCandidate(c, MatchScorer.Score(track, c, step.IsIsrc), step.Query, step.Filter)));
+            if (scored.Any(s => s.Score.Value >= MatchScorer.CertainScore))
+            {
+                break;
+            }
+        }
+
+        var top = scored
+            .GroupBy(s => s.Candidate.VideoId, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(s => s.Score.Value)!)
+            .OrderByDescending(s => s.Score.Value)
+            .Take(TopCount)
+            .ToList();
+        Log(track, top);
+
+        if (top.Count > 0 && top[0].Score.Value >= _settings.MatchThreshold)
+        {
+            var best = top[0];
+            if (_matchCache is not null)
+            {
+                await _matchCache.SetAsync(
+                    track.Id,
+                    new CachedMatch(best.Candidate.VideoId, best.Candidate.Provider, best.Score.Value, best.Candidate.Title),
+                    MatchingJsonContext.Default.CachedMatch,
+                    cancellationToken: cancellationToken);
+            }
+
+            return MatchResult.Found(best.Candidate, best.Score.Value, top);
+        }
+
+        if (failure is not null)
+        {
+            throw failure;
+        }
+
+        return MatchResult.NotFound(top);
+    }
+
+    private IEnumerable<SearchStep> Plan(Track track)
+    {
+        var query = $"{track.ArtistsJoined} - {track.Title}";
+        foreach (var name in _settings.AudioProviders)
+        {
+            var provider = _providers.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (provider is null)
+            {
+                continue;
+            }
+
+            if (provider.Name == SearchProviders.YouTubeMusic && !string.IsNullOrWhiteSpace(track.Isrc))
+            {
+                yield return new SearchStep(provider, SearchFilter.None, track.Isrc, IsIsrc: true);
+            }
+
+            foreach (var filter in new[] { SearchFilter.Songs, SearchFilter.Videos })
+            {
+                if (provider.Supports(filter))
+                {
+                    yield return new SearchStep(provider, filter, query, IsIsrc: false);
+                }
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<SearchCandidate>> SearchCachedAsync(Track track, SearchStep step, CancellationToken cancellationToken)
+    {
+        if (_searchCache is null)
+        {
+            return await SearchWithRetriesAsync(step, cancellationToken);
+        }
+
+        IReadOnlyList<SearchCandidate>? fresh = null;
+        var lookup = await _searchCache.GetOrCreateAsync(
+            step.CacheKey,
+            MatchingJsonContext.Default.SearchCandidateArray,
+            async ct =>
+            {
+                var found = await SearchWithRetriesAsync(step, ct);
+                fresh = found;
+                // Nothing this track could use: remember that for the negative TTL.
+                var acceptable = found.Any(c => MatchScorer.Score(track, c, step.IsIsrc).Value >= _settings.MatchThreshold);
+                return acceptable
+                    ? CacheLookup<SearchCandidate[]>.Found(found.ToArray(), _settings.AudioSearchCacheTtl)
+                    : CacheLookup<SearchCandidate[]>.Absent(_settings.NegativeSearchCacheTtl);
+            },
+            cancellationToken);
+        // A fresh answer stored as negative still shows its rejected candidates in this run's log.
+        return lookup is { IsHit: true, Value: { } v } ? v : fresh ?? [];
+    }
+
+    private async Task<IReadOnlyList<SearchCandidate>> SearchWithRetriesAsync(SearchStep step, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var page = await step.Provider.SearchAsync(step.Query, step.Filter, cancellationToken);
+                return page.Candidates;
+            }
+            catch (SearchException ex) when (ex.IsTransient && attempt < _settings.MaxRetries)
+            {
+                var delay = _retryBaseDelay * Math.Pow(2, attempt);
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, _time, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private void Log(Track track, List<ScoredCandidate> top)
+    {
+        if (_logger is null || !_logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
+        foreach (var s in top)
+        {
+            _logger.LogDebug(
+                "{Track}: {Score:0.000} {VideoId} \"{Title}\" by {Artists} ({Provider}, {Filter}){Rejection}",
+                track.Id,
+                s.Score.Value,
+                s.Candidate.VideoId,
+                s.Candidate.Title,
+                string.Join(", ", s.Candidate.Artists),
+                s.Candidate.Provider,
+                s.Filter,
+                s.Score.Rejection is { } r ? " rejected: " + r : string.Empty);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace MusicDl.YouTube.Search;
+
+/// <summary>
+/// Makes the raw InnerTube search calls (POST /youtubei/v1/search) as one web client and maps
+/// transport failures to <see cref="SearchException"/> with the transient flag set right.
+/// </summary>
+internal sealed class InnerTubeSearchController
+{
+    // A current desktop browser; InnerTube answers web clients differently (or not at all) without one.
+    private const string UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
+
+    private readonly HttpClient _http;
+    private readonly Uri _searchUri;
+    private readonly InnerTubeWebClient _client;
+    private readonly TimeProvider _time;
+    private long _requests;
+
+    public InnerTubeSearchController(HttpClient http, Uri baseUri, InnerTubeWebClient client, TimeProvider time, bool altJson)
+    {
+        _http = http;
+        _client = client;
+        _time = time;
+        var root = baseUri.AbsoluteUri.TrimEnd('/');
+        _searchUri = new Uri(root + "/youtubei/v1/search" + (altJson ? "?alt=json" : string.Empty));
+    }
+
+    public long RequestCount => Interlocked.Read(ref _requests);
+
+    /// <summary>POSTs a search body; <paramref name="urlContinuation"/> goes into the URL (YouTube Music style).</summary>
+    public async Task<JsonDocument> SearchAsync(
+        string? query, string? searchParams, string? bodyContinuation, string? urlContinuation, CancellationToken cancellationToken)
+    {
+        var uri = _searchUri;
+        if (urlContinuation is not null)
+        {
+            var token = Uri.EscapeDataString(urlContinuation);
+            var join = uri.Query.Length > 0 ? "&" : "?";
+            uri = new Uri($"{uri.AbsoluteUri}{join}ctoken={token}&continuation={token}");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = new ByteArrayContent(BuildBody(query, searchParams, bodyContinuation)),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("Origin", _client.Origin);
+        request.Headers.TryAddWithoutValidation("Referer", _client.Origin + "/");
+        // Consent cookie: without it European answers are a consent page instead of results.
+        request.Headers.TryAddWithoutValidation("Cookie", "SOCS=CAI");
+
+        Interlocked.Increment(ref _requests);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new SearchException($"{_client.ClientName} search failed: {ex.Message}", null, isTransient: true, ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SearchException($"{_client.ClientName} search timed out.", null, isTransient: true, ex);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var status = response.StatusCode;
+                // 400/404 mean our request is wrong; everything else (403 bot checks, 429, 5xx) may pass.
+                var transient = status is not (HttpStatusCode.BadRequest or HttpStatusCode.NotFound);
+                throw new SearchException(
+                    $"{_client.ClientName} search answered {(int)status} {response.ReasonPhrase}.", status, transient);
+            }
+
+            try
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+                return await JsonDocument.ParseAsync(body, default, cancellationToken);
+            }
+            catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
+            {
+                throw new SearchException($"{_client.ClientName} search answer was cut or not JSON: {ex.Message}", null, isTransient: true, ex);
+            }
+        }
+    }
+
+    private byte[] BuildBody(string? query, string? searchParams, string? continuation)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            if (query is not null)
+            {
+                w.WriteString("query", query);
+            }
+
+            if (searchParams is not null)
+            {
+                w.WriteString("params", searchParams);
+            }
+
+            if (continuation is not null)
+            {
+                w.WriteString("continuation", continuation);
+            }
+
+            w.WriteStartObject("context");
+            w.WriteStartObject("client");
+            w.WriteString("clientName", _client.ClientName);
+            w.WriteString("clientVersion", InnerTubeClientVersion.For(_client.MajorVersion, _time));
+            w.WriteString("hl", "en");
+            w.WriteString("gl", "US");
+            w.WriteEndObject();
+            w.WriteStartObject("user");
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace MusicDl.YouTube.Search;
+
+/// <summary>
+/// One playable search result. <see cref="IsSong"/> is true for YouTube Music audio tracks
+/// (MUSIC_VIDEO_TYPE_ATV); videos (official, user uploads, plain YouTube) are false.
+/// For plain YouTube results <see cref="Artists"/> holds the channel name.
+/// </summary>
+public sealed record SearchCandidate
+{
+    public required string VideoId { get; init; }
+
+    public required string Title { get; init; }
+
+    public IReadOnlyList<string> Artists { get; init; } = [];
+
+    public string? Album { get; init; }
+
+    public TimeSpan? Duration { get; init; }
+
+    public bool Explicit { get; init; }
+
+    public bool IsSong { get; init; }
+
+    /// <summary>The raw musicVideoType (MUSIC_VIDEO_TYPE_ATV, _OMV, _UGC...), null for plain YouTube.</summary>
+    public string? VideoType { get; init; }
+
+    /// <summary><see cref="SearchProviders.YouTubeMusic"/> or <see cref="SearchProviders.YouTube"/>.</summary>
+    public required string Provider { get; init; }
+
+    [JsonIgnore]
+    public string WatchUrl => $"https://www.youtube.com/watch?v={VideoId}";
+}

@@ -1,0 +1,50 @@
+using MusicDl.Configuration;
+
+namespace MusicDl.YouTube.Search;
+
+/// <summary>YouTube Music search (InnerTube WEB_REMIX): songs and videos with artists, album and duration.</summary>
+public sealed class YouTubeMusicSearchClient : IAudioSearchProvider
+{
+    // Protobuf-encoded filter parameters as the web app sends them.
+    internal const string SongsParams = "EgWKAQIIAWoMEA4QChADEAQQCRAF";
+    internal const string VideosParams = "EgWKAQIQAWoMEA4QChADEAQQCRAF";
+
+    private readonly InnerTubeSearchController _controller;
+
+    /// <param name="http">The HTTP client (inject a handler in tests).</param>
+    /// <param name="endpoints">Base URLs; <see cref="Endpoints.YouTubeMusic"/> is used.</param>
+    /// <param name="time">For the date-based client version.</param>
+    public YouTubeMusicSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        _controller = new InnerTubeSearchController(http, endpoints.YouTubeMusic, InnerTubeWebClient.WebRemix, time ?? TimeProvider.System, altJson: true);
+    }
+
+    public string Name => SearchProviders.YouTubeMusic;
+
+    public long RequestCount => _controller.RequestCount;
+
+    public bool Supports(SearchFilter filter) => true;
+
+    public async Task<SearchPage> SearchAsync(string query, SearchFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        using var doc = await _controller.SearchAsync(query, ParamsFor(filter), null, null, cancellationToken);
+        return YouTubeMusicSearchParser.Parse(doc.RootElement);
+    }
+
+    public async Task<SearchPage> ContinueAsync(string query, SearchFilter filter, string continuationToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(continuationToken);
+        using var doc = await _controller.SearchAsync(query, ParamsFor(filter), null, continuationToken, cancellationToken);
+        return YouTubeMusicSearchParser.Parse(doc.RootElement);
+    }
+
+    private static string? ParamsFor(SearchFilter filter) => filter switch
+    {
+        SearchFilter.Songs => SongsParams,
+        SearchFilter.Videos => VideosParams,
+        _ => null,
+    };
+}

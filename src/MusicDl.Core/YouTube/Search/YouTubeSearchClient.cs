@@ -1,0 +1,39 @@
+using MusicDl.Configuration;
+
+namespace MusicDl.YouTube.Search;
+
+/// <summary>Plain YouTube search (InnerTube WEB), videos only: the fallback provider <c>youtube</c>.</summary>
+public sealed class YouTubeSearchClient : IAudioSearchProvider
+{
+    // "Type: video" filter, sent decoded in the JSON body.
+    internal const string VideosParams = "EgIQAQ==";
+
+    private readonly InnerTubeSearchController _controller;
+
+    public YouTubeSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        _controller = new InnerTubeSearchController(http, endpoints.YouTube, InnerTubeWebClient.Web, time ?? TimeProvider.System, altJson: false);
+    }
+
+    public string Name => SearchProviders.YouTube;
+
+    public long RequestCount => _controller.RequestCount;
+
+    public bool Supports(SearchFilter filter) => filter != SearchFilter.Songs;
+
+    public async Task<SearchPage> SearchAsync(string query, SearchFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        using var doc = await _controller.SearchAsync(query, VideosParams, null, null, cancellationToken);
+        return YouTubeSearchParser.Parse(doc.RootElement);
+    }
+
+    public async Task<SearchPage> ContinueAsync(string query, SearchFilter filter, string continuationToken, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(continuationToken);
+        using var doc = await _controller.SearchAsync(null, null, continuationToken, null, cancellationToken);
+        return YouTubeSearchParser.Parse(doc.RootElement);
+    }
+}

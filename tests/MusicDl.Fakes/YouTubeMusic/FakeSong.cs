@@ -1,0 +1,33 @@
+namespace MusicDl.Fakes.YouTubeMusic;
+
+/// <summary>
+/// A song or video the fake search services know. <see cref="IsSong"/> makes it an audio track
+/// (MUSIC_VIDEO_TYPE_ATV); otherwise it is a video of <see cref="VideoType"/>.
+/// </summary>
+public sealed record FakeSong
+{
+    public required string VideoId { get; init; }
+
+    public required string Title { get; init; }
+
+    public IReadOnlyList<string> Artists { get; init; } = [];
+
+    public string? Album { get; init; }
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromMinutes(3);
+
+    public bool IsSong { get; init; } = true;
+
+    public string VideoType => IsSong ? "MUSIC_VIDEO_TYPE_ATV" : NonSongVideoType;
+
+    /// <summary>MUSIC_VIDEO_TYPE_OMV (official) or MUSIC_VIDEO_TYPE_UGC (user upload) for videos.</summary>
+    public string NonSongVideoType { get; init; } = "MUSIC_VIDEO_TYPE_OMV";
+
+    public bool Explicit { get; init; }
+
+    /// <summary>Searching this ISRC answers with this song as the top-result card.</summary>
+    public string? Isrc { get; init; }
+
+    /// <summary>Shown on plain YouTube as the channel; defaults to the first artist.</summary>
+    public string? Channel { get; init; }
+}
