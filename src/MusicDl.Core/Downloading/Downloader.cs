@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Configuration;
 using MusicDl.Models;
 using MusicDl.Output;
+using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Downloading;
 
@@ -228,7 +229,7 @@ public sealed class Downloader(
             var complete = await resolver.CompleteAsync(planned.Track, cancellationToken);
             outcome = outcome with { Isrc = complete.Isrc };
             var chosen = await matcher.MatchAsync(complete, cancellationToken);
-            if (chosen.Kind != MatchKind.Matched || request.Mode == RunMode.DryRun)
+            if (!chosen.IsMatched || request.Mode == RunMode.DryRun)
             {
                 return WithMatch(outcome, chosen, TrackStatus.Planned);
             }
@@ -242,9 +243,8 @@ public sealed class Downloader(
             {
                 // A cached match whose video has gone: forget it and search once more.
                 _log.LogInformation("{Title}: video {VideoId} unavailable, searching again", complete.Title, chosen.VideoId);
-                await matcher.ForgetAsync(complete, cancellationToken);
-                chosen = await matcher.MatchAsync(complete, cancellationToken);
-                if (chosen.Kind != MatchKind.Matched)
+                chosen = await matcher.RematchAsync(complete, chosen.VideoId!, cancellationToken);
+                if (!chosen.IsMatched)
                 {
                     return WithMatch(outcome, chosen, TrackStatus.Downloaded);
                 }
@@ -272,15 +272,23 @@ public sealed class Downloader(
         }
     }
 
-    private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, TrackMatch match, AudioFormat format, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, MatchResult match, AudioFormat format, CancellationToken cancellationToken) =>
         library.StoreAsync(planned, full, match, (path, ct) => producer.ProduceAsync(match, format, path, ct), cancellationToken);
 
-    private static TrackOutcome WithMatch(TrackOutcome outcome, TrackMatch match, TrackStatus whenMatched) => match.Kind switch
+    private static TrackOutcome WithMatch(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => match.Status switch
     {
-        MatchKind.Matched => outcome with { Status = whenMatched, VideoId = match.VideoId, Provider = match.Provider, Score = match.Score, Error = null },
-        MatchKind.Excluded => outcome with { Status = TrackStatus.Excluded, Error = match.Reason },
-        _ => outcome with { Status = TrackStatus.NotFound, Score = match.Score, Error = match.Reason ?? "no acceptable match" },
+        MatchStatus.Matched => outcome with { Status = whenMatched, VideoId = match.VideoId, Provider = match.Provider, Score = match.Score, Error = null },
+        MatchStatus.Excluded => outcome with { Status = TrackStatus.Excluded, Error = "pinned to skip in overrides" },
+        _ => outcome with { Status = TrackStatus.NotFound, Error = NotFoundReason(match) },
     };
+
+    private static string NotFoundReason(MatchResult match)
+    {
+        var best = match.TopCandidates.Count > 0 ? match.TopCandidates[0] : null;
+        return best is null
+            ? "no search result"
+            : $"no candidate reached the match threshold; best was \"{best.Candidate.Title}\" ({best.Score.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}{(best.Score.Rejection is { } r ? ", " + r : string.Empty)})";
+    }
 
     private static IReadOnlyList<string>? Copies(IReadOnlyList<string> paths) => paths.Count > 1 ? paths.Skip(1).ToArray() : null;
 

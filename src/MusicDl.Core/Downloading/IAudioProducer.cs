@@ -1,4 +1,5 @@
 using MusicDl.Configuration;
+using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Downloading;
 
@@ -9,5 +10,5 @@ public interface IAudioProducer
     /// Writes the finished audio file to <paramref name="destinationPath"/>. Throws <see cref="TrackFailedException"/>
     /// for a failure of this track, <see cref="RunAbortedException"/> for one that is not the track's.
     /// </summary>
-    Task ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken);
+    Task ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using MusicDl.Models;
+using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Downloading;
 
@@ -12,7 +13,7 @@ public interface ITrackLibrary
     /// Gives <paramref name="produce"/> a hidden temporary path in the final folder to fill, then tags the file, renames it
     /// into place, makes the copies other paths need and records it in the state. Returns the paths placed.
     /// </summary>
-    Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, TrackMatch match, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken);
 
     /// <summary>Re-tags the files present; false when the tags already matched and nothing was written.</summary>
     Task<bool> RetagAsync(PlannedTrack track, Track full, CancellationToken cancellationToken);

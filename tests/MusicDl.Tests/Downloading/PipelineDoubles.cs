@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
+using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Tests.Downloading;
 
@@ -39,34 +40,34 @@ internal sealed class FakeMatcher : ITrackMatcher
 
     public ConcurrentBag<string> Forgotten { get; } = [];
 
-    public Task<TrackMatch> MatchAsync(Track track, CancellationToken cancellationToken)
+    public Task<MatchResult> MatchAsync(Track track, CancellationToken cancellationToken)
     {
         Matched.Add(track.Id);
         if (NotFound.Contains(track.Id))
         {
-            return Task.FromResult(TrackMatch.NotFound("no candidate above 0.70"));
+            return Task.FromResult(MatchResult.NotFound([]));
         }
 
         var video = Forgotten.Contains(track.Id) ? "new" + track.Id[..8] : "vid" + track.Id[..8];
-        return Task.FromResult(new TrackMatch(MatchKind.Matched, video, "youtube-music", 0.95));
+        return Task.FromResult(new MatchResult { Status = MatchStatus.Matched, VideoId = video, Provider = "youtube-music", Score = 0.95 });
     }
 
-    public Task ForgetAsync(Track track, CancellationToken cancellationToken)
+    public Task<MatchResult> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken)
     {
         Forgotten.Add(track.Id);
-        return Task.CompletedTask;
+        return MatchAsync(track, cancellationToken);
     }
 }
 
 internal sealed class FakeProducer : IAudioProducer
 {
-    public Func<TrackMatch, Exception?> Fail { get; set; } = _ => null;
+    public Func<MatchResult, Exception?> Fail { get; set; } = _ => null;
 
     public ConcurrentBag<string> Produced { get; } = [];
 
     public TaskCompletionSource? Gate { get; set; }
 
-    public async Task ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         if (Gate is { } gate)
         {
@@ -98,7 +99,7 @@ internal sealed class FakeLibrary : ITrackLibrary
         return Task.FromResult(new LibraryPresence(Present.Contains(track.Track.Id), path, [path]));
     }
 
-    public async Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, TrackMatch match, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken)
     {
         await produce("/music/.tmp", cancellationToken);
         Stored.Add(track.Track.Id);
