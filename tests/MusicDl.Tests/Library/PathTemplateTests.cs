@@ -81,7 +81,7 @@ public class PathTemplateTests
     [InlineData("pipe|d", "pipe_d")]
     [InlineData("Mission: Impossible", "Mission_ Impossible")]
     [InlineData("tab\there", "tab_here")]
-    [InlineData("bell\u0007", "bell")]
+    [InlineData("bell\u0007", "bell_")]
     public void Separators_reserved_and_control_characters_are_replaced(string title, string expected)
     {
         Assert.Equal(expected + ".mp3", Render("{title}.{output-ext}", TestTracks.Make(title: title)));
