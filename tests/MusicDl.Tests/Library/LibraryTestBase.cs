@@ -34,6 +34,14 @@ public abstract class LibraryTestBase : IDisposable
         return await library.CommitAsync(temp, new PlacementRequest(path, trackId, format) { Sources = [source], Template = template, VideoId = "dQw4w9WgXcQ" });
     }
 
+    protected static Task<LocateResult> LocateAsync(
+        MusicLibrary library,
+        string path,
+        string template,
+        string source,
+        AudioFormat format = AudioFormat.Mp3) =>
+        library.LocateAsync(new PlacementRequest(path, "track1", format) { Template = template }, source);
+
     protected IEnumerable<string> TempFilesUnderRoot() =>
         Directory.EnumerateFiles(Root, ".musicdl-*", SearchOption.AllDirectories);
 }

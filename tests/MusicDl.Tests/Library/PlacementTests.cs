@@ -112,9 +112,7 @@ public sealed class PlacementTests : LibraryTestBase
         await using var library = await OpenAsync();
         await PlaceAsync(library, "track1", "Road Trip/Song.mp3", PlaylistA, "{playlist}/{title}.{output-ext}");
 
-        var result = await library.LocateAsync(
-            new PlacementRequest("Workout/Song.mp3", "track1", AudioFormat.Mp3) { Template = "{playlist}/{title}.{output-ext}" },
-            PlaylistB);
+        var result = await LocateAsync(library, "Workout/Song.mp3", "{playlist}/{title}.{output-ext}", PlaylistB);
 
         Assert.Equal(LocateStatus.Copied, result.Status);
         Assert.Equal("Road Trip/Song.mp3", result.FromPath);
@@ -131,7 +129,7 @@ public sealed class PlacementTests : LibraryTestBase
         await using var library = await OpenAsync();
         await PlaceAsync(library, "track1", "Artist/Song.mp3");
 
-        var result = await library.LocateAsync(new PlacementRequest("Artist/Song.mp3", "track1", AudioFormat.Mp3) { Template = "{artist}/{title}.{output-ext}" }, PlaylistB);
+        var result = await LocateAsync(library, "Artist/Song.mp3", "{artist}/{title}.{output-ext}", PlaylistB);
 
         Assert.Equal(LocateStatus.Present, result.Status);
         Assert.Equal([PlaylistA, PlaylistB], (await library.State.GetAsync("Artist/Song.mp3"))!.Sources.Order());
@@ -154,9 +152,7 @@ public sealed class PlacementTests : LibraryTestBase
         await using var library = await OpenAsync();
         await PlaceAsync(library, "track1", "Artist/Song.mp3", PlaylistA, "{artist}/{title}.{output-ext}");
 
-        var result = await library.LocateAsync(
-            new PlacementRequest("Artist/Album/01 - Song.mp3", "track1", AudioFormat.Mp3) { Template = "{artist}/{album}/{track-number} - {title}.{output-ext}" },
-            PlaylistA);
+        var result = await LocateAsync(library, "Artist/Album/01 - Song.mp3", "{artist}/{album}/{track-number} - {title}.{output-ext}", PlaylistA);
 
         Assert.Equal(LocateStatus.Moved, result.Status);
         Assert.False(File.Exists(Path.Combine(Root, "Artist", "Song.mp3")));
@@ -174,7 +170,7 @@ public sealed class PlacementTests : LibraryTestBase
         await PlaceAsync(library, "track1", "Artist/Song.mp3", PlaylistA, "{artist}/{title}.{output-ext}");
         await library.State.AddSourceAsync("Artist/Song.mp3", PlaylistB);
 
-        var result = await library.LocateAsync(new PlacementRequest("New/Song.mp3", "track1", AudioFormat.Mp3) { Template = "New/{title}.{output-ext}" }, PlaylistA);
+        var result = await LocateAsync(library, "New/Song.mp3", "New/{title}.{output-ext}", PlaylistA);
 
         Assert.Equal(LocateStatus.Copied, result.Status);
         Assert.True(File.Exists(Path.Combine(Root, "Artist", "Song.mp3")));
@@ -182,7 +178,7 @@ public sealed class PlacementTests : LibraryTestBase
         Assert.Equal([PlaylistB], (await library.State.GetAsync("Artist/Song.mp3"))!.Sources);
 
         // When the last source moves on too, the old copy goes.
-        var second = await library.LocateAsync(new PlacementRequest("New/Song.mp3", "track1", AudioFormat.Mp3) { Template = "New/{title}.{output-ext}" }, PlaylistB);
+        var second = await LocateAsync(library, "New/Song.mp3", "New/{title}.{output-ext}", PlaylistB);
         Assert.Equal(LocateStatus.Present, second.Status);
         Assert.False(File.Exists(Path.Combine(Root, "Artist", "Song.mp3")));
         Assert.Null(await library.State.GetAsync("Artist/Song.mp3"));
@@ -194,7 +190,7 @@ public sealed class PlacementTests : LibraryTestBase
         await using var library = await OpenAsync();
         await PlaceAsync(library, "track1", "Artist/Song.mp3");
 
-        var result = await library.LocateAsync(new PlacementRequest("Artist/Song.m4a", "track1", AudioFormat.M4a) { Template = "{artist}/{title}.{output-ext}" }, PlaylistA);
+        var result = await LocateAsync(library, "Artist/Song.m4a", "{artist}/{title}.{output-ext}", PlaylistA, AudioFormat.M4a);
 
         Assert.Equal(LocateStatus.Absent, result.Status);
         Assert.True(File.Exists(Path.Combine(Root, "Artist", "Song.mp3")));

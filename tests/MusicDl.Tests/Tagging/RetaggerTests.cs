@@ -21,9 +21,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
             for (var i = 1; i <= 50; i++)
             {
                 var path = $"Artist/{i:D2} - Song.mp3";
-                var temp = await library.CreateTempFileAsync(path);
-                _samples.CopyTo(AudioFormat.Mp3, temp);
-                await library.CommitAsync(temp, new PlacementRequest(path, TrackId(i), AudioFormat.Mp3) { Sources = [PlaylistA] });
+                await PlaceSampleAsync(library, path, i);
                 paths.Add(path);
             }
 
@@ -54,9 +52,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
     {
         await using var library = await OpenAsync();
         var path = "Artist/Song.mp3";
-        var temp = await library.CreateTempFileAsync(path);
-        _samples.CopyTo(AudioFormat.Mp3, temp);
-        await library.CommitAsync(temp, new PlacementRequest(path, TrackId(1), AudioFormat.Mp3) { Sources = [PlaylistA], VideoId = "dQw4w9WgXcQ" });
+        await PlaceSampleAsync(library, path, 1);
         var retagger = new Retagger(new TagWriter(), library, new InMemoryCacheRegion("tags"));
         await retagger.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1));
 
@@ -76,9 +72,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
     {
         await using var library = await OpenAsync();
         var path = "Artist/Song.mp3";
-        var temp = await library.CreateTempFileAsync(path);
-        _samples.CopyTo(AudioFormat.Mp3, temp);
-        await library.CommitAsync(temp, new PlacementRequest(path, TrackId(1), AudioFormat.Mp3));
+        await PlaceSampleAsync(library, path, 1);
         var retagger = new Retagger(new TagWriter(), library);
         await retagger.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1));
 
@@ -95,6 +89,13 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
 
         Assert.Equal(RetagResult.Missing, await retagger.RetagAsync("Artist/None.mp3", TrackId(1), AudioFormat.Mp3, Tags(1)));
         Assert.False(File.Exists(Path.Combine(Root, "Artist", "None.mp3")));
+    }
+
+    private async Task PlaceSampleAsync(MusicLibrary library, string path, int i)
+    {
+        var temp = await library.CreateTempFileAsync(path);
+        _samples.CopyTo(AudioFormat.Mp3, temp);
+        await library.CommitAsync(temp, new PlacementRequest(path, TrackId(i), AudioFormat.Mp3) { Sources = [PlaylistA], VideoId = "dQw4w9WgXcQ" });
     }
 
     private static string TrackId(int i) => $"track{i:D18}xx";
