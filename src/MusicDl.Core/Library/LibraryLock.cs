@@ -49,7 +49,16 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
             try
             {
                 var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-                await WritePidAsync(stream, folder, cancellationToken);
+                try
+                {
+                    await WritePidAsync(stream, folder, cancellationToken);
+                }
+                catch
+                {
+                    await stream.DisposeAsync();
+                    throw;
+                }
+
                 return new LibraryLock(stream, root);
             }
             catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)

@@ -92,9 +92,19 @@ public sealed class MusicLibrary : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(source);
         var path = request.RelativePath;
         var record = await State.GetAsync(path, cancellationToken);
-        if (record is not null && record.TrackId == request.TrackId && record.Format == request.Format && await ExistsAsync(path, cancellationToken))
+        if (await ExistsAsync(path, cancellationToken) && (record is null || (record.TrackId == request.TrackId && record.Format == request.Format)))
         {
-            await State.AddSourceAsync(path, source, cancellationToken);
+            if (record is null)
+            {
+                // A file musicdl did not place (an older library, another tool): skip mode leaves it alone, and
+                // recording it lets metadata mode and pruning know it from now on.
+                await AdoptAsync(request, source, cancellationToken);
+            }
+            else
+            {
+                await State.AddSourceAsync(path, source, cancellationToken);
+            }
+
             await ReleaseSupersededAsync(request, source, cancellationToken);
             return new LocateResult(LocateStatus.Present, path);
         }
@@ -229,6 +239,35 @@ public sealed class MusicLibrary : IAsyncDisposable
         return existed;
     }
 
+    /// <summary>
+    /// Sync pruning: every file <paramref name="source"/> asked for whose track it no longer lists loses that source;
+    /// a file no source wants any more is deleted. Returns the deleted paths.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PruneAsync(string source, IReadOnlySet<string> currentTrackIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(currentTrackIds);
+        var deleted = new List<string>();
+        foreach (var file in await State.GetBySourceAsync(source, cancellationToken))
+        {
+            if (currentTrackIds.Contains(file.TrackId))
+            {
+                continue;
+            }
+
+            if (file.Sources.Count > 1)
+            {
+                await State.RemoveSourceAsync(file.Path, source, cancellationToken);
+                continue;
+            }
+
+            await RemoveFileAsync(file.Path, cancellationToken);
+            DeleteEmptyFolders(Path.GetDirectoryName(FullPath(file.Path))!);
+            deleted.Add(file.Path);
+        }
+
+        return deleted;
+    }
+
     /// <summary>Writes (or rewrites) the playlist file <paramref name="relativePath"/> atomically.</summary>
     public async Task<string> WriteM3uAsync(string relativePath, IEnumerable<M3uEntry> entries, CancellationToken cancellationToken = default)
     {
@@ -257,6 +296,24 @@ public sealed class MusicLibrary : IAsyncDisposable
     {
         await State.DisposeAsync();
         await _lock.DisposeAsync();
+    }
+
+    private async Task AdoptAsync(PlacementRequest request, string source, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(FullPath(request.RelativePath));
+        await State.RecordPlacedAsync(
+            new PlacedFile
+            {
+                Path = request.RelativePath,
+                TrackId = request.TrackId,
+                Format = request.Format,
+                Sources = [source],
+                Template = request.Template,
+                Size = info.Length,
+                ModifiedAt = info.LastWriteTimeUtc,
+                PlacedAt = _time.GetUtcNow(),
+            },
+            cancellationToken);
     }
 
     private async Task MoveAsync(PlacedFile older, PlacementRequest request, string source, CancellationToken cancellationToken)

@@ -25,6 +25,35 @@ public sealed class PathTemplate
     /// <summary>Every variable name accepted, aliases excluded.</summary>
     public static IReadOnlyCollection<string> VariableNames => TemplateVariables.Names;
 
+    /// <summary>
+    /// Splits an absolute <c>output</c> from an existing config ("/music/{artist}/{title}.{output-ext}") into the
+    /// library folder (its fixed leading part, "/music") and the relative template. A relative one comes back whole.
+    /// </summary>
+    public static (string? LibraryRoot, string Template) SplitLibraryRoot(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (!Path.IsPathRooted(output) && !(output.Length > 1 && output[1] == ':' && char.IsAsciiLetter(output[0])))
+        {
+            return (null, output);
+        }
+
+        var brace = output.IndexOf('{', StringComparison.Ordinal);
+        var fixedPart = brace < 0 ? output : output[..brace];
+        var cut = fixedPart.LastIndexOfAny(['/', '\\']);
+        if (cut < 0)
+        {
+            throw new TemplateException($"The path template '{output}' has no folder before its first variable.");
+        }
+
+        var root = cut == 0 ? output[..1] : output[..cut];
+        if (root.Length == 2 && root[1] == ':')
+        {
+            root += output[cut];
+        }
+
+        return (root, output[(cut + 1)..]);
+    }
+
     /// <summary>Parses and validates a template. Throws <see cref="TemplateException"/> naming the problem.</summary>
     public static PathTemplate Parse(string template)
     {

@@ -207,5 +207,24 @@ public class PathTemplateTests
         Assert.Equal(expected, LibraryPaths.WithSuffix(path, number));
     }
 
+    [Theory]
+    [InlineData("/music/{artist}/{title}.{output-ext}", "/music", "{artist}/{title}.{output-ext}")]
+    [InlineData("/srv/my music/Lib/{title}.{output-ext}", "/srv/my music/Lib", "{title}.{output-ext}")]
+    [InlineData("/{title}.{output-ext}", "/", "{title}.{output-ext}")]
+    [InlineData("C:\\Music\\{artist} - {title}", "C:\\Music", "{artist} - {title}")]
+    [InlineData("C:/{title}", "C:/", "{title}")]
+    [InlineData("{artist}/{title}", null, "{artist}/{title}")]
+    public void Absolute_output_splits_into_library_folder_and_template(string output, string? root, string template)
+    {
+        Assert.Equal((root, template), PathTemplate.SplitLibraryRoot(output));
+    }
+
+    [Fact]
+    public void Absolute_template_error_points_to_output_dir()
+    {
+        var error = Assert.Throws<TemplateException>(() => PathTemplate.Parse("/music/{title}"));
+        Assert.Contains("output_dir", error.Message, StringComparison.Ordinal);
+    }
+
     private static string Render(string template, Track track) => PathTemplate.Parse(template).Render(track, Mp3);
 }

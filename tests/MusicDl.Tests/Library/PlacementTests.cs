@@ -124,6 +124,19 @@ public sealed class PlacementTests : LibraryTestBase
     }
 
     [Fact]
+    public async Task Second_path_shares_the_first_files_data_through_a_hard_link()
+    {
+        await using var library = await OpenAsync();
+        await PlaceAsync(library, "track1", "Road Trip/Song.mp3", PlaylistA, "{playlist}/{title}.{output-ext}");
+        await LocateAsync(library, "Workout/Song.mp3", "{playlist}/{title}.{output-ext}", PlaylistB);
+
+        // Writing through one name shows through the other only when both are one file on disk.
+        await File.AppendAllTextAsync(Path.Combine(Root, "Road Trip", "Song.mp3"), "+");
+
+        Assert.Equal("audiotrack1+", await File.ReadAllTextAsync(Path.Combine(Root, "Workout", "Song.mp3")));
+    }
+
+    [Fact]
     public async Task Present_track_is_found_without_anything_else()
     {
         await using var library = await OpenAsync();
@@ -133,6 +146,52 @@ public sealed class PlacementTests : LibraryTestBase
 
         Assert.Equal(LocateStatus.Present, result.Status);
         Assert.Equal([PlaylistA, PlaylistB], (await library.State.GetAsync("Artist/Song.mp3"))!.Sources.Order());
+    }
+
+    [Fact]
+    public async Task A_file_musicdl_did_not_place_is_left_alone_and_adopted()
+    {
+        await using var library = await OpenAsync();
+        Directory.CreateDirectory(Path.Combine(Root, "Artist"));
+        await File.WriteAllTextAsync(Path.Combine(Root, "Artist", "Song.mp3"), "from spotdl");
+
+        var result = await LocateAsync(library, "Artist/Song.mp3", "{artist}/{title}.{output-ext}", PlaylistA);
+
+        Assert.Equal(LocateStatus.Present, result.Status);
+        Assert.Equal("from spotdl", await File.ReadAllTextAsync(Path.Combine(Root, "Artist", "Song.mp3")));
+        var record = await library.State.GetAsync("Artist/Song.mp3");
+        Assert.Equal("track1", record!.TrackId);
+        Assert.Equal([PlaylistA], record.Sources);
+        Assert.Null(record.TagFingerprint);
+    }
+
+    [Fact]
+    public async Task Concurrent_claims_never_share_a_path()
+    {
+        await using var library = await OpenAsync();
+
+        var claims = await Task.WhenAll(Enumerable.Range(1, 20).Select(i => Task.Run(() => library.ClaimPathAsync($"track{i}", "Artist/Intro.mp3"))));
+
+        Assert.Equal(20, claims.Select(LibraryPaths.CaseKey).Distinct().Count());
+        Assert.Contains("Artist/Intro (20).mp3", claims);
+    }
+
+    [Fact]
+    public async Task Pruning_deletes_files_no_source_wants_and_keeps_shared_ones()
+    {
+        await using var library = await OpenAsync();
+        await PlaceAsync(library, "keep", "A/Keep.mp3", PlaylistA);
+        await PlaceAsync(library, "gone", "A/Gone/Gone.mp3", PlaylistA);
+        await PlaceAsync(library, "shared", "A/Shared.mp3", PlaylistA);
+        await library.State.AddSourceAsync("A/Shared.mp3", PlaylistB);
+
+        var deleted = await library.PruneAsync(PlaylistA, new HashSet<string> { "keep" });
+
+        Assert.Equal(["A/Gone/Gone.mp3"], deleted);
+        Assert.False(Directory.Exists(Path.Combine(Root, "A", "Gone")));
+        Assert.True(File.Exists(Path.Combine(Root, "A", "Keep.mp3")));
+        Assert.True(File.Exists(Path.Combine(Root, "A", "Shared.mp3")));
+        Assert.Equal([PlaylistB], (await library.State.GetAsync("A/Shared.mp3"))!.Sources);
     }
 
     [Fact]
