@@ -1,3 +1,5 @@
+using MusicDl.Configuration;
+
 namespace MusicDl.Library;
 
 /// <summary>What a template needs besides the track: the file extension and the list (playlist or album) it came from.</summary>
@@ -5,6 +7,9 @@ namespace MusicDl.Library;
 public sealed record TemplateContext(string Extension)
 {
     public string? PlaylistName { get; init; }
+
+    /// <summary>The context for files of <paramref name="format"/> ("mp3", "m4a", ...).</summary>
+    public static TemplateContext For(AudioFormat format) => new(format.ToString().ToLowerInvariant());
 
     /// <summary>1-based position in the list.</summary>
     public int? PlaylistPosition { get; init; }

@@ -89,8 +89,13 @@ public sealed class Retagger
         }
 
         var record = await _library.State.GetAsync(relativePath, cancellationToken);
-        return record?.TagFingerprint is { } fingerprint
-            ? new KnownTags(fingerprint, record.Size, record.ModifiedAt.ToUnixTimeMilliseconds())
-            : null;
+        if (record?.TagFingerprint is not { } fingerprint)
+        {
+            return null;
+        }
+
+        var known = new KnownTags(fingerprint, record.Size, record.ModifiedAt.ToUnixTimeMilliseconds());
+        await RememberAsync(fullPath, known);
+        return known;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using MusicDl.Configuration;
 using MusicDl.Library;
 using MusicDl.Models;
 
@@ -190,6 +191,12 @@ public class PathTemplateTests
     public void Resolve_refuses_paths_outside_the_library(string relative)
     {
         Assert.Throws<InvalidOperationException>(() => LibraryPaths.Resolve(Path.GetTempPath(), relative));
+    }
+
+    [Fact]
+    public void Context_for_a_format_uses_its_extension()
+    {
+        Assert.Equal("Never Gonna Give You Up.flac", PathTemplate.Parse("{title}.{output-ext}").Render(TestTracks.Make(), TemplateContext.For(AudioFormat.Flac)));
     }
 
     [Fact]

@@ -36,11 +36,15 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
         await using (var library = await OpenAsync())
         {
             // A fresh tags region: the state alone must be enough (a new run with an empty memory cache).
-            var retagger = new Retagger(new TagWriter(), library, new InMemoryCacheRegion("tags"));
+            var freshRegion = new InMemoryCacheRegion("tags");
+            var retagger = new Retagger(new TagWriter(), library, freshRegion);
             foreach (var (path, i) in paths.Select((p, i) => (p, i + 1)))
             {
                 Assert.Equal(RetagResult.Unchanged, await retagger.RetagAsync(path, TrackId(i), AudioFormat.Mp3, Tags(i)));
             }
+
+            // The state's answers now front the next lookups from memory.
+            Assert.Equal(50, freshRegion.Keys.Count);
         }
 
         Assert.All(paths, p => Assert.Equal(before[p], File.GetLastWriteTimeUtc(Path.Combine(Root, p))));
