@@ -344,6 +344,12 @@ public sealed class MusicLibrary : IAsyncDisposable
     // longer wanted by it; once no source wants it, it goes (the new path has the file).
     private async Task ReleaseSupersededAsync(PlacementRequest request, string source, CancellationToken cancellationToken)
     {
+        if (request.Template is null)
+        {
+            // Without a template there is no "older template" to tell apart.
+            return;
+        }
+
         foreach (var file in await State.GetByTrackAsync(request.TrackId, cancellationToken))
         {
             if (file.Path == request.RelativePath || file.Format != request.Format || file.Template == request.Template || !file.Sources.Contains(source))
