@@ -39,8 +39,9 @@ public abstract class LibraryTestBase : IDisposable
         string path,
         string template,
         string source,
-        AudioFormat format = AudioFormat.Mp3) =>
-        library.LocateAsync(new PlacementRequest(path, "track1", format) { Template = template }, source);
+        AudioFormat format = AudioFormat.Mp3,
+        string trackId = "track1") =>
+        library.LocateAsync(new PlacementRequest(path, trackId, format) { Template = template }, source);
 
     protected IEnumerable<string> TempFilesUnderRoot() =>
         Directory.EnumerateFiles(Root, ".musicdl-*", SearchOption.AllDirectories);
