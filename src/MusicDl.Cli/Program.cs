@@ -1,6 +1,18 @@
+using System.Collections;
+
 namespace MusicDl.Cli;
 
 internal static class Program
 {
-    public static int Main(string[] args) => args.Length == 0 ? 2 : 0;
+    public static async Task<int> Main(string[] args)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry e in System.Environment.GetEnvironmentVariables())
+        {
+            environment[(string)e.Key] = (string?)e.Value ?? string.Empty;
+        }
+
+        var app = new CliApp(Console.Out, Console.Error, environment, Console.In);
+        return await app.RunAsync(args);
+    }
 }

@@ -1,0 +1,60 @@
+using System.CommandLine;
+
+namespace MusicDl.Cli;
+
+/// <summary>Every option of the command line, shared by the commands that take it.</summary>
+internal sealed class CliOptions
+{
+    public Option<FileInfo?> Config { get; } = new("--config") { Description = "The config file (default: $MUSICDL_CONFIG, else $XDG_CONFIG_HOME/musicdl/config.yaml).", Recursive = true, HelpName = "FILE" };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Debug detail in the log on stderr (candidates and scores, requests).", Recursive = true };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Only warnings and errors on stderr; no statistics table.", Recursive = true };
+
+    public Option<FileInfo?> LogFile { get; } = new("--log-file") { Description = "Also write the log to this file.", Recursive = true, HelpName = "FILE" };
+
+    public Option<bool> NoColor { get; } = new("--no-color") { Description = "No colour or animation (also: the NO_COLOR variable).", Recursive = true };
+
+    // Download and sync.
+    public Option<string?> OutputDir { get; } = new("--output-dir") { Description = "The library folder; the template renders beneath it.", HelpName = "DIR" };
+
+    public Option<string?> Output { get; } = new("--output", "--template") { Description = "The path template (config key `output`).", HelpName = "T" };
+
+    public Option<string?> Format { get; } = new("--format") { Description = "Output format: mp3, m4a, opus, ogg, flac or wav.", HelpName = "mp3|m4a|opus|ogg|flac|wav" };
+
+    public Option<string?> Bitrate { get; } = new("--bitrate") { Description = "auto, disable or a rate such as 192k.", HelpName = "auto|disable|<N>k" };
+
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Tracks processed in parallel (1-64).", HelpName = "N" };
+
+    public Option<string?> Overwrite { get; } = new("--overwrite") { Description = "skip (default), overwrite (or force), or metadata (re-tag only).", HelpName = "skip|overwrite|metadata" };
+
+    public Option<string?> Providers { get; } = new("--providers") { Description = "Audio providers in order: youtube-music,youtube.", HelpName = "LIST" };
+
+    public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Turn every cache layer off (the library state still applies)." };
+
+    public Option<string?> CacheFile { get; } = new("--cache-file") { Description = "The persistent cache file.", HelpName = "FILE" };
+
+    public Option<bool> Json { get; } = new("--json") { Description = "JSON Lines on stdout: one object per track, then a summary." };
+
+    public Option<bool> DryRun { get; } = new("--dry-run") { Description = "Resolve and match, print the plan, write nothing." };
+
+    public Option<bool> M3u { get; } = new("--m3u") { Description = "Write an .m3u8 per playlist and album." };
+
+    public Option<string?> FromFile { get; } = new("--from-file") { Description = "Read URLs from a file, one a line (# comments; - for stdin).", HelpName = "FILE" };
+
+    public Option<string?> Market { get; } = new("--market") { Description = "Spotify market (two-letter country code).", HelpName = "CC" };
+
+    public Option<string?> Wait { get; } = new("--wait") { Description = "Wait for the library lock held by another run, at most DURATION (e.g. 30m; no value: no limit).", HelpName = "DURATION" };
+
+    public Option<bool> Prune { get; } = new("--prune") { Description = "Delete files of tracks that left a playlist or album in the config since the last sync." };
+
+    public Option<double?> Threshold { get; } = new("--threshold") { Description = "Lowest match score accepted (0-1).", HelpName = "X" };
+
+    public Option<string?> Region { get; } = new("--region") { Description = "Only this cache region.", HelpName = "R" };
+
+    /// <summary>The options of download and sync, in help order.</summary>
+    public IEnumerable<Option> DownloadOptions =>
+    [
+        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait,
+    ];
+}

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using Microsoft.Extensions.Logging;
+using MusicDl.Configuration;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Display;
+using Serilog.Extensions.Logging;
+
+namespace MusicDl.Cli;
+
+/// <summary>What one command invocation shares: the resolved config file, the effective settings, the log.</summary>
+internal sealed partial class CommandContext : IDisposable
+{
+    private readonly List<string> _secrets = [];
+    private Serilog.Core.Logger? _serilog;
+    private SerilogLoggerFactory? _loggerFactory;
+
+    private CommandContext(CliApp app, ParseResult parse, string? configPath)
+    {
+        App = app;
+        Parse = parse;
+        ConfigPath = configPath;
+        Quiet = parse.GetValue(app.Options.Quiet);
+        Verbose = parse.GetValue(app.Options.Verbose);
+        Json = parse.GetValue(app.Options.Json);
+        NoColor = parse.GetValue(app.Options.NoColor) || app.Environment.ContainsKey("NO_COLOR");
+        Stderr = new RedactingTextWriter(app.Stderr, () => _secrets);
+    }
+
+    public CliApp App { get; }
+
+    public ParseResult Parse { get; }
+
+    /// <summary>The config file named by --config or the positional CONFIG, if any.</summary>
+    public string? ConfigPath { get; }
+
+    public bool Quiet { get; }
+
+    public bool Verbose { get; }
+
+    public bool Json { get; }
+
+    public bool NoColor { get; }
+
+    /// <summary>stderr with every known secret redacted.</summary>
+    public TextWriter Stderr { get; }
+
+    public TextWriter Stdout => App.Stdout;
+
+    public static CommandContext Create(CliApp app, ParseResult parse, FileInfo? positionalConfig)
+    {
+        var option = parse.GetValue(app.Options.Config);
+        if (option is not null && positionalConfig is not null &&
+            !string.Equals(Path.GetFullPath(option.FullName), Path.GetFullPath(positionalConfig.FullName), StringComparison.Ordinal))
+        {
+            throw new UsageException($"two config files given: --config '{option}' and '{positionalConfig}'; name one.");
+        }
+
+        return new CommandContext(app, parse, (option ?? positionalConfig)?.FullName);
+    }
+
+    /// <summary>Registers a value that must never reach stderr or the log.</summary>
+    public void AddSecret(string? secret)
+    {
+        if (!string.IsNullOrEmpty(secret))
+        {
+            lock (_secrets)
+            {
+                _secrets.Add(secret);
+            }
+        }
+    }
+
+    /// <summary>The log, created on first use so that paths that do not log stay fast.</summary>
+    public ILoggerFactory Logging
+    {
+        get
+        {
+            if (_loggerFactory is null)
+            {
+                var level = Verbose ? LogEventLevel.Debug : Quiet ? LogEventLevel.Warning : LogEventLevel.Information;
+                var config = new LoggerConfiguration()
+                    .MinimumLevel.Is(level)
+                    .WriteTo.Sink(new TextWriterSink(Stderr, new MessageTemplateTextFormatter("{Level:u3} {Message:lj}{NewLine}{Exception}")));
+                if (Parse.GetValue(App.Options.LogFile) is { } logFile)
+                {
+                    var fileWriter = new RedactingTextWriter(new StreamWriter(logFile.FullName, append: true) { AutoFlush = true }, () => _secrets);
+                    config = config.WriteTo.Sink(new TextWriterSink(
+                        fileWriter,
+                        new MessageTemplateTextFormatter("{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3} {Message:lj}{NewLine}{Exception}")));
+                }
+
+                _serilog = config.CreateLogger();
+                _loggerFactory = new SerilogLoggerFactory(_serilog, dispose: false);
+            }
+
+            return _loggerFactory;
+        }
+    }
+
+    public void Dispose()
+    {
+        _loggerFactory?.Dispose();
+        _serilog?.Dispose();
+        Stderr.Flush();
+    }
+
+    public MusicDlSettings LoadSettings()
+    {
+        // Replaced by the configuration loader (file, environment) when it lands.
+        var settings = new MusicDlSettings();
+        settings = SettingsBinder.ApplyCommandLine(settings, Parse, App.Options);
+        AddSecret(settings.ClientSecret);
+        return settings;
+    }
+
+    private int NotBuiltYet(string what)
+    {
+        Stderr.WriteLine($"musicdl: {what} is not built yet.");
+        Stderr.Flush();
+        return ExitCodes.Usage;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace MusicDl.Cli.Commands;
+
+/// <summary><c>musicdl match &lt;url&gt;...</c>: which YouTube video each track matches; downloads nothing.</summary>
+internal static class MatchCommand
+{
+    public static Command Create(CliApp app)
+    {
+        var sources = new Argument<string[]>("sources")
+        {
+            Arity = ArgumentArity.OneOrMore,
+            Description = "Spotify URLs or URIs, or 'saved'.",
+        };
+        var command = new Command("match", "Show which YouTube video each track matches, with its score; downloads nothing.");
+        command.Arguments.Add(sources);
+        command.Options.Add(app.Options.Json);
+        command.Options.Add(app.Options.Threshold);
+        command.Options.Add(app.Options.Providers);
+        command.Options.Add(app.Options.NoCache);
+        command.Options.Add(app.Options.CacheFile);
+        command.Options.Add(app.Options.Market);
+        command.SetAction(async (parse, ct) =>
+        {
+            var context = CommandContext.Create(app, parse, positionalConfig: null);
+            var arguments = await SourceArguments.CollectAsync(app, parse.GetValue(sources) ?? [], null, ct);
+            return await context.RunMatchAsync(arguments, ct);
+        });
+        return command;
+    }
+}

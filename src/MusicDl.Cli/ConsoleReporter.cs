@@ -1,0 +1,187 @@
+using System.Globalization;
+using MusicDl.Caching;
+using MusicDl.Downloading;
+using MusicDl.Models;
+using MusicDl.Output;
+
+namespace MusicDl.Cli;
+
+/// <summary>
+/// Everything a run prints. stdout carries results only (a plain line or a JSON line per track, then the summary
+/// with --json); the live progress and the statistics table go to stderr. The progress block is drawn only on a
+/// terminal without NO_COLOR; it is cleared before each result line and drawn again after it, so the two streams
+/// never garble each other on one screen.
+/// </summary>
+internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool json, bool quiet, bool interactive)
+{
+    private const int MaxActiveLines = 8;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _active = new(StringComparer.Ordinal);
+    private int _total;
+    private int _done;
+    private int _drawnLines;
+
+    public void Attach(Downloader downloader)
+    {
+        ArgumentNullException.ThrowIfNull(downloader);
+        downloader.Planned += n =>
+        {
+            lock (_gate)
+            {
+                _total = n;
+                Redraw();
+            }
+        };
+        downloader.TrackStarted += t =>
+        {
+            lock (_gate)
+            {
+                _active[t.Track.Id] = $"{t.Track.FirstArtist} - {t.Track.Title}";
+                Redraw();
+            }
+        };
+        downloader.TrackFinished += Finished;
+        downloader.SourceFailed += SourceFailed;
+    }
+
+    public void Finished(TrackOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        lock (_gate)
+        {
+            if (outcome.SpotifyId is { } id && _active.Remove(id))
+            {
+                _done++;
+            }
+
+            Clear();
+            stdout.WriteLine(json ? OutputJson.Track(outcome) : PlainLine(outcome));
+            stdout.Flush();
+            Redraw();
+        }
+    }
+
+    public void SourceFailed(SourceFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        lock (_gate)
+        {
+            Clear();
+            if (json)
+            {
+                stdout.WriteLine(OutputJson.Source(failure));
+                stdout.Flush();
+            }
+            else
+            {
+                stdout.WriteLine($"failed\t{failure.Source}\t{failure.Error}");
+                stdout.Flush();
+            }
+
+            Redraw();
+        }
+    }
+
+    /// <summary>The end of a run: the summary (JSON) and the statistics table (stderr, unless quiet).</summary>
+    public void Complete(RunSummary summary, string? abortMessage)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        lock (_gate)
+        {
+            Clear();
+            _active.Clear();
+            if (json)
+            {
+                stdout.WriteLine(OutputJson.Summary(summary));
+                stdout.Flush();
+            }
+
+            if (abortMessage is not null)
+            {
+                stderr.WriteLine($"musicdl: {abortMessage}");
+            }
+
+            if (!quiet)
+            {
+                stderr.WriteLine(
+                    $"{summary.Downloaded} downloaded, {summary.Skipped} skipped, {summary.Retagged} retagged, {summary.NotFound} not found, " +
+                    $"{summary.Failed} failed, {summary.Unsupported} unsupported in {summary.ElapsedS.ToString("0.0", CultureInfo.InvariantCulture)} s; " +
+                    $"requests: spotify {summary.Requests.Spotify}, search {summary.Requests.Search}, player {summary.Requests.Player}, media {summary.Requests.Media}");
+                WriteStatistics(stderr, summary.Cache);
+            }
+
+            stderr.Flush();
+        }
+    }
+
+    public static string PlainLine(TrackOutcome o)
+    {
+        ArgumentNullException.ThrowIfNull(o);
+        var who = o.Artists.Count > 0 ? $"{string.Join(", ", o.Artists)} - {o.Title}" : o.Title ?? "(unknown)";
+        var where = o.Status switch
+        {
+            TrackStatus.Downloaded or TrackStatus.Skipped or TrackStatus.Retagged or TrackStatus.Pruned => o.Path,
+            TrackStatus.Planned or TrackStatus.Matched => o.VideoId is null ? o.Path : $"https://www.youtube.com/watch?v={o.VideoId} ({o.Score?.ToString("0.00", CultureInfo.InvariantCulture)}) -> {o.Path}",
+            _ => o.Error,
+        };
+        return $"{OutputJson.StatusName(o.Status)}\t{who}\t{where}";
+    }
+
+    /// <summary>The statistics table: region, entries, hits, misses, hit rate, evictions, expirations, persistent and shared hits.</summary>
+    public static void WriteStatistics(TextWriter writer, IReadOnlyList<RegionStatistics> regions)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(regions);
+        if (regions.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine($"{"cache region",-15}{"entries",9}{"hits",9}{"misses",9}{"neg.hits",9}{"hit rate",9}{"evicted",9}{"expired",9}{"persist.",9}{"shared",9}");
+        foreach (var r in regions)
+        {
+            writer.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{r.Region,-15}{r.Entries,9}{r.Hits,9}{r.Misses,9}{r.NegativeHits,9}{r.HitRate,9:P0}{r.Evictions,9}{r.Expirations,9}{r.PersistentHits,9}{r.SharedHits,9}"));
+        }
+    }
+
+    private void Clear()
+    {
+        if (!interactive || _drawnLines == 0)
+        {
+            return;
+        }
+
+        // Up to the first line of the block, then erase to the end of the screen.
+        stderr.Write($"\u001b[{_drawnLines}F\u001b[J");
+        stderr.Flush();
+        _drawnLines = 0;
+    }
+
+    private void Redraw()
+    {
+        if (!interactive)
+        {
+            return;
+        }
+
+        Clear();
+        const int width = 30;
+        var filled = _total == 0 ? 0 : (int)Math.Round(width * (double)_done / _total);
+        var lines = new List<string> { $"[{new string('#', filled)}{new string('.', width - filled)}] {_done}/{_total}" };
+        lines.AddRange(_active.Values.Take(MaxActiveLines).Select(a => "  " + (a.Length > 70 ? a[..69] + "…" : a)));
+        if (_active.Count > MaxActiveLines)
+        {
+            lines.Add($"  … and {_active.Count - MaxActiveLines} more");
+        }
+
+        foreach (var line in lines)
+        {
+            stderr.WriteLine(line);
+        }
+
+        stderr.Flush();
+        _drawnLines = lines.Count;
+    }
+}

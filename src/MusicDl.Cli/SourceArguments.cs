@@ -1,0 +1,55 @@
+namespace MusicDl.Cli;
+
+/// <summary>Gathers source arguments from the command line and <c>--from-file</c> (one a line, # comments, - for stdin).</summary>
+internal static class SourceArguments
+{
+    public static async Task<IReadOnlyList<string>> CollectAsync(CliApp app, IEnumerable<string> arguments, string? fromFile, CancellationToken cancellationToken)
+    {
+        var all = new List<string>();
+        foreach (var argument in arguments)
+        {
+            // The sources argument takes any token; an option the command does not know lands here.
+            if (argument.StartsWith('-') && argument.Length > 1)
+            {
+                throw new UsageException($"unknown option '{argument}' (see 'musicdl --help')");
+            }
+
+            all.Add(argument);
+        }
+
+        if (fromFile is null)
+        {
+            return all;
+        }
+
+        string text;
+        if (fromFile == "-")
+        {
+            text = await app.Stdin.ReadToEndAsync(cancellationToken);
+        }
+        else
+        {
+            try
+            {
+                text = await File.ReadAllTextAsync(fromFile, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"--from-file '{fromFile}': {ex.Message}");
+            }
+        }
+
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            all.Add(line);
+        }
+
+        return all;
+    }
+}

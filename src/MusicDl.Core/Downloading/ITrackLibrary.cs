@@ -1,0 +1,22 @@
+using MusicDl.Models;
+
+namespace MusicDl.Downloading;
+
+/// <summary>The library on disk: paths, the state, atomic placement, tags, M3U.</summary>
+public interface ITrackLibrary
+{
+    /// <summary>Whether the track is already at its path(s), answered from the library state and the file system, with no network.</summary>
+    Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives <paramref name="produce"/> a hidden temporary path in the final folder to fill, then tags the file, renames it
+    /// into place, makes the copies other paths need and records it in the state. Returns the paths placed.
+    /// </summary>
+    Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, TrackMatch match, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken);
+
+    /// <summary>Re-tags the files present; false when the tags already matched and nothing was written.</summary>
+    Task<bool> RetagAsync(PlannedTrack track, Track full, CancellationToken cancellationToken);
+
+    /// <summary>Writes the M3U of a source, in source order, with the paths of the tracks present.</summary>
+    Task WritePlaylistAsync(ResolvedSource source, IReadOnlyDictionary<string, string> pathsByTrackId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,147 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MusicDl.Caching;
+using MusicDl.Models;
+
+namespace MusicDl.Output;
+
+/// <summary>
+/// The one place that turns results into the JSON Lines of the output contract (README, "Output contract").
+/// Field names are fixed: snake_case, <c>artists</c> an array, absent values <c>null</c>.
+/// Written with Utf8JsonWriter so the shape is explicit here and costs no reflection.
+/// </summary>
+public static class OutputJson
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Keep non-Latin titles readable in the output; the writer still escapes what JSON requires.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Track(TrackOutcome outcome) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("spotify_id", outcome.SpotifyId);
+        w.WriteString("isrc", outcome.Isrc);
+        w.WriteString("title", outcome.Title);
+        w.WriteStartArray("artists");
+        foreach (var artist in outcome.Artists)
+        {
+            w.WriteStringValue(artist);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("album", outcome.Album);
+        w.WriteStartArray("sources");
+        foreach (var source in outcome.Sources)
+        {
+            w.WriteStringValue(source);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("status", StatusName(outcome.Status));
+        w.WriteString("path", outcome.Path);
+        if (outcome.Copies is { Count: > 0 } copies)
+        {
+            w.WriteStartArray("copies");
+            foreach (var copy in copies)
+            {
+                w.WriteStringValue(copy);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteString("video_id", outcome.VideoId);
+        w.WriteString("provider", outcome.Provider);
+        if (outcome.Score is { } score)
+        {
+            w.WriteNumber("score", Math.Round(score, 3));
+        }
+        else
+        {
+            w.WriteNull("score");
+        }
+
+        w.WriteString("error", outcome.Error);
+        w.WriteEndObject();
+    });
+
+    public static string Source(SourceFailure failure) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("source", failure.Source);
+        w.WriteString("status", "failed");
+        w.WriteString("error", failure.Error);
+        w.WriteEndObject();
+    });
+
+    public static string Summary(RunSummary summary) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartObject("summary");
+        w.WriteNumber("downloaded", summary.Downloaded);
+        w.WriteNumber("skipped", summary.Skipped);
+        w.WriteNumber("retagged", summary.Retagged);
+        w.WriteNumber("not_found", summary.NotFound);
+        w.WriteNumber("failed", summary.Failed);
+        w.WriteNumber("unsupported", summary.Unsupported);
+        w.WriteNumber("exit_code", summary.ExitCode);
+        w.WriteNumber("elapsed_s", Math.Round(summary.ElapsedS, 1));
+        w.WriteStartObject("requests");
+        w.WriteNumber("spotify", summary.Requests.Spotify);
+        w.WriteNumber("search", summary.Requests.Search);
+        w.WriteNumber("player", summary.Requests.Player);
+        w.WriteNumber("media", summary.Requests.Media);
+        w.WriteEndObject();
+        w.WriteStartObject("cache");
+        foreach (var region in summary.Cache)
+        {
+            WriteRegion(w, region);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    });
+
+    /// <summary>The per-region counters, as in the summary and <c>cache stats --json</c>.</summary>
+    public static void WriteRegion(Utf8JsonWriter w, RegionStatistics s)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(s);
+        w.WriteStartObject(s.Region);
+        w.WriteNumber("entries", s.Entries);
+        w.WriteNumber("lookups", s.Lookups);
+        w.WriteNumber("hits", s.Hits);
+        w.WriteNumber("misses", s.Misses);
+        w.WriteNumber("negative_hits", s.NegativeHits);
+        w.WriteNumber("hit_rate", Math.Round(s.HitRate, 3));
+        w.WriteNumber("sets", s.Sets);
+        w.WriteNumber("evictions", s.Evictions);
+        w.WriteNumber("expirations", s.Expirations);
+        w.WriteNumber("persistent_hits", s.PersistentHits);
+        w.WriteNumber("shared_hits", s.SharedHits);
+        w.WriteEndObject();
+    }
+
+    /// <summary>snake_case status names: <c>not_found</c>, <c>downloaded</c>...</summary>
+    public static string StatusName(TrackStatus status) => status switch
+    {
+        TrackStatus.NotFound => "not_found",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    public static string Write(Action<Utf8JsonWriter> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            body(writer);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using MusicDl.Configuration;
+using MusicDl.Downloading;
+using MusicDl.Models;
+
+namespace MusicDl.Tests.Downloading;
+
+/// <summary>In-memory stand-ins for the pipeline's ports, recording every call.</summary>
+internal sealed class FakeResolver : ITrackResolver
+{
+    public Dictionary<string, ResolvedSource> Sources { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Unavailable { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentBag<string> Completed { get; } = [];
+
+    public Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken)
+    {
+        if (Unavailable.Contains(source.Uri))
+        {
+            throw new SourceUnavailableException($"{source.Uri}: 404 not found");
+        }
+
+        return Task.FromResult(Sources[source.Uri]);
+    }
+
+    public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken)
+    {
+        Completed.Add(track.Id);
+        return Task.FromResult(track with { Isrc = "ISRC" + track.Id[..4] });
+    }
+}
+
+internal sealed class FakeMatcher : ITrackMatcher
+{
+    public HashSet<string> NotFound { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentBag<string> Matched { get; } = [];
+
+    public ConcurrentBag<string> Forgotten { get; } = [];
+
+    public Task<TrackMatch> MatchAsync(Track track, CancellationToken cancellationToken)
+    {
+        Matched.Add(track.Id);
+        if (NotFound.Contains(track.Id))
+        {
+            return Task.FromResult(TrackMatch.NotFound("no candidate above 0.70"));
+        }
+
+        var video = Forgotten.Contains(track.Id) ? "new" + track.Id[..8] : "vid" + track.Id[..8];
+        return Task.FromResult(new TrackMatch(MatchKind.Matched, video, "youtube-music", 0.95));
+    }
+
+    public Task ForgetAsync(Track track, CancellationToken cancellationToken)
+    {
+        Forgotten.Add(track.Id);
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class FakeProducer : IAudioProducer
+{
+    public Func<TrackMatch, Exception?> Fail { get; set; } = _ => null;
+
+    public ConcurrentBag<string> Produced { get; } = [];
+
+    public TaskCompletionSource? Gate { get; set; }
+
+    public async Task ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    {
+        if (Gate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        if (Fail(match) is { } ex)
+        {
+            throw ex;
+        }
+
+        Produced.Add(match.VideoId!);
+    }
+}
+
+internal sealed class FakeLibrary : ITrackLibrary
+{
+    public HashSet<string> Present { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentBag<string> Stored { get; } = [];
+
+    public ConcurrentBag<string> Retagged { get; } = [];
+
+    public ConcurrentBag<string> Playlists { get; } = [];
+
+    public Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
+    {
+        var path = "/music/" + track.Track.Title + ".mp3";
+        return Task.FromResult(new LibraryPresence(Present.Contains(track.Track.Id), path, [path]));
+    }
+
+    public async Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, TrackMatch match, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken)
+    {
+        await produce("/music/.tmp", cancellationToken);
+        Stored.Add(track.Track.Id);
+        return ["/music/" + track.Track.Title + ".mp3"];
+    }
+
+    public Task<bool> RetagAsync(PlannedTrack track, Track full, CancellationToken cancellationToken)
+    {
+        Retagged.Add(full.Id);
+        return Task.FromResult(true);
+    }
+
+    public Task WritePlaylistAsync(ResolvedSource source, IReadOnlyDictionary<string, string> pathsByTrackId, CancellationToken cancellationToken)
+    {
+        Playlists.Add(source.Source.Uri);
+        return Task.CompletedTask;
+    }
+}

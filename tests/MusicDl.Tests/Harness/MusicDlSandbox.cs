@@ -1,0 +1,138 @@
+using System.Diagnostics;
+
+namespace MusicDl.Tests.Harness;
+
+/// <summary>
+/// Runs the built <c>musicdl</c> as a child process in a sandbox: its own HOME and XDG folders, no inherited
+/// Spotify credentials, endpoint variables pointing wherever the test says (the fakes), a timeout.
+/// The binary is the one the test project builds (the CLI project is referenced), run as <c>dotnet musicdl.dll</c>.
+/// </summary>
+public sealed class MusicDlSandbox : IDisposable
+{
+    private static readonly string BinaryPath = Path.Combine(AppContext.BaseDirectory, "musicdl.dll");
+
+    public MusicDlSandbox()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "musicdl-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Home);
+        Directory.CreateDirectory(ConfigHome);
+        Directory.CreateDirectory(CacheHome);
+        Directory.CreateDirectory(Library);
+        Directory.CreateDirectory(WorkDir);
+    }
+
+    public string Root { get; }
+
+    public string Home => Path.Combine(Root, "home");
+
+    public string ConfigHome => Path.Combine(Root, "config");
+
+    public string CacheHome => Path.Combine(Root, "cache");
+
+    public string Library => Path.Combine(Root, "music");
+
+    public string WorkDir => Path.Combine(Root, "work");
+
+    /// <summary>Variables added to (or, with a null value, removed from) the child's environment.</summary>
+    public Dictionary<string, string?> Environment { get; } = new(StringComparer.Ordinal);
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    public string WriteFile(string relativePath, string content)
+    {
+        var path = Path.Combine(Root, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public async Task<MusicDlResult> RunAsync(params string[] args) => await RunAsync(args, stdin: null);
+
+    public async Task<MusicDlResult> RunAsync(string[] args, string? stdin, CancellationToken cancellationToken = default)
+    {
+        using var process = Start(args, stdin is not null);
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+            process.StandardInput.Close();
+        }
+
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"musicdl {string.Join(' ', args)} did not finish within {Timeout}; stderr so far: {await stderr}");
+        }
+
+        return new MusicDlResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the binary and returns the running process (for kill and concurrency tests).</summary>
+    public Process Start(string[] args, bool redirectStdin = false)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectStdin,
+            UseShellExecute = false,
+            WorkingDirectory = WorkDir,
+        };
+        psi.ArgumentList.Add(BinaryPath);
+        foreach (var arg in args)
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in new[] { "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "MUSICDL_CONFIG", "NO_COLOR", "XDG_DATA_HOME", "XDG_STATE_HOME" })
+        {
+            psi.Environment.Remove(name);
+        }
+
+        foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith("MUSICDL_", StringComparison.Ordinal)).ToList())
+        {
+            psi.Environment.Remove(name);
+        }
+
+        psi.Environment["HOME"] = Home;
+        psi.Environment["XDG_CONFIG_HOME"] = ConfigHome;
+        psi.Environment["XDG_CACHE_HOME"] = CacheHome;
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            if (value is null)
+            {
+                psi.Environment.Remove(name);
+            }
+            else
+            {
+                psi.Environment[name] = value;
+            }
+        }
+
+        return Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child that was killed may still hold a file for a moment; the temp folder is cleaned by the OS.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
