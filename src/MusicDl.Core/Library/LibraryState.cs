@@ -34,6 +34,9 @@ public sealed class LibraryState : IAsyncDisposable
         CREATE TABLE IF NOT EXISTS temp_files(path TEXT PRIMARY KEY, created_ms INTEGER NOT NULL);
         """;
 
+    private const string ExistingClaimSql =
+        "SELECT path FROM claims WHERE track_id=$track AND base_key=$base ORDER BY length(path) LIMIT 1";
+
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _time;
@@ -178,12 +181,7 @@ public sealed class LibraryState : IAsyncDisposable
         await InTransactionAsync(
             async transaction =>
             {
-                claimed = await ScalarAsync<string>(
-                    "SELECT path FROM claims WHERE track_id=$track AND base_key=$base ORDER BY length(path) LIMIT 1",
-                    transaction,
-                    cancellationToken,
-                    ("$track", trackId),
-                    ("$base", baseKey));
+                claimed = await ScalarAsync<string>(ExistingClaimSql, transaction, cancellationToken, ("$track", trackId), ("$base", baseKey));
                 if (claimed is not null)
                 {
                     return;
@@ -214,6 +212,21 @@ public sealed class LibraryState : IAsyncDisposable
             },
             cancellationToken);
         return claimed!;
+    }
+
+    /// <summary>The path the track already claimed for <paramref name="desiredPath"/>, or null; claims nothing (dry runs).</summary>
+    public async Task<string?> FindClaimAsync(string trackId, string desiredPath, CancellationToken cancellationToken = default)
+    {
+        string? claimed = null;
+        await InTransactionAsync(
+            async transaction => claimed = await ScalarAsync<string>(
+                ExistingClaimSql,
+                transaction,
+                cancellationToken,
+                ("$track", trackId),
+                ("$base", LibraryPaths.CaseKey(desiredPath))),
+            cancellationToken);
+        return claimed;
     }
 
     /// <summary>Releases a claim (the file moved away or was pruned) so the path is free again.</summary>

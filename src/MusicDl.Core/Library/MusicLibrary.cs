@@ -142,7 +142,8 @@ public sealed class MusicLibrary : IAsyncDisposable
 
     /// <summary>
     /// A new hidden temporary path in the folder of <paramref name="relativeFinalPath"/>, recorded in the state
-    /// before anything is written so a crash leaves a note to clean up. The file itself is not created.
+    /// before anything is written so a crash leaves a note to clean up. The file itself is not created. Intermediate
+    /// files named "<temp>.<anything>" count as part of it: discarding or the next start removes them too.
     /// </summary>
     public async Task<string> CreateTempFileAsync(string relativeFinalPath, CancellationToken cancellationToken = default)
     {
@@ -157,7 +158,7 @@ public sealed class MusicLibrary : IAsyncDisposable
     /// <summary>Deletes a temporary file that will not be placed (a failed or cancelled download).</summary>
     public async Task DiscardAsync(string tempPath, CancellationToken cancellationToken = default)
     {
-        File.Delete(tempPath);
+        DeleteWithDerived(tempPath);
         await State.ForgetTempAsync(tempPath, CancellationToken.None);
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -380,16 +381,39 @@ public sealed class MusicLibrary : IAsyncDisposable
         }
     }
 
+    // A producer may keep intermediate files (the raw download) at "<temp>.<anything>"; the random temp name makes
+    // them ours beyond doubt, so they go with it.
+    private static List<string> DeleteWithDerived(string tempPath)
+    {
+        var deleted = new List<string>();
+        var folder = Path.GetDirectoryName(tempPath)!;
+        if (File.Exists(tempPath))
+        {
+            File.Delete(tempPath);
+            deleted.Add(tempPath);
+        }
+
+        if (Directory.Exists(folder))
+        {
+            foreach (var derived in Directory.EnumerateFiles(folder, Path.GetFileName(tempPath) + ".*"))
+            {
+                File.Delete(derived);
+                deleted.Add(derived);
+            }
+        }
+
+        return deleted;
+    }
+
     private async Task<IReadOnlyList<string>> RemoveLeftoverTempFilesAsync(CancellationToken cancellationToken)
     {
         var removed = new List<string>();
         foreach (var temp in await State.GetTempFilesAsync(cancellationToken))
         {
             // Only what this library recorded, and only beneath it.
-            if (temp.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(temp))
+            if (temp.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                File.Delete(temp);
-                removed.Add(temp);
+                removed.AddRange(DeleteWithDerived(temp));
             }
 
             await State.ForgetTempAsync(temp, cancellationToken);
