@@ -187,6 +187,7 @@ public sealed class LibraryState : IAsyncDisposable
                     return;
                 }
 
+                desiredPath = await AlignFolderCaseAsync(transaction, desiredPath, cancellationToken);
                 for (var number = 1; claimed is null; number++)
                 {
                     var candidate = LibraryPaths.WithSuffix(desiredPath, number);
@@ -331,6 +332,27 @@ public sealed class LibraryState : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    // "Abba/x.mp3" after "ABBA/y.mp3" goes into "ABBA": on a case-insensitive disk they are one folder anyway,
+    // and on any other disk one folder per artist is what the user expects.
+    private static async Task<string> AlignFolderCaseAsync(SqliteTransaction transaction, string path, CancellationToken cancellationToken)
+    {
+        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            var prefix = LibraryPaths.CaseKey(path[..(slash + 1)]);
+            var existing = await ScalarAsync<string>(
+                "SELECT path FROM claims WHERE substr(case_key, 1, length($prefix)) = $prefix LIMIT 1",
+                transaction,
+                cancellationToken,
+                ("$prefix", prefix));
+            if (existing is not null && existing.Length > slash && LibraryPaths.CaseKey(existing[..(slash + 1)]) == prefix)
+            {
+                path = existing[..(slash + 1)] + path[(slash + 1)..];
+            }
+        }
+
+        return path;
     }
 
     private static Task AddSourceCoreAsync(SqliteTransaction transaction, string path, string source, CancellationToken cancellationToken) =>

@@ -88,7 +88,18 @@ public sealed class PlacementTests : LibraryTestBase
         var second = await library.ClaimPathAsync("track2", "artist/song.mp3");
 
         Assert.Equal("ARTIST/Song.mp3", first);
-        Assert.Equal("artist/song (2).mp3", second);
+        Assert.Equal("ARTIST/song (2).mp3", second);
+    }
+
+    [Fact]
+    public async Task Folders_differing_only_in_case_are_merged_into_the_first_spelling()
+    {
+        await using var library = await OpenAsync();
+
+        await library.ClaimPathAsync("track1", "ABBA/Gold/Song One.mp3");
+        var second = await library.ClaimPathAsync("track2", "Abba/gold/Song Two.mp3");
+
+        Assert.Equal("ABBA/Gold/Song Two.mp3", second);
     }
 
     [Fact]
@@ -103,7 +114,7 @@ public sealed class PlacementTests : LibraryTestBase
         await using var again = await OpenAsync();
         Assert.Equal("Artist/Intro (2).mp3", await again.ClaimPathAsync("track2", "Artist/Intro.mp3"));
         Assert.Equal("Artist/Intro.mp3", await again.ClaimPathAsync("track1", "Artist/Intro.mp3"));
-        Assert.Equal("artist/intro (3).mp3", await again.ClaimPathAsync("track3", "artist/intro.mp3"));
+        Assert.Equal("Artist/intro (3).mp3", await again.ClaimPathAsync("track3", "artist/intro.mp3"));
     }
 
     [Fact]
