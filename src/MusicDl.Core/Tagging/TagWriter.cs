@@ -19,9 +19,9 @@ public sealed class TagWriter : ITagWriter
     private static readonly ByteVector DayAtom = new([0xA9, (byte)'d', (byte)'a', (byte)'y']);
     private static readonly ByteVector RatingAtom = "rtng";
 
-    public TagWriter()
+    static TagWriter()
     {
-        // Numeric genres ("(13)") are an ID3v1 relic that hides the text in many readers.
+        // Numeric genres ("(13)") are an ID3v1 relic that hides the text in many readers. Set before any tag is written.
         TagLib.Id3v2.Tag.UseNumericGenres = false;
     }
 

@@ -119,6 +119,17 @@ public sealed class TagWriterTests : IClassFixture<AudioSamples>, IDisposable
     }
 
     [Fact]
+    public async Task Genres_that_ID3v1_knows_stay_text()
+    {
+        var path = await TaggedFile(AudioFormat.Mp3, NonLatinTags() with { Genres = ["Pop", "Rock"], Cover = null });
+
+        // Readers differ in mapping "(13)" back to a name, so look at the bytes of the tag itself.
+        var bytes = await System.IO.File.ReadAllBytesAsync(path);
+        Assert.True(Contains(bytes, System.Text.Encoding.Unicode.GetBytes("Pop")), "genre text missing");
+        Assert.False(Contains(bytes, System.Text.Encoding.Unicode.GetBytes("13")) || Contains(bytes, "(13)"u8.ToArray()), "numeric genre written");
+    }
+
+    [Fact]
     public async Task M4a_carries_the_explicit_advisory_atom()
     {
         var path = await TaggedFile(AudioFormat.M4a, NonLatinTags());
@@ -196,6 +207,8 @@ public sealed class TagWriterTests : IClassFixture<AudioSamples>, IDisposable
         Assert.Contains(values, v => v.StartsWith("2019", StringComparison.Ordinal));
         Assert.True(values.Exists(v => v is "3" or "03" or "3/12" or "03/12"), $"track 3 not in {string.Join(" | ", values)}");
     }
+
+    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
     private static List<string> FfprobeTagValues(string path)
     {
