@@ -86,10 +86,10 @@ public sealed class MusicLibrary : IAsyncDisposable
     /// At the path of an older template and wanted by no other source: moved here. Elsewhere (another source's path,
     /// or an older template another source still wants): hard-linked or copied here. A different format never counts.
     /// </summary>
-    public async Task<LocateResult> LocateAsync(PlacementRequest request, string source, CancellationToken cancellationToken = default)
+    /// <param name="source">The source asking (a spotify: URI), or null when none is known.</param>
+    public async Task<LocateResult> LocateAsync(PlacementRequest request, string? source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(source);
         var path = request.RelativePath;
         var record = await State.GetAsync(path, cancellationToken);
         if (await ExistsAsync(path, cancellationToken) && (record is null || (record.TrackId == request.TrackId && record.Format == request.Format)))
@@ -100,7 +100,7 @@ public sealed class MusicLibrary : IAsyncDisposable
                 // recording it lets metadata mode and pruning know it from now on.
                 await AdoptAsync(request, source, cancellationToken);
             }
-            else
+            else if (source is not null)
             {
                 await State.AddSourceAsync(path, source, cancellationToken);
             }
@@ -118,7 +118,7 @@ public sealed class MusicLibrary : IAsyncDisposable
             }
         }
 
-        var older = candidates.Find(f => f.Template != request.Template && (f.Sources.Contains(source) || f.Sources.Count == 0));
+        var older = candidates.Find(f => f.Template != request.Template && ((source is not null && f.Sources.Contains(source)) || f.Sources.Count == 0));
         if (older is not null && older.Sources.All(s => s == source))
         {
             await MoveAsync(older, request, source, cancellationToken);
@@ -131,8 +131,8 @@ public sealed class MusicLibrary : IAsyncDisposable
             return new LocateResult(LocateStatus.Absent, path);
         }
 
-        await PlaceCopyAsync(from.Path, request with { Sources = [source], VideoId = from.VideoId, TagFingerprint = from.TagFingerprint }, cancellationToken);
-        if (older is not null)
+        await PlaceCopyAsync(from.Path, request with { Sources = source is null ? [] : [source], VideoId = from.VideoId, TagFingerprint = from.TagFingerprint }, cancellationToken);
+        if (older is not null && source is not null)
         {
             await State.RemoveSourceAsync(older.Path, source, cancellationToken);
         }
@@ -299,7 +299,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         await _lock.DisposeAsync();
     }
 
-    private async Task AdoptAsync(PlacementRequest request, string source, CancellationToken cancellationToken)
+    private async Task AdoptAsync(PlacementRequest request, string? source, CancellationToken cancellationToken)
     {
         var info = new FileInfo(FullPath(request.RelativePath));
         await State.RecordPlacedAsync(
@@ -308,7 +308,7 @@ public sealed class MusicLibrary : IAsyncDisposable
                 Path = request.RelativePath,
                 TrackId = request.TrackId,
                 Format = request.Format,
-                Sources = [source],
+                Sources = source is null ? [] : [source],
                 Template = request.Template,
                 Size = info.Length,
                 ModifiedAt = info.LastWriteTimeUtc,
@@ -317,7 +317,7 @@ public sealed class MusicLibrary : IAsyncDisposable
             cancellationToken);
     }
 
-    private async Task MoveAsync(PlacedFile older, PlacementRequest request, string source, CancellationToken cancellationToken)
+    private async Task MoveAsync(PlacedFile older, PlacementRequest request, string? source, CancellationToken cancellationToken)
     {
         var from = FullPath(older.Path);
         var to = FullPath(request.RelativePath);
@@ -329,7 +329,7 @@ public sealed class MusicLibrary : IAsyncDisposable
             {
                 Path = request.RelativePath,
                 Template = request.Template,
-                Sources = [.. older.Sources.Append(source).Distinct()],
+                Sources = source is null ? older.Sources : [.. older.Sources.Append(source).Distinct()],
                 Size = info.Length,
                 ModifiedAt = info.LastWriteTimeUtc,
             },
@@ -343,9 +343,9 @@ public sealed class MusicLibrary : IAsyncDisposable
 
     // After a template change: a copy of the track at an older template's path that this source asked for is no
     // longer wanted by it; once no source wants it, it goes (the new path has the file).
-    private async Task ReleaseSupersededAsync(PlacementRequest request, string source, CancellationToken cancellationToken)
+    private async Task ReleaseSupersededAsync(PlacementRequest request, string? source, CancellationToken cancellationToken)
     {
-        if (request.Template is null)
+        if (request.Template is null || source is null)
         {
             // Without a template there is no "older template" to tell apart.
             return;

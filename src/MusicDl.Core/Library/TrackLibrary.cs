@@ -182,10 +182,10 @@ public sealed class TrackLibrary : ITrackLibrary
         return targets.Select(t => (t.Path, (IReadOnlyList<string>)t.Sources)).ToList();
     }
 
-    private async Task<bool> LocateAllAsync(PlacementRequest request, IReadOnlyList<string> sources, CancellationToken cancellationToken)
+    private async Task<bool> LocateAllAsync(PlacementRequest request, IReadOnlyList<string?> sources, CancellationToken cancellationToken)
     {
         var inPlace = true;
-        foreach (var source in sources.DefaultIfEmpty(string.Empty))
+        foreach (var source in sources.Count > 0 ? sources : [null])
         {
             inPlace &= (await _library.LocateAsync(request, source, cancellationToken)).IsInPlace;
         }
