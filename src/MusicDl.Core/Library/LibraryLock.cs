@@ -28,7 +28,7 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
 
     /// <summary>
     /// Takes the lock of the library at <paramref name="libraryRoot"/>. When another process holds it, waits up to
-    /// <paramref name="wait"/> (zero: not at all), then throws <see cref="LibraryLockedException"/> with its pid.
+    /// <paramref name="wait"/> (zero: not at all; <see cref="Timeout.InfiniteTimeSpan"/>: without limit), then throws <see cref="LibraryLockedException"/> with its pid.
     /// </summary>
     public static async Task<LibraryLock> AcquireAsync(
         string libraryRoot,
@@ -42,7 +42,10 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
         var folder = Path.Combine(root, LibraryState.FolderName);
         System.IO.Directory.CreateDirectory(folder);
         var lockPath = Path.Combine(folder, LockFileName);
-        var deadline = time.GetUtcNow() + wait;
+        var now = time.GetUtcNow();
+
+        // Timeout.InfiniteTimeSpan or any span past the calendar's end: wait as long as it takes.
+        var deadline = wait < TimeSpan.Zero || wait > DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + wait;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();

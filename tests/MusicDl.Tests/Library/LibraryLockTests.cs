@@ -47,6 +47,20 @@ public sealed class LibraryLockTests : LibraryTestBase
         Assert.Equal(Root, second.Directory);
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(long.MaxValue)]
+    public async Task Waiting_without_limit_is_accepted(long ticks)
+    {
+        var first = await LibraryLock.AcquireAsync(Root);
+
+        var waiting = LibraryLock.AcquireAsync(Root, ticks < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(ticks));
+        await first.DisposeAsync();
+
+        await using var second = await waiting;
+        Assert.Equal(Root, second.Directory);
+    }
+
     [Fact]
     public async Task Lock_held_by_another_process_blocks_and_its_death_frees_it()
     {
