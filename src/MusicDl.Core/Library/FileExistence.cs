@@ -1,0 +1,35 @@
+using MusicDl.Caching;
+
+namespace MusicDl.Library;
+
+/// <summary>
+/// Existence checks through the <c>file_existence</c> region (key: absolute path), so a track two sources ask for
+/// is checked once. Creating a file sets the entry; deleting one removes it. Without a region it asks the disk.
+/// </summary>
+public sealed class FileExistence
+{
+    private readonly ICacheRegion? _region;
+
+    public FileExistence(ICacheRegion? region) => _region = region;
+
+    public async Task<bool> ExistsAsync(string fullPath, CancellationToken cancellationToken = default)
+    {
+        if (_region is null)
+        {
+            return File.Exists(fullPath);
+        }
+
+        var lookup = await _region.GetOrCreateAsync(
+            fullPath,
+            LibraryJsonContext.Default.Boolean,
+            _ => Task.FromResult(CacheLookup<bool>.Found(File.Exists(fullPath))),
+            cancellationToken);
+        return lookup.IsHit && lookup.Value;
+    }
+
+    public ValueTask MarkCreatedAsync(string fullPath, CancellationToken cancellationToken = default) =>
+        _region?.SetAsync(fullPath, true, LibraryJsonContext.Default.Boolean, cancellationToken: cancellationToken) ?? ValueTask.CompletedTask;
+
+    public ValueTask MarkDeletedAsync(string fullPath, CancellationToken cancellationToken = default) =>
+        _region?.RemoveAsync(fullPath, cancellationToken) ?? ValueTask.CompletedTask;
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text;
+
+namespace MusicDl.Library;
+
+/// <summary>
+/// One run per library: an OS-level exclusive lock on <c>.musicdl/lock</c> (FileShare.None: flock on Unix,
+/// a share-mode lock on Windows). The OS drops it when the holder dies, so a stale lock never blocks.
+/// The pid is written into the lock file and, because a locked file cannot be read on every OS, into
+/// <c>lock.pid</c> beside it for the error message.
+/// </summary>
+public sealed class LibraryLock : IAsyncDisposable, IDisposable
+{
+    public const string LockFileName = "lock";
+    public const string PidFileName = "lock.pid";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+    private readonly FileStream _stream;
+
+    private LibraryLock(FileStream stream, string directory)
+    {
+        _stream = stream;
+        Directory = directory;
+    }
+
+    /// <summary>The library folder this lock guards.</summary>
+    public string Directory { get; }
+
+    /// <summary>
+    /// Takes the lock of the library at <paramref name="libraryRoot"/>. When another process holds it, waits up to
+    /// <paramref name="wait"/> (zero: not at all; <see cref="Timeout.InfiniteTimeSpan"/>: without limit), then throws <see cref="LibraryLockedException"/> with its pid.
+    /// </summary>
+    public static async Task<LibraryLock> AcquireAsync(
+        string libraryRoot,
+        TimeSpan wait = default,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(libraryRoot);
+        time ??= TimeProvider.System;
+        var root = Path.GetFullPath(libraryRoot);
+        var folder = Path.Combine(root, LibraryState.FolderName);
+        System.IO.Directory.CreateDirectory(folder);
+        var lockPath = Path.Combine(folder, LockFileName);
+        var now = time.GetUtcNow();
+
+        // Timeout.InfiniteTimeSpan or any span past the calendar's end: wait as long as it takes.
+        var deadline = wait < TimeSpan.Zero || wait > DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + wait;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
+                try
+                {
+                    await WritePidAsync(stream, folder, cancellationToken);
+                }
+                catch
+                {
+                    await stream.DisposeAsync();
+                    throw;
+                }
+
+                return new LibraryLock(stream, root);
+            }
+            catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                if (time.GetUtcNow() >= deadline)
+                {
+                    throw new LibraryLockedException(root, ReadPid(folder), e);
+                }
+            }
+
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stream.Dispose();
+    }
+
+    public ValueTask DisposeAsync() => _stream.DisposeAsync();
+
+    private static async Task WritePidAsync(FileStream stream, string folder, CancellationToken cancellationToken)
+    {
+        var pid = Encoding.ASCII.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
+        stream.SetLength(0);
+        await stream.WriteAsync(pid, cancellationToken);
+        await stream.FlushAsync(cancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(folder, PidFileName), pid, cancellationToken);
+    }
+
+    private static int? ReadPid(string folder)
+    {
+        try
+        {
+            var text = File.ReadAllText(Path.Combine(folder, PidFileName)).Trim();
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,408 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using MusicDl.Configuration;
+
+namespace MusicDl.Library;
+
+/// <summary>
+/// The library state, <c>&lt;output_dir&gt;/.musicdl/state.db</c>: every file musicdl placed, the temporary files
+/// in flight and the path claims that keep collision numbering stable. Not a cache: it is always used.
+/// Written as each track completes, so a killed run keeps its progress. Calls are serialised (one connection).
+/// </summary>
+public sealed class LibraryState : IAsyncDisposable
+{
+    public const string FolderName = ".musicdl";
+    public const string FileName = "state.db";
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS files(
+            path TEXT PRIMARY KEY,
+            case_key TEXT NOT NULL,
+            track_id TEXT NOT NULL,
+            format TEXT NOT NULL,
+            video_id TEXT,
+            fingerprint TEXT,
+            size INTEGER NOT NULL,
+            mtime_ms INTEGER NOT NULL,
+            placed_ms INTEGER NOT NULL,
+            template TEXT);
+        CREATE INDEX IF NOT EXISTS files_track ON files(track_id);
+        CREATE TABLE IF NOT EXISTS file_sources(path TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY(path, source));
+        CREATE INDEX IF NOT EXISTS file_sources_source ON file_sources(source);
+        CREATE TABLE IF NOT EXISTS claims(case_key TEXT PRIMARY KEY, path TEXT NOT NULL, base_key TEXT NOT NULL, track_id TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS claims_track ON claims(track_id, base_key);
+        CREATE TABLE IF NOT EXISTS temp_files(path TEXT PRIMARY KEY, created_ms INTEGER NOT NULL);
+        """;
+
+    private const string ExistingClaimSql =
+        "SELECT path FROM claims WHERE track_id=$track AND base_key=$base ORDER BY length(path) LIMIT 1";
+
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly TimeProvider _time;
+
+    private LibraryState(SqliteConnection connection, string journalMode, TimeProvider time)
+    {
+        _connection = connection;
+        JournalMode = journalMode;
+        _time = time;
+    }
+
+    /// <summary>"wal", or "delete" where the file system cannot do WAL (many network shares).</summary>
+    public string JournalMode { get; }
+
+    /// <summary>Opens (creating) the state of the library at <paramref name="libraryRoot"/>.</summary>
+    public static Task<LibraryState> OpenAsync(string libraryRoot, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+        OpenAsync(libraryRoot, time, preferWal: true, cancellationToken);
+
+    internal static async Task<LibraryState> OpenAsync(string libraryRoot, TimeProvider? time, bool preferWal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(libraryRoot);
+        var folder = Path.Combine(Path.GetFullPath(libraryRoot), FolderName);
+        Directory.CreateDirectory(folder);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var mode = preferWal ? await TrySetJournalModeAsync(connection, "wal", cancellationToken) : null;
+            if (mode != "wal")
+            {
+                mode = await TrySetJournalModeAsync(connection, "delete", cancellationToken) ?? "delete";
+            }
+
+            await ExecuteAsync(connection, "PRAGMA synchronous=" + (mode == "wal" ? "NORMAL" : "FULL") + ";" + Schema, cancellationToken);
+            return new LibraryState(connection, mode, time ?? TimeProvider.System);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task RecordPlacedAsync(PlacedFile file, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        await InTransactionAsync(
+            async transaction =>
+            {
+                await ExecuteAsync(
+                    """
+                    INSERT INTO files(path, case_key, track_id, format, video_id, fingerprint, size, mtime_ms, placed_ms, template)
+                    VALUES($path, $key, $track, $format, $video, $fp, $size, $mtime, $placed, $template)
+                    ON CONFLICT(path) DO UPDATE SET case_key=$key, track_id=$track, format=$format, video_id=$video,
+                        fingerprint=$fp, size=$size, mtime_ms=$mtime, placed_ms=$placed, template=$template
+                    """,
+                    transaction,
+                    cancellationToken,
+                    ("$path", file.Path),
+                    ("$key", LibraryPaths.CaseKey(file.Path)),
+                    ("$track", file.TrackId),
+                    ("$format", FormatName(file.Format)),
+                    ("$video", file.VideoId),
+                    ("$fp", file.TagFingerprint),
+                    ("$size", file.Size),
+                    ("$mtime", file.ModifiedAt.ToUnixTimeMilliseconds()),
+                    ("$placed", (file.PlacedAt == default ? _time.GetUtcNow() : file.PlacedAt).ToUnixTimeMilliseconds()),
+                    ("$template", file.Template));
+                foreach (var source in file.Sources)
+                {
+                    await AddSourceCoreAsync(transaction, file.Path, source, cancellationToken);
+                }
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Notes that <paramref name="source"/> also wants the file at <paramref name="path"/>.</summary>
+    public Task AddSourceAsync(string path, string source, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(t => AddSourceCoreAsync(t, path, source, cancellationToken), cancellationToken);
+
+    public Task RemoveSourceAsync(string path, string source, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(
+            t => ExecuteAsync("DELETE FROM file_sources WHERE path=$path AND source=$source", t, cancellationToken, ("$path", path), ("$source", source)),
+            cancellationToken);
+
+    /// <summary>Forgets the file at <paramref name="path"/>, its sources and its path claim.</summary>
+    public Task RemoveAsync(string path, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(
+            t => ExecuteAsync(
+                "DELETE FROM files WHERE path=$path; DELETE FROM file_sources WHERE path=$path; DELETE FROM claims WHERE case_key=$key;",
+                t,
+                cancellationToken,
+                ("$path", path),
+                ("$key", LibraryPaths.CaseKey(path))),
+            cancellationToken);
+
+    /// <summary>Updates the tag fingerprint, size and mtime of a file after it was re-tagged.</summary>
+    public Task UpdateTagsAsync(string path, string fingerprint, long size, DateTimeOffset modifiedAt, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(
+            t => ExecuteAsync(
+                "UPDATE files SET fingerprint=$fp, size=$size, mtime_ms=$mtime WHERE path=$path",
+                t,
+                cancellationToken,
+                ("$path", path),
+                ("$fp", fingerprint),
+                ("$size", size),
+                ("$mtime", modifiedAt.ToUnixTimeMilliseconds())),
+            cancellationToken);
+
+    /// <summary>The file recorded at <paramref name="path"/>, or null.</summary>
+    public async Task<PlacedFile?> GetAsync(string path, CancellationToken cancellationToken = default) =>
+        (await QueryFilesAsync("f.path=$v", path, cancellationToken)).FirstOrDefault();
+
+    /// <summary>Every file recorded for a Spotify track (several paths, several formats).</summary>
+    public Task<IReadOnlyList<PlacedFile>> GetByTrackAsync(string trackId, CancellationToken cancellationToken = default) =>
+        QueryFilesAsync("f.track_id=$v", trackId, cancellationToken);
+
+    /// <summary>Every file a source asked for (sync pruning compares these with the source's current tracks).</summary>
+    public Task<IReadOnlyList<PlacedFile>> GetBySourceAsync(string source, CancellationToken cancellationToken = default) =>
+        QueryFilesAsync("f.path IN (SELECT path FROM file_sources WHERE source=$v)", source, cancellationToken);
+
+    public Task<IReadOnlyList<PlacedFile>> GetAllAsync(CancellationToken cancellationToken = default) =>
+        QueryFilesAsync("$v IS NULL", null, cancellationToken);
+
+    /// <summary>
+    /// The path the track gets for <paramref name="desiredPath"/>: the same answer every run. Another track already
+    /// holding that path, or one differing only in letter case, pushes this one to " (2)", " (3)"...
+    /// </summary>
+    public async Task<string> ClaimPathAsync(string trackId, string desiredPath, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trackId);
+        ArgumentNullException.ThrowIfNull(desiredPath);
+        string? claimed = null;
+        var baseKey = LibraryPaths.CaseKey(desiredPath);
+        await InTransactionAsync(
+            async transaction =>
+            {
+                claimed = await ScalarAsync<string>(ExistingClaimSql, transaction, cancellationToken, ("$track", trackId), ("$base", baseKey));
+                if (claimed is not null)
+                {
+                    return;
+                }
+
+                desiredPath = await AlignFolderCaseAsync(transaction, desiredPath, cancellationToken);
+                for (var number = 1; claimed is null; number++)
+                {
+                    var candidate = LibraryPaths.WithSuffix(desiredPath, number);
+                    var key = LibraryPaths.CaseKey(candidate);
+                    var owner = await ScalarAsync<string>("SELECT track_id FROM claims WHERE case_key=$key", transaction, cancellationToken, ("$key", key));
+                    if (owner is null)
+                    {
+                        await ExecuteAsync(
+                            "INSERT INTO claims(case_key, path, base_key, track_id) VALUES($key, $path, $base, $track)",
+                            transaction,
+                            cancellationToken,
+                            ("$key", key),
+                            ("$path", candidate),
+                            ("$base", baseKey),
+                            ("$track", trackId));
+                        claimed = candidate;
+                    }
+                    else if (owner == trackId)
+                    {
+                        claimed = candidate;
+                    }
+                }
+            },
+            cancellationToken);
+        return claimed!;
+    }
+
+    /// <summary>The path the track already claimed for <paramref name="desiredPath"/>, or null; claims nothing (dry runs).</summary>
+    public async Task<string?> FindClaimAsync(string trackId, string desiredPath, CancellationToken cancellationToken = default)
+    {
+        string? claimed = null;
+        await InTransactionAsync(
+            async transaction => claimed = await ScalarAsync<string>(
+                ExistingClaimSql,
+                transaction,
+                cancellationToken,
+                ("$track", trackId),
+                ("$base", LibraryPaths.CaseKey(desiredPath))),
+            cancellationToken);
+        return claimed;
+    }
+
+    /// <summary>Releases a claim (the file moved away or was pruned) so the path is free again.</summary>
+    public Task ReleaseClaimAsync(string path, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(
+            t => ExecuteAsync("DELETE FROM claims WHERE case_key=$key", t, cancellationToken, ("$key", LibraryPaths.CaseKey(path))),
+            cancellationToken);
+
+    /// <summary>Records a temporary file before it is created, so a crash leaves a note of what to remove.</summary>
+    public Task RecordTempAsync(string fullPath, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(
+            t => ExecuteAsync(
+                "INSERT OR REPLACE INTO temp_files(path, created_ms) VALUES($path, $now)",
+                t,
+                cancellationToken,
+                ("$path", fullPath),
+                ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds())),
+            cancellationToken);
+
+    public Task ForgetTempAsync(string fullPath, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(t => ExecuteAsync("DELETE FROM temp_files WHERE path=$path", t, cancellationToken, ("$path", fullPath)), cancellationToken);
+
+    public async Task<IReadOnlyList<string>> GetTempFilesAsync(CancellationToken cancellationToken = default)
+    {
+        var result = new List<string>();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT path FROM temp_files ORDER BY path";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                result.Add(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        _gate.Dispose();
+    }
+
+    internal static string FormatName(AudioFormat format) => format.ToString().ToLowerInvariant();
+
+    private async Task<IReadOnlyList<PlacedFile>> QueryFilesAsync(string where, string? value, CancellationToken cancellationToken)
+    {
+        var rows = new List<PlacedFile>();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT f.path, f.track_id, f.format, f.video_id, f.fingerprint, f.size, f.mtime_ms, f.placed_ms, f.template,
+                       (SELECT group_concat(source, char(10)) FROM (SELECT source FROM file_sources s WHERE s.path=f.path ORDER BY source))
+                FROM files f WHERE {where} ORDER BY f.path
+                """;
+            command.Parameters.AddWithValue("$v", (object?)value ?? DBNull.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new PlacedFile
+                {
+                    Path = reader.GetString(0),
+                    TrackId = reader.GetString(1),
+                    Format = Enum.Parse<AudioFormat>(reader.GetString(2), ignoreCase: true),
+                    VideoId = reader.IsDBNull(3) ? null : reader.GetString(3),
+                    TagFingerprint = reader.IsDBNull(4) ? null : reader.GetString(4),
+                    Size = reader.GetInt64(5),
+                    ModifiedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+                    PlacedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
+                    Template = reader.IsDBNull(8) ? null : reader.GetString(8),
+                    Sources = reader.IsDBNull(9) ? [] : reader.GetString(9).Split('\n'),
+                });
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return rows;
+    }
+
+    private async Task InTransactionAsync(Func<SqliteTransaction, Task> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await work(transaction);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    // "Abba/x.mp3" after "ABBA/y.mp3" goes into "ABBA": on a case-insensitive disk they are one folder anyway,
+    // and on any other disk one folder per artist is what the user expects.
+    private static async Task<string> AlignFolderCaseAsync(SqliteTransaction transaction, string path, CancellationToken cancellationToken)
+    {
+        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = path.IndexOf('/', slash + 1))
+        {
+            var prefix = LibraryPaths.CaseKey(path[..(slash + 1)]);
+            var existing = await ScalarAsync<string>(
+                "SELECT path FROM claims WHERE substr(case_key, 1, length($prefix)) = $prefix LIMIT 1",
+                transaction,
+                cancellationToken,
+                ("$prefix", prefix));
+            if (existing is not null && existing.Length > slash && LibraryPaths.CaseKey(existing[..(slash + 1)]) == prefix)
+            {
+                path = existing[..(slash + 1)] + path[(slash + 1)..];
+            }
+        }
+
+        return path;
+    }
+
+    private static Task AddSourceCoreAsync(SqliteTransaction transaction, string path, string source, CancellationToken cancellationToken) =>
+        ExecuteAsync("INSERT OR IGNORE INTO file_sources(path, source) VALUES($path, $source)", transaction, cancellationToken, ("$path", path), ("$source", source));
+
+    private static async Task<string?> TrySetJournalModeAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=" + mode;
+            return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture)?.ToLowerInvariant();
+        }
+        catch (SqliteException)
+        {
+            // WAL needs shared memory the file system may not offer; the caller falls back.
+            return null;
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(string sql, SqliteTransaction transaction, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Prepare(sql, transaction, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<T?> ScalarAsync<T>(string sql, SqliteTransaction transaction, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Prepare(sql, transaction, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? default : (T)value;
+    }
+
+    private static SqliteCommand Prepare(string sql, SqliteTransaction transaction, (string Name, object? Value)[] parameters)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+}

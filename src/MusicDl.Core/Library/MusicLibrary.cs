@@ -1,0 +1,424 @@
+using System.Text;
+using MusicDl.Caching;
+
+namespace MusicDl.Library;
+
+/// <summary>
+/// The library folder as the pipeline uses it: holds the lock, keeps the state, claims collision-free paths, finds
+/// tracks already present (moving or copying them after a template change), and places files atomically: every file
+/// is written under a hidden temporary name in its final folder, flushed, then renamed into place.
+/// </summary>
+public sealed class MusicLibrary : IAsyncDisposable
+{
+    private const string TempPrefix = ".musicdl-";
+    private const string TempSuffix = ".part";
+
+    private readonly LibraryLock _lock;
+    private readonly TimeProvider _time;
+
+    private MusicLibrary(string root, LibraryLock libraryLock, LibraryState state, FileExistence existence, TimeProvider time)
+    {
+        Root = root;
+        _lock = libraryLock;
+        State = state;
+        Existence = existence;
+        _time = time;
+    }
+
+    /// <summary>The library folder (absolute).</summary>
+    public string Root { get; }
+
+    public LibraryState State { get; }
+
+    public FileExistence Existence { get; }
+
+    /// <summary>Temporary files of an earlier, interrupted run that opening removed.</summary>
+    public IReadOnlyList<string> RemovedTempFiles { get; private set; } = [];
+
+    /// <summary>
+    /// Opens the library at <paramref name="root"/>: takes the lock (waiting up to <paramref name="lockWait"/>, else
+    /// <see cref="LibraryLockedException"/>), opens the state and removes the temporary files it lists, only those.
+    /// </summary>
+    public static async Task<MusicLibrary> OpenAsync(
+        string root,
+        ICacheRegion? fileExistence = null,
+        TimeSpan lockWait = default,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        time ??= TimeProvider.System;
+        var fullRoot = Path.GetFullPath(root);
+        Directory.CreateDirectory(fullRoot);
+        var libraryLock = await LibraryLock.AcquireAsync(fullRoot, lockWait, time, cancellationToken);
+        LibraryState? state = null;
+        try
+        {
+            state = await LibraryState.OpenAsync(fullRoot, time, cancellationToken);
+            var library = new MusicLibrary(fullRoot, libraryLock, state, new FileExistence(fileExistence), time);
+            library.RemovedTempFiles = await library.RemoveLeftoverTempFilesAsync(cancellationToken);
+            return library;
+        }
+        catch
+        {
+            if (state is not null)
+            {
+                await state.DisposeAsync();
+            }
+
+            await libraryLock.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The absolute path of a library path; throws if it would leave the library.</summary>
+    public string FullPath(string relativePath) => LibraryPaths.Resolve(Root, relativePath);
+
+    /// <summary>The collision-free path for the track (" (2)" when another track has it), stable across runs.</summary>
+    public Task<string> ClaimPathAsync(string trackId, string renderedPath, CancellationToken cancellationToken = default) =>
+        State.ClaimPathAsync(trackId, renderedPath, cancellationToken);
+
+    public Task<bool> ExistsAsync(string relativePath, CancellationToken cancellationToken = default) =>
+        Existence.ExistsAsync(FullPath(relativePath), cancellationToken);
+
+    /// <summary>
+    /// Finds the track in the library without any network call. Present at its path: <see cref="LocateStatus.Present"/>.
+    /// At the path of an older template and wanted by no other source: moved here. Elsewhere (another source's path,
+    /// or an older template another source still wants): hard-linked or copied here. A different format never counts.
+    /// </summary>
+    /// <param name="source">The source asking (a spotify: URI), or null when none is known.</param>
+    public async Task<LocateResult> LocateAsync(PlacementRequest request, string? source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = request.RelativePath;
+        var record = await State.GetAsync(path, cancellationToken);
+        if (await ExistsAsync(path, cancellationToken) && (record is null || (record.TrackId == request.TrackId && record.Format == request.Format)))
+        {
+            if (record is null)
+            {
+                // A file musicdl did not place (an older library, another tool): skip mode leaves it alone, and
+                // recording it lets metadata mode and pruning know it from now on.
+                await AdoptAsync(request, source, cancellationToken);
+            }
+            else if (source is not null)
+            {
+                await State.AddSourceAsync(path, source, cancellationToken);
+            }
+
+            await ReleaseSupersededAsync(request, source, cancellationToken);
+            return new LocateResult(LocateStatus.Present, path);
+        }
+
+        var candidates = new List<PlacedFile>();
+        foreach (var file in await State.GetByTrackAsync(request.TrackId, cancellationToken))
+        {
+            if (file.Format == request.Format && file.Path != path && await ExistsAsync(file.Path, cancellationToken))
+            {
+                candidates.Add(file);
+            }
+        }
+
+        var older = candidates.Find(f => f.Template != request.Template && ((source is not null && f.Sources.Contains(source)) || f.Sources.Count == 0));
+        if (older is not null && older.Sources.All(s => s == source))
+        {
+            await MoveAsync(older, request, source, cancellationToken);
+            return new LocateResult(LocateStatus.Moved, path, older.Path);
+        }
+
+        var from = older ?? candidates.FirstOrDefault();
+        if (from is null)
+        {
+            return new LocateResult(LocateStatus.Absent, path);
+        }
+
+        await PlaceCopyAsync(from.Path, request with { Sources = source is null ? [] : [source], VideoId = from.VideoId, TagFingerprint = from.TagFingerprint }, cancellationToken);
+        if (older is not null && source is not null)
+        {
+            await State.RemoveSourceAsync(older.Path, source, cancellationToken);
+        }
+
+        return new LocateResult(LocateStatus.Copied, path, from.Path);
+    }
+
+    /// <summary>
+    /// A new hidden temporary path in the folder of <paramref name="relativeFinalPath"/>, recorded in the state
+    /// before anything is written so a crash leaves a note to clean up. The file itself is not created. Intermediate
+    /// files named "<temp>.<anything>" count as part of it: discarding or the next start removes them too.
+    /// </summary>
+    public async Task<string> CreateTempFileAsync(string relativeFinalPath, CancellationToken cancellationToken = default)
+    {
+        var final = FullPath(relativeFinalPath);
+        var folder = Path.GetDirectoryName(final)!;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, TempPrefix + Guid.NewGuid().ToString("N") + TempSuffix);
+        await State.RecordTempAsync(temp, cancellationToken);
+        return temp;
+    }
+
+    /// <summary>Deletes a temporary file that will not be placed (a failed or cancelled download).</summary>
+    public async Task DiscardAsync(string tempPath, CancellationToken cancellationToken = default)
+    {
+        DeleteWithDerived(tempPath);
+        await State.ForgetTempAsync(tempPath, CancellationToken.None);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Flushes <paramref name="tempPath"/> to disk, renames it onto the request's path (replacing an older file there)
+    /// and records it in the state. After this no temporary file remains.
+    /// </summary>
+    public async Task<PlacedFile> CommitAsync(string tempPath, PlacementRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var final = FullPath(request.RelativePath);
+        await using (var stream = new FileStream(tempPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(tempPath, final, overwrite: true);
+        var info = new FileInfo(final);
+        var placed = new PlacedFile
+        {
+            Path = request.RelativePath,
+            TrackId = request.TrackId,
+            Format = request.Format,
+            Sources = request.Sources,
+            VideoId = request.VideoId,
+            TagFingerprint = request.TagFingerprint,
+            Size = info.Length,
+            ModifiedAt = info.LastWriteTimeUtc,
+            PlacedAt = _time.GetUtcNow(),
+            Template = request.Template,
+        };
+
+        // The file is in place; the bookkeeping must not be cut short by a cancellation now.
+        await State.RecordPlacedAsync(placed, CancellationToken.None);
+        await State.ForgetTempAsync(tempPath, CancellationToken.None);
+        await Existence.MarkCreatedAsync(final, CancellationToken.None);
+        foreach (var source in request.Sources)
+        {
+            await ReleaseSupersededAsync(request, source, CancellationToken.None);
+        }
+
+        return placed;
+    }
+
+    /// <summary>
+    /// Puts the file at <paramref name="fromRelativePath"/> also at the request's path: a hard link where the file
+    /// system allows, else a copy; through a temporary name like every placement.
+    /// </summary>
+    public async Task<PlacedFile> PlaceCopyAsync(string fromRelativePath, PlacementRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var from = FullPath(fromRelativePath);
+        var temp = await CreateTempFileAsync(request.RelativePath, cancellationToken);
+        try
+        {
+            if (!HardLink.TryCreate(from, temp))
+            {
+                File.Copy(from, temp);
+            }
+
+            return await CommitAsync(temp, request, cancellationToken);
+        }
+        catch
+        {
+            await DiscardAsync(temp, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Deletes a placed file (sync pruning) and forgets it; false when there was no file.</summary>
+    public async Task<bool> RemoveFileAsync(string relativePath, CancellationToken cancellationToken = default)
+    {
+        var full = FullPath(relativePath);
+        var existed = File.Exists(full);
+        File.Delete(full);
+        await State.RemoveAsync(relativePath, cancellationToken);
+        await Existence.MarkDeletedAsync(full, CancellationToken.None);
+        return existed;
+    }
+
+    /// <summary>
+    /// Sync pruning: every file <paramref name="source"/> asked for whose track it no longer lists loses that source;
+    /// a file no source wants any more is deleted. Returns the deleted paths.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PruneAsync(string source, IReadOnlySet<string> currentTrackIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(currentTrackIds);
+        var deleted = new List<string>();
+        foreach (var file in await State.GetBySourceAsync(source, cancellationToken))
+        {
+            if (currentTrackIds.Contains(file.TrackId))
+            {
+                continue;
+            }
+
+            if (file.Sources.Count > 1)
+            {
+                await State.RemoveSourceAsync(file.Path, source, cancellationToken);
+                continue;
+            }
+
+            await RemoveFileAsync(file.Path, cancellationToken);
+            DeleteEmptyFolders(Path.GetDirectoryName(FullPath(file.Path))!);
+            deleted.Add(file.Path);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>Writes (or rewrites) the playlist file <paramref name="relativePath"/> atomically.</summary>
+    public async Task<string> WriteM3uAsync(string relativePath, IEnumerable<M3uEntry> entries, CancellationToken cancellationToken = default)
+    {
+        var final = FullPath(relativePath);
+        var temp = await CreateTempFileAsync(relativePath, cancellationToken);
+        try
+        {
+            await File.WriteAllTextAsync(temp, M3uWriter.Render(final, entries), new UTF8Encoding(false), cancellationToken);
+            await using (var stream = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, final, overwrite: true);
+            await State.ForgetTempAsync(temp, CancellationToken.None);
+            return final;
+        }
+        catch
+        {
+            await DiscardAsync(temp, CancellationToken.None);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await State.DisposeAsync();
+        await _lock.DisposeAsync();
+    }
+
+    private async Task AdoptAsync(PlacementRequest request, string? source, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(FullPath(request.RelativePath));
+        await State.RecordPlacedAsync(
+            new PlacedFile
+            {
+                Path = request.RelativePath,
+                TrackId = request.TrackId,
+                Format = request.Format,
+                Sources = source is null ? [] : [source],
+                Template = request.Template,
+                Size = info.Length,
+                ModifiedAt = info.LastWriteTimeUtc,
+                PlacedAt = _time.GetUtcNow(),
+            },
+            cancellationToken);
+    }
+
+    private async Task MoveAsync(PlacedFile older, PlacementRequest request, string? source, CancellationToken cancellationToken)
+    {
+        var from = FullPath(older.Path);
+        var to = FullPath(request.RelativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Move(from, to, overwrite: false);
+        var info = new FileInfo(to);
+        await State.RecordPlacedAsync(
+            older with
+            {
+                Path = request.RelativePath,
+                Template = request.Template,
+                Sources = source is null ? older.Sources : [.. older.Sources.Append(source).Distinct()],
+                Size = info.Length,
+                ModifiedAt = info.LastWriteTimeUtc,
+            },
+            CancellationToken.None);
+        await State.RemoveAsync(older.Path, CancellationToken.None);
+        await Existence.MarkDeletedAsync(from, CancellationToken.None);
+        await Existence.MarkCreatedAsync(to, CancellationToken.None);
+        DeleteEmptyFolders(Path.GetDirectoryName(from)!);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    // After a template change: a copy of the track at an older template's path that this source asked for is no
+    // longer wanted by it; once no source wants it, it goes (the new path has the file).
+    private async Task ReleaseSupersededAsync(PlacementRequest request, string? source, CancellationToken cancellationToken)
+    {
+        if (request.Template is null || source is null)
+        {
+            // Without a template there is no "older template" to tell apart.
+            return;
+        }
+
+        foreach (var file in await State.GetByTrackAsync(request.TrackId, cancellationToken))
+        {
+            if (file.Path == request.RelativePath || file.Format != request.Format || file.Template == request.Template || !file.Sources.Contains(source))
+            {
+                continue;
+            }
+
+            if (file.Sources.Count > 1)
+            {
+                await State.RemoveSourceAsync(file.Path, source, cancellationToken);
+            }
+            else
+            {
+                await RemoveFileAsync(file.Path, cancellationToken);
+                DeleteEmptyFolders(Path.GetDirectoryName(FullPath(file.Path))!);
+            }
+        }
+    }
+
+    private void DeleteEmptyFolders(string folder)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Root);
+        while (folder.Length > root.Length && folder.StartsWith(root, StringComparison.Ordinal)
+            && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder)!;
+        }
+    }
+
+    // A producer may keep intermediate files (the raw download) at "<temp>.<anything>"; the random temp name makes
+    // them ours beyond doubt, so they go with it.
+    private static List<string> DeleteWithDerived(string tempPath)
+    {
+        var deleted = new List<string>();
+        var folder = Path.GetDirectoryName(tempPath)!;
+        if (File.Exists(tempPath))
+        {
+            File.Delete(tempPath);
+            deleted.Add(tempPath);
+        }
+
+        if (Directory.Exists(folder))
+        {
+            foreach (var derived in Directory.EnumerateFiles(folder, Path.GetFileName(tempPath) + ".*"))
+            {
+                File.Delete(derived);
+                deleted.Add(derived);
+            }
+        }
+
+        return deleted;
+    }
+
+    private async Task<IReadOnlyList<string>> RemoveLeftoverTempFilesAsync(CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        foreach (var temp in await State.GetTempFilesAsync(cancellationToken))
+        {
+            // Only what this library recorded, and only beneath it.
+            if (temp.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                removed.AddRange(DeleteWithDerived(temp));
+            }
+
+            await State.ForgetTempAsync(temp, cancellationToken);
+        }
+
+        return removed;
+    }
+}

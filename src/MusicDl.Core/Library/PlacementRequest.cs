@@ -1,0 +1,16 @@
+using MusicDl.Configuration;
+
+namespace MusicDl.Library;
+
+/// <summary>What the library records about a file being put in place.</summary>
+/// <param name="RelativePath">The claimed path (see <see cref="MusicLibrary.ClaimPathAsync"/>).</param>
+public sealed record PlacementRequest(string RelativePath, string TrackId, AudioFormat Format)
+{
+    public IReadOnlyList<string> Sources { get; init; } = [];
+
+    public string? Template { get; init; }
+
+    public string? VideoId { get; init; }
+
+    public string? TagFingerprint { get; init; }
+}

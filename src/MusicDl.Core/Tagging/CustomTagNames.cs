@@ -1,0 +1,13 @@
+namespace MusicDl.Tagging;
+
+/// <summary>Names of the fields no format has a standard frame for (Picard's names where one exists).</summary>
+internal static class CustomTagNames
+{
+    public const string Artists = "ARTISTS";
+    public const string ReleaseDate = "RELEASEDATE";
+    public const string Label = "LABEL";
+    public const string Explicit = "ITUNESADVISORY";
+    public const string SpotifyUrl = "SPOTIFY_URL";
+    public const string SourceUrl = "YOUTUBE_URL";
+    public const string AppleMean = "com.apple.iTunes";
+}

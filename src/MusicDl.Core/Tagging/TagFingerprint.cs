@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace MusicDl.Tagging;
+
+/// <summary>
+/// A hash of the intended tag values and the cover, so metadata mode can leave alone a file whose tags already match
+/// without opening it. The version prefix changes whenever what is written per value changes.
+/// </summary>
+public static class TagFingerprint
+{
+    private const string Version = "tags-v1";
+
+    public static string Compute(TagSet tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var text = new StringBuilder(Version).Append('\n');
+        Add(text, "title", tags.Title);
+        Add(text, "artists", tags.Artists);
+        Add(text, "album", tags.Album);
+        Add(text, "album_artists", tags.AlbumArtists);
+        Add(text, "track", Invariant(tags.TrackNumber) + "/" + Invariant(tags.TrackCount));
+        Add(text, "disc", Invariant(tags.DiscNumber) + "/" + Invariant(tags.DiscCount));
+        Add(text, "date", tags.ReleaseDate);
+        Add(text, "year", tags.Year is { } year ? Invariant(year) : null);
+        Add(text, "genres", tags.Genres);
+        Add(text, "isrc", tags.Isrc);
+        Add(text, "label", tags.Label);
+        Add(text, "copyright", tags.Copyright);
+        Add(text, "explicit", tags.Explicit ? "1" : "0");
+        Add(text, "spotify", tags.SpotifyUrl);
+        Add(text, "source", tags.SourceUrl);
+        Add(text, "cover", tags.Cover?.Hash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // Lengths prefix every value so no two different tag sets can produce the same text.
+    private static void Add(StringBuilder text, string key, string? value) =>
+        text.Append(key).Append('=').Append(value is null ? "-" : Invariant(value.Length) + ":" + value).Append('\n');
+
+    private static void Add(StringBuilder text, string key, IReadOnlyList<string> values)
+    {
+        text.Append(key).Append('=').Append(Invariant(values.Count));
+        foreach (var value in values)
+        {
+            text.Append('|').Append(Invariant(value.Length)).Append(':').Append(value);
+        }
+
+        text.Append('\n');
+    }
+}

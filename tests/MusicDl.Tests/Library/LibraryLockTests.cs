@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using MusicDl.Library;
+
+namespace MusicDl.Tests.Library;
+
+public sealed class LibraryLockTests : LibraryTestBase
+{
+    [Fact]
+    public async Task Second_holder_is_refused_with_the_pid_and_the_folder()
+    {
+        await using var first = await LibraryLock.AcquireAsync(Root);
+
+        var error = await Assert.ThrowsAsync<LibraryLockedException>(() => LibraryLock.AcquireAsync(Root));
+
+        Assert.Equal(Environment.ProcessId, error.Pid);
+        Assert.Equal($"another musicdl run (pid {Environment.ProcessId}) is using {Root}", error.Message);
+    }
+
+    [Fact]
+    public async Task A_second_library_open_is_refused_while_the_first_is_open()
+    {
+        await using var library = await MusicLibrary.OpenAsync(Root);
+
+        await Assert.ThrowsAsync<LibraryLockedException>(() => MusicLibrary.OpenAsync(Root));
+    }
+
+    [Fact]
+    public async Task Released_lock_can_be_taken_again()
+    {
+        var first = await LibraryLock.AcquireAsync(Root);
+        await first.DisposeAsync();
+
+        await using var second = await LibraryLock.AcquireAsync(Root);
+        Assert.Equal(Root, second.Directory);
+    }
+
+    [Fact]
+    public async Task A_waiting_run_gets_the_lock_when_the_holder_finishes()
+    {
+        var first = await LibraryLock.AcquireAsync(Root);
+
+        var waiting = LibraryLock.AcquireAsync(Root, TimeSpan.FromMinutes(1));
+        Assert.False(waiting.IsCompleted);
+        await first.DisposeAsync();
+
+        await using var second = await waiting;
+        Assert.Equal(Root, second.Directory);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(long.MaxValue)]
+    public async Task Waiting_without_limit_is_accepted(long ticks)
+    {
+        var first = await LibraryLock.AcquireAsync(Root);
+
+        var waiting = LibraryLock.AcquireAsync(Root, ticks < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(ticks));
+        await first.DisposeAsync();
+
+        await using var second = await waiting;
+        Assert.Equal(Root, second.Directory);
+    }
+
+    [Fact]
+    public async Task Lock_held_by_another_process_blocks_and_its_death_frees_it()
+    {
+        await using (await LibraryLock.AcquireAsync(Root))
+        {
+            // Creates the lock file the other process locks.
+        }
+
+        var lockFile = Path.Combine(Root, LibraryState.FolderName, LibraryLock.LockFileName);
+        using var holder = Process.Start(new ProcessStartInfo("flock", ["--exclusive", lockFile, "sleep", "60"]) { UseShellExecute = false })!;
+        try
+        {
+            await WaitUntilLockedAsync();
+            await Assert.ThrowsAsync<LibraryLockedException>(() => LibraryLock.AcquireAsync(Root));
+        }
+        finally
+        {
+            holder.Kill(entireProcessTree: true);
+            await holder.WaitForExitAsync();
+        }
+
+        // The holder's child may take a moment to be reaped after the kill; then the OS has dropped the lock.
+        await using var mine = await LibraryLock.AcquireAsync(Root, TimeSpan.FromSeconds(20));
+        Assert.Equal(Root, mine.Directory);
+    }
+
+    private async Task WaitUntilLockedAsync()
+    {
+        // The child needs a moment to start; poll the lock itself rather than sleeping a fixed time.
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                await using (await LibraryLock.AcquireAsync(Root))
+                {
+                }
+            }
+            catch (LibraryLockedException)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("the other process never took the lock");
+    }
+}

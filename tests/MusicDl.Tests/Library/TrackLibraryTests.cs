@@ -1,0 +1,146 @@
+using MusicDl.Configuration;
+using MusicDl.Downloading;
+using MusicDl.Library;
+using MusicDl.Models;
+using MusicDl.Tagging;
+using MusicDl.Tests.Tagging;
+
+namespace MusicDl.Tests.Library;
+
+public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamples>
+{
+    private static readonly TrackMatch Match = new(MatchKind.Matched, "dQw4w9WgXcQ", "youtube-music", 0.97);
+    private readonly AudioSamples _samples;
+    private int _produced;
+
+    public TrackLibraryTests(AudioSamples samples) => _samples = samples;
+
+    [Fact]
+    public async Task Stored_track_is_tagged_recorded_and_then_present()
+    {
+        await using var library = await OpenAsync();
+        var port = Port(library, "{artist}/{title}.{output-ext}");
+        var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
+        Assert.False((await port.InspectAsync(planned, CancellationToken.None)).Present);
+
+        var paths = await port.StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+
+        var expected = Path.Combine(Root, "Rick Astley", "Never Gonna Give You Up.mp3");
+        Assert.Equal([expected], paths);
+        using (var file = TagWriter.OpenFile(expected, AudioFormat.Mp3))
+        {
+            Assert.Equal("Never Gonna Give You Up", file.Tag.Title);
+        }
+
+        var record = await library.State.GetAsync("Rick Astley/Never Gonna Give You Up.mp3");
+        Assert.Equal("dQw4w9WgXcQ", record!.VideoId);
+        Assert.Equal([PlaylistA], record.Sources);
+        Assert.NotNull(record.TagFingerprint);
+        var presence = await port.InspectAsync(planned, CancellationToken.None);
+        Assert.True(presence.Present);
+        Assert.Equal(expected, presence.PrimaryPath);
+        Assert.Empty(TempFilesUnderRoot());
+    }
+
+    [Fact]
+    public async Task A_track_in_two_playlists_is_produced_once_and_placed_at_both_paths()
+    {
+        await using var library = await OpenAsync();
+        var port = Port(library, "{playlist}/{playlist-position} - {title}.{output-ext}");
+        var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA), ("Workout", PlaylistB));
+
+        var paths = await port.StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+
+        Assert.Equal(1, _produced);
+        Assert.Equal([Path.Combine(Root, "Road Trip", "01 - Never Gonna Give You Up.mp3"), Path.Combine(Root, "Workout", "01 - Never Gonna Give You Up.mp3")], paths);
+        Assert.All(paths, p => Assert.True(File.Exists(p)));
+        Assert.True((await port.InspectAsync(planned, CancellationToken.None)).Present);
+    }
+
+    [Fact]
+    public async Task A_failed_production_leaves_no_file_and_no_temporary_file()
+    {
+        await using var library = await OpenAsync();
+        var port = Port(library, "{artist}/{title}.{output-ext}");
+        var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
+
+        await Assert.ThrowsAsync<TrackFailedException>(() => port.StoreAsync(
+            planned,
+            planned.Track,
+            Match,
+            async (temp, ct) =>
+            {
+                await File.WriteAllTextAsync(temp, "half", ct);
+                await File.WriteAllTextAsync(temp + ".raw", "raw stream", ct);
+                throw new TrackFailedException("download cut");
+            },
+            CancellationToken.None));
+
+        Assert.DoesNotContain(Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories), f => !f.Contains(LibraryState.FolderName, StringComparison.Ordinal));
+        Assert.Empty(await library.State.GetTempFilesAsync());
+    }
+
+    [Fact]
+    public async Task Retag_writes_once_then_finds_the_tags_matching()
+    {
+        await using var library = await OpenAsync();
+        var port = Port(library, "{artist}/{title}.{output-ext}");
+        var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
+        await port.StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+        var corrected = planned.Track with { Isrc = "GBARL0000001" };
+
+        Assert.True(await port.RetagAsync(planned, corrected, CancellationToken.None));
+        Assert.False(await port.RetagAsync(planned, corrected, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Playlist_file_points_at_each_lists_own_copy_in_source_order()
+    {
+        await using var library = await OpenAsync();
+        var port = Port(library, "{playlist}/{title}.{output-ext}");
+        var first = TestTracks.Make();
+        var second = TestTracks.Make(id: "7ouMYWpwJ422jRcDASZB7P", title: "Second");
+        var source = Source("Workout", PlaylistB, second, first);
+        var planned = new PlannedTrack(first, [new TrackContext(Source("Road Trip", PlaylistA, first), 1), new TrackContext(source, 2)]);
+        var paths = await port.StoreAsync(planned, first, Match, ProduceAsync, CancellationToken.None);
+        var secondPaths = await port.StoreAsync(new PlannedTrack(second, [new TrackContext(source, 1)]), second, Match, ProduceAsync, CancellationToken.None);
+
+        await port.WritePlaylistAsync(source, new Dictionary<string, string> { [first.Id] = paths[0], [second.Id] = secondPaths[0] }, CancellationToken.None);
+
+        Assert.Equal(
+            "#EXTM3U\n#EXTINF:214,Rick Astley - Second\nWorkout/Second.mp3\n#EXTINF:214,Rick Astley - Never Gonna Give You Up\nWorkout/Never Gonna Give You Up.mp3\n",
+            await File.ReadAllTextAsync(Path.Combine(Root, "Workout.m3u8")));
+    }
+
+    [Fact]
+    public async Task Dry_run_inspection_claims_and_moves_nothing()
+    {
+        await using var library = await OpenAsync();
+        await PlaceAsync(library, TestTracks.Make().Id, "Old/Never Gonna Give You Up.mp3", PlaylistA, "Old/{title}.{output-ext}");
+        var port = new TrackLibrary(library, PathTemplate.Parse("{artist}/{title}.{output-ext}"), AudioFormat.Mp3, new TagWriter(), dryRun: true);
+        var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
+
+        var presence = await port.InspectAsync(planned, CancellationToken.None);
+
+        Assert.True(presence.Present);
+        Assert.True(File.Exists(Path.Combine(Root, "Old", "Never Gonna Give You Up.mp3")));
+        Assert.False(File.Exists(presence.PrimaryPath));
+        Assert.Null(await library.State.FindClaimAsync(planned.Track.Id, "Rick Astley/Never Gonna Give You Up.mp3"));
+    }
+
+    private static TrackLibrary Port(MusicLibrary library, string template) =>
+        new(library, PathTemplate.Parse(template), AudioFormat.Mp3, new TagWriter(), tagsRegion: new InMemoryCacheRegion("tags"));
+
+    private static ResolvedSource Source(string name, string uri, params Track[] tracks) =>
+        new(new SpotifySource(SourceKind.Playlist, uri.Split(':')[^1], uri), name, tracks.Select((t, i) => SourceEntry.Supported(i + 1, t)).ToArray());
+
+    private static PlannedTrack Planned(Track track, params (string Name, string Uri)[] lists) =>
+        new(track, lists.Select(l => new TrackContext(Source(l.Name, l.Uri, track), 1)).ToArray());
+
+    private Task ProduceAsync(string path, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _produced);
+        _samples.CopyTo(AudioFormat.Mp3, path);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,87 @@
+using MusicDl.Fakes;
+using MusicDl.Models;
+using MusicDl.Tagging;
+using MusicDl.Tests.Library;
+
+namespace MusicDl.Tests.Tagging;
+
+public sealed class CoverArtProviderTests : IAsyncLifetime
+{
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9];
+    private readonly HttpClient _http = new();
+    private FakeHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await FakeHost.StartAsync();
+        _host.MapGet("/image/{id}", (ctx, v) => ctx.Response.Body.WriteAsync(v["id"] == "html" ? "<html>"u8.ToArray() : Jpeg).AsTask());
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Cover_is_fetched_once_per_album_and_kept_in_the_images_region()
+    {
+        var region = new InMemoryCacheRegion("images");
+        var provider = new CoverArtProvider(_http, region);
+        var album = Album("large");
+
+        var first = await provider.GetAsync(album);
+        var second = await provider.GetAsync(album);
+
+        Assert.Equal(Jpeg, first!.Data);
+        Assert.Equal("image/jpeg", first.MimeType);
+        Assert.Equal(first.Hash, second!.Hash);
+        Assert.Equal(1, _host.Route("GET", "/image/{id}").Count);
+        Assert.Single(region.Keys);
+    }
+
+    [Fact]
+    public async Task The_largest_image_is_chosen()
+    {
+        var provider = new CoverArtProvider(_http, new InMemoryCacheRegion("images"));
+
+        await provider.GetAsync(Album("large"));
+
+        Assert.Contains(_host.Log, line => line.Contains("/image/large", StringComparison.Ordinal));
+        Assert.DoesNotContain(_host.Log, line => line.Contains("/image/small", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_failed_or_non_image_answer_gives_no_cover_and_caches_nothing()
+    {
+        var region = new InMemoryCacheRegion("images");
+        var provider = new CoverArtProvider(_http, region);
+        _host.Route("GET", "/image/{id}").Fail(new FakeFault { Status = 500, Times = 1 });
+
+        Assert.Null(await provider.GetAsync(Album("large")));
+        Assert.Null(await provider.GetAsync(Album("html")));
+        Assert.Empty(region.Keys);
+        Assert.NotNull(await provider.GetAsync(Album("large")));
+    }
+
+    [Fact]
+    public async Task Album_without_images_has_no_cover()
+    {
+        var provider = new CoverArtProvider(_http, new InMemoryCacheRegion("images"));
+
+        Assert.Null(await provider.GetAsync(Album("large") with { Images = [] }));
+        Assert.Equal(0, _host.Route("GET", "/image/{id}").Count);
+    }
+
+    private AlbumInfo Album(string large) => new()
+    {
+        Id = "album-" + large,
+        Name = "Album",
+        Images =
+        [
+            new ImageRef(_host.Url("/image/small").ToString(), 64, 64),
+            new ImageRef(_host.Url("/image/" + large).ToString(), 640, 640),
+            new ImageRef(_host.Url("/image/small").ToString(), 300, 300),
+        ],
+    };
+}
