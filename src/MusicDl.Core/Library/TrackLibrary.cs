@@ -3,6 +3,7 @@ using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
 using MusicDl.Tagging;
+using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Library;
 
@@ -60,7 +61,7 @@ public sealed class TrackLibrary : ITrackLibrary
     public async Task<IReadOnlyList<string>> StoreAsync(
         PlannedTrack track,
         Track full,
-        TrackMatch match,
+        MatchResult match,
         Func<string, CancellationToken, Task> produce,
         CancellationToken cancellationToken)
     {
@@ -75,7 +76,7 @@ public sealed class TrackLibrary : ITrackLibrary
         try
         {
             await produce(temp, cancellationToken);
-            var tags = await TagsAsync(full, match.YouTubeUrl, cancellationToken);
+            var tags = await TagsAsync(full, match.WatchUrl, cancellationToken);
             var fingerprint = await _writer.WriteAsync(temp, _format, tags, cancellationToken);
             placed = await _library.CommitAsync(
                 temp,

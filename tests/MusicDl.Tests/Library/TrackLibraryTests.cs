@@ -1,3 +1,4 @@
+using MusicDl.YouTube.Matching;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Library;
@@ -9,7 +10,7 @@ namespace MusicDl.Tests.Library;
 
 public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamples>
 {
-    private static readonly TrackMatch Match = new(MatchKind.Matched, "dQw4w9WgXcQ", "youtube-music", 0.97);
+    private static readonly MatchResult Match = new() { Status = MatchStatus.Matched, VideoId = "dQw4w9WgXcQ", Provider = "youtube-music", Score = 0.97 };
     private readonly AudioSamples _samples;
     private int _produced;
 
