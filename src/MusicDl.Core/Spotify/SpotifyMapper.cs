@@ -18,7 +18,7 @@ internal static partial class SpotifyMapper
             Name = album.Name ?? string.Empty,
             Artists = MapArtists(album.Artists),
             AlbumType = album.AlbumType,
-            ReleaseDate = string.IsNullOrWhiteSpace(album.ReleaseDate) ? null : album.ReleaseDate,
+            ReleaseDate = string.IsNullOrWhiteSpace(album.ReleaseDate) || album.ReleaseDate.StartsWith("0000", StringComparison.Ordinal) ? null : album.ReleaseDate,
             ReleaseDatePrecision = ParsePrecision(album.ReleaseDatePrecision, album.ReleaseDate),
             TotalTracks = album.TotalTracks,
             DiscCount = discCount,
@@ -68,6 +68,12 @@ internal static partial class SpotifyMapper
         if (!SpotifyId.IsValid(track.Id))
         {
             return SourceEntry.Unsupported(position, "no Spotify track id", track.Name);
+        }
+
+        // Spotify keeps withdrawn tracks in old playlists as husks: no name, no duration, release date "0000".
+        if (string.IsNullOrWhiteSpace(track.Name) && track.DurationMs <= 0)
+        {
+            return SourceEntry.Unsupported(position, "removed from Spotify (the track is an empty husk)");
         }
 
         var mapped = MapTrack(track, album);

@@ -33,7 +33,7 @@ public sealed partial class FakeSpotify
             TrackNumber = (i % perDisc) + 1,
             DiscNumber = (i / perDisc) + 1,
             DurationMs = 180_000 + (i * 1000),
-            Isrc = $"QZ{albumId[^4..]}{i:D5}".ToUpperInvariant()[..12],
+            Isrc = $"QZ{albumId[^5..]}{i:D5}".ToUpperInvariant(),
         }).ToArray();
         var album = new FakeAlbum
         {
