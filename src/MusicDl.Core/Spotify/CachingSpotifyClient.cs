@@ -33,8 +33,8 @@ public sealed class CachingSpotifyClient : ISpotifyClient, ISpotifyCatalog
     public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken) =>
         _resolver.CompleteAsync(track, cancellationToken);
 
-    public Task<Track> GetTrackAsync(string id, CancellationToken cancellationToken) =>
-        GetOrFetchAsync(SpotifyCacheKeys.Track(id, Market), SpotifyCacheJsonContext.Default.Track, _ttls.Track, ct => _inner.GetTrackAsync(id, ct), cancellationToken);
+    public Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken) =>
+        GetOrFetchAsync(SpotifyCacheKeys.Track(id, Market), SpotifyCacheJsonContext.Default.SourceEntry, _ttls.Track, ct => _inner.GetTrackAsync(id, ct), cancellationToken);
 
     public async Task<SpotifyAlbum> GetAlbumAsync(string id, CancellationToken cancellationToken)
     {

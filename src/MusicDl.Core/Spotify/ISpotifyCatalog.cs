@@ -10,7 +10,11 @@ public interface ISpotifyCatalog
 
     long RequestCount { get; }
 
-    Task<Track> GetTrackAsync(string id, CancellationToken cancellationToken);
+    /// <summary>
+    /// The full track (with ISRC) as entry 1 of a source: unsupported, with the track kept, when it is not
+    /// playable in the market.
+    /// </summary>
+    Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken);
 
     Task<SpotifyAlbum> GetAlbumAsync(string id, CancellationToken cancellationToken);
 

@@ -5,7 +5,7 @@ namespace MusicDl.Spotify;
 
 /// <summary>Source-generated serialisation of what the Spotify client keeps in the cache and the login file.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UseStringEnumConverter = true)]
-[JsonSerializable(typeof(Track))]
+[JsonSerializable(typeof(SourceEntry))]
 [JsonSerializable(typeof(AlbumInfo))]
 [JsonSerializable(typeof(IReadOnlyList<SourceEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]

@@ -96,10 +96,10 @@ public sealed class SpotifyClient : ISpotifyClient, ISpotifyCatalog, IDisposable
         _resolver.CompleteAsync(track, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<Track> GetTrackAsync(string id, CancellationToken cancellationToken)
+    public async Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken)
     {
         var wire = await GetSourceAsync($"/tracks/{Id(id)}?market={Market}", WireJsonContext.Default.WireTrack, "track", id, cancellationToken).ConfigureAwait(false);
-        return SpotifyMapper.MapTrack(wire);
+        return SpotifyMapper.ToEntry(1, wire, false, null, Market);
     }
 
     /// <inheritdoc />

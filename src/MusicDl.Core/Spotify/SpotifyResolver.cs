@@ -12,8 +12,8 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
         {
             case SourceKind.Track:
             {
-                var track = await catalog.GetTrackAsync(RequireId(source), cancellationToken).ConfigureAwait(false);
-                return new ResolvedSource(source, track.Title, [SourceEntry.Supported(1, track)]);
+                var entry = await catalog.GetTrackAsync(RequireId(source), cancellationToken).ConfigureAwait(false);
+                return new ResolvedSource(source, entry.Title ?? source.Id!, [entry]);
             }
 
             case SourceKind.Album:
@@ -60,8 +60,11 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
         var result = track;
         if (result.Isrc is null && SpotifyId.IsValid(result.Id))
         {
-            var full = await catalog.GetTrackAsync(result.Id, cancellationToken).ConfigureAwait(false);
-            result = result with { Isrc = full.Isrc, Explicit = result.Explicit || full.Explicit };
+            var full = (await catalog.GetTrackAsync(result.Id, cancellationToken).ConfigureAwait(false)).Track;
+            if (full is not null)
+            {
+                result = result with { Isrc = full.Isrc, Explicit = result.Explicit || full.Explicit };
+            }
         }
 
         // Listing pages give a simplified album: no label, copyright or UPC. The full album is shared by its tracks.

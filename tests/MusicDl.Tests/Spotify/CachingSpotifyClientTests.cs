@@ -115,8 +115,8 @@ public sealed class CachingSpotifyClientTests : IAsyncLifetime
         using var inner = _bed.CreateClient();
         var client = _bed.CreateCachingClient(inner);
 
-        var fresh = await client.GetTrackAsync(track.Id, CancellationToken.None);
-        var cached = await client.GetTrackAsync(track.Id, CancellationToken.None);
+        var fresh = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+        var cached = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
 
         Assert.Equal(1, client.RequestCount);
         Assert.Equal(fresh.Title, cached.Title);

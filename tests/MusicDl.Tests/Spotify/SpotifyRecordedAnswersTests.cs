@@ -52,7 +52,7 @@ public sealed class SpotifyRecordedAnswersTests : IAsyncLifetime
         Serve("/v1/albums/0cgpcZCPvGGXOCpXVqPrvJ", "album-0cgpcZCPvGGXOCpXVqPrvJ");
         Serve("/v1/artists/4cZvsAtZm91PBC0tXlDrP0", "artist-4cZvsAtZm91PBC0tXlDrP0");
         using var client = _bed.CreateClient();
-        var track = await client.GetTrackAsync("1t2qKa8K72IBC8yQlhD9bU", CancellationToken.None);
+        var track = (await client.GetTrackAsync("1t2qKa8K72IBC8yQlhD9bU", CancellationToken.None)).Track!;
 
         var complete = await client.CompleteAsync(track, CancellationToken.None);
 

@@ -233,4 +233,18 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
 
         Assert.Equal($"Spotify has no track {id} (404); check the link.", error.Message);
     }
+
+    [Fact]
+    public async Task A_single_track_not_playable_in_the_market_is_one_unsupported_entry()
+    {
+        var album = _bed.Spotify.AddGeneratedAlbum(1);
+        _bed.Spotify.AddAlbum(album with { Tracks = [album.Tracks[0] with { Playable = false }] });
+        using var client = _bed.CreateClient();
+
+        var resolved = await client.ResolveAsync(Source(SourceKind.Track, album.Tracks[0].Id), CancellationToken.None);
+
+        var entry = Assert.Single(resolved.Entries);
+        Assert.Equal("not playable in market US", entry.UnsupportedReason);
+        Assert.Equal(album.Tracks[0].Name, resolved.Name);
+    }
 }
