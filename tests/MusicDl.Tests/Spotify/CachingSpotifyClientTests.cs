@@ -5,33 +5,28 @@ using MusicDl.Spotify;
 
 namespace MusicDl.Tests.Spotify;
 
-public sealed class CachingSpotifyClientTests : IAsyncLifetime
+public sealed class CachingSpotifyClientTests : SpotifyTestBase
 {
-    private SpotifyTestBed _bed = null!;
-
-    public async Task InitializeAsync() => _bed = await SpotifyTestBed.StartAsync();
-
-    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     [Fact]
     public async Task Re_checking_an_unchanged_playlist_costs_one_request_for_its_snapshot_id()
     {
-        await _bed.LogInAsync();
-        var playlist = _bed.Spotify.AddGeneratedPlaylist(120);
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(120);
         var source = new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id);
-        using var inner = _bed.CreateClient();
-        var client = _bed.CreateCachingClient(inner);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
         var first = await client.ResolveAsync(source, CancellationToken.None);
-        var logged = _bed.Host.Log.Count;
+        var logged = Bed.Host.Log.Count;
         var before = client.RequestCount;
 
         // A later run: a new client over the same cache.
-        using var nextInner = _bed.CreateClient();
-        var nextRun = _bed.CreateCachingClient(nextInner);
+        using var nextInner = Bed.CreateClient();
+        var nextRun = Bed.CreateCachingClient(nextInner);
         var again = await nextRun.ResolveAsync(source, CancellationToken.None);
 
         Assert.Equal(1, nextRun.RequestCount);
-        Assert.Equal($"GET /v1/playlists/{playlist.Id}?fields=snapshot_id", _bed.Host.Log.Skip(logged).Single());
+        Assert.Equal($"GET /v1/playlists/{playlist.Id}?fields=snapshot_id", Bed.Host.Log.Skip(logged).Single());
         AssertSameEntries(first.Entries, again.Entries);
         Assert.Equal(first.SnapshotId, again.SnapshotId);
         Assert.Equal(5, before);
@@ -40,11 +35,11 @@ public sealed class CachingSpotifyClientTests : IAsyncLifetime
     [Fact]
     public async Task A_changed_playlist_is_read_again_under_its_new_snapshot()
     {
-        await _bed.LogInAsync();
-        var playlist = _bed.Spotify.AddGeneratedPlaylist(10, withOddities: false);
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(10, withOddities: false);
         var source = new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id);
-        using var inner = _bed.CreateClient();
-        var client = _bed.CreateCachingClient(inner);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
         await client.ResolveAsync(source, CancellationToken.None);
 
         playlist.Replace(playlist.Entries.Take(4));
@@ -52,27 +47,27 @@ public sealed class CachingSpotifyClientTests : IAsyncLifetime
 
         Assert.Equal(4, changed.Entries.Count);
         Assert.Equal(playlist.SnapshotId, changed.SnapshotId);
-        Assert.Contains(_bed.Cache.Keys, k => k == $"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token");
+        Assert.Contains(Bed.Cache.Keys, k => k == $"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token");
     }
 
     [Fact]
     public async Task Liked_songs_cost_one_page_when_total_and_newest_date_are_unchanged()
     {
-        await _bed.LogInAsync();
-        var album = _bed.Spotify.AddGeneratedAlbum(120);
+        await Bed.LogInAsync();
+        var album = Bed.Spotify.AddGeneratedAlbum(120);
         var day = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         foreach (var (track, i) in album.Tracks.Select((t, i) => (t, i)))
         {
-            _bed.Spotify.AddSavedTrack(track.Id, day.AddHours(i));
+            Bed.Spotify.AddSavedTrack(track.Id, day.AddHours(i));
         }
 
         var source = new SpotifySource(SourceKind.LikedSongs, null, "https://open.spotify.com/collection/tracks");
-        using var inner = _bed.CreateClient();
-        var client = _bed.CreateCachingClient(inner);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
         var first = await client.ResolveAsync(source, CancellationToken.None);
         Assert.Equal(120, first.Entries.Count);
         Assert.Equal(album.Tracks[^1].Id, first.Entries[0].Track!.Id);
-        var route = _bed.Spotify.Route("GET", "/v1/me/tracks");
+        var route = Bed.Spotify.Route("GET", "/v1/me/tracks");
         Assert.Equal(3, route.Count);
 
         var again = await client.ResolveAsync(source, CancellationToken.None);
@@ -80,8 +75,8 @@ public sealed class CachingSpotifyClientTests : IAsyncLifetime
         AssertSameEntries(first.Entries, again.Entries);
 
         // A newly liked song changes the newest added_at: the whole list is read again.
-        var extra = _bed.Spotify.AddGeneratedAlbum(1).Tracks[0];
-        _bed.Spotify.AddSavedTrack(extra.Id, day.AddDays(30));
+        var extra = Bed.Spotify.AddGeneratedAlbum(1).Tracks[0];
+        Bed.Spotify.AddSavedTrack(extra.Id, day.AddDays(30));
         var grown = await client.ResolveAsync(source, CancellationToken.None);
         Assert.Equal(121, grown.Entries.Count);
         Assert.Equal(extra.Id, grown.Entries[0].Track!.Id);
@@ -91,19 +86,19 @@ public sealed class CachingSpotifyClientTests : IAsyncLifetime
     [Fact]
     public async Task Albums_artists_and_tracks_are_asked_once_however_many_sources_and_tracks_share_them()
     {
-        var album = _bed.Spotify.AddGeneratedAlbum(6);
+        var album = Bed.Spotify.AddGeneratedAlbum(6);
         var source = new SpotifySource(SourceKind.Album, album.Id, album.Id);
-        using var inner = _bed.CreateClient();
-        var client = _bed.CreateCachingClient(inner);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
 
         var resolved = await client.ResolveAsync(source, CancellationToken.None);
         await client.ResolveAsync(source, CancellationToken.None);
         var completed = await Task.WhenAll(resolved.Entries.Select(e => client.CompleteAsync(e.Track!, CancellationToken.None)));
         await client.CompleteAsync(resolved.Entries[0].Track!, CancellationToken.None);
 
-        Assert.Equal(1, _bed.Spotify.Route("GET", "/v1/albums/{id}").Count);
-        Assert.Equal(1, _bed.Spotify.Route("GET", "/v1/artists/{id}").Count);
-        Assert.Equal(6, _bed.Spotify.Route("GET", "/v1/tracks/{id}").Count);
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/albums/{id}").Count);
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/artists/{id}").Count);
+        Assert.Equal(6, Bed.Spotify.Route("GET", "/v1/tracks/{id}").Count);
         Assert.Equal(album.Tracks.Select(t => t.Isrc), completed.Select(t => t.Isrc));
         Assert.All(completed, t => Assert.Equal(["electro house"], t.Genres));
     }
@@ -111,9 +106,9 @@ public sealed class CachingSpotifyClientTests : IAsyncLifetime
     [Fact]
     public async Task Cached_tracks_come_back_equal_after_the_json_round_trip()
     {
-        var track = _bed.Spotify.AddMultiArtistNonLatinTrack();
-        using var inner = _bed.CreateClient();
-        var client = _bed.CreateCachingClient(inner);
+        var track = Bed.Spotify.AddMultiArtistNonLatinTrack();
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
 
         var fresh = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
         var cached = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
@@ -124,29 +119,29 @@ public sealed class CachingSpotifyClientTests : IAsyncLifetime
         Assert.Equal(fresh.Album.Images, cached.Album.Images);
         Assert.Equal(fresh.Album.ReleaseDatePrecision, cached.Album.ReleaseDatePrecision);
         Assert.Equal(fresh.Isrc, cached.Isrc);
-        Assert.Contains($"track:{track.Id}:US", _bed.Cache.Keys);
+        Assert.Contains($"track:{track.Id}:US", Bed.Cache.Keys);
     }
 
     [Fact]
     public async Task An_artist_re_check_costs_one_request_per_page_of_albums_once_its_list_expires()
     {
         var artist = FakeSpotifyIds.Next("ar");
-        _bed.Spotify.AddArtist(artist, "Someone");
+        Bed.Spotify.AddArtist(artist, "Someone");
         for (var i = 0; i < 3; i++)
         {
-            _bed.Spotify.AddGeneratedAlbum(2, artistId: artist);
+            Bed.Spotify.AddGeneratedAlbum(2, artistId: artist);
         }
 
         var source = new SpotifySource(SourceKind.Artist, artist, artist);
-        using var inner = _bed.CreateClient();
-        var client = _bed.CreateCachingClient(inner);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
         await client.ResolveAsync(source, CancellationToken.None);
         var before = client.RequestCount;
 
         await client.ResolveAsync(source, CancellationToken.None);
         Assert.Equal(before, client.RequestCount);
 
-        _bed.Time.Advance(TimeSpan.FromDays(1.5));
+        Bed.Time.Advance(TimeSpan.FromDays(1.5));
         var later = await client.ResolveAsync(source, CancellationToken.None);
         Assert.Equal(6, later.Entries.Count);
         Assert.Equal(before + 1, client.RequestCount); // one page of albums; the albums themselves are still cached

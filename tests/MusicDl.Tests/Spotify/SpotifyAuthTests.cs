@@ -7,17 +7,12 @@ using MusicDl.Spotify;
 
 namespace MusicDl.Tests.Spotify;
 
-public sealed class SpotifyAuthTests : IAsyncLifetime
+public sealed class SpotifyAuthTests : SpotifyTestBase
 {
-    private SpotifyTestBed _bed = null!;
-
-    public async Task InitializeAsync() => _bed = await SpotifyTestBed.StartAsync();
-
-    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     private SpotifySource TrackSource(out string id)
     {
-        id = _bed.Spotify.AddGeneratedAlbum(1).Tracks[0].Id;
+        id = Bed.Spotify.AddGeneratedAlbum(1).Tracks[0].Id;
         return new SpotifySource(SourceKind.Track, id, id);
     }
 
@@ -25,34 +20,34 @@ public sealed class SpotifyAuthTests : IAsyncLifetime
     public async Task A_client_credentials_token_is_reused_until_shortly_before_expiry()
     {
         var source = TrackSource(out _);
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
 
         await client.ResolveAsync(source, CancellationToken.None);
-        _bed.Time.Advance(TimeSpan.FromMinutes(58));
+        Bed.Time.Advance(TimeSpan.FromMinutes(58));
         await client.ResolveAsync(source, CancellationToken.None);
-        Assert.Equal(1, _bed.Spotify.TokenRequests);
+        Assert.Equal(1, Bed.Spotify.TokenRequests);
 
         // Within the last minute of its hour the token is renewed before use.
-        _bed.Time.Advance(TimeSpan.FromMinutes(1.5));
+        Bed.Time.Advance(TimeSpan.FromMinutes(1.5));
         await client.ResolveAsync(source, CancellationToken.None);
-        Assert.Equal(2, _bed.Spotify.TokenRequests);
+        Assert.Equal(2, Bed.Spotify.TokenRequests);
     }
 
     [Fact]
     public async Task The_token_is_persisted_in_the_tokens_region_under_the_client_id_so_the_next_run_asks_nothing()
     {
         var source = TrackSource(out _);
-        using (var first = _bed.CreateClient())
+        using (var first = Bed.CreateClient())
         {
             await first.ResolveAsync(source, CancellationToken.None);
         }
 
-        Assert.Contains($"spotify_client_credentials:{_bed.Spotify.ClientId}", _bed.Tokens.Keys);
-        _bed.Time.Advance(TimeSpan.FromMinutes(30));
-        using var second = _bed.CreateClient();
+        Assert.Contains($"spotify_client_credentials:{Bed.Spotify.ClientId}", Bed.Tokens.Keys);
+        Bed.Time.Advance(TimeSpan.FromMinutes(30));
+        using var second = Bed.CreateClient();
         await second.ResolveAsync(source, CancellationToken.None);
 
-        Assert.Equal(1, _bed.Spotify.TokenRequests);
+        Assert.Equal(1, Bed.Spotify.TokenRequests);
         Assert.Equal(0, second.AccountsRequestCount);
     }
 
@@ -60,21 +55,21 @@ public sealed class SpotifyAuthTests : IAsyncLifetime
     public async Task A_token_the_api_rejects_is_renewed_once_and_the_request_repeated()
     {
         var source = TrackSource(out _);
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
         await client.ResolveAsync(source, CancellationToken.None);
 
-        _bed.Spotify.RevokeAccessTokens();
+        Bed.Spotify.RevokeAccessTokens();
         var resolved = await client.ResolveAsync(source, CancellationToken.None);
 
         Assert.Single(resolved.Entries);
-        Assert.Equal(2, _bed.Spotify.TokenRequests);
+        Assert.Equal(2, Bed.Spotify.TokenRequests);
     }
 
     [Fact]
     public async Task A_rejected_secret_is_one_clear_line_without_the_secret()
     {
-        var settings = _bed.Settings with { ClientSecret = "wrong-secret-5f3e9c1" };
-        using var client = _bed.CreateClient(settings);
+        var settings = Bed.Settings with { ClientSecret = "wrong-secret-5f3e9c1" };
+        using var client = Bed.CreateClient(settings);
 
         var error = await Assert.ThrowsAsync<SpotifyCredentialsException>(() => client.ResolveAsync(TrackSource(out _), CancellationToken.None));
 
@@ -88,7 +83,7 @@ public sealed class SpotifyAuthTests : IAsyncLifetime
     [Fact]
     public void Without_a_secret_and_without_a_login_the_client_cannot_be_created()
     {
-        var error = Assert.Throws<SpotifyCredentialsException>(() => _bed.CreateClient(_bed.Settings with { ClientSecret = null }));
+        var error = Assert.Throws<SpotifyCredentialsException>(() => Bed.CreateClient(Bed.Settings with { ClientSecret = null }));
 
         Assert.Contains("musicdl auth login", error.Message, StringComparison.Ordinal);
     }
@@ -97,7 +92,7 @@ public sealed class SpotifyAuthTests : IAsyncLifetime
     public async Task Login_through_the_loopback_redirect_saves_a_private_file_and_status_names_the_user_and_scopes()
     {
         var port = FreePort();
-        using var login = _bed.CreateLogin(_bed.Settings with { AuthRedirectPort = port });
+        using var login = Bed.CreateLogin(Bed.Settings with { AuthRedirectPort = port });
         var attempt = login.Begin();
         Assert.Equal($"http://127.0.0.1:{port}/callback", attempt.RedirectUri.ToString());
         Assert.Contains("code_challenge_method=S256", attempt.AuthorizeUrl.Query, StringComparison.Ordinal);
@@ -124,13 +119,13 @@ public sealed class SpotifyAuthTests : IAsyncLifetime
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(login.LoginFile));
         }
 
-        Assert.DoesNotContain(_bed.Spotify.LiveRefreshTokens.Single(), attempt.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Bed.Spotify.LiveRefreshTokens.Single(), attempt.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_pasted_redirect_of_another_attempt_or_a_refusal_is_rejected_clearly()
     {
-        using var login = _bed.CreateLogin();
+        using var login = Bed.CreateLogin();
         var attempt = login.Begin();
         var other = login.Begin();
 
@@ -147,35 +142,35 @@ public sealed class SpotifyAuthTests : IAsyncLifetime
     [Fact]
     public async Task When_logged_in_the_user_token_is_used_for_every_call_and_own_playlists_are_readable()
     {
-        await _bed.LogInAsync();
-        var playlist = _bed.Spotify.AddGeneratedPlaylist(12);
-        using var client = _bed.CreateClient();
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(12);
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id), CancellationToken.None);
 
         Assert.True(client.IsUserLogin);
         Assert.Equal("from_token", client.Market);
         Assert.Equal(12, resolved.Entries.Count);
-        Assert.Contains(_bed.Host.Log, l => l.Contains("market=from_token", StringComparison.Ordinal));
+        Assert.Contains(Bed.Host.Log, l => l.Contains("market=from_token", StringComparison.Ordinal));
 
         // The login's access token is still fresh: no token request at all, not even client credentials.
-        Assert.Equal(1, _bed.Spotify.TokenRequests);
+        Assert.Equal(1, Bed.Spotify.TokenRequests);
     }
 
     [Fact]
     public async Task An_expired_user_token_is_refreshed_silently_and_the_rotated_refresh_token_is_kept()
     {
-        await _bed.LogInAsync();
-        var firstRefresh = _bed.Spotify.LiveRefreshTokens.Single();
+        await Bed.LogInAsync();
+        var firstRefresh = Bed.Spotify.LiveRefreshTokens.Single();
         var source = TrackSource(out _);
-        _bed.Time.Advance(TimeSpan.FromHours(2));
-        using var client = _bed.CreateClient();
+        Bed.Time.Advance(TimeSpan.FromHours(2));
+        using var client = Bed.CreateClient();
 
         await client.ResolveAsync(source, CancellationToken.None);
 
-        var live = _bed.Spotify.LiveRefreshTokens.Single();
+        var live = Bed.Spotify.LiveRefreshTokens.Single();
         Assert.NotEqual(firstRefresh, live);
-        var file = await File.ReadAllTextAsync(Directory.GetFiles(_bed.ConfigDirectory, "*.json").Single());
+        var file = await File.ReadAllTextAsync(Directory.GetFiles(Bed.ConfigDirectory, "*.json").Single());
         Assert.Contains(live, file, StringComparison.Ordinal);
         Assert.DoesNotContain(firstRefresh, file, StringComparison.Ordinal);
     }
@@ -183,13 +178,13 @@ public sealed class SpotifyAuthTests : IAsyncLifetime
     [Fact]
     public async Task Two_runs_refreshing_at_once_refresh_once_and_both_keep_working()
     {
-        await _bed.LogInAsync();
+        await Bed.LogInAsync();
         var source = TrackSource(out _);
-        _bed.Time.Advance(TimeSpan.FromHours(2));
-        var tokenRoute = _bed.Spotify.Route("POST", "/api/token");
+        Bed.Time.Advance(TimeSpan.FromHours(2));
+        var tokenRoute = Bed.Spotify.Route("POST", "/api/token");
         tokenRoute.HoldRequest(tokenRoute.Count + 1);
-        using var runA = _bed.CreateClient();
-        using var runB = _bed.CreateClient();
+        using var runA = Bed.CreateClient();
+        using var runB = Bed.CreateClient();
 
         var a = runA.ResolveAsync(source, CancellationToken.None);
         await tokenRoute.Held.WaitAsync(TimeSpan.FromSeconds(10));
@@ -199,34 +194,34 @@ public sealed class SpotifyAuthTests : IAsyncLifetime
         await Task.WhenAll(a, b).WaitAsync(TimeSpan.FromSeconds(10));
 
         // One login, one refresh: B waited for A's lock and took A's token instead of spending the rotated refresh token.
-        Assert.Equal(2, _bed.Spotify.TokenRequests);
-        var live = _bed.Spotify.LiveRefreshTokens.Single();
-        var file = await File.ReadAllTextAsync(Directory.GetFiles(_bed.ConfigDirectory, "*.json").Single());
+        Assert.Equal(2, Bed.Spotify.TokenRequests);
+        var live = Bed.Spotify.LiveRefreshTokens.Single();
+        var file = await File.ReadAllTextAsync(Directory.GetFiles(Bed.ConfigDirectory, "*.json").Single());
         Assert.Contains(live, file, StringComparison.Ordinal);
 
-        _bed.Time.Advance(TimeSpan.FromHours(2));
+        Bed.Time.Advance(TimeSpan.FromHours(2));
         await runB.ResolveAsync(source, CancellationToken.None);
-        Assert.Equal(3, _bed.Spotify.TokenRequests);
+        Assert.Equal(3, Bed.Spotify.TokenRequests);
     }
 
     [Fact]
     public async Task A_revoked_login_asks_to_log_in_again_without_printing_tokens()
     {
-        await _bed.LogInAsync();
-        var refresh = _bed.Spotify.LiveRefreshTokens.Single();
-        _bed.Spotify.RotateRefreshTokens = true;
-        _bed.Time.Advance(TimeSpan.FromHours(2));
-        using (var first = _bed.CreateClient())
+        await Bed.LogInAsync();
+        var refresh = Bed.Spotify.LiveRefreshTokens.Single();
+        Bed.Spotify.RotateRefreshTokens = true;
+        Bed.Time.Advance(TimeSpan.FromHours(2));
+        using (var first = Bed.CreateClient())
         {
             await first.ResolveAsync(TrackSource(out _), CancellationToken.None);
         }
 
         // Someone else's stale copy of the file: put the retired refresh token back and expire the access token.
-        var path = Directory.GetFiles(_bed.ConfigDirectory, "*.json").Single();
-        var live = _bed.Spotify.LiveRefreshTokens.Single();
+        var path = Directory.GetFiles(Bed.ConfigDirectory, "*.json").Single();
+        var live = Bed.Spotify.LiveRefreshTokens.Single();
         await File.WriteAllTextAsync(path, (await File.ReadAllTextAsync(path)).Replace(live, refresh, StringComparison.Ordinal));
-        _bed.Time.Advance(TimeSpan.FromHours(2));
-        using var client = _bed.CreateClient();
+        Bed.Time.Advance(TimeSpan.FromHours(2));
+        using var client = Bed.CreateClient();
 
         var error = await Assert.ThrowsAsync<SpotifyCredentialsException>(() => client.ResolveAsync(TrackSource(out _), CancellationToken.None));
 
@@ -237,15 +232,15 @@ public sealed class SpotifyAuthTests : IAsyncLifetime
     [Fact]
     public async Task Logout_forgets_the_login_and_liked_songs_then_need_a_login()
     {
-        await _bed.LogInAsync();
-        using var login = _bed.CreateLogin();
+        await Bed.LogInAsync();
+        using var login = Bed.CreateLogin();
         Assert.NotNull(await login.GetStatusAsync(CancellationToken.None));
 
         Assert.True(login.Logout());
         Assert.False(login.Logout());
         Assert.Null(await login.GetStatusAsync(CancellationToken.None));
 
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
         Assert.False(client.IsUserLogin);
         var error = await Assert.ThrowsAsync<SpotifySourceException>(() =>
             client.ResolveAsync(new SpotifySource(SourceKind.LikedSongs, null, "saved"), CancellationToken.None));

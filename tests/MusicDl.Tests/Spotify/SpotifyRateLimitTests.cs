@@ -5,18 +5,13 @@ using MusicDl.Spotify;
 
 namespace MusicDl.Tests.Spotify;
 
-public sealed class SpotifyRateLimitTests : IAsyncLifetime
+public sealed class SpotifyRateLimitTests : SpotifyTestBase
 {
-    private SpotifyTestBed _bed = null!;
-
-    public async Task InitializeAsync() => _bed = await SpotifyTestBed.StartAsync();
-
-    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     private (SpotifySource Source, FakeRoute Route) Track()
     {
-        var id = _bed.Spotify.AddGeneratedAlbum(1).Tracks[0].Id;
-        return (new SpotifySource(SourceKind.Track, id, id), _bed.Spotify.Route("GET", "/v1/tracks/{id}"));
+        var id = Bed.Spotify.AddGeneratedAlbum(1).Tracks[0].Id;
+        return (new SpotifySource(SourceKind.Track, id, id), Bed.Spotify.Route("GET", "/v1/tracks/{id}"));
     }
 
     [Fact]
@@ -24,14 +19,14 @@ public sealed class SpotifyRateLimitTests : IAsyncLifetime
     {
         var (source, route) = Track();
         route.Fail(new FakeFault { Status = 429, RetryAfterSeconds = 30, Times = 1 });
-        using var client = _bed.CreateClient();
-        var started = _bed.Time.GetUtcNow();
+        using var client = Bed.CreateClient();
+        var started = Bed.Time.GetUtcNow();
 
-        var resolved = await _bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1));
+        var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1));
 
         Assert.Single(resolved.Entries);
         Assert.Equal(2, route.Count);
-        Assert.True(_bed.Time.GetUtcNow() - started >= TimeSpan.FromSeconds(30), "the client must not ask again before Retry-After");
+        Assert.True(Bed.Time.GetUtcNow() - started >= TimeSpan.FromSeconds(30), "the client must not ask again before Retry-After");
     }
 
     [Fact]
@@ -39,7 +34,7 @@ public sealed class SpotifyRateLimitTests : IAsyncLifetime
     {
         var (source, route) = Track();
         route.Fail(new FakeFault { Status = 429, RetryAfterSeconds = 86400 });
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
 
         var error = await Assert.ThrowsAsync<SpotifyRateLimitException>(() => client.ResolveAsync(source, CancellationToken.None));
 
@@ -56,9 +51,9 @@ public sealed class SpotifyRateLimitTests : IAsyncLifetime
     {
         var (source, route) = Track();
         route.Fail(new FakeFault { Status = 503, Times = 2 });
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
 
-        var resolved = await _bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromMilliseconds(500));
+        var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromMilliseconds(500));
 
         Assert.Single(resolved.Entries);
         Assert.Equal(3, route.Count);
@@ -69,13 +64,26 @@ public sealed class SpotifyRateLimitTests : IAsyncLifetime
     {
         var (source, route) = Track();
         route.Fail(new FakeFault { Status = 500 });
-        using var client = _bed.CreateClient(_bed.Settings with { SpotifyMaxRetries = 2 });
+        using var client = Bed.CreateClient(Bed.Settings with { SpotifyMaxRetries = 2 });
 
         var task = client.ResolveAsync(source, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<SpotifyUnavailableException>(() => _bed.DriveAsync(task, TimeSpan.FromSeconds(1)));
+        var error = await Assert.ThrowsAsync<SpotifyUnavailableException>(() => Bed.DriveAsync(task, TimeSpan.FromSeconds(1)));
 
         Assert.Equal(3, route.Count);
         Assert.StartsWith("Spotify answered 500 for /v1/tracks/", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_that_times_out_is_retried()
+    {
+        var (source, route) = Track();
+        route.Fail(new FakeFault { Latency = TimeSpan.FromSeconds(5), Times = 1 });
+        using var client = SpotifyClient.Create(Bed.Settings, Bed.Tokens, Bed.Options with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+
+        var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1));
+
+        Assert.Single(resolved.Entries);
+        Assert.Equal(2, route.Count);
     }
 
     [Fact]
@@ -83,7 +91,7 @@ public sealed class SpotifyRateLimitTests : IAsyncLifetime
     {
         var (source, route) = Track();
         route.Fail(new FakeFault { MalformedJson = true, Times = 1 });
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
 
         var error = await Assert.ThrowsAsync<SpotifyResponseException>(() => client.ResolveAsync(source, CancellationToken.None));
 
@@ -94,14 +102,14 @@ public sealed class SpotifyRateLimitTests : IAsyncLifetime
     public async Task An_unreachable_service_cannot_proceed()
     {
         var (source, _) = Track();
-        var settings = _bed.Settings with
+        var settings = Bed.Settings with
         {
             SpotifyMaxRetries = 1,
-            Endpoints = _bed.Settings.Endpoints with { SpotifyAccounts = new Uri("http://127.0.0.1:1") },
+            Endpoints = Bed.Settings.Endpoints with { SpotifyAccounts = new Uri("http://127.0.0.1:1") },
         };
-        using var client = _bed.CreateClient(settings);
+        using var client = Bed.CreateClient(settings);
 
-        var error = await Assert.ThrowsAsync<SpotifyUnavailableException>(() => _bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1)));
+        var error = await Assert.ThrowsAsync<SpotifyUnavailableException>(() => Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1)));
 
         Assert.StartsWith("Spotify is unreachable (/api/token)", error.Message, StringComparison.Ordinal);
     }
@@ -135,9 +143,9 @@ public sealed class SpotifyRateLimitTests : IAsyncLifetime
     [Fact]
     public async Task One_client_shares_its_limiter_between_parallel_requests()
     {
-        var ids = _bed.Spotify.AddGeneratedAlbum(8).Tracks.Select(t => t.Id).ToArray();
-        var route = _bed.Spotify.Route("GET", "/v1/tracks/{id}");
-        using var client = _bed.CreateClient(_bed.Settings with
+        var ids = Bed.Spotify.AddGeneratedAlbum(8).Tracks.Select(t => t.Id).ToArray();
+        var route = Bed.Spotify.Route("GET", "/v1/tracks/{id}");
+        using var client = Bed.CreateClient(Bed.Settings with
         {
             SpotifyRateLimitEnabled = true,
             SpotifyRateLimitRequests = 3,
@@ -150,11 +158,11 @@ public sealed class SpotifyRateLimitTests : IAsyncLifetime
         await WaitForAsync(() => route.Count == 2);
         await Task.Delay(100);
         Assert.Equal(2, route.Count);
-        _bed.Time.Advance(TimeSpan.FromSeconds(30));
+        Bed.Time.Advance(TimeSpan.FromSeconds(30));
         await WaitForAsync(() => route.Count == 5);
         await Task.Delay(100);
         Assert.Equal(5, route.Count);
-        _bed.Time.Advance(TimeSpan.FromSeconds(30));
+        Bed.Time.Advance(TimeSpan.FromSeconds(30));
         await all.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(8, route.Count);
     }

@@ -5,27 +5,22 @@ using MusicDl.Spotify;
 namespace MusicDl.Tests.Spotify;
 
 /// <summary>The client reads real recorded Spotify answers (older dialect), served as they were recorded.</summary>
-public sealed class SpotifyRecordedAnswersTests : IAsyncLifetime
+public sealed class SpotifyRecordedAnswersTests : SpotifyTestBase
 {
     private static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Spotify");
-    private SpotifyTestBed _bed = null!;
-
-    public async Task InitializeAsync() => _bed = await SpotifyTestBed.StartAsync();
-
-    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     /// <summary>Serves a recorded file at an exact path (registered after the fake's routes, so it wins).</summary>
     private FakeRoute Serve(string path, string file)
     {
         var json = File.ReadAllText(Path.Combine(Fixtures, file + ".json"));
-        return _bed.Host.MapGet(path, (context, _) => FakeHost.WriteJsonAsync(context, json));
+        return Bed.Host.MapGet(path, (context, _) => FakeHost.WriteJsonAsync(context, json));
     }
 
     [Fact]
     public async Task A_recorded_track_gives_every_field_the_tags_need()
     {
         Serve("/v1/tracks/1t2qKa8K72IBC8yQlhD9bU", "track-1t2qKa8K72IBC8yQlhD9bU");
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Track, "1t2qKa8K72IBC8yQlhD9bU", "x"), CancellationToken.None);
 
@@ -51,7 +46,7 @@ public sealed class SpotifyRecordedAnswersTests : IAsyncLifetime
         Serve("/v1/tracks/1t2qKa8K72IBC8yQlhD9bU", "track-1t2qKa8K72IBC8yQlhD9bU");
         Serve("/v1/albums/0cgpcZCPvGGXOCpXVqPrvJ", "album-0cgpcZCPvGGXOCpXVqPrvJ");
         Serve("/v1/artists/4cZvsAtZm91PBC0tXlDrP0", "artist-4cZvsAtZm91PBC0tXlDrP0");
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
         var track = (await client.GetTrackAsync("1t2qKa8K72IBC8yQlhD9bU", CancellationToken.None)).Track!;
 
         var complete = await client.CompleteAsync(track, CancellationToken.None);
@@ -69,7 +64,7 @@ public sealed class SpotifyRecordedAnswersTests : IAsyncLifetime
     {
         Serve("/v1/playlists/5LkNhFidYyyjRWwnkcMbQs", "playlist-5LkNhFidYyyjRWwnkcMbQs");
         var tracks = Serve("/v1/playlists/5LkNhFidYyyjRWwnkcMbQs/tracks", "playlist-5LkNhFidYyyjRWwnkcMbQs-tracks");
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Playlist, "5LkNhFidYyyjRWwnkcMbQs", "x"), CancellationToken.None);
 
@@ -96,7 +91,7 @@ public sealed class SpotifyRecordedAnswersTests : IAsyncLifetime
             Serve($"/v1/albums/{id}", $"album-{id}");
         }
 
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Artist, "1FPC2zwfMHhrP3frOfaai6", "x"), CancellationToken.None);
 
@@ -109,14 +104,14 @@ public sealed class SpotifyRecordedAnswersTests : IAsyncLifetime
     public async Task A_recorded_album_track_page_is_read_after_following_next_onto_the_configured_base()
     {
         var page = Serve("/v1/albums/4MQnUDGXmHOvnsWCpzeqWT/tracks/", "album-4MQnUDGXmHOvnsWCpzeqWT-tracks");
-        _bed.Host.MapGet("/v1/albums/4MQnUDGXmHOvnsWCpzeqWT", (context, _) => FakeHost.WriteJsonAsync(context, """
+        Bed.Host.MapGet("/v1/albums/4MQnUDGXmHOvnsWCpzeqWT", (context, _) => FakeHost.WriteJsonAsync(context, """
             {"id":"4MQnUDGXmHOvnsWCpzeqWT","name":"NCS: The Best of 2017","album_type":"compilation","total_tracks":16,
              "release_date":"2017","release_date_precision":"year","artists":[{"id":"0LyfQWJT6nXafLPZqxe9Of","name":"Various Artists"}],
              "copyrights":[{"text":"℗ 2017 NCS","type":"P"}],
              "tracks":{"href":"x","items":[],"limit":50,"offset":0,"previous":null,"total":16,
                        "next":"https://api.spotify.com/v1/albums/4MQnUDGXmHOvnsWCpzeqWT/tracks/?limit=50&offset=0"}}
             """));
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
 
         var album = await client.GetAlbumAsync("4MQnUDGXmHOvnsWCpzeqWT", CancellationToken.None);
 

@@ -4,21 +4,16 @@ using MusicDl.Spotify;
 
 namespace MusicDl.Tests.Spotify;
 
-public sealed class SpotifyResolveTests : IAsyncLifetime
+public sealed class SpotifyResolveTests : SpotifyTestBase
 {
-    private SpotifyTestBed _bed = null!;
-
-    public async Task InitializeAsync() => _bed = await SpotifyTestBed.StartAsync();
-
-    public async Task DisposeAsync() => await _bed.DisposeAsync();
 
     private static SpotifySource Source(SourceKind kind, string id) => new(kind, id, $"spotify:{kind.ToString().ToLowerInvariant()}:{id}");
 
     [Fact]
     public async Task An_album_over_50_tracks_is_read_across_pages_in_order_with_its_disc_count()
     {
-        var album = _bed.Spotify.AddGeneratedAlbum(120, discs: 2, label: null);
-        using var client = _bed.CreateClient();
+        var album = Bed.Spotify.AddGeneratedAlbum(120, discs: 2, label: null);
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(Source(SourceKind.Album, album.Id), CancellationToken.None);
 
@@ -32,17 +27,17 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
         Assert.Equal(2, resolved.Entries[^1].Track!.DiscNumber);
 
         // The album object carries page one; pages two and three follow `next`, moved off api.spotify.com onto the fake.
-        Assert.Equal(1, _bed.Spotify.Route("GET", "/v1/albums/{id}").Count);
-        Assert.Equal(2, _bed.Spotify.Route("GET", "/v1/albums/{id}/tracks").Count);
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/albums/{id}").Count);
+        Assert.Equal(2, Bed.Spotify.Route("GET", "/v1/albums/{id}/tracks").Count);
         Assert.Equal(3, client.RequestCount);
     }
 
     [Fact]
     public async Task A_playlist_of_250_entries_keeps_order_and_turns_local_files_episodes_and_removed_entries_into_unsupported()
     {
-        await _bed.LogInAsync();
-        var playlist = _bed.Spotify.AddGeneratedPlaylist(250);
-        using var client = _bed.CreateClient();
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(250);
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None);
 
@@ -58,32 +53,32 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
         Assert.Equal(playlist.Entries[249].TrackId, resolved.Entries[249].Track!.Id);
 
         // 2026 dialect: /items, 50 a page.
-        Assert.Equal(5, _bed.Spotify.Route("GET", "/v1/playlists/{id}/items").Count);
-        Assert.Equal(0, _bed.Spotify.Route("GET", "/v1/playlists/{id}/tracks").Count);
+        Assert.Equal(5, Bed.Spotify.Route("GET", "/v1/playlists/{id}/items").Count);
+        Assert.Equal(0, Bed.Spotify.Route("GET", "/v1/playlists/{id}/tracks").Count);
     }
 
     [Fact]
     public async Task The_older_dialect_falls_back_from_items_to_tracks_and_reads_the_track_key()
     {
-        await _bed.LogInAsync();
-        _bed.Spotify.Dialect = FakePlaylistDialect.Tracks;
-        var playlist = _bed.Spotify.AddGeneratedPlaylist(250);
-        using var client = _bed.CreateClient();
+        await Bed.LogInAsync();
+        Bed.Spotify.Dialect = FakePlaylistDialect.Tracks;
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(250);
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None);
 
         Assert.Equal(250, resolved.Entries.Count);
         Assert.Equal(247, resolved.Entries.Count(e => e.IsSupported));
         Assert.Equal(playlist.Entries[249].TrackId, resolved.Entries[249].Track!.Id);
-        Assert.Equal(1, _bed.Spotify.Route("GET", "/v1/playlists/{id}/items").Count);
-        Assert.Equal(3, _bed.Spotify.Route("GET", "/v1/playlists/{id}/tracks").Count);
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/playlists/{id}/items").Count);
+        Assert.Equal(3, Bed.Spotify.Route("GET", "/v1/playlists/{id}/tracks").Count);
     }
 
     [Fact]
     public async Task A_playlist_under_client_credentials_fails_with_403_saying_to_log_in_as_owner_or_copy_it()
     {
-        var playlist = _bed.Spotify.AddGeneratedPlaylist(20, ownerId: "someoneelse");
-        using var client = _bed.CreateClient();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(20, ownerId: "someoneelse");
+        using var client = Bed.CreateClient();
 
         var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
 
@@ -97,9 +92,9 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
     [Fact]
     public async Task A_logged_in_user_who_neither_owns_nor_collaborates_gets_403_with_the_owner_advice()
     {
-        await _bed.LogInAsync();
-        var playlist = _bed.Spotify.AddGeneratedPlaylist(20, ownerId: "someoneelse");
-        using var client = _bed.CreateClient();
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(20, ownerId: "someoneelse");
+        using var client = Bed.CreateClient();
 
         var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
 
@@ -110,8 +105,8 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
     [Fact]
     public async Task An_editorial_playlist_answers_404_and_the_message_says_why()
     {
-        var playlist = _bed.Spotify.AddGeneratedPlaylist(5, access: FakePlaylistAccess.Editorial);
-        using var client = _bed.CreateClient();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(5, access: FakePlaylistAccess.Editorial);
+        using var client = Bed.CreateClient();
 
         var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
 
@@ -123,14 +118,14 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
     public async Task An_artist_gives_its_albums_and_singles_across_pages_but_no_compilations_or_appearances()
     {
         var artistId = FakeSpotifyIds.Next("ar");
-        _bed.Spotify.AddArtist(artistId, "Kontinuum", "gaming edm");
+        Bed.Spotify.AddArtist(artistId, "Kontinuum", "gaming edm");
         var own = Enumerable.Range(0, 12)
-            .Select(i => _bed.Spotify.AddGeneratedAlbum(2, artistId: artistId, albumType: i % 2 == 0 ? "album" : "single"))
+            .Select(i => Bed.Spotify.AddGeneratedAlbum(2, artistId: artistId, albumType: i % 2 == 0 ? "album" : "single"))
             .ToList();
-        _bed.Spotify.AddGeneratedAlbum(3, artistId: artistId, albumType: "compilation");
-        var other = _bed.Spotify.AddGeneratedAlbum(1);
-        _bed.Spotify.AddAlbum(other with { Tracks = [other.Tracks[0] with { ArtistIds = [other.ArtistIds[0], artistId] }] });
-        using var client = _bed.CreateClient();
+        Bed.Spotify.AddGeneratedAlbum(3, artistId: artistId, albumType: "compilation");
+        var other = Bed.Spotify.AddGeneratedAlbum(1);
+        Bed.Spotify.AddAlbum(other with { Tracks = [other.Tracks[0] with { ArtistIds = [other.ArtistIds[0], artistId] }] });
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(Source(SourceKind.Artist, artistId), CancellationToken.None);
 
@@ -139,29 +134,29 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
         Assert.Equal(Enumerable.Range(1, 24), resolved.Entries.Select(e => e.Position));
 
         // 10 a page since 2026: two pages for 12 albums.
-        Assert.Equal(2, _bed.Spotify.Route("GET", "/v1/artists/{id}/albums").Count);
+        Assert.Equal(2, Bed.Spotify.Route("GET", "/v1/artists/{id}/albums").Count);
     }
 
     [Fact]
     public async Task A_track_that_is_not_playable_in_the_market_is_unsupported_but_keeps_its_metadata()
     {
-        var album = _bed.Spotify.AddGeneratedAlbum(3);
-        _bed.Spotify.AddAlbum(album with { Tracks = [album.Tracks[0], album.Tracks[1] with { Playable = false }, album.Tracks[2]] });
-        using var client = _bed.CreateClient(_bed.Settings with { Market = "DE" });
+        var album = Bed.Spotify.AddGeneratedAlbum(3);
+        Bed.Spotify.AddAlbum(album with { Tracks = [album.Tracks[0], album.Tracks[1] with { Playable = false }, album.Tracks[2]] });
+        using var client = Bed.CreateClient(Bed.Settings with { Market = "DE" });
 
         var resolved = await client.ResolveAsync(Source(SourceKind.Album, album.Id), CancellationToken.None);
 
         Assert.Equal("not playable in market DE", resolved.Entries[1].UnsupportedReason);
         Assert.Equal(album.Tracks[1].Name, resolved.Entries[1].Track!.Title);
         Assert.True(resolved.Entries[2].IsSupported);
-        Assert.Contains("market=DE", _bed.Host.Log.Single(l => l.StartsWith("GET /v1/albums/", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("market=DE", Bed.Host.Log.Single(l => l.StartsWith("GET /v1/albums/", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Multi_artist_non_latin_tracks_and_month_precision_dates_are_read_as_given()
     {
-        var track = _bed.Spotify.AddMultiArtistNonLatinTrack();
-        using var client = _bed.CreateClient();
+        var track = Bed.Spotify.AddMultiArtistNonLatinTrack();
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(Source(SourceKind.Track, track.Id), CancellationToken.None);
 
@@ -177,8 +172,8 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
     [Fact]
     public async Task Complete_fetches_the_isrc_the_full_album_and_the_artist_genres_only_when_missing()
     {
-        var album = _bed.Spotify.AddGeneratedAlbum(3, precision: "year", releaseDate: "1999");
-        using var client = _bed.CreateClient();
+        var album = Bed.Spotify.AddGeneratedAlbum(3, precision: "year", releaseDate: "1999");
+        using var client = Bed.CreateClient();
         var resolved = await client.ResolveAsync(Source(SourceKind.Album, album.Id), CancellationToken.None);
         var listed = resolved.Entries[1].Track!;
         Assert.Null(listed.Isrc);
@@ -201,9 +196,9 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
     [Fact]
     public async Task A_short_link_is_followed_to_the_source_it_names()
     {
-        var album = _bed.Spotify.AddGeneratedAlbum(2);
-        var link = _bed.Spotify.AddShortLink("abc123", $"https://open.spotify.com/intl-de/album/{album.Id}?si=xyz");
-        using var client = _bed.CreateClient();
+        var album = Bed.Spotify.AddGeneratedAlbum(2);
+        var link = Bed.Spotify.AddShortLink("abc123", $"https://open.spotify.com/intl-de/album/{album.Id}?si=xyz");
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.ShortLink, null, link.ToString()), CancellationToken.None);
 
@@ -215,10 +210,10 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
     [Fact]
     public async Task A_short_link_that_leads_nowhere_is_a_source_failure()
     {
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
 
         var error = await Assert.ThrowsAsync<SpotifySourceException>(() =>
-            client.ResolveAsync(new SpotifySource(SourceKind.ShortLink, null, _bed.Host.Url("/s/unknown").ToString()), CancellationToken.None));
+            client.ResolveAsync(new SpotifySource(SourceKind.ShortLink, null, Bed.Host.Url("/s/unknown").ToString()), CancellationToken.None));
 
         Assert.Contains("404", error.Message, StringComparison.Ordinal);
     }
@@ -226,7 +221,7 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_track_is_a_source_failure_naming_it()
     {
-        using var client = _bed.CreateClient();
+        using var client = Bed.CreateClient();
         var id = FakeSpotifyIds.Next("tr");
 
         var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Track, id), CancellationToken.None));
@@ -237,9 +232,9 @@ public sealed class SpotifyResolveTests : IAsyncLifetime
     [Fact]
     public async Task A_single_track_not_playable_in_the_market_is_one_unsupported_entry()
     {
-        var album = _bed.Spotify.AddGeneratedAlbum(1);
-        _bed.Spotify.AddAlbum(album with { Tracks = [album.Tracks[0] with { Playable = false }] });
-        using var client = _bed.CreateClient();
+        var album = Bed.Spotify.AddGeneratedAlbum(1);
+        Bed.Spotify.AddAlbum(album with { Tracks = [album.Tracks[0] with { Playable = false }] });
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(Source(SourceKind.Track, album.Tracks[0].Id), CancellationToken.None);
 
