@@ -36,34 +36,38 @@ public sealed class CachingSpotifyClient : ISpotifyClient, ISpotifyCatalog
     public Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken) =>
         GetOrFetchAsync(SpotifyCacheKeys.Track(id, Market), SpotifyCacheJsonContext.Default.SourceEntry, _ttls.Track, ct => _inner.GetTrackAsync(id, ct), cancellationToken);
 
+    /// <summary>Info and track list under their own keys; a cold album costs one read, however many threads ask.</summary>
     public async Task<SpotifyAlbum> GetAlbumAsync(string id, CancellationToken cancellationToken)
     {
-        var infoKey = SpotifyCacheKeys.Album(id);
-        var tracksKey = SpotifyCacheKeys.AlbumTracks(id, Market);
-        var info = await _region.GetAsync(infoKey, SpotifyCacheJsonContext.Default.AlbumInfo, cancellationToken).ConfigureAwait(false);
-        var tracks = await _region.GetAsync(tracksKey, SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry, cancellationToken).ConfigureAwait(false);
-        if (info is { IsHit: true, Value: { } i } && tracks is { IsHit: true, Value: { } t })
-        {
-            return new SpotifyAlbum(i, t);
-        }
-
-        var album = await _inner.GetAlbumAsync(id, cancellationToken).ConfigureAwait(false);
-        await StoreAlbumAsync(id, album, cancellationToken).ConfigureAwait(false);
-        return album;
+        var info = await GetAlbumInfoAsync(id, cancellationToken).ConfigureAwait(false);
+        var tracks = await GetOrFetchAsync(
+            SpotifyCacheKeys.AlbumTracks(id, Market),
+            SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry,
+            _ttls.Album,
+            async ct =>
+            {
+                var album = await _inner.GetAlbumAsync(id, ct).ConfigureAwait(false);
+                await _region.SetAsync(SpotifyCacheKeys.Album(id), album.Info, SpotifyCacheJsonContext.Default.AlbumInfo, _ttls.Album, ct).ConfigureAwait(false);
+                info = album.Info;
+                return album.Tracks;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return new SpotifyAlbum(info, tracks);
     }
 
-    public async Task<AlbumInfo> GetAlbumInfoAsync(string id, CancellationToken cancellationToken)
-    {
-        var info = await _region.GetAsync(SpotifyCacheKeys.Album(id), SpotifyCacheJsonContext.Default.AlbumInfo, cancellationToken).ConfigureAwait(false);
-        if (info is { IsHit: true, Value: { } i })
-        {
-            return i;
-        }
-
-        var album = await _inner.GetAlbumAsync(id, cancellationToken).ConfigureAwait(false);
-        await StoreAlbumAsync(id, album, cancellationToken).ConfigureAwait(false);
-        return album.Info;
-    }
+    public Task<AlbumInfo> GetAlbumInfoAsync(string id, CancellationToken cancellationToken) =>
+        GetOrFetchAsync(
+            SpotifyCacheKeys.Album(id),
+            SpotifyCacheJsonContext.Default.AlbumInfo,
+            _ttls.Album,
+            async ct =>
+            {
+                // The album read gives its tracks too: keep them, the next question is often the list.
+                var album = await _inner.GetAlbumAsync(id, ct).ConfigureAwait(false);
+                await _region.SetAsync(SpotifyCacheKeys.AlbumTracks(id, Market), album.Tracks, SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry, _ttls.Album, ct).ConfigureAwait(false);
+                return album.Info;
+            },
+            cancellationToken);
 
     public Task<SpotifyArtist> GetArtistAsync(string id, CancellationToken cancellationToken) =>
         GetOrFetchAsync(SpotifyCacheKeys.Artist(id), SpotifyCacheJsonContext.Default.SpotifyArtist, _ttls.Artist, ct => _inner.GetArtistAsync(id, ct), cancellationToken);
@@ -125,12 +129,6 @@ public sealed class CachingSpotifyClient : ISpotifyClient, ISpotifyCatalog
 
     public Task<SpotifySource> ResolveShortLinkAsync(string link, CancellationToken cancellationToken) =>
         _inner.ResolveShortLinkAsync(link, cancellationToken);
-
-    private async Task StoreAlbumAsync(string id, SpotifyAlbum album, CancellationToken cancellationToken)
-    {
-        await _region.SetAsync(SpotifyCacheKeys.Album(id), album.Info, SpotifyCacheJsonContext.Default.AlbumInfo, _ttls.Album, cancellationToken).ConfigureAwait(false);
-        await _region.SetAsync(SpotifyCacheKeys.AlbumTracks(id, Market), album.Tracks, SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry, _ttls.Album, cancellationToken).ConfigureAwait(false);
-    }
 
     private async Task<T> GetOrFetchAsync<T>(string key, JsonTypeInfo<T> type, TimeSpan ttl, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
     {

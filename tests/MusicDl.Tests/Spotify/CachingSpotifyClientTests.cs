@@ -104,6 +104,25 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
     }
 
     [Fact]
+    public async Task Completing_many_playlist_tracks_at_once_reads_their_album_and_artist_once()
+    {
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(12, withOddities: false);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
+        var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id), CancellationToken.None);
+        Assert.All(resolved.Entries, e => Assert.Null(e.Track!.Album.Label));
+
+        var completed = await Task.WhenAll(resolved.Entries.Select(e => Task.Run(() => client.CompleteAsync(e.Track!, CancellationToken.None))));
+
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/albums/{id}").Count);
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/artists/{id}").Count);
+        Assert.Equal(0, Bed.Spotify.Route("GET", "/v1/tracks/{id}").Count); // playlist items are full tracks: ISRC known
+        Assert.All(completed, t => Assert.Equal("Fake Records Ltd", t.Album.Label));
+        Assert.All(completed, t => Assert.Equal(12, t.Album.TotalTracks));
+    }
+
+    [Fact]
     public async Task Cached_tracks_come_back_equal_after_the_json_round_trip()
     {
         var track = Bed.Spotify.AddMultiArtistNonLatinTrack();
