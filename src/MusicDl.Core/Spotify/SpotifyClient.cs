@@ -227,6 +227,12 @@ public sealed class SpotifyClient : ISpotifyClient, ISpotifyCatalog, IDisposable
                 throw new SpotifySourceException($"The short link {link} answered {(int)response.StatusCode}; open it in a browser and paste the open.spotify.com address.", (int)response.StatusCode);
             }
 
+            // A handler that follows redirects by itself ends on the open.spotify.com page.
+            if (response.RequestMessage?.RequestUri is { } landed && SpotifyLinks.IsOpenSpotify(landed) && SpotifyLinks.TryParse(landed, link) is { } direct)
+            {
+                return direct;
+            }
+
             var page = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             current = SpotifyLinks.FindInPage(page)
                 ?? throw new SpotifySourceException($"The short link {link} leads to no Spotify address; open it in a browser and paste the open.spotify.com address.");

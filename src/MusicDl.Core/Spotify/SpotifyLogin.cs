@@ -67,7 +67,7 @@ public sealed class SpotifyLogin : IDisposable
         }
 
         var saved = new SavedLogin { ClientId = _clientId, RefreshToken = refresh, Scope = token.Scope, AccessToken = token.Value, AccessTokenExpiresAt = token.ExpiresAt };
-        await _store.UpdateUnderLockAsync(_ => Task.FromResult<SavedLogin?>(saved), _controller.Time, cancellationToken).ConfigureAwait(false);
+        await _store.UpdateUnderLockAsync(_ => Task.FromResult<SavedLogin?>(saved), cancellationToken).ConfigureAwait(false);
         return await GetStatusAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new SpotifyResponseException("The login was saved but could not be read back.");
     }

@@ -118,14 +118,14 @@ internal sealed class SpotifyLoginStore
     /// Runs <paramref name="update"/> on the current saved login while holding the lock; it returns the login to
     /// save, or null to keep the file as is. Returns what the file holds afterwards.
     /// </summary>
-    public async Task<SavedLogin?> UpdateUnderLockAsync(Func<SavedLogin?, Task<SavedLogin?>> update, TimeProvider time, CancellationToken cancellationToken)
+    public async Task<SavedLogin?> UpdateUnderLockAsync(Func<SavedLogin?, Task<SavedLogin?>> update, CancellationToken cancellationToken)
     {
         EnsureDirectory();
         var gate = ProcessGates.GetOrAdd(LockPath, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var lockFile = await AcquireFileLockAsync(time, cancellationToken).ConfigureAwait(false);
+            var lockFile = await AcquireFileLockAsync(cancellationToken).ConfigureAwait(false);
             await using (lockFile.ConfigureAwait(false))
             {
                 var current = await LoadAsync(cancellationToken).ConfigureAwait(false);
@@ -145,17 +145,18 @@ internal sealed class SpotifyLoginStore
         }
     }
 
-    private async Task<FileStream> AcquireFileLockAsync(TimeProvider time, CancellationToken cancellationToken)
+    private async Task<FileStream> AcquireFileLockAsync(CancellationToken cancellationToken)
     {
         // FileShare.None takes an exclusive flock on Unix: another process waits here until the holder is done.
-        var deadline = time.GetUtcNow() + TimeSpan.FromSeconds(60);
-        while (true)
+        // Polled in real time (a minute at most): the holder is another process, outside any test clock.
+        const int attempts = 1200;
+        for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (time.GetUtcNow() < deadline)
+            catch (IOException) when (attempt < attempts)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
             }

@@ -89,7 +89,6 @@ internal sealed class UserTokenSource(SpotifyAccounts accounts, SpotifyLoginStor
                     AccessTokenExpiresAt = token.ExpiresAt,
                 };
             },
-            accounts.Time,
             cancellationToken).ConfigureAwait(false);
 
         return result?.Access ?? throw NotLoggedIn();

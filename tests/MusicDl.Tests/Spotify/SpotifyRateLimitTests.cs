@@ -87,6 +87,19 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
     }
 
     [Fact]
+    public async Task A_connection_cut_mid_answer_is_retried()
+    {
+        var (source, route) = Track();
+        route.Fail(new FakeFault { CutAfterBytes = 100, Times = 1 });
+        using var client = Bed.CreateClient();
+
+        var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1));
+
+        Assert.Single(resolved.Entries);
+        Assert.Equal(2, route.Count);
+    }
+
+    [Fact]
     public async Task A_malformed_answer_is_a_clear_error_not_a_crash()
     {
         var (source, route) = Track();
