@@ -205,6 +205,27 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
     }
 
     [Fact]
+    public async Task A_refresh_waits_while_another_process_holds_the_login_lock()
+    {
+        await Bed.LogInAsync();
+        var source = TrackSource(out _);
+        Bed.Time.Advance(TimeSpan.FromHours(2));
+        var loginFile = Directory.GetFiles(Bed.ConfigDirectory, "*.json").Single();
+        using var client = Bed.CreateClient();
+        Task<ResolvedSource> resolving;
+        using (new FileStream(loginFile + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            resolving = client.ResolveAsync(source, CancellationToken.None);
+            await Task.Delay(300);
+            Assert.False(resolving.IsCompleted);
+            Assert.Equal(1, Bed.Spotify.TokenRequests);
+        }
+
+        await resolving.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, Bed.Spotify.TokenRequests);
+    }
+
+    [Fact]
     public async Task A_revoked_login_asks_to_log_in_again_without_printing_tokens()
     {
         await Bed.LogInAsync();
