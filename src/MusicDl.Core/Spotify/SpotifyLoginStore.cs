@@ -33,7 +33,8 @@ internal sealed class SpotifyLoginStore
     public static string DefaultDirectory()
     {
         var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
-        if (!string.IsNullOrWhiteSpace(xdg))
+        // The XDG spec says a relative value is invalid and must be ignored.
+        if (!string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg))
         {
             return Path.Combine(xdg, "musicdl");
         }
