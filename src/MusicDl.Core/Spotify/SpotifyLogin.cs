@@ -56,6 +56,44 @@ public sealed class SpotifyLogin : IDisposable
             : throw new SpotifyCredentialsException("That is not a URL; paste the whole address the browser was sent to (it starts with http://127.0.0.1).");
     }
 
+    /// <summary>
+    /// Waits for whichever comes first: the browser's redirect to the loopback listener, or the redirected URL
+    /// pasted back (<paramref name="readPastedUrl"/>, e.g. a line from the console; null or empty means none).
+    /// Then completes the login. The other wait is cancelled.
+    /// </summary>
+    public async Task<SpotifyUserStatus> LoginAsync(
+        PkceAuthorization authorization, Func<CancellationToken, Task<string?>> readPastedUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        ArgumentNullException.ThrowIfNull(readPastedUrl);
+        using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var callback = WaitForCallbackAsync(authorization, race.Token);
+        var pasted = ReadPastedCodeAsync(authorization, readPastedUrl, race.Token);
+        string code;
+        try
+        {
+            var first = await Task.WhenAny((Task)callback, pasted).ConfigureAwait(false);
+            var found = first == pasted ? await pasted.ConfigureAwait(false) : await callback.ConfigureAwait(false);
+
+            // Nothing was pasted (an empty line, or input closed): the browser must come back.
+            code = found ?? await callback.ConfigureAwait(false);
+        }
+        finally
+        {
+            await race.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll((Task)callback, pasted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return await CompleteAsync(authorization, code, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<string?> ReadPastedCodeAsync(
+        PkceAuthorization authorization, Func<CancellationToken, Task<string?>> readPastedUrl, CancellationToken cancellationToken)
+    {
+        var text = await readPastedUrl(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(text) ? null : ReadCodeFromRedirect(authorization, text);
+    }
+
     /// <summary>Exchanges the code, saves the login and returns who logged in.</summary>
     public async Task<SpotifyUserStatus> CompleteAsync(PkceAuthorization authorization, string code, CancellationToken cancellationToken)
     {

@@ -123,6 +123,63 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
     }
 
     [Fact]
+    public async Task Login_takes_a_pasted_redirect_when_the_browser_cannot_reach_the_loopback()
+    {
+        using var login = Bed.CreateLogin(Bed.Settings with { AuthRedirectPort = FreePort() });
+        var attempt = login.Begin();
+
+        var status = await login.LoginAsync(
+            attempt,
+            async ct =>
+            {
+                // The browser runs on another machine: it ends on a page that does not load; the user copies its address.
+                using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+                using var answer = await browser.GetAsync(attempt.AuthorizeUrl, ct);
+                return answer.Headers.Location!.ToString();
+            },
+            CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal("fakeuser", status.Id);
+        Assert.True(login.IsLoggedIn);
+    }
+
+    [Fact]
+    public async Task Login_takes_the_loopback_redirect_when_nothing_is_pasted()
+    {
+        using var login = Bed.CreateLogin(Bed.Settings with { AuthRedirectPort = FreePort() });
+        var attempt = login.Begin();
+        var pastedReadCancelled = new TaskCompletionSource();
+
+        var logging = login.LoginAsync(
+            attempt,
+            async ct =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    pastedReadCancelled.TrySetResult();
+                    throw;
+                }
+
+                return null;
+            },
+            CancellationToken.None);
+        using (var browser = new HttpClient())
+        {
+            using var page = await browser.GetAsync(attempt.AuthorizeUrl);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        var status = await logging.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal("fakeuser", status.Id);
+        await pastedReadCancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task A_pasted_redirect_of_another_attempt_or_a_refusal_is_rejected_clearly()
     {
         using var login = Bed.CreateLogin();
