@@ -5,6 +5,8 @@ namespace MusicDl.Spotify;
 /// <summary>Resolves sources and completes tracks from single catalog reads, cached or not.</summary>
 internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
 {
+    private const int AlbumParallelism = 4;
+
     public async Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -93,14 +95,17 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
         var id = RequireId(source);
         var artist = await catalog.GetArtistAsync(id, cancellationToken).ConfigureAwait(false);
         var albumIds = await catalog.GetArtistAlbumIdsAsync(id, cancellationToken).ConfigureAwait(false);
+
+        // A few albums at a time (the shared limiter still paces the requests); entries keep the artist's album order.
+        var albums = new SpotifyAlbum[albumIds.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, albumIds.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = AlbumParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => albums[i] = await catalog.GetAlbumAsync(albumIds[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         var entries = new List<SourceEntry>();
-        foreach (var albumId in albumIds)
+        foreach (var entry in albums.SelectMany(a => a.Tracks))
         {
-            var album = await catalog.GetAlbumAsync(albumId, cancellationToken).ConfigureAwait(false);
-            foreach (var entry in album.Tracks)
-            {
-                entries.Add(entry with { Position = entries.Count + 1 });
-            }
+            entries.Add(entry with { Position = entries.Count + 1 });
         }
 
         return new ResolvedSource(source, artist.Name, entries);
