@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text;
+using System.Web;
+
+namespace MusicDl.Spotify;
+
+/// <summary>Reads the authorization code from a redirect: the loopback listener's request, or a URL pasted back.</summary>
+internal static class LoopbackCallback
+{
+    /// <summary>Waits for the browser's redirect to <see cref="PkceAuthorization.RedirectUri"/> and answers it with a short page.</summary>
+    public static async Task<string> WaitForCodeAsync(PkceAuthorization authorization, CancellationToken cancellationToken)
+    {
+        var redirect = authorization.RedirectUri;
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"{redirect.Scheme}://{redirect.Host}:{redirect.Port}{redirect.AbsolutePath.TrimEnd('/')}/");
+        try
+        {
+            listener.Start();
+        }
+        catch (HttpListenerException ex)
+        {
+            throw new SpotifyCredentialsException($"Cannot listen on {redirect} ({ex.Message}); set auth_redirect_port to a free port, or paste the redirected URL instead.", ex);
+        }
+
+        await using var stop = cancellationToken.Register(listener.Stop).ConfigureAwait(false);
+        while (true)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                throw new OperationCanceledException("The login was cancelled.", ex, cancellationToken);
+            }
+
+            string? code = null;
+            SpotifyException? failure = null;
+            try
+            {
+                code = ReadCode(authorization, context.Request.Url!);
+            }
+            catch (SpotifyException ex)
+            {
+                failure = ex;
+            }
+
+            // Browsers also ask for /favicon.ico and the like: answer, and keep waiting for the real redirect.
+            var isCallback = context.Request.Url!.AbsolutePath.TrimEnd('/') == redirect.AbsolutePath.TrimEnd('/');
+            var page = code is not null
+                ? "musicdl is logged in to Spotify. You can close this tab."
+                : $"musicdl could not log in: {failure?.Message}";
+            var body = Encoding.UTF8.GetBytes($"<!doctype html><meta charset=utf-8><title>musicdl</title><p>{WebUtility.HtmlEncode(page)}</p>");
+            context.Response.StatusCode = code is not null ? 200 : isCallback ? 400 : 404;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.OutputStream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+            context.Response.Close();
+            if (code is not null)
+            {
+                return code;
+            }
+
+            if (isCallback && failure is not null)
+            {
+                throw failure;
+            }
+        }
+    }
+
+    /// <summary>The code from a redirect URL, after checking its state; Spotify's <c>error</c> becomes a clear failure.</summary>
+    public static string ReadCode(PkceAuthorization authorization, Uri redirected)
+    {
+        var query = HttpUtility.ParseQueryString(redirected.Query);
+        if (query["error"] is { } error)
+        {
+            throw new SpotifyCredentialsException($"Spotify did not grant the login ({error}).");
+        }
+
+        if (query["state"] != authorization.State)
+        {
+            throw new SpotifyCredentialsException("The redirect does not belong to this login attempt (state differs); start `musicdl auth login` again.");
+        }
+
+        var code = query["code"];
+        return string.IsNullOrEmpty(code)
+            ? throw new SpotifyCredentialsException("The redirect carries no authorization code; paste the whole address the browser was sent to.")
+            : code;
+    }
+}

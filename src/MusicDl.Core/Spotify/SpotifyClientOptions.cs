@@ -1,0 +1,16 @@
+namespace MusicDl.Spotify;
+
+/// <summary>What a host may inject into the Spotify client; every member has a working default.</summary>
+public sealed record SpotifyClientOptions
+{
+    /// <summary>The HTTP handler (tests point it at the fakes). Must not follow redirects by itself.</summary>
+    public HttpMessageHandler? Handler { get; init; }
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the login file lives; null means <c>$XDG_CONFIG_HOME/musicdl</c>.</summary>
+    public string? ConfigDirectory { get; init; }
+
+    /// <summary>Per-request timeout (a timeout is retried like a 5xx).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,141 @@
+using MusicDl.Configuration;
+using MusicDl.Spotify.Wire;
+
+namespace MusicDl.Spotify;
+
+/// <summary>
+/// <c>musicdl auth login|status|logout</c>: Authorization Code with PKCE on a loopback redirect
+/// (http://127.0.0.1:{auth_redirect_port}/callback), or the redirected URL pasted back on headless machines.
+/// The refresh token is saved per client id in <c>$XDG_CONFIG_HOME/musicdl/</c> (mode 0600).
+/// </summary>
+public sealed class SpotifyLogin : IDisposable
+{
+    /// <summary>Reading private and collaborative playlists, Liked Songs, and /me.</summary>
+    public static readonly IReadOnlyList<string> Scopes =
+        ["playlist-read-private", "playlist-read-collaborative", "user-library-read", "user-read-private"];
+
+    private readonly HttpClient _http;
+    private readonly SpotifyController _controller;
+    private readonly SpotifyAccounts _accounts;
+    private readonly SpotifyLoginStore _store;
+    private readonly string _clientId;
+
+    public SpotifyLogin(MusicDlSettings settings, SpotifyClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        options ??= new SpotifyClientOptions();
+        _clientId = SpotifyClient.RequireClientId(settings);
+        (_http, _controller) = SpotifyClient.CreateController(settings, options);
+        _accounts = new SpotifyAccounts(_controller);
+        _store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), _clientId);
+        RedirectUri = new Uri($"http://127.0.0.1:{settings.AuthRedirectPort}/callback");
+    }
+
+    /// <summary>The redirect URI to register in the app's dashboard.</summary>
+    public Uri RedirectUri { get; }
+
+    /// <summary>The login file for this client id.</summary>
+    public string LoginFile => _store.FilePath;
+
+    public bool IsLoggedIn => _store.Exists;
+
+    /// <summary>A fresh attempt: print <see cref="PkceAuthorization.AuthorizeUrl"/> for the user to open.</summary>
+    public PkceAuthorization Begin() => PkceAuthorization.Create(_accounts.AuthorizeUrl, _clientId, RedirectUri, Scopes);
+
+    /// <summary>Waits for the browser to come back to the loopback redirect; returns the authorization code.</summary>
+    public static Task<string> WaitForCallbackAsync(PkceAuthorization authorization, CancellationToken cancellationToken) =>
+        LoopbackCallback.WaitForCodeAsync(authorization, cancellationToken);
+
+    /// <summary>The code from the redirected URL the user pasted back (headless machines).</summary>
+    /// <exception cref="SpotifyCredentialsException">Not a redirect of this attempt, or Spotify refused.</exception>
+    public static string ReadCodeFromRedirect(PkceAuthorization authorization, string redirectedUrl)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        return Uri.TryCreate(redirectedUrl?.Trim(), UriKind.Absolute, out var uri)
+            ? LoopbackCallback.ReadCode(authorization, uri)
+            : throw new SpotifyCredentialsException("That is not a URL; paste the whole address the browser was sent to (it starts with http://127.0.0.1).");
+    }
+
+    /// <summary>
+    /// Waits for whichever comes first: the browser's redirect to the loopback listener, or the redirected URL
+    /// pasted back (<paramref name="readPastedUrl"/>, e.g. a line from the console; null or empty means none).
+    /// Then completes the login. The other wait is cancelled.
+    /// </summary>
+    public async Task<SpotifyUserStatus> LoginAsync(
+        PkceAuthorization authorization, Func<CancellationToken, Task<string?>> readPastedUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        ArgumentNullException.ThrowIfNull(readPastedUrl);
+        using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var callback = WaitForCallbackAsync(authorization, race.Token);
+        var pasted = ReadPastedCodeAsync(authorization, readPastedUrl, race.Token);
+        string code;
+        try
+        {
+            var first = await Task.WhenAny((Task)callback, pasted).ConfigureAwait(false);
+            var found = first == pasted ? await pasted.ConfigureAwait(false) : await callback.ConfigureAwait(false);
+
+            // Nothing was pasted (an empty line, or input closed): the browser must come back.
+            code = found ?? await callback.ConfigureAwait(false);
+        }
+        finally
+        {
+            await race.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll((Task)callback, pasted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        return await CompleteAsync(authorization, code, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<string?> ReadPastedCodeAsync(
+        PkceAuthorization authorization, Func<CancellationToken, Task<string?>> readPastedUrl, CancellationToken cancellationToken)
+    {
+        var text = await readPastedUrl(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrWhiteSpace(text) ? null : ReadCodeFromRedirect(authorization, text);
+    }
+
+    /// <summary>Exchanges the code, saves the login and returns who logged in.</summary>
+    public async Task<SpotifyUserStatus> CompleteAsync(PkceAuthorization authorization, string code, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        var (token, refresh) = await _accounts.ExchangeCodeAsync(_clientId, code, authorization.RedirectUri, authorization.CodeVerifier, cancellationToken).ConfigureAwait(false);
+        if (refresh is null)
+        {
+            throw new SpotifyResponseException("Spotify's accounts service gave no refresh token for the login.");
+        }
+
+        var saved = new SavedLogin { ClientId = _clientId, RefreshToken = refresh, Scope = token.Scope, AccessToken = token.Value, AccessTokenExpiresAt = token.ExpiresAt };
+        await _store.UpdateUnderLockAsync(_ => Task.FromResult<SavedLogin?>(saved), cancellationToken).ConfigureAwait(false);
+        return await GetStatusAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new SpotifyResponseException("The login was saved but could not be read back.");
+    }
+
+    /// <summary>Who is logged in (GET /me) and the granted scopes; null when not logged in.</summary>
+    public async Task<SpotifyUserStatus?> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var saved = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (saved is null)
+        {
+            return null;
+        }
+
+        using var tokens = new UserTokenSource(_accounts, _store);
+        _controller.Tokens = tokens;
+        try
+        {
+            var me = await _controller.GetAsync(_controller.Api("/me"), WireJsonContext.Default.WireUser, cancellationToken).ConfigureAwait(false);
+            var current = await _store.LoadAsync(cancellationToken).ConfigureAwait(false) ?? saved;
+            var scopes = (current.Scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return new SpotifyUserStatus(me.Id ?? string.Empty, me.DisplayName, scopes);
+        }
+        finally
+        {
+            _controller.Tokens = null;
+        }
+    }
+
+    /// <summary>Forgets the saved login; false when there was none.</summary>
+    public bool Logout() => _store.Delete();
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,13 @@
+namespace MusicDl.Spotify;
+
+/// <summary>Spotify demands a wait (Retry-After) longer than the configured cap, or kept answering 429.</summary>
+public sealed class SpotifyRateLimitException : SpotifyCannotProceedException
+{
+    public SpotifyRateLimitException(string message, TimeSpan? retryAfter)
+        : base(message)
+    {
+        RetryAfter = retryAfter;
+    }
+
+    public TimeSpan? RetryAfter { get; }
+}

@@ -1,0 +1,3 @@
+namespace MusicDl.Spotify.Wire;
+
+internal sealed record WireExternalIds(string? Isrc, string? Upc);

@@ -1,0 +1,3 @@
+namespace MusicDl.Spotify.Wire;
+
+internal sealed record WireImage(string? Url, int? Width, int? Height);

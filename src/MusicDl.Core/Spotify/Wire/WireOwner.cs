@@ -1,0 +1,3 @@
+namespace MusicDl.Spotify.Wire;
+
+internal sealed record WireOwner(string? Id, string? DisplayName);

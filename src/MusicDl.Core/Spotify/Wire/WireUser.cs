@@ -1,0 +1,3 @@
+namespace MusicDl.Spotify.Wire;
+
+internal sealed record WireUser(string? Id, string? DisplayName);

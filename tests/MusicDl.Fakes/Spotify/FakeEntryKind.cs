@@ -1,0 +1,9 @@
+namespace MusicDl.Fakes.Spotify;
+
+public enum FakeEntryKind
+{
+    Track,
+    Local,
+    Episode,
+    Removed,
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using MusicDl.Fakes.Spotify;
+using MusicDl.Models;
+using MusicDl.Spotify;
+
+namespace MusicDl.Tests.Spotify;
+
+public sealed class CachingSpotifyClientTests : SpotifyTestBase
+{
+
+    [Fact]
+    public async Task Re_checking_an_unchanged_playlist_costs_one_request_for_its_snapshot_id()
+    {
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(120);
+        var source = new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
+        var first = await client.ResolveAsync(source, CancellationToken.None);
+        var logged = Bed.Host.Log.Count;
+        var before = client.RequestCount;
+
+        // A later run: a new client over the same cache.
+        using var nextInner = Bed.CreateClient();
+        var nextRun = Bed.CreateCachingClient(nextInner);
+        var again = await nextRun.ResolveAsync(source, CancellationToken.None);
+
+        Assert.Equal(1, nextRun.RequestCount);
+        Assert.Equal($"GET /v1/playlists/{playlist.Id}?fields=snapshot_id", Bed.Host.Log.Skip(logged).Single());
+        AssertSameEntries(first.Entries, again.Entries);
+        Assert.Equal(first.SnapshotId, again.SnapshotId);
+        Assert.Equal(5, before);
+    }
+
+    [Fact]
+    public async Task A_changed_playlist_is_read_again_under_its_new_snapshot()
+    {
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(10, withOddities: false);
+        var source = new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
+        await client.ResolveAsync(source, CancellationToken.None);
+
+        playlist.Replace(playlist.Entries.Take(4));
+        var changed = await client.ResolveAsync(source, CancellationToken.None);
+
+        Assert.Equal(4, changed.Entries.Count);
+        Assert.Equal(playlist.SnapshotId, changed.SnapshotId);
+        Assert.Contains(Bed.Cache.Keys, k => k == $"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token");
+    }
+
+    [Fact]
+    public async Task Liked_songs_cost_one_page_when_total_and_newest_date_are_unchanged()
+    {
+        await Bed.LogInAsync();
+        var album = Bed.Spotify.AddGeneratedAlbum(120);
+        var day = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        foreach (var (track, i) in album.Tracks.Select((t, i) => (t, i)))
+        {
+            Bed.Spotify.AddSavedTrack(track.Id, day.AddHours(i));
+        }
+
+        var source = new SpotifySource(SourceKind.LikedSongs, null, "https://open.spotify.com/collection/tracks");
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
+        var first = await client.ResolveAsync(source, CancellationToken.None);
+        Assert.Equal(120, first.Entries.Count);
+        Assert.Equal(album.Tracks[^1].Id, first.Entries[0].Track!.Id);
+        var route = Bed.Spotify.Route("GET", "/v1/me/tracks");
+        Assert.Equal(3, route.Count);
+
+        var again = await client.ResolveAsync(source, CancellationToken.None);
+        Assert.Equal(4, route.Count);
+        AssertSameEntries(first.Entries, again.Entries);
+
+        // A newly liked song changes the newest added_at: the whole list is read again.
+        var extra = Bed.Spotify.AddGeneratedAlbum(1).Tracks[0];
+        Bed.Spotify.AddSavedTrack(extra.Id, day.AddDays(30));
+        var grown = await client.ResolveAsync(source, CancellationToken.None);
+        Assert.Equal(121, grown.Entries.Count);
+        Assert.Equal(extra.Id, grown.Entries[0].Track!.Id);
+        Assert.Equal(7, route.Count);
+    }
+
+    [Fact]
+    public async Task Albums_artists_and_tracks_are_asked_once_however_many_sources_and_tracks_share_them()
+    {
+        var album = Bed.Spotify.AddGeneratedAlbum(6);
+        var source = new SpotifySource(SourceKind.Album, album.Id, album.Id);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
+
+        var resolved = await client.ResolveAsync(source, CancellationToken.None);
+        await client.ResolveAsync(source, CancellationToken.None);
+        var completed = await Task.WhenAll(resolved.Entries.Select(e => client.CompleteAsync(e.Track!, CancellationToken.None)));
+        await client.CompleteAsync(resolved.Entries[0].Track!, CancellationToken.None);
+
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/albums/{id}").Count);
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/artists/{id}").Count);
+        Assert.Equal(6, Bed.Spotify.Route("GET", "/v1/tracks/{id}").Count);
+        Assert.Equal(album.Tracks.Select(t => t.Isrc), completed.Select(t => t.Isrc));
+        Assert.All(completed, t => Assert.Equal(["electro house"], t.Genres));
+    }
+
+    [Fact]
+    public async Task Completing_many_playlist_tracks_at_once_reads_their_album_and_artist_once()
+    {
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(12, withOddities: false);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
+        var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id), CancellationToken.None);
+        Assert.All(resolved.Entries, e => Assert.Null(e.Track!.Album.Label));
+
+        var completed = await Task.WhenAll(resolved.Entries.Select(e => Task.Run(() => client.CompleteAsync(e.Track!, CancellationToken.None))));
+
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/albums/{id}").Count);
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/artists/{id}").Count);
+        Assert.Equal(0, Bed.Spotify.Route("GET", "/v1/tracks/{id}").Count); // playlist items are full tracks: ISRC known
+        Assert.All(completed, t => Assert.Equal("Fake Records Ltd", t.Album.Label));
+        Assert.All(completed, t => Assert.Equal(12, t.Album.TotalTracks));
+    }
+
+    [Fact]
+    public async Task Cached_tracks_come_back_equal_after_the_json_round_trip()
+    {
+        var track = Bed.Spotify.AddMultiArtistNonLatinTrack();
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
+
+        var fresh = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+        var cached = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+
+        Assert.Equal(1, client.RequestCount);
+        Assert.Equal(fresh.Title, cached.Title);
+        Assert.Equal(fresh.Artists, cached.Artists);
+        Assert.Equal(fresh.Album.Images, cached.Album.Images);
+        Assert.Equal(fresh.Album.ReleaseDatePrecision, cached.Album.ReleaseDatePrecision);
+        Assert.Equal(fresh.Isrc, cached.Isrc);
+        Assert.Contains($"track:{track.Id}:US", Bed.Cache.Keys);
+    }
+
+    [Fact]
+    public async Task An_artist_re_check_costs_one_request_per_page_of_albums_once_its_list_expires()
+    {
+        var artist = FakeSpotifyIds.Next("ar");
+        Bed.Spotify.AddArtist(artist, "Someone");
+        for (var i = 0; i < 3; i++)
+        {
+            Bed.Spotify.AddGeneratedAlbum(2, artistId: artist);
+        }
+
+        var source = new SpotifySource(SourceKind.Artist, artist, artist);
+        using var inner = Bed.CreateClient();
+        var client = Bed.CreateCachingClient(inner);
+        await client.ResolveAsync(source, CancellationToken.None);
+        var before = client.RequestCount;
+
+        await client.ResolveAsync(source, CancellationToken.None);
+        Assert.Equal(before, client.RequestCount);
+
+        Bed.Time.Advance(TimeSpan.FromDays(1.5));
+        var later = await client.ResolveAsync(source, CancellationToken.None);
+        Assert.Equal(6, later.Entries.Count);
+        Assert.Equal(before + 1, client.RequestCount); // one page of albums; the albums themselves are still cached
+    }
+
+    /// <summary>Records holding lists compare by reference: compare what the cache would store.</summary>
+    private static void AssertSameEntries(IReadOnlyList<SourceEntry> expected, IReadOnlyList<SourceEntry> actual) =>
+        Assert.Equal(
+            JsonSerializer.Serialize(expected, SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry),
+            JsonSerializer.Serialize(actual, SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry));
+}

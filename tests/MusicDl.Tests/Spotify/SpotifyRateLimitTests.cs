@@ -1,0 +1,192 @@
+using Microsoft.Extensions.Time.Testing;
+using MusicDl.Fakes;
+using MusicDl.Models;
+using MusicDl.Spotify;
+
+namespace MusicDl.Tests.Spotify;
+
+public sealed class SpotifyRateLimitTests : SpotifyTestBase
+{
+
+    private (SpotifySource Source, FakeRoute Route) Track()
+    {
+        var id = Bed.Spotify.AddGeneratedAlbum(1).Tracks[0].Id;
+        return (new SpotifySource(SourceKind.Track, id, id), Bed.Spotify.Route("GET", "/v1/tracks/{id}"));
+    }
+
+    [Fact]
+    public async Task A_429_within_the_cap_waits_what_Retry_After_says_then_succeeds()
+    {
+        var (source, route) = Track();
+        route.Fail(new FakeFault { Status = 429, RetryAfterSeconds = 30, Times = 1 });
+        using var client = Bed.CreateClient();
+        var started = Bed.Time.GetUtcNow();
+
+        var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1));
+
+        Assert.Single(resolved.Entries);
+        Assert.Equal(2, route.Count);
+        Assert.True(Bed.Time.GetUtcNow() - started >= TimeSpan.FromSeconds(30), "the client must not ask again before Retry-After");
+    }
+
+    [Fact]
+    public async Task A_429_beyond_the_cap_stops_at_once_with_the_wait_in_the_message()
+    {
+        var (source, route) = Track();
+        route.Fail(new FakeFault { Status = 429, RetryAfterSeconds = 86400 });
+        using var client = Bed.CreateClient();
+
+        var error = await Assert.ThrowsAsync<SpotifyRateLimitException>(() => client.ResolveAsync(source, CancellationToken.None));
+
+        Assert.IsAssignableFrom<SpotifyCannotProceedException>(error);
+        Assert.Equal(TimeSpan.FromDays(1), error.RetryAfter);
+        Assert.Equal(
+            "Spotify asks to wait 24 h (86400 s) before the next request (Retry-After), more than the 2 min (120 s) allowed by spotify_retry_max_delay; try again later.",
+            error.Message);
+        Assert.Equal(1, route.Count);
+    }
+
+    [Fact]
+    public async Task Server_errors_are_retried_with_backoff_and_then_succeed()
+    {
+        var (source, route) = Track();
+        route.Fail(new FakeFault { Status = 503, Times = 2 });
+        using var client = Bed.CreateClient();
+
+        var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromMilliseconds(500));
+
+        Assert.Single(resolved.Entries);
+        Assert.Equal(3, route.Count);
+    }
+
+    [Fact]
+    public async Task Server_errors_beyond_the_retries_mean_spotify_is_unavailable()
+    {
+        var (source, route) = Track();
+        route.Fail(new FakeFault { Status = 500 });
+        using var client = Bed.CreateClient(Bed.Settings with { SpotifyMaxRetries = 2 });
+
+        var task = client.ResolveAsync(source, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<SpotifyUnavailableException>(() => Bed.DriveAsync(task, TimeSpan.FromSeconds(1)));
+
+        Assert.Equal(3, route.Count);
+        Assert.StartsWith("Spotify answered 500 for /v1/tracks/", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_that_times_out_is_retried()
+    {
+        var (source, route) = Track();
+        route.Fail(new FakeFault { Latency = TimeSpan.FromSeconds(5), Times = 1 });
+        using var client = SpotifyClient.Create(Bed.Settings, Bed.Tokens, Bed.Options with { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+
+        var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1));
+
+        Assert.Single(resolved.Entries);
+        Assert.Equal(2, route.Count);
+    }
+
+    [Fact]
+    public async Task A_connection_cut_mid_answer_is_retried()
+    {
+        var (source, route) = Track();
+        route.Fail(new FakeFault { CutAfterBytes = 100, Times = 1 });
+        using var client = Bed.CreateClient();
+
+        var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1));
+
+        Assert.Single(resolved.Entries);
+        Assert.Equal(2, route.Count);
+    }
+
+    [Fact]
+    public async Task A_malformed_answer_is_a_clear_error_not_a_crash()
+    {
+        var (source, route) = Track();
+        route.Fail(new FakeFault { MalformedJson = true, Times = 1 });
+        using var client = Bed.CreateClient();
+
+        var error = await Assert.ThrowsAsync<SpotifyResponseException>(() => client.ResolveAsync(source, CancellationToken.None));
+
+        Assert.Contains("is not the JSON expected", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unreachable_service_cannot_proceed()
+    {
+        var (source, _) = Track();
+        var settings = Bed.Settings with
+        {
+            SpotifyMaxRetries = 1,
+            Endpoints = Bed.Settings.Endpoints with { SpotifyAccounts = new Uri("http://127.0.0.1:1") },
+        };
+        using var client = Bed.CreateClient(settings);
+
+        var error = await Assert.ThrowsAsync<SpotifyUnavailableException>(() => Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1)));
+
+        Assert.StartsWith("Spotify is unreachable (/api/token)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_limiter_lets_no_more_than_its_permits_start_per_window_across_threads()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new SpotifyRateLimiter(10, TimeSpan.FromSeconds(1), time);
+        var started = 0;
+        var tasks = Enumerable.Range(0, 25).Select(_ => Task.Run(async () =>
+        {
+            await limiter.AcquireAsync(CancellationToken.None);
+            Interlocked.Increment(ref started);
+        })).ToArray();
+
+        await WaitForAsync(() => Volatile.Read(ref started) == 10);
+        await Task.Delay(50);
+        Assert.Equal(10, Volatile.Read(ref started));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await WaitForAsync(() => Volatile.Read(ref started) == 20);
+        await Task.Delay(50);
+        Assert.Equal(20, Volatile.Read(ref started));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(25, started);
+    }
+
+    [Fact]
+    public async Task One_client_shares_its_limiter_between_parallel_requests()
+    {
+        var ids = Bed.Spotify.AddGeneratedAlbum(8).Tracks.Select(t => t.Id).ToArray();
+        var route = Bed.Spotify.Route("GET", "/v1/tracks/{id}");
+        using var client = Bed.CreateClient(Bed.Settings with
+        {
+            SpotifyRateLimitEnabled = true,
+            SpotifyRateLimitRequests = 3,
+            SpotifyRateLimitWindow = TimeSpan.FromSeconds(30),
+        });
+
+        var all = Task.WhenAll(ids.Select(id => Task.Run(() => client.GetTrackAsync(id, CancellationToken.None))));
+
+        // The token request takes one permit: two track requests fit in the first window.
+        await WaitForAsync(() => route.Count == 2);
+        await Task.Delay(100);
+        Assert.Equal(2, route.Count);
+        Bed.Time.Advance(TimeSpan.FromSeconds(30));
+        await WaitForAsync(() => route.Count == 5);
+        await Task.Delay(100);
+        Assert.Equal(5, route.Count);
+        Bed.Time.Advance(TimeSpan.FromSeconds(30));
+        await all.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(8, route.Count);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 400 && !condition(); i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.True(condition());
+    }
+}

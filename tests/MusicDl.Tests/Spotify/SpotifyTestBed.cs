@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Time.Testing;
+using MusicDl.Caching;
+using MusicDl.Configuration;
+using MusicDl.Fakes;
+using MusicDl.Fakes.Spotify;
+using MusicDl.Spotify;
+
+namespace MusicDl.Tests.Spotify;
+
+/// <summary>A fake Spotify on loopback, a fake clock, a temporary config folder and cache regions: one per test class instance.</summary>
+public sealed class SpotifyTestBed : IAsyncDisposable
+{
+    private SpotifyTestBed(FakeHost host, FakeSpotify spotify)
+    {
+        Host = host;
+        Spotify = spotify;
+        Tokens = new InMemoryCacheRegion(CacheRegions.Tokens, Time);
+        Cache = new InMemoryCacheRegion(CacheRegions.Spotify, Time);
+        Directory.CreateDirectory(ConfigDirectory);
+    }
+
+    public FakeHost Host { get; }
+
+    public FakeSpotify Spotify { get; }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+    internal InMemoryCacheRegion Tokens { get; }
+
+    internal InMemoryCacheRegion Cache { get; }
+
+    public string ConfigDirectory { get; } = Path.Combine(Path.GetTempPath(), "musicdl-spotify-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Settings aimed at the fake; the limiter is off unless a test turns it on.</summary>
+    public MusicDlSettings Settings => new()
+    {
+        ClientId = Spotify.ClientId,
+        ClientSecret = Spotify.ClientSecret,
+        SpotifyRateLimitEnabled = false,
+        SpotifyRetryBaseDelay = TimeSpan.FromSeconds(1),
+        Endpoints = Endpoints.Default with { SpotifyApi = Spotify.ApiBase, SpotifyAccounts = Spotify.AccountsBase },
+    };
+
+    public SpotifyClientOptions Options => new()
+    {
+        TimeProvider = Time,
+        ConfigDirectory = ConfigDirectory,
+        Handler = Handler,
+    };
+
+    public HttpMessageHandler Handler { get; } = new SocketsHttpHandler { AllowAutoRedirect = false };
+
+    public static async Task<SpotifyTestBed> StartAsync()
+    {
+        var host = await FakeHost.StartAsync();
+        return new SpotifyTestBed(host, new FakeSpotify(host));
+    }
+
+    public SpotifyClient CreateClient(MusicDlSettings? settings = null) =>
+        SpotifyClient.Create(settings ?? Settings, Tokens, Options);
+
+    public CachingSpotifyClient CreateCachingClient(SpotifyClient inner) => new(inner, Cache);
+
+    public SpotifyLogin CreateLogin(MusicDlSettings? settings = null) => new(settings ?? Settings, Options);
+
+    /// <summary>Logs the fake's user in through the authorize redirect, as a browser would, and returns the login.</summary>
+    public async Task LogInAsync()
+    {
+        using var login = CreateLogin();
+        var attempt = login.Begin();
+        using var browser = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
+        using var answer = await browser.GetAsync(attempt.AuthorizeUrl);
+        var code = SpotifyLogin.ReadCodeFromRedirect(attempt, answer.Headers.Location!.ToString());
+        await login.CompleteAsync(attempt, code, CancellationToken.None);
+    }
+
+    /// <summary>Advances the fake clock in steps until the task completes (retries and limiter waits use the clock).</summary>
+    public async Task<T> DriveAsync<T>(Task<T> task, TimeSpan step, int maxSteps = 400)
+    {
+        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        {
+            await Task.Delay(5);
+            Time.Advance(step);
+        }
+
+        return await task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Handler.Dispose();
+        await Host.DisposeAsync();
+        try
+        {
+            Directory.Delete(ConfigDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
