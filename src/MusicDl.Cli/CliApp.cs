@@ -55,6 +55,11 @@ internal sealed class CliApp
             Stderr.WriteLine($"musicdl: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (Exception ex) when (ex is Spotify.SpotifyCannotProceedException or Library.LibraryLockedException or Downloading.RunAbortedException)
+        {
+            Stderr.WriteLine($"musicdl: {ex.Message}");
+            return ExitCodes.CannotProceed;
+        }
         catch (OperationCanceledException)
         {
             Stderr.WriteLine("musicdl: interrupted");

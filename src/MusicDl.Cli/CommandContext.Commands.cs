@@ -1,6 +1,7 @@
 using MusicDl.Configuration;
 using MusicDl.Models;
 using MusicDl.Sources;
+using MusicDl.Spotify;
 
 namespace MusicDl.Cli;
 
@@ -71,21 +72,62 @@ internal sealed partial class CommandContext
         return ExitCodes.Ok;
     }
 
-    public Task<int> AuthLoginAsync(CancellationToken cancellationToken)
+    public async Task<int> AuthLoginAsync(CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
-        return Task.FromResult(NotBuiltYet("auth login"));
+        var settings = await LoadAsync(cancellationToken);
+        RequireClientId(settings);
+        using var login = new SpotifyLogin(settings, SpotifyOptions());
+        var attempt = login.Begin();
+        Stderr.WriteLine($"Register this redirect URI in your Spotify app's dashboard: {login.RedirectUri}");
+        Stderr.WriteLine("Open this URL in a browser and allow access:");
+        Stderr.WriteLine();
+        Stderr.WriteLine($"  {attempt.AuthorizeUrl}");
+        Stderr.WriteLine();
+        Stderr.WriteLine("Waiting for the browser to come back. On a machine without a browser, open the URL elsewhere and paste here the address it was sent to:");
+        Stderr.Flush();
+        var user = await login.LoginAsync(attempt, ct => App.Stdin.ReadLineAsync(ct).AsTask(), cancellationToken);
+        Stdout.WriteLine($"logged in as {user.DisplayName ?? user.Id} ({user.Id}); scopes: {string.Join(' ', user.Scopes)}");
+        return ExitCodes.Ok;
     }
 
-    public Task<int> AuthStatusAsync(CancellationToken cancellationToken)
+    public async Task<int> AuthStatusAsync(CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
-        return Task.FromResult(NotBuiltYet("auth status"));
+        var settings = await LoadAsync(cancellationToken);
+        RequireClientId(settings);
+        using var login = new SpotifyLogin(settings, SpotifyOptions());
+        if (!login.IsLoggedIn)
+        {
+            Stdout.WriteLine("not logged in (musicdl auth login)");
+            return ExitCodes.Ok;
+        }
+
+        var user = await login.GetStatusAsync(cancellationToken);
+        Stdout.WriteLine(user is null
+            ? "not logged in (musicdl auth login)"
+            : $"logged in as {user.DisplayName ?? user.Id} ({user.Id}); scopes: {string.Join(' ', user.Scopes)}");
+        return ExitCodes.Ok;
     }
 
-    public Task<int> AuthLogoutAsync(CancellationToken cancellationToken)
+    public async Task<int> AuthLogoutAsync(CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
-        return Task.FromResult(NotBuiltYet("auth logout"));
+        var settings = await LoadAsync(cancellationToken);
+        RequireClientId(settings);
+        using var login = new SpotifyLogin(settings, SpotifyOptions());
+        Stdout.WriteLine(login.Logout() ? "logged out" : "was not logged in");
+        return ExitCodes.Ok;
     }
+
+    private static void RequireClientId(MusicDlSettings settings)
+    {
+        if (string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            throw new UsageException("auth needs a Spotify client id: set client_id in the config or SPOTIFY_CLIENT_ID.");
+        }
+    }
+
+    /// <summary>The login file lives beside the config file, in the folder the sandboxed environment names.</summary>
+    private SpotifyClientOptions SpotifyOptions() => new()
+    {
+        ConfigDirectory = Path.GetDirectoryName(new ConfigLoader(App.Environment).Paths.DefaultConfigFile),
+    };
 }
