@@ -30,6 +30,12 @@ public sealed record AudioStreamInfo
 
     public string? AudioQuality { get; init; }
 
+    /// <summary>A dynamic-range-compressed duplicate of another format (recent answers carry both).</summary>
+    public bool IsDrc { get; init; }
+
+    /// <summary>False for a dubbed or secondary audio track (<c>audioTrack.audioIsDefault</c>).</summary>
+    public bool IsDefaultAudioTrack { get; init; } = true;
+
     public int? AudioSampleRate { get; init; }
 
     public int? AudioChannels { get; init; }

@@ -12,7 +12,11 @@ public static class AudioStreamSelector
     public static AudioStreamInfo? Choose(IEnumerable<AudioStreamInfo> streams, AudioFormat format)
     {
         ArgumentNullException.ThrowIfNull(streams);
-        var usable = streams.Where(s => s.IsUsable).ToList();
+        // The original mix first: a DRC duplicate or a dubbed track only when nothing else is usable.
+        var usable = streams.Where(s => s.IsUsable)
+            .OrderBy(s => s.IsDefaultAudioTrack ? 0 : 1)
+            .ThenBy(s => s.IsDrc ? 1 : 0)
+            .ToList();
         if (usable.Count == 0)
         {
             return null;
@@ -28,7 +32,8 @@ public static class AudioStreamSelector
 
     /// <summary>The best stream for re-encoding: Opus counts for more per bit than AAC at the same rate.</summary>
     public static AudioStreamInfo Best(IReadOnlyList<AudioStreamInfo> usable) =>
-        usable.OrderByDescending(s => s.Kbps * (s.Codec == AudioCodec.Opus ? 1.5 : 1.0)).ThenBy(s => s.Itag).First();
+        usable.OrderBy(s => s.IsDefaultAudioTrack ? 0 : 1).ThenBy(s => s.IsDrc ? 1 : 0)
+            .ThenByDescending(s => s.Kbps * (s.Codec == AudioCodec.Opus ? 1.5 : 1.0)).ThenBy(s => s.Itag).First();
 
     private static AudioStreamInfo? Preferred(List<AudioStreamInfo> usable, AudioCodec codec, int[] itags)
     {
@@ -40,6 +45,6 @@ public static class AudioStreamSelector
             }
         }
 
-        return usable.Where(s => s.Codec == codec).OrderByDescending(s => s.Kbps).FirstOrDefault();
+        return usable.Where(s => s.Codec == codec).OrderBy(s => s.IsDefaultAudioTrack ? 0 : 1).ThenBy(s => s.IsDrc ? 1 : 0).ThenByDescending(s => s.Kbps).FirstOrDefault();
     }
 }

@@ -68,6 +68,8 @@ internal static class PlayerResponseParser
             ContentLength = Long(f, "contentLength"),
             ApproxDuration = ms is { } m ? TimeSpan.FromMilliseconds(m) : null,
             AudioQuality = Str(f, "audioQuality"),
+            IsDrc = f.TryGetProperty("isDrc", out var drc) && drc.ValueKind == JsonValueKind.True,
+            IsDefaultAudioTrack = !f.TryGetProperty("audioTrack", out var track) || !track.TryGetProperty("audioIsDefault", out var isDefault) || isDefault.ValueKind != JsonValueKind.False,
             AudioSampleRate = Long(f, "audioSampleRate") is { } sr ? (int)sr : null,
             AudioChannels = Long(f, "audioChannels") is { } ch ? (int)ch : null,
         };
