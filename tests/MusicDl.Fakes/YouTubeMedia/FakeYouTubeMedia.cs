@@ -120,11 +120,10 @@ public sealed class FakeYouTubeMedia
                 w.WriteStartObject("playerErrorMessageRenderer");
                 w.WriteStartObject("reason");
                 w.WriteString("simpleText", refusal.Reason);
-                w.WriteEndObject();
-                w.WriteEndObject();
-                w.WriteEndObject();
-                w.WriteEndObject();
-                w.WriteEndObject();
+                w.WriteEndObject(); // reason
+                w.WriteEndObject(); // playerErrorMessageRenderer
+                w.WriteEndObject(); // errorScreen
+                w.WriteEndObject(); // playabilityStatus
             }
             else
             {
