@@ -139,7 +139,7 @@ public sealed class RangedDownloader
     }
 
     private ResiliencePipeline BuildPipeline(Progress state, CancellationToken cancellationToken) =>
-        new ResiliencePipelineBuilder { TimeProvider = _time }
+        _options.MaxRetries <= 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception switch
@@ -152,7 +152,7 @@ public sealed class RangedDownloader
                     OperationCanceledException => !cancellationToken.IsCancellationRequested,
                     _ => false,
                 }),
-                MaxRetryAttempts = Math.Max(0, _options.MaxRetries),
+                MaxRetryAttempts = _options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 Delay = _options.BaseDelay,
                 MaxDelay = _options.MaxDelay,
