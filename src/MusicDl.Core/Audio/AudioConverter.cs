@@ -5,9 +5,12 @@ using MusicDl.Configuration;
 namespace MusicDl.Audio;
 
 /// <summary>Converts a downloaded file to the output format with ffmpeg (through CliWrap).</summary>
-public sealed class AudioConverter(string ffmpegPath)
+public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
 {
     public string FfmpegPath { get; } = ffmpegPath;
+
+    /// <summary>Used to learn codec and rate of a source that came without them (yt-dlp downloads).</summary>
+    public AudioProbe? Probe { get; } = probe;
 
     /// <summary>ffmpeg from <c>ffmpeg_path</c> or PATH; throws <see cref="FfmpegNotFoundException"/> with install hints.</summary>
     public static AudioConverter Locate(MusicDlSettings settings, string? pathVariable = null)
@@ -15,7 +18,7 @@ public sealed class AudioConverter(string ffmpegPath)
         ArgumentNullException.ThrowIfNull(settings);
         var path = ExecutableLocator.Find("ffmpeg", settings.FfmpegPath, pathVariable)
             ?? throw new FfmpegNotFoundException(settings.FfmpegPath);
-        return new AudioConverter(path);
+        return new AudioConverter(path, AudioProbe.TryLocate(settings));
     }
 
     /// <summary>The whole ffmpeg argument list for a plan (exposed so a dry run or a test can show it).</summary>
@@ -43,6 +46,17 @@ public sealed class AudioConverter(string ffmpegPath)
             throw new FileNotFoundException($"The downloaded file to convert does not exist: {input}", input);
         }
 
+        ArgumentNullException.ThrowIfNull(source);
+        if ((source.BitrateKbps is null || source.Codec == AudioCodec.Unknown) && Probe is not null)
+        {
+            var probed = await Probe.ProbeAsync(input, cancellationToken);
+            source = source with
+            {
+                Codec = source.Codec == AudioCodec.Unknown ? probed.Codec : source.Codec,
+                BitrateKbps = source.BitrateKbps ?? probed.BitrateKbps,
+            };
+        }
+
         var plan = ConversionPlanner.Plan(format, bitrate, source);
         var args = BuildArguments(input, output, plan);
         var stderr = new StringBuilder();
@@ -64,7 +78,7 @@ public sealed class AudioConverter(string ffmpegPath)
             throw;
         }
 
-        return new ConversionResult(output, plan, args);
+        return new ConversionResult(output, plan, args) { Source = source };
     }
 
     private static void TryDelete(string path)
