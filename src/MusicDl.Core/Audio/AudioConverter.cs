@@ -74,25 +74,10 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         }
         catch
         {
-            TryDelete(output);
+            FileCleanup.TryDelete(output);
             throw;
         }
 
         return new ConversionResult(output, plan, args) { Source = source };
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // Best effort: the library helper sweeps stale temporary files.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using MusicDl.Audio;
 using Polly;
 using Polly.Retry;
 
@@ -44,7 +45,7 @@ public sealed class RangedDownloader
         catch
         {
             // Nothing half-written survives: the caller sees either a whole file or none.
-            TryDelete(destinationPath);
+            FileCleanup.TryDelete(destinationPath);
             throw;
         }
     }
@@ -162,20 +163,6 @@ public sealed class RangedDownloader
                 DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(state.Offset > state.AttemptStart ? TimeSpan.Zero : null),
             })
             .Build();
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 
     private sealed class Progress
     {

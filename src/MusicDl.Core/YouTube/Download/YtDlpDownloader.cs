@@ -79,7 +79,7 @@ public sealed class YtDlpDownloader
         {
             foreach (var leftover in Outputs(destinationPath).Append(destinationPath))
             {
-                TryDelete(leftover);
+                FileCleanup.TryDelete(leftover);
             }
 
             throw;
@@ -94,18 +94,4 @@ public sealed class YtDlpDownloader
 
     private static bool IsPartial(string file) =>
         file.EndsWith(".part", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".ytdl", StringComparison.OrdinalIgnoreCase) || file.Contains(".part-", StringComparison.OrdinalIgnoreCase);
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
 }
