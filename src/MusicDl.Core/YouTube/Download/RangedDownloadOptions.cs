@@ -14,4 +14,7 @@ public sealed record RangedDownloadOptions
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A piece that delivers nothing for this long is dropped and resumed (HttpClient's timeout does not cover a body).</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

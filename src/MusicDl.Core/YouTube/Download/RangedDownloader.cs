@@ -96,6 +96,20 @@ public sealed class RangedDownloader
     /// <summary>Fetches [offset, end]; true when the server has no more bytes (a short or empty piece).</summary>
     private async Task<bool> FetchPieceAsync(Uri url, long end, FileStream file, Progress state, CancellationToken cancellationToken)
     {
+        using var stall = new CancellationTokenSource(_options.StallTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall.Token);
+        try
+        {
+            return await FetchPieceCoreAsync(url, end, file, state, stall, linked.Token);
+        }
+        catch (OperationCanceledException) when (stall.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the media stream stalled for {_options.StallTimeout.TotalSeconds:0} s at byte {state.Offset}");
+        }
+    }
+
+    private async Task<bool> FetchPieceCoreAsync(Uri url, long end, FileStream file, Progress state, CancellationTokenSource stall, CancellationToken cancellationToken)
+    {
         var from = state.Offset;
         Counter.CountMediaRequest();
         using var request = new HttpRequestMessage(HttpMethod.Get, WithRange(url, from, end));
@@ -121,6 +135,7 @@ public sealed class RangedDownloader
         int n;
         while ((n = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
+            stall.CancelAfter(_options.StallTimeout);
             if (state.Offset + n > end + 1)
             {
                 throw new DownloadLengthMismatchException($"the media stream sent more than the {end - from + 1} bytes asked for at offset {from}");
@@ -147,7 +162,7 @@ public sealed class RangedDownloader
                 {
                     MediaForbiddenException or DownloadLengthMismatchException => false,
                     HttpRequestException h => h.StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int?)h.StatusCode >= 500,
-                    IOException => true,
+                    IOException or TimeoutException => true,
 
                     // HttpClient's own timeout, not the caller's cancellation.
                     OperationCanceledException => !cancellationToken.IsCancellationRequested,

@@ -152,6 +152,25 @@ public sealed class RangedDownloaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stalled_stream_is_dropped_after_the_stall_timeout_and_resumed()
+    {
+        var time = new FakeTimeProvider();
+        var expected = _bed.Fake.BytesFor(251);
+        _bed.Fake.MediaChunkDelay = TimeSpan.FromSeconds(30);
+        var downloader = new RangedDownloader(_bed.Http, new RangedDownloadOptions { PieceSize = PieceSize, StallTimeout = TimeSpan.FromSeconds(10) }, time);
+
+        var download = downloader.DownloadAsync(MediaUrl(251), expected.LongLength, _bed.Destination);
+        await WaitUntilAsync(() => _bed.Fake.MediaRoute.Count == 1);
+
+        // The fake now answers promptly; only the stall timeout on the fake clock can end the first request.
+        _bed.Fake.MediaChunkDelay = TimeSpan.Zero;
+        await RunWithClockAsync(download, time);
+
+        Assert.Equal(expected, await File.ReadAllBytesAsync(_bed.Destination));
+        Assert.Equal(Pieces(expected.LongLength) + 1, _bed.Fake.MediaRoute.Count);
+    }
+
+    [Fact]
     public void The_range_goes_into_the_query_string()
     {
         Assert.Equal("http://h/videoplayback?id=x&range=0-99", RangedDownloader.WithRange(new Uri("http://h/videoplayback?id=x"), 0, 99).AbsoluteUri);
