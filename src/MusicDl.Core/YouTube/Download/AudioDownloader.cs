@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Configuration;
 using MusicDl.YouTube.Player;
 
@@ -14,12 +16,14 @@ public sealed class AudioDownloader
     private readonly PlayerClient _player;
     private readonly RangedDownloader _ranged;
     private readonly Lazy<YtDlpDownloader?> _ytDlp;
+    private readonly ILogger _logger;
 
-    public AudioDownloader(MusicDlSettings settings, HttpClient http, TimeProvider? timeProvider = null, RangedDownloadOptions? options = null)
+    public AudioDownloader(MusicDlSettings settings, HttpClient http, TimeProvider? timeProvider = null, RangedDownloadOptions? options = null, ILogger<AudioDownloader>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(http);
         _settings = settings;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         Counter = new MediaRequestCounter();
         _player = new PlayerClient(http, settings);
         _ranged = new RangedDownloader(http, options ?? new RangedDownloadOptions { MaxRetries = settings.MaxRetries }, timeProvider, Counter);
@@ -40,7 +44,8 @@ public sealed class AudioDownloader
             var (stream, failure) = await _player.TryClientAsync(videoId, client, format, cancellationToken);
             if (stream is null)
             {
-                attempts.Add(failure!);
+                _logger.LogDebug("Player client {Client} gave no stream: {Failure}", client.Name, failure!.Message);
+                attempts.Add(failure);
                 continue;
             }
 
@@ -51,6 +56,7 @@ public sealed class AudioDownloader
                 return new AudioDownloadResult { Audio = audio, Attempts = attempts };
             }
 
+            _logger.LogDebug("Download through client {Client} failed: {Failure}", client.Name, downloadFailure.Message);
             attempts.Add(downloadFailure);
         }
 
@@ -68,7 +74,7 @@ public sealed class AudioDownloader
         {
             return new PlayerFailure(PlayerFailureKind.Forbidden, videoId, client, $"YouTube refused the media stream of video {videoId} with 403 (client {client})");
         }
-        catch (Exception ex) when (ex is IOException or HttpRequestException or DownloadLengthMismatchException
+        catch (Exception ex) when (ex is IOException or HttpRequestException or DownloadLengthMismatchException or TimeoutException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return new PlayerFailure(PlayerFailureKind.DownloadFailed, videoId, client, $"downloading video {videoId} failed (client {client}): {ex.Message}");
@@ -95,6 +101,7 @@ public sealed class AudioDownloader
             return new AudioDownloadResult { Failure = missing, Attempts = attempts };
         }
 
+        _logger.LogInformation("No native client worked for video {VideoId} ({Failure}); trying yt-dlp", videoId, native.Message);
         try
         {
             var source = await ytDlp.DownloadAsync(videoId, destinationPath, cancellationToken);
