@@ -34,6 +34,18 @@ public sealed class FakeAudioFiles
 
             var folder = Path.Combine(Path.GetTempPath(), "musicdl-fake-audio-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Directory.CreateDirectory(folder);
+
+            // One folder per test process, removed when it exits so runs leave nothing in /tmp.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+            };
             var files = new FakeAudioFiles(folder);
             await GenerateAsync(["-c:a", "libopus", "-b:a", "160k", "-f", "webm", files.OpusWebm], cancellationToken).ConfigureAwait(false);
             await GenerateAsync(["-c:a", "aac", "-b:a", "128k", "-f", "mp4", files.AacM4a], cancellationToken).ConfigureAwait(false);
