@@ -60,7 +60,7 @@ public sealed class RangedDownloader
     private async Task<long> DownloadCoreAsync(Uri url, long? expectedLength, string destinationPath, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(destinationPath, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        var state = new Progress();
+        var state = new DownloadProgress();
         var pipeline = BuildPipeline(state, cancellationToken);
         while (expectedLength is not { } total || state.Offset < total)
         {
@@ -94,7 +94,7 @@ public sealed class RangedDownloader
     }
 
     /// <summary>Fetches [offset, end]; true when the server has no more bytes (a short or empty piece).</summary>
-    private async Task<bool> FetchPieceAsync(Uri url, long end, FileStream file, Progress state, CancellationToken cancellationToken)
+    private async Task<bool> FetchPieceAsync(Uri url, long end, FileStream file, DownloadProgress state, CancellationToken cancellationToken)
     {
         using var stall = new CancellationTokenSource(_options.StallTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stall.Token);
@@ -108,7 +108,7 @@ public sealed class RangedDownloader
         }
     }
 
-    private async Task<bool> FetchPieceCoreAsync(Uri url, long end, FileStream file, Progress state, CancellationTokenSource stall, CancellationToken cancellationToken)
+    private async Task<bool> FetchPieceCoreAsync(Uri url, long end, FileStream file, DownloadProgress state, CancellationTokenSource stall, CancellationToken cancellationToken)
     {
         var from = state.Offset;
         Counter.CountMediaRequest();
@@ -154,7 +154,7 @@ public sealed class RangedDownloader
         return state.Offset <= end;
     }
 
-    private ResiliencePipeline BuildPipeline(Progress state, CancellationToken cancellationToken) =>
+    private ResiliencePipeline BuildPipeline(DownloadProgress state, CancellationToken cancellationToken) =>
         _options.MaxRetries <= 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = _time }
             .AddRetry(new RetryStrategyOptions
             {
@@ -178,11 +178,4 @@ public sealed class RangedDownloader
                 DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(state.Offset > state.AttemptStart ? TimeSpan.Zero : null),
             })
             .Build();
-
-    private sealed class Progress
-    {
-        public long Offset { get; set; }
-
-        public long AttemptStart { get; set; }
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace MusicDl.Tests.YouTube.Download;
 
 /// <summary>Drops the body of one chosen request after a set number of bytes, on the client side, so a test knows exactly where the cut was.</summary>
@@ -24,20 +22,5 @@ internal sealed class ClientSideCutHandler(int requestNumber, int cutAfter) : De
         }
 
         return response;
-    }
-
-    private sealed class CutStream(byte[] bytes, int cutAfter) : MemoryStream(bytes, 0, Math.Min(cutAfter, bytes.Length))
-    {
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = base.Read(buffer, offset, count);
-            return n > 0 ? n : throw new IOException("connection reset (test cut)");
-        }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            var n = await base.ReadAsync(buffer, cancellationToken);
-            return n > 0 ? n : throw new IOException("connection reset (test cut)");
-        }
     }
 }
