@@ -1,0 +1,83 @@
+using System.Text;
+using CliWrap;
+using MusicDl.Configuration;
+
+namespace MusicDl.Audio;
+
+/// <summary>Converts a downloaded file to the output format with ffmpeg (through CliWrap).</summary>
+public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
+{
+    public string FfmpegPath { get; } = ffmpegPath;
+
+    /// <summary>Used to learn codec and rate of a source that came without them (yt-dlp downloads).</summary>
+    public AudioProbe? Probe { get; } = probe;
+
+    /// <summary>ffmpeg from <c>ffmpeg_path</c> or PATH; throws <see cref="FfmpegNotFoundException"/> with install hints.</summary>
+    public static AudioConverter Locate(MusicDlSettings settings, string? pathVariable = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var path = ExecutableLocator.Find("ffmpeg", settings.FfmpegPath, pathVariable)
+            ?? throw new FfmpegNotFoundException(settings.FfmpegPath);
+        return new AudioConverter(path, AudioProbe.TryLocate(settings));
+    }
+
+    /// <summary>The whole ffmpeg argument list for a plan (exposed so a dry run or a test can show it).</summary>
+    public static IReadOnlyList<string> BuildArguments(string input, string output, ConversionPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        List<string> args = ["-nostdin", "-y", "-hide_banner", "-loglevel", "error", "-i", input, "-vn", "-map", "0:a:0", "-map_metadata", "-1"];
+        args.AddRange(plan.CodecArguments);
+
+        // The muxer is explicit because the caller's temporary name need not carry the final extension.
+        args.AddRange(["-f", plan.Muxer, output]);
+        return args;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="output"/> from <paramref name="input"/>. On failure or cancellation ffmpeg is killed and
+    /// no output file is left behind.
+    /// </summary>
+    public async Task<ConversionResult> ConvertAsync(string input, string output, AudioFormat format, Bitrate bitrate, SourceAudio source, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(input);
+        ArgumentException.ThrowIfNullOrWhiteSpace(output);
+        if (!File.Exists(input))
+        {
+            throw new FileNotFoundException($"The downloaded file to convert does not exist: {input}", input);
+        }
+
+        ArgumentNullException.ThrowIfNull(source);
+        if ((source.BitrateKbps is null || source.Codec == AudioCodec.Unknown) && Probe is not null)
+        {
+            var probed = await Probe.ProbeAsync(input, cancellationToken);
+            source = source with
+            {
+                Codec = source.Codec == AudioCodec.Unknown ? probed.Codec : source.Codec,
+                BitrateKbps = source.BitrateKbps ?? probed.BitrateKbps,
+            };
+        }
+
+        var plan = ConversionPlanner.Plan(format, bitrate, source);
+        var args = BuildArguments(input, output, plan);
+        var stderr = new StringBuilder();
+        try
+        {
+            var result = await Cli.Wrap(FfmpegPath)
+                .WithArguments(args)
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+                .ExecuteAsync(cancellationToken);
+            if (result.ExitCode != 0)
+            {
+                throw new ConversionFailedException($"ffmpeg failed converting to {format.ToString().ToLowerInvariant()} (exit {result.ExitCode}): {AudioProbe.LastLine(stderr)}");
+            }
+        }
+        catch
+        {
+            FileCleanup.TryDelete(output);
+            throw;
+        }
+
+        return new ConversionResult(output, plan, args) { Source = source };
+    }
+}

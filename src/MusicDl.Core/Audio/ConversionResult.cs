@@ -1,0 +1,8 @@
+namespace MusicDl.Audio;
+
+/// <summary>A finished conversion: the file written, the plan used (whether the stream was copied, any note) and ffmpeg's arguments.</summary>
+public sealed record ConversionResult(string OutputPath, ConversionPlan Plan, IReadOnlyList<string> Arguments)
+{
+    /// <summary>The source as the plan saw it (completed by ffprobe when the download did not say).</summary>
+    public SourceAudio? Source { get; init; }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using MusicDl.Configuration;
+
+namespace MusicDl.YouTube.Player;
+
+/// <summary>
+/// The InnerTube player facade: asks the configured clients (<c>youtube_clients</c>, in order) for a video's streams and
+/// classifies their refusals.
+/// </summary>
+public sealed class PlayerClient
+{
+    private readonly PlayerController _controller;
+
+    public PlayerClient(HttpClient http, MusicDlSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
+        _controller = new PlayerController(http, settings.Endpoints.YouTube);
+    }
+
+    public MusicDlSettings Settings { get; }
+
+    public IReadOnlyList<YouTubeClientSettings> Clients => Settings.YouTubeClients;
+
+    /// <summary>One client's raw answer (throws HttpRequestException / JsonException on transport or format errors).</summary>
+    public Task<PlayerResponse> GetPlayerAsync(string videoId, YouTubeClientSettings client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return _controller.GetPlayerAsync(VideoIds.Require(videoId), client, cancellationToken);
+    }
+
+    /// <summary>
+    /// One client's answer turned into a stream for <paramref name="format"/>, or a classified failure; never throws
+    /// for service errors (only for cancellation).
+    /// </summary>
+    public async Task<(AudioStreamInfo? Stream, PlayerFailure? Failure)> TryClientAsync(string videoId, YouTubeClientSettings client, AudioFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        PlayerResponse response;
+        try
+        {
+            response = await GetPlayerAsync(videoId, client, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, ex.Message));
+        }
+        catch (JsonException)
+        {
+            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player answer for video {videoId} is not valid JSON (client {client.Name})"));
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player request for video {videoId} timed out (client {client.Name})"));
+        }
+
+        if (PlayerFailures.FromStatus(videoId, client.Name, response.Status, response.Reason) is { } failure)
+        {
+            return (null, failure);
+        }
+
+        if (AudioStreamSelector.Choose(response.AudioStreams, format) is { } stream)
+        {
+            return (stream, null);
+        }
+
+        var why = response.AudioStreams.Count == 0
+            ? "offers no audio stream"
+            : "offers audio only with a signature cipher, which musicdl does not decipher";
+        return (null, new PlayerFailure(PlayerFailureKind.NoUsableStream, videoId, client.Name, $"video {videoId} {why} (client {client.Name})"));
+    }
+
+    /// <summary>Tries the clients in order until one yields a usable audio stream for <paramref name="format"/>.</summary>
+    public async Task<PlayerResolution> ResolveAsync(string videoId, AudioFormat format, CancellationToken cancellationToken = default)
+    {
+        VideoIds.Require(videoId);
+        var failures = new List<PlayerFailure>();
+        foreach (var client in Clients)
+        {
+            var (stream, failure) = await TryClientAsync(videoId, client, format, cancellationToken);
+            if (stream is not null)
+            {
+                return new PlayerResolution { Stream = stream, Client = client.Name, Failures = failures };
+            }
+
+            failures.Add(failure!);
+        }
+
+        return new PlayerResolution { Failures = failures };
+    }
+}

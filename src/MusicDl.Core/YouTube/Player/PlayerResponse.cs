@@ -1,0 +1,9 @@
+namespace MusicDl.YouTube.Player;
+
+/// <summary>The parts of a /youtubei/v1/player answer musicdl uses.</summary>
+public sealed record PlayerResponse(string Status, string? Reason, IReadOnlyList<AudioStreamInfo> AudioStreams)
+{
+    public bool IsPlayable => Status == "OK";
+
+    public TimeSpan? Duration { get; init; }
+}

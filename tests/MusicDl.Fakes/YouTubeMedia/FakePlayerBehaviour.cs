@@ -1,0 +1,14 @@
+namespace MusicDl.Fakes.YouTubeMedia;
+
+/// <summary>How the fake player answers for a video (and a client).</summary>
+public enum FakePlayerBehaviour
+{
+    Playable,
+    Unplayable,
+    Unavailable,
+    LoginRequired,
+    BotCheck,
+    AgeGated,
+    CipherOnly,
+    Private,
+}

@@ -1,0 +1,309 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace MusicDl.Fakes.YouTubeMedia;
+
+/// <summary>
+/// The YouTube player endpoint and its media server on a <see cref="FakeHost"/>: player answers per video and client
+/// in the real shape (playabilityStatus, streamingData.adaptiveFormats with urls back to this fake), and media with
+/// <c>&amp;range=</c> and HTTP Range support from files ffmpeg generated for the run. Faults go through the routes
+/// (<see cref="MediaRoute"/>.Fail: 403, a cut, latency) and <see cref="MediaChunkDelay"/> (a slow stream).
+/// </summary>
+public sealed class FakeYouTubeMedia
+{
+    public const string PlayerPath = "/youtubei/v1/player";
+    public const string MediaPath = "/videoplayback";
+
+    private readonly ConcurrentDictionary<string, FakeVideo> _videos = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte[]> _fileBytes = new(StringComparer.Ordinal);
+
+    private FakeYouTubeMedia(FakeHost host, FakeAudioFiles files)
+    {
+        Host = host;
+        Files = files;
+        PlayerRoute = host.MapPost(PlayerPath, AnswerPlayerAsync);
+        MediaRoute = host.MapGet(MediaPath, ServeMediaAsync);
+    }
+
+    public FakeHost Host { get; }
+
+    public FakeAudioFiles Files { get; }
+
+    public FakeRoute PlayerRoute { get; }
+
+    public FakeRoute MediaRoute { get; }
+
+    /// <summary>Player requests in arrival order.</summary>
+    public ConcurrentQueue<FakePlayerRequest> PlayerRequests { get; } = new();
+
+    /// <summary>Media requests in arrival order ("itag=251 range=0-4095").</summary>
+    public ConcurrentQueue<string> MediaRequests { get; } = new();
+
+    /// <summary>A pause between 1 KiB media chunks: a slow stream.</summary>
+    public TimeSpan MediaChunkDelay { get; set; }
+
+    public static async Task<FakeYouTubeMedia> StartAsync(FakeHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var files = await FakeAudioFiles.GetAsync(cancellationToken).ConfigureAwait(false);
+        return new FakeYouTubeMedia(host, files);
+    }
+
+    public FakeVideo AddVideo(string id, FakePlayerBehaviour behaviour = FakePlayerBehaviour.Playable)
+    {
+        var video = new FakeVideo(id) { Behaviour = behaviour };
+        _videos[id] = video;
+        return video;
+    }
+
+    /// <summary>The exact bytes the media route serves for an itag.</summary>
+    public byte[] BytesFor(int itag) => _fileBytes.GetOrAdd(Files.ForItag(itag), File.ReadAllBytes);
+
+    private static (string Status, string Reason)? Refusal(FakePlayerBehaviour behaviour) => behaviour switch
+    {
+        FakePlayerBehaviour.Unplayable => ("UNPLAYABLE", "The uploader has not made this video available in your country"),
+        FakePlayerBehaviour.Unavailable => ("ERROR", "Video unavailable"),
+        FakePlayerBehaviour.LoginRequired => ("LOGIN_REQUIRED", "Please sign in"),
+        FakePlayerBehaviour.BotCheck => ("LOGIN_REQUIRED", "Sign in to confirm you\u2019re not a bot"),
+        FakePlayerBehaviour.AgeGated => ("AGE_CHECK_REQUIRED", "Sign in to confirm your age"),
+        FakePlayerBehaviour.Private => ("LOGIN_REQUIRED", "This video is private"),
+        _ => null,
+    };
+
+    private async Task AnswerPlayerAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        string body;
+        using (var reader = new StreamReader(context.Request.Body, Encoding.UTF8))
+        {
+            body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        string videoId;
+        string clientName;
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            videoId = doc.RootElement.GetProperty("videoId").GetString() ?? "";
+            clientName = doc.RootElement.GetProperty("context").GetProperty("client").GetProperty("clientName").GetString() ?? "";
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            await FakeHost.WriteJsonAsync(context, """{"error":{"code":400,"message":"Request contains an invalid argument.","status":"INVALID_ARGUMENT"}}""", 400).ConfigureAwait(false);
+            return;
+        }
+
+        var headers = context.Request.Headers;
+        PlayerRequests.Enqueue(new FakePlayerRequest(videoId, clientName, headers["X-YouTube-Client-Name"].FirstOrDefault(), headers["X-YouTube-Client-Version"].FirstOrDefault(), headers.UserAgent.FirstOrDefault(), body));
+
+        var behaviour = _videos.TryGetValue(videoId, out var video) ? video.BehaviourFor(clientName) : FakePlayerBehaviour.Unavailable;
+        await FakeHost.WriteJsonAsync(context, BuildPlayerJson(videoId, video, behaviour)).ConfigureAwait(false);
+    }
+
+    private string BuildPlayerJson(string videoId, FakeVideo? video, FakePlayerBehaviour behaviour)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("responseContext");
+            w.WriteString("visitorData", "CgtGYWtlVmlzaXRvcg%3D%3D");
+            w.WriteEndObject();
+            w.WriteStartObject("playabilityStatus");
+            if (Refusal(behaviour) is { } refusal)
+            {
+                w.WriteString("status", refusal.Status);
+                w.WriteString("reason", refusal.Reason);
+                w.WriteStartObject("errorScreen");
+                w.WriteStartObject("playerErrorMessageRenderer");
+                w.WriteStartObject("reason");
+                w.WriteString("simpleText", refusal.Reason);
+                w.WriteEndObject(); // reason
+                w.WriteEndObject(); // playerErrorMessageRenderer
+                w.WriteEndObject(); // errorScreen
+                w.WriteEndObject(); // playabilityStatus
+            }
+            else
+            {
+                w.WriteString("status", "OK");
+                w.WriteBoolean("playableInEmbed", true);
+                w.WriteEndObject();
+                WriteStreamingData(w, videoId, video!, cipherOnly: behaviour == FakePlayerBehaviour.CipherOnly);
+                w.WriteStartObject("videoDetails");
+                w.WriteString("videoId", videoId);
+                w.WriteString("title", "Fake " + videoId);
+                w.WriteString("lengthSeconds", "1");
+                w.WriteString("author", "Fake Artist - Topic");
+                w.WriteBoolean("isPrivate", false);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private void WriteStreamingData(Utf8JsonWriter w, string videoId, FakeVideo video, bool cipherOnly)
+    {
+        w.WriteStartObject("streamingData");
+        w.WriteString("expiresInSeconds", "21540");
+        w.WriteStartArray("adaptiveFormats");
+
+        // A video-only format first, as real answers list video before audio.
+        WriteFormat(w, videoId, 137, "video/mp4; codecs=\"avc1.640028\"", 1_568_057, 1_500_000, 200_000, cipherOnly, drc: false, video: true);
+        foreach (var itag in video.Itags)
+        {
+            var (mime, peak, average) = itag switch
+            {
+                251 => ("audio/webm; codecs=\"opus\"", 160_000, 140_000),
+                250 => ("audio/webm; codecs=\"opus\"", 80_000, 70_000),
+                249 => ("audio/webm; codecs=\"opus\"", 56_000, 50_000),
+                141 => ("audio/mp4; codecs=\"mp4a.40.2\"", 260_000, 256_000),
+                _ => ("audio/mp4; codecs=\"mp4a.40.2\"", 133_187, 129_474),
+            };
+            var length = video.AnnouncedLength(itag) ?? BytesFor(itag).LongLength;
+            WriteFormat(w, videoId, itag, mime, peak, average, length, cipherOnly, drc: false, video: false);
+            if (video.WithDrcDuplicates)
+            {
+                WriteFormat(w, videoId, itag, mime, peak, average, length, cipherOnly, drc: true, video: false);
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private void WriteFormat(Utf8JsonWriter w, string videoId, int itag, string mime, int peak, int average, long length, bool cipherOnly, bool drc, bool video)
+    {
+        var url = Host.Url(string.Create(CultureInfo.InvariantCulture, $"{MediaPath}?expire=1767400000&id={videoId}&itag={itag}&source=youtube&mime={Uri.EscapeDataString(mime.Split(';')[0])}&clen={length}{(drc ? "&drc=1" : "")}")).AbsoluteUri;
+        w.WriteStartObject();
+        w.WriteNumber("itag", itag);
+        if (cipherOnly)
+        {
+            w.WriteString("signatureCipher", "s=" + new string('A', 40) + "&sp=sig&url=" + Uri.EscapeDataString(url));
+        }
+        else
+        {
+            w.WriteString("url", url);
+        }
+
+        w.WriteString("mimeType", mime);
+        w.WriteNumber("bitrate", peak);
+        w.WriteStartObject("initRange");
+        w.WriteString("start", "0");
+        w.WriteString("end", "258");
+        w.WriteEndObject();
+        w.WriteString("lastModified", "1767369055130614");
+        w.WriteString("contentLength", length.ToString(CultureInfo.InvariantCulture));
+        w.WriteString("quality", "tiny");
+        w.WriteString("projectionType", "RECTANGULAR");
+        w.WriteNumber("averageBitrate", average);
+        if (video)
+        {
+            w.WriteNumber("width", 1920);
+            w.WriteNumber("height", 1080);
+        }
+        else
+        {
+            w.WriteBoolean("highReplication", true);
+            w.WriteString("audioQuality", average >= 100_000 ? "AUDIO_QUALITY_MEDIUM" : "AUDIO_QUALITY_LOW");
+            w.WriteString("audioSampleRate", itag is 251 or 250 or 249 ? "48000" : "44100");
+            w.WriteNumber("audioChannels", 2);
+            w.WriteNumber("loudnessDb", -3.06);
+            if (drc)
+            {
+                w.WriteBoolean("isDrc", true);
+            }
+        }
+
+        w.WriteString("approxDurationMs", "1001");
+        w.WriteEndObject();
+    }
+
+    private async Task ServeMediaAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var query = context.Request.Query;
+        if (!int.TryParse(query["itag"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var itag) || itag == 137)
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        var bytes = BytesFor(itag);
+        long from = 0;
+        long to = bytes.LongLength - 1;
+        var partial = false;
+        var rangeParam = query["range"].FirstOrDefault();
+        var rangeHeader = context.Request.Headers.Range.FirstOrDefault();
+        if (rangeParam is not null && !TryParseRange(rangeParam, ref from, ref to))
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        if (rangeParam is null && rangeHeader is not null && rangeHeader.StartsWith("bytes=", StringComparison.Ordinal))
+        {
+            if (!TryParseRange(rangeHeader["bytes=".Length..], ref from, ref to))
+            {
+                context.Response.StatusCode = 400;
+                return;
+            }
+
+            partial = true;
+        }
+
+        MediaRequests.Enqueue($"itag={itag} range={rangeParam ?? rangeHeader ?? "all"}");
+        if (from >= bytes.LongLength || from > to)
+        {
+            context.Response.StatusCode = 416;
+            context.Response.Headers.ContentRange = $"bytes */{bytes.LongLength}";
+            return;
+        }
+
+        to = Math.Min(to, bytes.LongLength - 1);
+        var count = (int)(to - from + 1);
+        context.Response.StatusCode = partial ? 206 : 200;
+        if (partial)
+        {
+            context.Response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {from}-{to}/{bytes.LongLength}");
+        }
+
+        context.Response.ContentType = itag is 251 or 250 or 249 ? "audio/webm" : "audio/mp4";
+        context.Response.ContentLength = count;
+        const int chunk = 1024;
+        for (var offset = 0; offset < count; offset += chunk)
+        {
+            if (MediaChunkDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(MediaChunkDelay, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await context.Response.Body.WriteAsync(bytes.AsMemory((int)from + offset, Math.Min(chunk, count - offset)), context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static bool TryParseRange(string text, ref long from, ref long to)
+    {
+        var parts = text.Split('-');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var f))
+        {
+            return false;
+        }
+
+        from = f;
+        if (parts[1].Length > 0)
+        {
+            if (!long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var t))
+            {
+                return false;
+            }
+
+            to = t;
+        }
+
+        return true;
+    }
+}
