@@ -33,6 +33,9 @@ public sealed class AudioDownloader
     /// <summary>Media requests and yt-dlp runs so far (for the run summary).</summary>
     public MediaRequestCounter Counter { get; }
 
+    /// <summary>Player requests sent (for the run summary).</summary>
+    public long PlayerRequests => _player.RequestCount;
+
     /// <summary>Never throws for service failures (they come back classified); throws only for cancellation and bad arguments.</summary>
     public async Task<AudioDownloadResult> DownloadAsync(string videoId, AudioFormat format, string destinationPath, CancellationToken cancellationToken = default)
     {

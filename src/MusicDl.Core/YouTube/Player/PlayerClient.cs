@@ -10,6 +10,7 @@ namespace MusicDl.YouTube.Player;
 public sealed class PlayerClient
 {
     private readonly PlayerController _controller;
+    private long _requests;
 
     public PlayerClient(HttpClient http, MusicDlSettings settings)
     {
@@ -23,11 +24,16 @@ public sealed class PlayerClient
 
     public IReadOnlyList<YouTubeClientSettings> Clients => Settings.YouTubeClients;
 
+    /// <summary>Player requests sent (for the run summary).</summary>
+    public long RequestCount => Interlocked.Read(ref _requests);
+
     /// <summary>One client's raw answer (throws HttpRequestException / JsonException on transport or format errors).</summary>
     public Task<PlayerResponse> GetPlayerAsync(string videoId, YouTubeClientSettings client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return _controller.GetPlayerAsync(VideoIds.Require(videoId), client, cancellationToken);
+        var id = VideoIds.Require(videoId);
+        Interlocked.Increment(ref _requests);
+        return _controller.GetPlayerAsync(id, client, cancellationToken);
     }
 
     /// <summary>

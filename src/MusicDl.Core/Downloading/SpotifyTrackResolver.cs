@@ -1,0 +1,40 @@
+using MusicDl.Models;
+using MusicDl.Spotify;
+
+namespace MusicDl.Downloading;
+
+/// <summary>The pipeline's view of the Spotify client: source failures and cannot-proceed failures in pipeline terms.</summary>
+public sealed class SpotifyTrackResolver(ISpotifyClient spotify) : ITrackResolver
+{
+    public async Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await spotify.ResolveAsync(source, cancellationToken);
+        }
+        catch (SpotifySourceException ex)
+        {
+            throw new SourceUnavailableException(ex.Message, ex);
+        }
+        catch (SpotifyResponseException ex)
+        {
+            throw new SourceUnavailableException(ex.Message, ex);
+        }
+        catch (SpotifyCannotProceedException ex)
+        {
+            throw new RunAbortedException(ex.Message, ex);
+        }
+    }
+
+    public async Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await spotify.CompleteAsync(track, cancellationToken);
+        }
+        catch (SpotifyCannotProceedException ex)
+        {
+            throw new RunAbortedException(ex.Message, ex);
+        }
+    }
+}

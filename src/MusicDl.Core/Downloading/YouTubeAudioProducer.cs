@@ -1,0 +1,65 @@
+using MusicDl.Audio;
+using MusicDl.Configuration;
+using MusicDl.YouTube.Download;
+using MusicDl.YouTube.Matching;
+using MusicDl.YouTube.Player;
+
+namespace MusicDl.Downloading;
+
+/// <summary>
+/// The pipeline's audio producer: downloads the matched video's audio beside the destination (the library's hidden
+/// temporary name plus <c>.src</c>, which the library cleans up with it) and converts it with ffmpeg into place.
+/// </summary>
+public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConverter converter, Bitrate bitrate) : IAudioProducer
+{
+    public async Task ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var raw = destinationPath + ".src";
+        try
+        {
+            var download = await downloader.DownloadAsync(match.VideoId!, format, raw, cancellationToken);
+            if (download.Audio is not { } audio)
+            {
+                var failure = download.Failure;
+                throw new TrackFailedException(failure?.Message ?? $"no playable audio for {match.VideoId}")
+                {
+                    VideoUnavailable = failure?.Kind is PlayerFailureKind.Unavailable or PlayerFailureKind.Unplayable,
+                    NotTheTracks = failure is { IsAboutTrack: false, Kind: not (PlayerFailureKind.AgeRestricted or PlayerFailureKind.NoUsableStream) },
+                };
+            }
+
+            await converter.ConvertAsync(audio.Path, destinationPath, format, bitrate, audio.Source, cancellationToken);
+        }
+        catch (ConversionFailedException ex)
+        {
+            throw new TrackFailedException($"ffmpeg could not convert the download: {ex.Message}", ex);
+        }
+        catch (IOException ex) when (IsDiskFull(ex))
+        {
+            throw new RunAbortedException($"the disk is full ({ex.Message}); free some space and run again", ex);
+        }
+        finally
+        {
+            TryDelete(raw);
+        }
+    }
+
+    private static bool IsDiskFull(IOException ex) =>
+        (ex.HResult & 0xFFFF) is 28 or 112 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase);
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // The library removes leftovers named after its temporary file on the next start.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
