@@ -59,45 +59,47 @@ internal sealed class CacheRegion : ICacheRegion
         return GetFromLayersAsync(key, type, cancellationToken);
     }
 
-    public async ValueTask SetAsync<T>(string key, T value, JsonTypeInfo<T> type, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
+    // The memory-only paths complete synchronously without an async state machine: no allocation per call.
+    public ValueTask SetAsync<T>(string key, T value, JsonTypeInfo<T> type, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(type);
         var memoryTtl = ttl ?? Options.Ttl;
         if (memoryTtl <= TimeSpan.Zero)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
         _memory.Set(key, value, negative: false, memoryTtl);
-        if (_layers.Length > 0)
+        if (_layers.Length == 0)
         {
-            var json = JsonSerializer.Serialize(value, type);
-            await WriteThroughAsync(key, new StoredEntry(json, false, _time.GetUtcNow() + (ttl ?? Options.PersistentTtl)), _layers.Length, cancellationToken);
+            return ValueTask.CompletedTask;
         }
+
+        var json = JsonSerializer.Serialize(value, type);
+        return WriteThroughAsync(key, new StoredEntry(json, false, _time.GetUtcNow() + (ttl ?? Options.PersistentTtl)), _layers.Length, cancellationToken);
     }
 
-    public async ValueTask SetNegativeAsync(string key, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
+    public ValueTask SetNegativeAsync(string key, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var negativeTtl = ttl ?? Options.NegativeTtl;
         if (negativeTtl <= TimeSpan.Zero)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
 
         _memory.Set(key, null, negative: true, negativeTtl);
-        await WriteThroughAsync(key, new StoredEntry(null, true, _time.GetUtcNow() + negativeTtl), _layers.Length, cancellationToken);
+        return _layers.Length == 0
+            ? ValueTask.CompletedTask
+            : WriteThroughAsync(key, new StoredEntry(null, true, _time.GetUtcNow() + negativeTtl), _layers.Length, cancellationToken);
     }
 
-    public async ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
+    public ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         _memory.Remove(key);
-        foreach (var layer in _layers)
-        {
-            await layer.RemoveAsync(Name, key, cancellationToken);
-        }
+        return _layers.Length == 0 ? ValueTask.CompletedTask : RemoveFromLayersAsync(key, cancellationToken);
     }
 
     public async Task<CacheLookup<T>> GetOrCreateAsync<T>(
@@ -221,6 +223,14 @@ internal sealed class CacheRegion : ICacheRegion
             _warnings.Add($"Cache region '{Name}': the stored value of '{key}' is not a {typeof(T).Name} ({ex.Message}); it was dropped.");
             value = default;
             return false;
+        }
+    }
+
+    private async ValueTask RemoveFromLayersAsync(string key, CancellationToken cancellationToken)
+    {
+        foreach (var layer in _layers)
+        {
+            await layer.RemoveAsync(Name, key, cancellationToken);
         }
     }
 

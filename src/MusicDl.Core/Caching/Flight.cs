@@ -7,21 +7,29 @@ namespace MusicDl.Caching;
 internal sealed class Flight<T> : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _abandon = new();
+    private readonly CancellationTokenSource _abandon;
+    private readonly CancellationToken _token;
     private readonly TaskCompletionSource<CacheLookup<T>> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _waiters;
     private bool _disposed;
+    private bool _abandoned;
 
     public Task<CacheLookup<T>> Result => _result.Task;
 
-    public CancellationToken Token => _abandon.Token;
+    public Flight()
+    {
+        _abandon = new CancellationTokenSource();
+        _token = _abandon.Token;
+    }
+
+    public CancellationToken Token => _token;
 
     /// <summary>False when every earlier waiter gave up and the factory is being cancelled: start a new flight.</summary>
     public bool TryJoin()
     {
         lock (_gate)
         {
-            if (_disposed || _abandon.IsCancellationRequested)
+            if (_disposed || _abandoned)
             {
                 return false;
             }
@@ -48,9 +56,9 @@ internal sealed class Flight<T> : IDisposable
 
     public void Fail(Exception exception)
     {
-        if (exception is OperationCanceledException && _abandon.IsCancellationRequested)
+        if (exception is OperationCanceledException canceled && canceled.CancellationToken.IsCancellationRequested)
         {
-            _result.TrySetCanceled(_abandon.Token);
+            _result.TrySetCanceled(canceled.CancellationToken);
         }
         else
         {
@@ -63,7 +71,13 @@ internal sealed class Flight<T> : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _abandon.Dispose();
+
+            // A source being cancelled may still be running its callbacks on another frame; without a timer
+            // it holds nothing the GC cannot reclaim, so only an untouched one is disposed.
+            if (!_abandoned)
+            {
+                _abandon.Dispose();
+            }
         }
     }
 
@@ -72,10 +86,15 @@ internal sealed class Flight<T> : IDisposable
         lock (_gate)
         {
             _waiters--;
-            if (_waiters == 0 && !_disposed && !_result.Task.IsCompleted)
+            if (_waiters > 0 || _disposed || _result.Task.IsCompleted)
             {
-                _abandon.Cancel();
+                return;
             }
+
+            _abandoned = true;
         }
+
+        // Outside the lock: the callbacks run the factory's cancellation, which may complete the flight.
+        _abandon.Cancel();
     }
 }
