@@ -207,6 +207,32 @@ public sealed class PersistentCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_while_another_process_holds_the_file_waits_and_succeeds_without_a_warning()
+    {
+        await using var cache = Open();
+        var region = cache.Region(CacheRegions.Spotify);
+        await region.SetAsync("warm", Track, TrackJson);
+        using var other = new SqliteConnection($"Data Source={CacheFile};Pooling=False");
+        other.Open();
+        using var hold = other.BeginTransaction(deferred: false);
+        using (var insert = other.CreateCommand())
+        {
+            insert.Transaction = hold;
+            insert.CommandText = "INSERT INTO entries (region, key, value, negative, expires_at, updated_at) VALUES ('spotify', 'other', NULL, 1, 0, 0)";
+            insert.ExecuteNonQuery();
+        }
+
+        var write = Task.Run(async () => await region.SetAsync("track:1", Track, TrackJson));
+        await Task.Delay(300);
+        Assert.False(write.IsCompleted, "the write should wait for the other writer");
+        hold.Commit();
+        await write;
+
+        Assert.Empty(cache.Warnings.Messages);
+        Assert.Equal(3, new CacheAdmin(CacheFile, _time).Stats().Entries);
+    }
+
+    [Fact]
     public async Task With_the_persistent_layer_off_no_file_is_written()
     {
         await using (var cache = CacheFactory.Create(new MusicDlSettings { CacheFile = CacheFile, CachePersistent = false }, _time))
