@@ -6,8 +6,9 @@ namespace MusicDl.Caching;
 
 /// <summary>
 /// A region: memory first, then the persistent and shared layers in order, promoting a lower hit upwards;
-/// writes go through to every layer the region uses. Hits and negative hits answered by memory are counted
-/// by the store under its lock; everything else here, so each lookup counts exactly once.
+/// writes go through to every layer the region uses. The store counts every lookup's memory outcome under its
+/// lock (no atomic operation on the hot path); a memory miss that a lower layer answers moves from misses to
+/// hits here, so each lookup counts exactly once.
 /// </summary>
 internal sealed class CacheRegion : ICacheRegion
 {
@@ -16,7 +17,6 @@ internal sealed class CacheRegion : ICacheRegion
     private readonly TimeProvider _time;
     private readonly CacheWarnings _warnings;
     private readonly ConcurrentDictionary<string, object> _flights = new(StringComparer.Ordinal);
-    private long _misses;
     private long _layerHits;
     private long _layerNegativeHits;
     private long _persistentHits;
@@ -51,7 +51,6 @@ internal sealed class CacheRegion : ICacheRegion
 
         if (_layers.Length == 0)
         {
-            Interlocked.Increment(ref _misses);
             return new(CacheLookup<T>.Miss);
         }
 
@@ -102,14 +101,32 @@ internal sealed class CacheRegion : ICacheRegion
         return _layers.Length == 0 ? ValueTask.CompletedTask : RemoveFromLayersAsync(key, cancellationToken);
     }
 
-    public async Task<CacheLookup<T>> GetOrCreateAsync<T>(
+    public Task<CacheLookup<T>> GetOrCreateAsync<T>(
         string key,
         JsonTypeInfo<T> type,
         Func<CancellationToken, Task<CacheLookup<T>>> factory,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var cached = await GetAsync(key, type, cancellationToken);
+        var lookup = GetAsync(key, type, cancellationToken);
+
+        // A memory hit answers without an async state machine.
+        if (lookup.IsCompletedSuccessfully && lookup.Result.Kind != CacheLookupKind.Miss)
+        {
+            return Task.FromResult(lookup.Result);
+        }
+
+        return GetOrCreateSlowAsync(lookup, key, type, factory, cancellationToken);
+    }
+
+    private async Task<CacheLookup<T>> GetOrCreateSlowAsync<T>(
+        ValueTask<CacheLookup<T>> lookup,
+        string key,
+        JsonTypeInfo<T> type,
+        Func<CancellationToken, Task<CacheLookup<T>>> factory,
+        CancellationToken cancellationToken)
+    {
+        var cached = await lookup;
         if (cached.Kind != CacheLookupKind.Miss)
         {
             return cached;
@@ -146,10 +163,13 @@ internal sealed class CacheRegion : ICacheRegion
 
     public RegionStatistics GetStatistics()
     {
+        // Layer counters first: a layer hit counted here had its memory miss counted before, so misses stay exact.
+        var layerHits = Interlocked.Read(ref _layerHits);
+        var layerNegativeHits = Interlocked.Read(ref _layerNegativeHits);
         var memory = _memory.GetCounters();
-        var hits = memory.Hits + Interlocked.Read(ref _layerHits);
-        var negativeHits = memory.NegativeHits + Interlocked.Read(ref _layerNegativeHits);
-        var misses = Interlocked.Read(ref _misses);
+        var hits = memory.Hits + layerHits;
+        var negativeHits = memory.NegativeHits + layerNegativeHits;
+        var misses = memory.Misses - layerHits - layerNegativeHits;
         return new RegionStatistics(
             Name,
             hits + negativeHits + misses,
@@ -206,7 +226,6 @@ internal sealed class CacheRegion : ICacheRegion
             return entry.Negative ? CacheLookup<T>.Absent() : CacheLookup<T>.Found(value!);
         }
 
-        Interlocked.Increment(ref _misses);
         return CacheLookup<T>.Miss;
     }
 

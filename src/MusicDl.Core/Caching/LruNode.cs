@@ -9,7 +9,7 @@ internal sealed class LruNode
 
     public bool Negative;
 
-    /// <summary>Expiry as a <see cref="TimeProvider.GetTimestamp"/> value.</summary>
+    /// <summary>Expiry on the store's clock (milliseconds for the system clock, else the provider's timestamp).</summary>
     public long ExpiresAt;
 
     /// <summary>Towards the most recently used end.</summary>

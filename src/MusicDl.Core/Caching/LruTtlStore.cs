@@ -12,12 +12,14 @@ internal sealed class LruTtlStore
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LruNode> _map;
     private readonly TimeProvider _time;
+    private readonly bool _systemClock;
     private readonly double _timestampTicksPerTimeSpanTick;
     private LruNode? _head;
     private LruNode? _tail;
     private LruNode? _spare;
     private long _hits;
     private long _negativeHits;
+    private long _misses;
     private long _sets;
     private long _evictions;
     private long _expirations;
@@ -28,7 +30,12 @@ internal sealed class LruTtlStore
         ArgumentNullException.ThrowIfNull(time);
         Capacity = capacity;
         _time = time;
-        _timestampTicksPerTimeSpanTick = (double)time.TimestampFrequency / TimeSpan.TicksPerSecond;
+
+        // The system clock is read as Environment.TickCount64 (milliseconds, a few ns) instead of a precise
+        // timestamp (tens of ns): TTLs are seconds to weeks, and the read sits on every hit.
+        _systemClock = ReferenceEquals(time, TimeProvider.System);
+        var frequency = _systemClock ? 1000 : time.TimestampFrequency;
+        _timestampTicksPerTimeSpanTick = (double)frequency / TimeSpan.TicksPerSecond;
 
         // Sized once, so the map never rehashes while the store is full.
         _map = new Dictionary<string, LruNode>(capacity + 1, StringComparer.Ordinal);
@@ -47,20 +54,24 @@ internal sealed class LruTtlStore
         }
     }
 
-    /// <summary>Looks the key up, counting a hit or negative hit; a miss is left for the caller to count.</summary>
+    /// <summary>
+    /// Looks the key up and counts the outcome. A memory miss that a lower layer then answers is
+    /// re-counted by the region (see <see cref="CacheRegion"/>), so every lookup counts once.
+    /// </summary>
     public CacheLookupKind TryGet(string key, out object? value)
     {
-        var now = _time.GetTimestamp();
         lock (_gate)
         {
             if (!_map.TryGetValue(key, out var node))
             {
+                _misses++;
                 value = null;
                 return CacheLookupKind.Miss;
             }
 
-            if (node.ExpiresAt <= now)
+            if (node.ExpiresAt <= Now())
             {
+                _misses++;
                 _expirations++;
                 RemoveNode(node);
                 value = null;
@@ -88,10 +99,9 @@ internal sealed class LruTtlStore
     /// <summary>Looks without counting and without refreshing recency (the single-flight re-check).</summary>
     public CacheLookupKind Peek(string key, out object? value)
     {
-        var now = _time.GetTimestamp();
         lock (_gate)
         {
-            if (_map.TryGetValue(key, out var node) && node.ExpiresAt > now)
+            if (_map.TryGetValue(key, out var node) && node.ExpiresAt > Now())
             {
                 value = node.Value;
                 return node.Negative ? CacheLookupKind.Negative : CacheLookupKind.Hit;
@@ -124,7 +134,7 @@ internal sealed class LruTtlStore
 
             if (_map.Count >= Capacity)
             {
-                EvictLeastRecentlyUsed(_time.GetTimestamp());
+                EvictLeastRecentlyUsed(Now());
             }
 
             node = _spare ?? new LruNode();
@@ -166,13 +176,15 @@ internal sealed class LruTtlStore
     {
         lock (_gate)
         {
-            return new MemoryStoreCounters(_hits, _negativeHits, _sets, _evictions, _expirations, _map.Count);
+            return new MemoryStoreCounters(_hits, _negativeHits, _misses, _sets, _evictions, _expirations, _map.Count);
         }
     }
 
+    private long Now() => _systemClock ? Environment.TickCount64 : _time.GetTimestamp();
+
     private long ExpiryFor(TimeSpan ttl)
     {
-        var now = _time.GetTimestamp();
+        var now = Now();
         var delta = ttl.Ticks * _timestampTicksPerTimeSpanTick;
         return delta >= long.MaxValue - (double)now ? long.MaxValue : now + (long)delta;
     }

@@ -4,6 +4,7 @@ namespace MusicDl.Caching;
 internal readonly record struct MemoryStoreCounters(
     long Hits,
     long NegativeHits,
+    long Misses,
     long Sets,
     long Evictions,
     long Expirations,
