@@ -110,10 +110,13 @@ internal sealed class CacheRegion : ICacheRegion
         ArgumentNullException.ThrowIfNull(factory);
         var lookup = GetAsync(key, type, cancellationToken);
 
-        // A memory hit answers without an async state machine.
-        if (lookup.IsCompletedSuccessfully && lookup.Result.Kind != CacheLookupKind.Miss)
+        // A memory hit answers without an async state machine. A ValueTask is read once only.
+        if (lookup.IsCompletedSuccessfully)
         {
-            return Task.FromResult(lookup.Result);
+            var result = lookup.Result;
+            return result.Kind != CacheLookupKind.Miss
+                ? Task.FromResult(result)
+                : GetOrCreateSlowAsync(new ValueTask<CacheLookup<T>>(result), key, type, factory, cancellationToken);
         }
 
         return GetOrCreateSlowAsync(lookup, key, type, factory, cancellationToken);

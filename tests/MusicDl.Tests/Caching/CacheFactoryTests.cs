@@ -17,20 +17,15 @@ public sealed class CacheFactoryTests : IDisposable
         var file = _folder.File("cache.db");
         await using var cache = CacheFactory.Create(new MusicDlSettings { NoCache = true, CacheFile = file }, _time);
         var region = cache.Region(CacheRegions.Spotify);
-        var calls = 0;
-        Task<CacheLookup<string>> Origin(CancellationToken ct)
-        {
-            calls++;
-            return Task.FromResult(CacheLookup<string>.Found("v"));
-        }
+        var origin = new CountingOrigin<string>(CacheLookup<string>.Found("v"));
 
         await region.SetAsync("k", "v", CacheTestJson.Default.String);
         var looked = await region.GetAsync("k", CacheTestJson.Default.String);
-        await region.GetOrCreateAsync("j", CacheTestJson.Default.String, Origin);
-        await region.GetOrCreateAsync("j", CacheTestJson.Default.String, Origin);
+        await region.GetOrCreateAsync("j", CacheTestJson.Default.String, origin.Ask);
+        await region.GetOrCreateAsync("j", CacheTestJson.Default.String, origin.Ask);
 
         Assert.Equal(CacheLookupKind.Miss, looked.Kind);
-        Assert.Equal(2, calls);
+        Assert.Equal(2, origin.Calls);
         var stats = region.GetStatistics();
         Assert.Equal((3L, 3L, 0L, 0L), (stats.Lookups, stats.Misses, stats.Hits, stats.Entries));
         Assert.False(File.Exists(file));

@@ -145,36 +145,26 @@ public sealed class SingleFlightTests
     public async Task An_absent_answer_is_stored_as_a_negative_entry_with_its_ttl()
     {
         var region = TestRegions.Memory(_time);
-        var calls = 0;
-        Task<CacheLookup<string>> Factory(CancellationToken ct)
-        {
-            calls++;
-            return Task.FromResult(CacheLookup<string>.Absent(TimeSpan.FromSeconds(30)));
-        }
+        var origin = new CountingOrigin<string>(CacheLookup<string>.Absent(TimeSpan.FromSeconds(30)));
 
-        Assert.True((await region.GetOrCreateAsync("k", Text, Factory)).IsNegative);
-        Assert.True((await region.GetOrCreateAsync("k", Text, Factory)).IsNegative);
+        Assert.True((await region.GetOrCreateAsync("k", Text, origin.Ask)).IsNegative);
+        Assert.True((await region.GetOrCreateAsync("k", Text, origin.Ask)).IsNegative);
         _time.Advance(TimeSpan.FromSeconds(30));
-        await region.GetOrCreateAsync("k", Text, Factory);
+        await region.GetOrCreateAsync("k", Text, origin.Ask);
 
-        Assert.Equal(2, calls);
+        Assert.Equal(2, origin.Calls);
     }
 
     [Fact]
     public async Task A_miss_answer_stores_nothing()
     {
         var region = TestRegions.Memory(_time);
-        var calls = 0;
-        Task<CacheLookup<string>> Factory(CancellationToken ct)
-        {
-            calls++;
-            return Task.FromResult(CacheLookup<string>.Miss);
-        }
+        var origin = new CountingOrigin<string>(CacheLookup<string>.Miss);
 
-        await region.GetOrCreateAsync("k", Text, Factory);
-        await region.GetOrCreateAsync("k", Text, Factory);
+        await region.GetOrCreateAsync("k", Text, origin.Ask);
+        await region.GetOrCreateAsync("k", Text, origin.Ask);
 
-        Assert.Equal(2, calls);
+        Assert.Equal(2, origin.Calls);
         Assert.Equal(0, region.GetStatistics().Entries);
     }
 
