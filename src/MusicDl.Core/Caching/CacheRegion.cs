@@ -21,6 +21,7 @@ internal sealed class CacheRegion : ICacheRegion
     private long _layerNegativeHits;
     private long _persistentHits;
     private long _sharedHits;
+    private int _serializationWarned;
 
     public CacheRegion(CacheRegionOptions options, IEnumerable<ICacheLayer> layers, TimeProvider time, CacheWarnings warnings)
     {
@@ -75,7 +76,18 @@ internal sealed class CacheRegion : ICacheRegion
             return ValueTask.CompletedTask;
         }
 
-        var json = JsonSerializer.Serialize(value, type);
+        string json;
+        try
+        {
+            json = JsonSerializer.Serialize(value, type);
+        }
+        catch (Exception ex) when (ex is NotSupportedException or JsonException or InvalidOperationException)
+        {
+            // The value stays in memory; a type the serialiser cannot write must not fail the caller.
+            WarnOnce(ref _serializationWarned, $"Cache region '{Name}': a {typeof(T).Name} cannot be stored on disk ({ex.Message}); kept in memory only.");
+            return ValueTask.CompletedTask;
+        }
+
         return WriteThroughAsync(key, new StoredEntry(json, false, _time.GetUtcNow() + (ttl ?? Options.PersistentTtl)), _layers.Length, cancellationToken);
     }
 
@@ -305,6 +317,14 @@ internal sealed class CacheRegion : ICacheRegion
         }
 
         return result;
+    }
+
+    private void WarnOnce(ref int warned, string message)
+    {
+        if (Interlocked.Exchange(ref warned, 1) == 0)
+        {
+            _warnings.Add(message);
+        }
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a <= b ? a : b;

@@ -275,6 +275,22 @@ public sealed class PersistentCacheTests : IDisposable
         Assert.Single(second.Warnings.Messages);
     }
 
+    [Fact]
+    public async Task A_value_that_cannot_be_serialised_stays_in_memory_with_one_warning()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions { TypeInfoResolver = CacheTestJson.Default };
+        options.Converters.Add(new UnwritableTrackConverter());
+        var unwritable = (JsonTypeInfo<CachedTrack>)options.GetTypeInfo(typeof(CachedTrack));
+        await using var cache = Open();
+        var region = cache.Region(CacheRegions.Spotify);
+
+        await region.SetAsync("track:1", Track, unwritable);
+        await region.SetAsync("track:2", Track, unwritable);
+
+        Assert.Equal(Track, (await region.GetAsync("track:1", unwritable)).Value);
+        Assert.Contains("kept in memory only", Assert.Single(cache.Warnings.Messages), StringComparison.Ordinal);
+    }
+
     private static string? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
