@@ -1,0 +1,43 @@
+namespace MusicDl.Caching;
+
+/// <summary>
+/// The cache of one run: its regions over the shared persistent and Redis layers. Made by <see cref="CacheFactory"/>.
+/// Nothing here is process-global: two instances (or two processes) may use the same file.
+/// </summary>
+public sealed class LayeredCache : ICache
+{
+    private readonly Dictionary<string, ICacheRegion> _regions;
+    private readonly ICacheLayer[] _layers;
+
+    internal LayeredCache(IEnumerable<ICacheRegion> regions, IEnumerable<ICacheLayer> layers, CacheWarnings warnings)
+    {
+        _regions = regions.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        _layers = [.. layers];
+        Warnings = warnings;
+    }
+
+    /// <summary>What degraded during the run (also sent to the logger given to the factory).</summary>
+    public CacheWarnings Warnings { get; }
+
+    /// <summary>The cache file in use, or null when the persistent layer is off.</summary>
+    public string? CacheFile => _layers.OfType<SqliteCacheStore>().FirstOrDefault()?.FilePath;
+
+    public ICacheRegion Region(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _regions.TryGetValue(name, out var region)
+            ? region
+            : throw new ArgumentException($"Unknown cache region '{name}' (known: {string.Join(", ", _regions.Keys)}).", nameof(name));
+    }
+
+    public IReadOnlyList<RegionStatistics> GetStatistics() => [.. _regions.Values.Select(r => r.GetStatistics())];
+
+    /// <summary>Writes are already through; this checkpoints the file and closes every connection.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var layer in _layers)
+        {
+            await layer.DisposeAsync();
+        }
+    }
+}

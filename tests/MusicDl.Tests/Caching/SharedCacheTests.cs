@@ -1,0 +1,170 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Time.Testing;
+using MusicDl.Caching;
+using MusicDl.Configuration;
+using StackExchange.Redis;
+
+namespace MusicDl.Tests.Caching;
+
+public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDisposable
+{
+    private static readonly JsonTypeInfo<string> Text = CacheTestJson.Default.String;
+    private readonly RedisServer _server;
+    private readonly TempFolder _folder = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly string _id = Guid.NewGuid().ToString("N");
+
+    public SharedCacheTests(RedisServerFixture fixture)
+    {
+        _server = fixture.Server;
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task An_entry_written_on_one_machine_is_a_shared_hit_on_another()
+    {
+        await using (var first = RedisOnly())
+        {
+            await first.Region(CacheRegions.Spotify).SetAsync($"track:{_id}", "Never Gonna Give You Up", Text);
+        }
+
+        await using var second = RedisOnly();
+        var region = second.Region(CacheRegions.Spotify);
+        var found = await region.GetAsync($"track:{_id}", Text);
+
+        Assert.Equal("Never Gonna Give You Up", found.Value);
+        Assert.Equal((1L, 1L, 0L), (region.GetStatistics().Hits, region.GetStatistics().SharedHits, region.GetStatistics().PersistentHits));
+        Assert.Empty(second.Warnings.Messages);
+    }
+
+    [Fact]
+    public async Task Keys_carry_the_versioned_prefix_and_an_expiry_set_in_redis()
+    {
+        await using (var cache = RedisOnly())
+        {
+            await cache.Region(CacheRegions.AudioSearch).SetAsync($"q:{_id}", "dQw4w9WgXcQ", Text);
+        }
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_server.Configuration);
+        var ttl = await redis.GetDatabase().KeyTimeToLiveAsync($"musicdl:v1:audio_search:q:{_id}");
+
+        Assert.NotNull(ttl);
+        Assert.InRange(ttl.Value, CacheRegionDefaults.AudioSearchRetention - TimeSpan.FromMinutes(1), CacheRegionDefaults.AudioSearchRetention);
+    }
+
+    [Fact]
+    public async Task A_negative_entry_is_shared_too()
+    {
+        await using (var first = RedisOnly())
+        {
+            await first.Region(CacheRegions.AudioSearch).SetNegativeAsync($"q:{_id}");
+        }
+
+        await using var second = RedisOnly();
+
+        Assert.True((await second.Region(CacheRegions.AudioSearch).GetAsync($"q:{_id}", Text)).IsNegative);
+    }
+
+    [Fact]
+    public async Task An_entry_expires_in_redis_after_its_ttl()
+    {
+        await using (var first = RedisOnly())
+        {
+            await first.Region(CacheRegions.Match).SetAsync($"track:{_id}", "dQw4w9WgXcQ", Text, TimeSpan.FromMilliseconds(300));
+        }
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_server.Configuration);
+        var key = $"musicdl:v1:match:track:{_id}";
+        Assert.True(await redis.GetDatabase().KeyExistsAsync(key));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (await redis.GetDatabase().KeyExistsAsync(key))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Redis kept the key past its expiry");
+            await Task.Delay(50);
+        }
+
+        await using var second = RedisOnly();
+        Assert.Equal(CacheLookupKind.Miss, (await second.Region(CacheRegions.Match).GetAsync($"track:{_id}", Text)).Kind);
+    }
+
+    [Fact]
+    public async Task Tokens_tags_and_file_checks_never_reach_redis()
+    {
+        await using (var cache = RedisOnly())
+        {
+            await cache.Region(CacheRegions.Tokens).SetAsync($"t:{_id}", "refresh-token", Text);
+            await cache.Region(CacheRegions.Tags).SetAsync($"t:{_id}", "fingerprint", Text);
+            await cache.Region(CacheRegions.FileExistence).SetAsync($"t:{_id}", "present", Text);
+            await cache.Region(CacheRegions.Images).SetAsync($"t:{_id}", "cover", Text);
+        }
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(_server.Configuration);
+        var server = redis.GetServer(redis.GetEndPoints()[0]);
+        var keys = server.Keys(pattern: $"*{_id}*").Select(k => (string)k!).ToArray();
+
+        Assert.Equal([$"musicdl:v1:images:t:{_id}"], keys);
+    }
+
+    [Fact]
+    public async Task A_shared_hit_also_fills_the_local_file()
+    {
+        var file = _folder.File("cache.db");
+        await using (var other = RedisOnly())
+        {
+            await other.Region(CacheRegions.Spotify).SetAsync($"album:{_id}", "Whenever You Need Somebody", Text);
+        }
+
+        await using (var both = CacheFactory.Create(new MusicDlSettings { CacheFile = file, CacheRedis = _server.Configuration }, _time))
+        {
+            var shared = both.Region(CacheRegions.Spotify);
+            Assert.True((await shared.GetAsync($"album:{_id}", Text)).IsHit);
+            Assert.Equal(1, shared.GetStatistics().SharedHits);
+        }
+
+        await using var local = CacheFactory.Create(new MusicDlSettings { CacheFile = file }, _time);
+        var region = local.Region(CacheRegions.Spotify);
+        Assert.True((await region.GetAsync($"album:{_id}", Text)).IsHit);
+        Assert.Equal(1, region.GetStatistics().PersistentHits);
+    }
+
+    [Fact]
+    public async Task An_unreachable_server_gives_one_warning_without_its_password_and_the_run_goes_on()
+    {
+        var settings = new MusicDlSettings { CachePersistent = false, CacheRedis = $"127.0.0.1:{RedisServer.FreePort()},password=hunter2-secret" };
+        await using var cache = CacheFactory.Create(settings, _time);
+        var region = cache.Region(CacheRegions.Spotify);
+
+        await region.SetAsync("track:1", "v", Text);
+        Assert.True((await region.GetAsync("track:1", Text)).IsHit);
+        Assert.Equal(CacheLookupKind.Miss, (await region.GetAsync("track:2", Text)).Kind);
+        var created = await region.GetOrCreateAsync("track:3", Text, _ => Task.FromResult(CacheLookup<string>.Found("origin")));
+
+        Assert.Equal("origin", created.Value);
+        var warning = Assert.Single(cache.Warnings.Messages);
+        Assert.Contains("unreachable", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_lost_mid_run_gives_one_warning_and_the_local_layers_carry_on()
+    {
+        var server = await RedisServer.StartAsync();
+        await using var cache = CacheFactory.Create(new MusicDlSettings { CacheFile = _folder.File("outage.db"), CacheRedis = server.Configuration }, _time);
+        var region = cache.Region(CacheRegions.AudioSearch);
+        await region.SetAsync("before", "v", Text);
+
+        await server.DisposeAsync();
+        await region.SetAsync("after", "v", Text);
+        await region.GetAsync("unknown-1", Text);
+        await region.GetAsync("unknown-2", Text);
+
+        Assert.True((await region.GetAsync("before", Text)).IsHit);
+        Assert.True((await region.GetAsync("after", Text)).IsHit);
+        var warning = Assert.Single(cache.Warnings.Messages);
+        Assert.Contains("Redis", warning, StringComparison.Ordinal);
+    }
+
+    private LayeredCache RedisOnly()
+        => CacheFactory.Create(new MusicDlSettings { CachePersistent = false, CacheRedis = _server.Configuration }, _time);
+}
