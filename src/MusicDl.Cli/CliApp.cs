@@ -27,6 +27,9 @@ internal sealed class CliApp
 
     public RootCommand Root { get; }
 
+    /// <summary>True when stderr is a terminal: the live progress block is drawn only then.</summary>
+    public bool StderrIsTerminal { get; init; }
+
     public CliOptions Options => _o;
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
@@ -55,7 +58,7 @@ internal sealed class CliApp
             Stderr.WriteLine($"musicdl: {ex.Message}");
             return ExitCodes.Usage;
         }
-        catch (Exception ex) when (ex is Spotify.SpotifyCannotProceedException or Library.LibraryLockedException or Downloading.RunAbortedException)
+        catch (Exception ex) when (ex is Spotify.SpotifyCannotProceedException or Library.LibraryLockedException or Downloading.RunAbortedException or Audio.FfmpegNotFoundException)
         {
             Stderr.WriteLine($"musicdl: {ex.Message}");
             return ExitCodes.CannotProceed;

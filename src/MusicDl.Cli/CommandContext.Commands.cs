@@ -1,4 +1,7 @@
+using MusicDl.Caching;
 using MusicDl.Configuration;
+using MusicDl.Downloading;
+using MusicDl.Output;
 using MusicDl.Models;
 using MusicDl.Sources;
 using MusicDl.Spotify;
@@ -10,8 +13,9 @@ internal sealed partial class CommandContext
     public async Task<int> RunDownloadAsync(IReadOnlyList<string> arguments, bool isSync, CancellationToken cancellationToken)
     {
         var sources = ParseSources(arguments);
-        _ = SettingsBinder.ParseWait(Parse, App.Options);
+        var wait = SettingsBinder.ParseWait(Parse, App.Options) ?? TimeSpan.Zero;
         var settings = await LoadAsync(cancellationToken);
+        IReadOnlyList<ConfigSource> configSources = [];
         if (isSync)
         {
             if (Config?.Path is null)
@@ -24,44 +28,197 @@ internal sealed partial class CommandContext
                 throw new UsageException($"{Config.Path} lists no songs, albums, playlists or artists to sync.");
             }
 
-            sources = Config.Sources.Select(s => s.Source).ToArray();
+            configSources = Config.Sources;
+            sources = configSources.Select(s => s.Source).ToArray();
         }
 
-        _ = settings;
-        _ = sources;
-        return NotBuiltYet(isSync ? "sync" : "download");
+        var mode = Parse.GetValue(App.Options.DryRun) ? RunMode.DryRun : RunMode.Download;
+        var prune = isSync && Parse.GetValue(App.Options.Prune);
+        return await RunAsync(sources, settings, mode, wait, prune ? configSources : null, cancellationToken);
     }
 
     public async Task<int> RunMatchAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var sources = ParseSources(arguments);
-        _ = await LoadAsync(cancellationToken);
-        _ = sources;
-        return NotBuiltYet("match");
+        var settings = await LoadAsync(cancellationToken);
+        return await RunAsync(sources, settings, RunMode.Match, TimeSpan.Zero, null, cancellationToken);
     }
+
+    private async Task<int> RunAsync(
+        IReadOnlyList<SpotifySource> sources,
+        MusicDlSettings settings,
+        RunMode mode,
+        TimeSpan lockWait,
+        IReadOnlyList<ConfigSource>? pruneSources,
+        CancellationToken cancellationToken)
+    {
+        settings = WithDefaultCacheFile(settings);
+        var spotifyOptions = SpotifyOptions();
+        var loggedIn = !string.IsNullOrWhiteSpace(settings.ClientId) && new SpotifyLogin(settings, spotifyOptions).IsLoggedIn;
+        if (SpotifyCredentials.Problem(settings, loggedIn, Config?.Path) is { } problem)
+        {
+            throw new UsageException(problem);
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        await using var runtime = await MusicDlRuntime.CreateAsync(settings, mode, lockWait, Logging, spotifyOptions, cancellationToken);
+        var reporter = new ConsoleReporter(Stdout, Stderr, Json, Quiet, App.StderrIsTerminal && !NoColor && !Quiet);
+        reporter.Attach(runtime.Downloader);
+        var result = await runtime.Downloader.RunAsync(new DownloadRequest(sources, settings, mode), cancellationToken);
+        var outcomes = result.Outcomes.ToList();
+        if (pruneSources is not null && runtime.Library is { } library && result.AbortMessage is null && !result.Interrupted)
+        {
+            outcomes.AddRange(await PruneAsync(runtime, library, pruneSources, result, mode == RunMode.DryRun, reporter, cancellationToken));
+        }
+
+        var exit = result.ExitCode;
+        var summary = new RunSummary
+        {
+            Downloaded = result.Count(TrackStatus.Downloaded),
+            Skipped = result.Count(TrackStatus.Skipped),
+            Retagged = result.Count(TrackStatus.Retagged),
+            NotFound = result.Count(TrackStatus.NotFound),
+            Failed = result.Count(TrackStatus.Failed),
+            Unsupported = result.Count(TrackStatus.Unsupported),
+            ExitCode = exit,
+            ElapsedS = TimeProvider.System.GetElapsedTime(started).TotalSeconds,
+            Requests = runtime.Requests,
+            Cache = runtime.Cache.GetStatistics(),
+        };
+        reporter.Complete(summary, result.AbortMessage);
+        return exit;
+    }
+
+    /// <summary>
+    /// sync --prune: only playlists and albums still in the config that were read this run lose the files of tracks
+    /// they no longer list; a source that failed to load, an artist or a one-off download prunes nothing.
+    /// </summary>
+    private static async Task<IReadOnlyList<TrackOutcome>> PruneAsync(
+        MusicDlRuntime runtime,
+        Library.MusicLibrary library,
+        IReadOnlyList<ConfigSource> configSources,
+        RunResult result,
+        bool dryRun,
+        ConsoleReporter reporter,
+        CancellationToken cancellationToken)
+    {
+        var pruned = new List<TrackOutcome>();
+        var read = runtime.Downloader.ResolvedSources.ToDictionary(r => r.Source.Uri, StringComparer.Ordinal);
+        foreach (var config in configSources.Where(c => c.Source.Kind is SourceKind.Playlist or SourceKind.Album or SourceKind.LikedSongs))
+        {
+            if (!read.TryGetValue(config.Source.Uri, out var source) || result.SourceFailures.Any(f => f.Source == config.Source.Uri))
+            {
+                continue;
+            }
+
+            var current = source.Entries.Where(e => e.Track is not null).Select(e => e.Track!.Id).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in await library.PruneAsync(source.Source.Uri, current, dryRun, cancellationToken))
+            {
+                var outcome = new TrackOutcome
+                {
+                    Title = Path.GetFileNameWithoutExtension(path),
+                    Sources = [source.Source.Uri],
+                    Status = dryRun ? TrackStatus.Planned : TrackStatus.Pruned,
+                    Path = Path.GetFullPath(Path.Combine(library.Root, path)),
+                    Error = dryRun ? "would be pruned" : null,
+                };
+                pruned.Add(outcome);
+                reporter.Finished(outcome);
+            }
+        }
+
+        return pruned;
+    }
+
+    /// <summary>The default cache file follows this invocation's environment (XDG_CACHE_HOME), not the process's.</summary>
+    private MusicDlSettings WithDefaultCacheFile(MusicDlSettings settings) =>
+        settings.CacheFile is not null
+            ? settings
+            : settings with { CacheFile = CachePaths.DefaultFile(name => App.Environment.GetValueOrDefault(name), OperatingSystem.IsWindows()) };
 
     /// <summary>Every argument must be a Spotify source; the first that is not stops the run before any network call.</summary>
     private static IReadOnlyList<SpotifySource> ParseSources(IReadOnlyList<string> arguments) =>
         arguments.Select(SpotifyUrlParser.Parse).ToArray();
 
-    public Task<int> CacheStatsAsync(bool json, CancellationToken cancellationToken)
+    public async Task<int> CacheStatsAsync(bool json, CancellationToken cancellationToken)
     {
-        _ = json;
-        _ = cancellationToken;
-        return Task.FromResult(NotBuiltYet("cache stats"));
+        var admin = await CacheAdminAsync(cancellationToken);
+        var stats = admin.Stats();
+        if (json)
+        {
+            Stdout.WriteLine(OutputJson.Write(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("path", stats.Path);
+                w.WriteBoolean("exists", stats.Exists);
+                w.WriteNumber("bytes_on_disk", stats.BytesOnDisk);
+                w.WriteNumber("entries", stats.Entries);
+                WriteTime(w, "oldest", stats.Oldest);
+                WriteTime(w, "newest", stats.Newest);
+                w.WriteStartObject("regions");
+                foreach (var r in stats.Regions)
+                {
+                    w.WriteStartObject(r.Region);
+                    w.WriteNumber("entries", r.Entries);
+                    WriteTime(w, "oldest", r.Oldest);
+                    WriteTime(w, "newest", r.Newest);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }));
+            return ExitCodes.Ok;
+        }
+
+        Stdout.WriteLine($"{stats.Path}: {(stats.Exists ? $"{stats.BytesOnDisk:N0} bytes, {stats.Entries} entries" : "no cache file yet")}");
+        foreach (var r in stats.Regions)
+        {
+            Stdout.WriteLine($"{r.Region,-15}{r.Entries,9} entries   oldest {Format(r.Oldest)}   newest {Format(r.Newest)}");
+        }
+
+        return ExitCodes.Ok;
+
+        static string Format(DateTimeOffset? t) => t?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+
+        static void WriteTime(System.Text.Json.Utf8JsonWriter w, string name, DateTimeOffset? t)
+        {
+            if (t is { } value)
+            {
+                w.WriteString(name, value);
+            }
+            else
+            {
+                w.WriteNull(name);
+            }
+        }
     }
 
-    public Task<int> CacheClearAsync(string? region, CancellationToken cancellationToken)
+    public async Task<int> CacheClearAsync(string? region, CancellationToken cancellationToken)
     {
-        _ = region;
-        _ = cancellationToken;
-        return Task.FromResult(NotBuiltYet("cache clear"));
+        if (region is not null && !CacheRegions.All.Contains(region))
+        {
+            throw new UsageException($"--region '{region}' is not one of {string.Join(", ", CacheRegions.All)}.");
+        }
+
+        var admin = await CacheAdminAsync(cancellationToken);
+        var removed = admin.Clear(region);
+        Stdout.WriteLine($"removed {removed} entries{(region is null ? string.Empty : $" from {region}")} ({admin.FilePath})");
+        return ExitCodes.Ok;
     }
 
-    public Task<int> CachePruneAsync(CancellationToken cancellationToken)
+    public async Task<int> CachePruneAsync(CancellationToken cancellationToken)
     {
-        _ = cancellationToken;
-        return Task.FromResult(NotBuiltYet("cache prune"));
+        var admin = await CacheAdminAsync(cancellationToken);
+        var removed = admin.Prune();
+        Stdout.WriteLine($"removed {removed} expired entries and compacted {admin.FilePath}");
+        return ExitCodes.Ok;
+    }
+
+    private async Task<CacheAdmin> CacheAdminAsync(CancellationToken cancellationToken)
+    {
+        var settings = WithDefaultCacheFile(await LoadAsync(cancellationToken));
+        return new CacheAdmin(settings.CacheFile!, TimeProvider.System, Logging.CreateLogger("cache"));
     }
 
     public async Task<int> ConfigCheckAsync(CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ internal static class Program
             environment[(string)e.Key] = (string?)e.Value ?? string.Empty;
         }
 
-        var app = new CliApp(Console.Out, Console.Error, environment, Console.In);
+        var app = new CliApp(Console.Out, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected };
         return await app.RunAsync(args);
     }
 }

@@ -12,16 +12,21 @@ namespace MusicDl.Downloading;
 /// The pipeline: resolve every source, de-duplicate tracks across sources, then per track in parallel ask the
 /// library whether it is already there, and otherwise match, download, convert, tag and place it.
 /// One track's failure never stops the others; a failure that is not the track's stops the run (exit 3).
+/// <c>match</c> needs no library and no producer; dry runs and metadata mode need no producer.
 /// </summary>
 public sealed class Downloader(
     ITrackResolver resolver,
     ITrackMatcher matcher,
-    IAudioProducer producer,
-    ITrackLibrary library,
+    IAudioProducer? producer,
+    ITrackLibrary? library,
     TimeProvider time,
     ILogger<Downloader>? logger = null)
 {
     private readonly ILogger _log = logger ?? NullLogger<Downloader>.Instance;
+
+    private ITrackLibrary Library => library ?? throw new InvalidOperationException("this run was built without a library");
+
+    private IAudioProducer Producer => producer ?? throw new InvalidOperationException("this run was built without an audio producer");
     private readonly Lock _emitGate = new();
     private int _systemicStreak;
 
@@ -202,7 +207,7 @@ public sealed class Downloader(
                 return WithMatch(outcome with { Isrc = full.Isrc }, match, TrackStatus.Matched);
             }
 
-            var presence = await library.InspectAsync(planned, cancellationToken);
+            var presence = await Library.InspectAsync(planned, cancellationToken);
             outcome = outcome with { Path = presence.PrimaryPath, Copies = Copies(presence.Paths) };
             if (settings.Overwrite == OverwriteMode.Metadata)
             {
@@ -217,7 +222,7 @@ public sealed class Downloader(
                 }
 
                 var full = await resolver.CompleteAsync(planned.Track, cancellationToken);
-                await library.RetagAsync(planned, full, cancellationToken);
+                await Library.RetagAsync(planned, full, cancellationToken);
                 return outcome with { Status = TrackStatus.Retagged, Isrc = full.Isrc };
             }
 
@@ -273,7 +278,7 @@ public sealed class Downloader(
     }
 
     private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, MatchResult match, AudioFormat format, CancellationToken cancellationToken) =>
-        library.StoreAsync(planned, full, match, (path, ct) => producer.ProduceAsync(match, format, path, ct), cancellationToken);
+        Library.StoreAsync(planned, full, match, (path, ct) => Producer.ProduceAsync(match, format, path, ct), cancellationToken);
 
     private static TrackOutcome WithMatch(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => match.Status switch
     {
@@ -305,7 +310,7 @@ public sealed class Downloader(
 
         foreach (var source in resolved.Where(s => s.Source.Kind is SourceKind.Playlist or SourceKind.Album or SourceKind.LikedSongs))
         {
-            await library.WritePlaylistAsync(source, paths, cancellationToken);
+            await Library.WritePlaylistAsync(source, paths, cancellationToken);
         }
     }
 }

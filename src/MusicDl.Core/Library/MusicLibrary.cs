@@ -242,9 +242,10 @@ public sealed class MusicLibrary : IAsyncDisposable
 
     /// <summary>
     /// Sync pruning: every file <paramref name="source"/> asked for whose track it no longer lists loses that source;
-    /// a file no source wants any more is deleted. Returns the deleted paths.
+    /// a file no source wants any more is deleted. Returns the deleted paths (with <paramref name="dryRun"/>, the paths
+    /// that would be deleted, and nothing changes).
     /// </summary>
-    public async Task<IReadOnlyList<string>> PruneAsync(string source, IReadOnlySet<string> currentTrackIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> PruneAsync(string source, IReadOnlySet<string> currentTrackIds, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(currentTrackIds);
         var deleted = new List<string>();
@@ -257,7 +258,17 @@ public sealed class MusicLibrary : IAsyncDisposable
 
             if (file.Sources.Count > 1)
             {
-                await State.RemoveSourceAsync(file.Path, source, cancellationToken);
+                if (!dryRun)
+                {
+                    await State.RemoveSourceAsync(file.Path, source, cancellationToken);
+                }
+
+                continue;
+            }
+
+            if (dryRun)
+            {
+                deleted.Add(file.Path);
                 continue;
             }
 

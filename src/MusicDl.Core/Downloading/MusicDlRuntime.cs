@@ -1,0 +1,126 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using MusicDl.Audio;
+using MusicDl.Caching;
+using MusicDl.Configuration;
+using MusicDl.Library;
+using MusicDl.Output;
+using MusicDl.Spotify;
+using MusicDl.Tagging;
+using MusicDl.YouTube.Download;
+using MusicDl.YouTube.Matching;
+
+namespace MusicDl.Downloading;
+
+/// <summary>
+/// The composition root of a run: the cache, the Spotify client behind its cache region, the matcher, the audio
+/// producer and the library, joined into a <see cref="Downloader"/>. Only what the mode needs is built: `match`
+/// opens no library, and only a run that downloads needs ffmpeg (located before anything starts).
+/// </summary>
+public sealed class MusicDlRuntime : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+    private readonly LayeredCache _cache;
+    private readonly SpotifyClient _spotify;
+    private readonly AudioMatcher _matcher;
+    private readonly AudioDownloader? _audio;
+    private readonly MusicLibrary? _library;
+
+    private MusicDlRuntime(HttpClient http, LayeredCache cache, SpotifyClient spotify, AudioMatcher matcher, AudioDownloader? audio, MusicLibrary? library, Downloader downloader)
+    {
+        _http = http;
+        _cache = cache;
+        _spotify = spotify;
+        _matcher = matcher;
+        _audio = audio;
+        _library = library;
+        Downloader = downloader;
+    }
+
+    public Downloader Downloader { get; }
+
+    public ICache Cache => _cache;
+
+    public MusicLibrary? Library => _library;
+
+    public RequestCounts Requests => new(_spotify.RequestCount, _matcher.SearchRequests, _audio?.PlayerRequests ?? 0, _audio?.Counter.MediaRequests ?? 0);
+
+    /// <summary>Builds the run. Throws <see cref="FfmpegNotFoundException"/> or <see cref="LibraryLockedException"/> before any network call.</summary>
+    public static async Task<MusicDlRuntime> CreateAsync(
+        MusicDlSettings settings,
+        RunMode mode,
+        TimeSpan lockWait,
+        ILoggerFactory loggers,
+        SpotifyClientOptions spotifyOptions,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(loggers);
+        ArgumentNullException.ThrowIfNull(spotifyOptions);
+        var time = spotifyOptions.TimeProvider;
+        var downloads = mode == RunMode.Download && settings.Overwrite != OverwriteMode.Metadata;
+        var converter = downloads ? AudioConverter.Locate(settings) : null;
+        var template = PathTemplate.Parse(settings.Output);
+
+        var http = new HttpClient(new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.All,
+            MaxConnectionsPerServer = Math.Max(8, settings.Threads * 2),
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan, // each client sets its own per-request limits
+        };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
+
+        var cache = CacheFactory.Create(settings, time, loggers.CreateLogger("cache"));
+        MusicLibrary? library = null;
+        try
+        {
+            var spotify = SpotifyClient.Create(settings, cache.Region(CacheRegions.Tokens), spotifyOptions);
+            ISpotifyClient cached = new CachingSpotifyClient(spotify, cache.Region(CacheRegions.Spotify));
+            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>());
+            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>()) : null;
+            ITrackLibrary? trackLibrary = null;
+            if (mode != RunMode.Match)
+            {
+                library = await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence), lockWait, time, cancellationToken);
+                trackLibrary = new TrackLibrary(
+                    library,
+                    template,
+                    settings.Format,
+                    new TagWriter(),
+                    new CoverArtProvider(http, cache.Region(CacheRegions.Images)),
+                    cache.Region(CacheRegions.Tags),
+                    dryRun: mode == RunMode.DryRun);
+            }
+
+            var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate) : null;
+            var downloader = new Downloader(new SpotifyTrackResolver(cached), matcher, producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
+            return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
+        }
+        catch
+        {
+            if (library is not null)
+            {
+                await library.DisposeAsync();
+            }
+
+            await cache.DisposeAsync();
+            http.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_library is not null)
+        {
+            await _library.DisposeAsync();
+        }
+
+        await _cache.DisposeAsync();
+        _spotify.Dispose();
+        _http.Dispose();
+    }
+}
