@@ -5,11 +5,12 @@ namespace MusicDl.Tests.Harness;
 /// <summary>
 /// Runs the built <c>musicdl</c> as a child process in a sandbox: its own HOME and XDG folders, no inherited
 /// Spotify credentials, endpoint variables pointing wherever the test says (the fakes), a timeout.
-/// The binary is the one the test project builds (the CLI project is referenced), run as <c>dotnet musicdl.dll</c>.
+/// The binary is the CLI project's own build output (built with the tests, same configuration), run as
+/// <c>dotnet musicdl.dll</c> from its folder so that its own dependency manifest applies.
 /// </summary>
 public sealed class MusicDlSandbox : IDisposable
 {
-    private static readonly string BinaryPath = Path.Combine(AppContext.BaseDirectory, "musicdl.dll");
+    private static readonly Lazy<string> Binary = new(FindBinary);
 
     public MusicDlSandbox()
     {
@@ -85,7 +86,7 @@ public sealed class MusicDlSandbox : IDisposable
             UseShellExecute = false,
             WorkingDirectory = WorkDir,
         };
-        psi.ArgumentList.Add(BinaryPath);
+        psi.ArgumentList.Add(Binary.Value);
         foreach (var arg in args)
         {
             psi.ArgumentList.Add(arg);
@@ -119,6 +120,24 @@ public sealed class MusicDlSandbox : IDisposable
         }
 
         return Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
+    }
+
+    /// <summary>src/MusicDl.Cli/bin/&lt;configuration&gt;/net10.0/musicdl.dll, found from this test assembly's folder.</summary>
+    private static string FindBinary()
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testBin.Name;
+        var configuration = testBin.Parent!.Name;
+        for (var dir = testBin; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MusicDl.sln")))
+            {
+                var path = Path.Combine(dir.FullName, "src", "MusicDl.Cli", "bin", configuration, framework, "musicdl.dll");
+                return File.Exists(path) ? path : throw new FileNotFoundException($"the CLI build output is missing: {path}");
+            }
+        }
+
+        throw new DirectoryNotFoundException("MusicDl.sln not found above " + testBin.FullName);
     }
 
     public void Dispose()
