@@ -61,6 +61,23 @@ public sealed class CorruptionRecoveryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_warning_reaches_the_logger_once()
+    {
+        await File.WriteAllTextAsync(CacheFile, "not a database, just text that happens to be long enough to look like a header");
+        var logger = new ListLogger();
+
+        await using (var cache = CacheFactory.Create(new MusicDlSettings { CacheFile = CacheFile }, _time, logger))
+        {
+            await cache.Region(CacheRegions.Spotify).SetAsync("a", "1", CacheTestJson.Default.String);
+            await cache.Region(CacheRegions.Spotify).SetAsync("b", "2", CacheTestJson.Default.String);
+        }
+
+        var (level, message) = Assert.Single(logger.Entries);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, level);
+        Assert.Contains("moved aside", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_empty_file_is_taken_as_a_fresh_cache_without_a_warning()
     {
         await File.WriteAllBytesAsync(CacheFile, []);
