@@ -20,8 +20,10 @@ public sealed class RangedDownloaderTests : IAsyncLifetime
 
     private Uri MediaUrl(int itag) => _bed.Host.Url($"/videoplayback?id={VideoId}&itag={itag}&source=youtube");
 
+    // The stall timeout is far beyond what RunWithClockAsync can reach in its 20 s: a slow machine must not turn a healthy
+    // piece into a stalled one while the clock runs for a backoff. Stalls have their own test.
     private RangedDownloader Downloader(TimeProvider? time = null, int retries = 3) =>
-        new(_bed.Http, new RangedDownloadOptions { PieceSize = PieceSize, MaxRetries = retries, BaseDelay = TimeSpan.FromSeconds(1) }, time ?? new FakeTimeProvider());
+        new(_bed.Http, new RangedDownloadOptions { PieceSize = PieceSize, MaxRetries = retries, BaseDelay = TimeSpan.FromSeconds(1), StallTimeout = TimeSpan.FromDays(1) }, time ?? new FakeTimeProvider());
 
     private static int Pieces(long length) => (int)((length + PieceSize - 1) / PieceSize);
 
@@ -140,11 +142,13 @@ public sealed class RangedDownloaderTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_a_slow_stream_leaves_no_file()
     {
-        _bed.Fake.MediaChunkDelay = TimeSpan.FromMilliseconds(200);
+        // The second piece never arrives, so the cancel always lands mid-download, after the first piece was written.
+        _bed.Fake.MediaRoute.HoldRequest(2);
         using var cts = new CancellationTokenSource();
 
         var download = Downloader().DownloadAsync(MediaUrl(251), _bed.Fake.BytesFor(251).LongLength, _bed.Destination, cts.Token);
-        await WaitUntilAsync(() => File.Exists(_bed.Destination) && _bed.Fake.MediaRoute.Count >= 1);
+        await _bed.Fake.MediaRoute.Held.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(File.Exists(_bed.Destination));
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => download);
@@ -156,15 +160,19 @@ public sealed class RangedDownloaderTests : IAsyncLifetime
     {
         var time = new FakeTimeProvider();
         var expected = _bed.Fake.BytesFor(251);
-        _bed.Fake.MediaChunkDelay = TimeSpan.FromSeconds(30);
-        var downloader = new RangedDownloader(_bed.Http, new RangedDownloadOptions { PieceSize = PieceSize, StallTimeout = TimeSpan.FromSeconds(10) }, time);
+
+        // The first request gets no byte until released, which the test never does; every later one answers promptly.
+        _bed.Fake.MediaRoute.HoldRequest(1);
+        // No backoff: the resume needs no further clock move (backoffs have their own test).
+        var downloader = new RangedDownloader(_bed.Http, new RangedDownloadOptions { PieceSize = PieceSize, StallTimeout = TimeSpan.FromSeconds(10), BaseDelay = TimeSpan.Zero }, time);
 
         var download = downloader.DownloadAsync(MediaUrl(251), expected.LongLength, _bed.Destination);
-        await WaitUntilAsync(() => _bed.Fake.MediaRoute.Count == 1);
+        await _bed.Fake.MediaRoute.Held.WaitAsync(TimeSpan.FromSeconds(30));
 
-        // The fake now answers promptly; only the stall timeout on the fake clock can end the first request.
-        _bed.Fake.MediaChunkDelay = TimeSpan.Zero;
-        await RunWithClockAsync(download, time);
+        // Only the stall timeout on the fake clock can end the first request. The clock moves once, exactly that far:
+        // moving it on would let a healthy later piece look stalled on a slow machine.
+        time.Advance(TimeSpan.FromSeconds(10));
+        await download.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(expected, await File.ReadAllBytesAsync(_bed.Destination));
         Assert.Equal(Pieces(expected.LongLength) + 1, _bed.Fake.MediaRoute.Count);
