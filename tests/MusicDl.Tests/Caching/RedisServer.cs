@@ -24,7 +24,31 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync()
     {
-        var port = FreePort();
+        // The free port is only free when we asked: another process may take it before redis-server binds it.
+        // Then redis-server exits at once and a fresh port is tried; its own "ready" line, not a probe that another
+        // listener on the port could answer, says the server is ours and up.
+        const int attempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var (server, ready) = Launch(port);
+            var exited = server._process.WaitForExitAsync();
+            var first = await Task.WhenAny(ready.Task, exited, Task.Delay(TimeSpan.FromSeconds(30)));
+            if (first == ready.Task)
+            {
+                return server;
+            }
+
+            await server.DisposeAsync();
+            if (first != exited || attempt == attempts)
+            {
+                throw new InvalidOperationException($"redis-server did not come up on port {port}.");
+            }
+        }
+    }
+
+    private static (RedisServer Server, TaskCompletionSource Ready) Launch(int port)
+    {
         var info = new ProcessStartInfo("redis-server")
         {
             RedirectStandardOutput = true,
@@ -46,24 +70,18 @@ public sealed class RedisServer : IAsyncDisposable
             throw new InvalidOperationException($"redis-server cannot be started ({ex.Message}); install it (the CI script does).", ex);
         }
 
-        process.OutputDataReceived += (_, _) => { };
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data?.Contains("Ready to accept connections", StringComparison.Ordinal) == true)
+            {
+                ready.TrySetResult();
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServer(process, port);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!await server.AcceptsConnectionsAsync())
-        {
-            if (process.HasExited || DateTime.UtcNow > deadline)
-            {
-                await server.DisposeAsync();
-                throw new InvalidOperationException($"redis-server did not come up on port {port}.");
-            }
-
-            await Task.Delay(20);
-        }
-
-        return server;
+        return (new RedisServer(process, port), ready);
     }
 
     public async ValueTask DisposeAsync()
@@ -83,19 +101,5 @@ public sealed class RedisServer : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task<bool> AcceptsConnectionsAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }
