@@ -1,7 +1,10 @@
 using System.Text.Json;
+using MusicDl.Caching;
+using MusicDl.Configuration;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Models;
 using MusicDl.Spotify;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Spotify;
 
@@ -47,7 +50,7 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
 
         Assert.Equal(4, changed.Entries.Count);
         Assert.Equal(playlist.SnapshotId, changed.SnapshotId);
-        Assert.Contains(Bed.Cache.Keys, k => k == $"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token");
+        Assert.Equal(CacheLookupKind.Hit, await Bed.Cache.LookUpAsync($"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token"));
     }
 
     [Fact]
@@ -127,18 +130,28 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
     {
         var track = Bed.Spotify.AddMultiArtistNonLatinTrack();
         using var inner = Bed.CreateClient();
-        var client = Bed.CreateCachingClient(inner);
 
-        var fresh = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
-        var cached = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+        // Memory hands back the stored object itself; the JSON round trip happens when a later run reads the file.
+        var settings = new MusicDlSettings { CacheFile = Path.Combine(Bed.ConfigDirectory, "cache.db") };
+        Track fresh;
+        await using (var firstRun = CacheFactory.Create(settings, Bed.Time))
+        {
+            fresh = (await new CachingSpotifyClient(inner, firstRun.Region(CacheRegions.Spotify)).GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+        }
 
-        Assert.Equal(1, client.RequestCount);
+        await using var nextRun = CacheFactory.Create(settings, Bed.Time);
+        var region = nextRun.Region(CacheRegions.Spotify);
+        var cached = (await new CachingSpotifyClient(inner, region).GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+
+        Assert.Equal(1, inner.RequestCount);
+        Assert.Equal(1, region.GetStatistics().PersistentHits);
+        Assert.Empty(nextRun.Warnings.Messages);
         Assert.Equal(fresh.Title, cached.Title);
         Assert.Equal(fresh.Artists, cached.Artists);
         Assert.Equal(fresh.Album.Images, cached.Album.Images);
         Assert.Equal(fresh.Album.ReleaseDatePrecision, cached.Album.ReleaseDatePrecision);
         Assert.Equal(fresh.Isrc, cached.Isrc);
-        Assert.Contains($"track:{track.Id}:US", Bed.Cache.Keys);
+        Assert.Equal(CacheLookupKind.Hit, await region.LookUpAsync($"track:{track.Id}:US"));
     }
 
     [Fact]

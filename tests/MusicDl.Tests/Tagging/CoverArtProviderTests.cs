@@ -1,7 +1,8 @@
+using MusicDl.Caching;
 using MusicDl.Fakes;
 using MusicDl.Models;
 using MusicDl.Tagging;
-using MusicDl.Tests.Library;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Tagging;
 
@@ -26,7 +27,7 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     [Fact]
     public async Task Cover_is_fetched_once_per_album_and_kept_in_the_images_region()
     {
-        var region = new InMemoryCacheRegion("images");
+        var region = TestCache.Region(CacheRegions.Images);
         var provider = new CoverArtProvider(_http, region);
         var album = Album("large");
 
@@ -37,13 +38,13 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
         Assert.Equal("image/jpeg", first.MimeType);
         Assert.Equal(first.Hash, second!.Hash);
         Assert.Equal(1, _host.Route("GET", "/image/{id}").Count);
-        Assert.Single(region.Keys);
+        Assert.Equal(1, region.Entries());
     }
 
     [Fact]
     public async Task The_largest_image_is_chosen()
     {
-        var provider = new CoverArtProvider(_http, new InMemoryCacheRegion("images"));
+        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images));
 
         await provider.GetAsync(Album("large"));
 
@@ -54,20 +55,20 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_or_non_image_answer_gives_no_cover_and_caches_nothing()
     {
-        var region = new InMemoryCacheRegion("images");
+        var region = TestCache.Region(CacheRegions.Images);
         var provider = new CoverArtProvider(_http, region);
         _host.Route("GET", "/image/{id}").Fail(new FakeFault { Status = 500, Times = 1 });
 
         Assert.Null(await provider.GetAsync(Album("large")));
         Assert.Null(await provider.GetAsync(Album("html")));
-        Assert.Empty(region.Keys);
+        Assert.Equal(0, region.Entries());
         Assert.NotNull(await provider.GetAsync(Album("large")));
     }
 
     [Fact]
     public async Task Album_without_images_has_no_cover()
     {
-        var provider = new CoverArtProvider(_http, new InMemoryCacheRegion("images"));
+        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images));
 
         Assert.Null(await provider.GetAsync(Album("large") with { Images = [] }));
         Assert.Equal(0, _host.Route("GET", "/image/{id}").Count);

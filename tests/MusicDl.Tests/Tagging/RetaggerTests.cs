@@ -1,7 +1,9 @@
+using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Library;
 using MusicDl.Tagging;
 using MusicDl.Tests.Library;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Tagging;
 
@@ -14,7 +16,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
     [Fact]
     public async Task Second_metadata_pass_over_50_files_writes_nothing()
     {
-        var tagsRegion = new InMemoryCacheRegion("tags");
+        var tagsRegion = TestCache.Region(CacheRegions.Tags);
         var paths = new List<string>();
         await using (var library = await OpenAsync())
         {
@@ -36,7 +38,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
         await using (var library = await OpenAsync())
         {
             // A fresh tags region: the state alone must be enough (a new run with an empty memory cache).
-            var freshRegion = new InMemoryCacheRegion("tags");
+            var freshRegion = TestCache.Region(CacheRegions.Tags);
             var retagger = new Retagger(new TagWriter(), library, freshRegion);
             foreach (var (path, i) in paths.Select((p, i) => (p, i + 1)))
             {
@@ -44,7 +46,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
             }
 
             // The state's answers now front the next lookups from memory.
-            Assert.Equal(50, freshRegion.Keys.Count);
+            Assert.Equal(50, freshRegion.Entries());
         }
 
         Assert.All(paths, p => Assert.Equal(before[p], File.GetLastWriteTimeUtc(Path.Combine(Root, p))));
@@ -57,7 +59,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
         await using var library = await OpenAsync();
         var path = "Artist/Song.mp3";
         await PlaceSampleAsync(library, path, 1);
-        var retagger = new Retagger(new TagWriter(), library, new InMemoryCacheRegion("tags"));
+        var retagger = new Retagger(new TagWriter(), library, TestCache.Region(CacheRegions.Tags));
         await retagger.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1));
 
         var changed = Tags(1) with { Title = "Renamed" };
