@@ -1,6 +1,5 @@
 using System.Text.Json;
 using MusicDl.Caching;
-using MusicDl.Configuration;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Models;
 using MusicDl.Spotify;
@@ -17,15 +16,23 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
         await Bed.LogInAsync();
         var playlist = Bed.Spotify.AddGeneratedPlaylist(120);
         var source = new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id);
+        var file = Path.Combine(Bed.ConfigDirectory, "cache.db");
         using var inner = Bed.CreateClient();
-        var client = Bed.CreateCachingClient(inner);
-        var first = await client.ResolveAsync(source, CancellationToken.None);
-        var logged = Bed.Host.Log.Count;
-        var before = client.RequestCount;
+        ResolvedSource first;
+        long before;
+        await using (var firstCache = TestCache.OnDisk(file, Bed.Time))
+        {
+            var client = new CachingSpotifyClient(inner, firstCache.Region(CacheRegions.Spotify));
+            first = await client.ResolveAsync(source, CancellationToken.None);
+            before = client.RequestCount;
+        }
 
-        // A later run: a new client over the same cache.
+        var logged = Bed.Host.Log.Count;
+
+        // A later run: a new client over a new cache on the same file, so the playlist comes back through its JSON.
         using var nextInner = Bed.CreateClient();
-        var nextRun = Bed.CreateCachingClient(nextInner);
+        await using var nextCache = TestCache.OnDisk(file, Bed.Time);
+        var nextRun = new CachingSpotifyClient(nextInner, nextCache.Region(CacheRegions.Spotify));
         var again = await nextRun.ResolveAsync(source, CancellationToken.None);
 
         Assert.Equal(1, nextRun.RequestCount);
@@ -132,14 +139,14 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
         using var inner = Bed.CreateClient();
 
         // Memory hands back the stored object itself; the JSON round trip happens when a later run reads the file.
-        var settings = new MusicDlSettings { CacheFile = Path.Combine(Bed.ConfigDirectory, "cache.db") };
+        var file = Path.Combine(Bed.ConfigDirectory, "cache.db");
         Track fresh;
-        await using (var firstRun = CacheFactory.Create(settings, Bed.Time))
+        await using (var firstRun = TestCache.OnDisk(file, Bed.Time))
         {
             fresh = (await new CachingSpotifyClient(inner, firstRun.Region(CacheRegions.Spotify)).GetTrackAsync(track.Id, CancellationToken.None)).Track!;
         }
 
-        await using var nextRun = CacheFactory.Create(settings, Bed.Time);
+        await using var nextRun = TestCache.OnDisk(file, Bed.Time);
         var region = nextRun.Region(CacheRegions.Spotify);
         var cached = (await new CachingSpotifyClient(inner, region).GetTrackAsync(track.Id, CancellationToken.None)).Track!;
 

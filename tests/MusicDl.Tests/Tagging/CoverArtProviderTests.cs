@@ -42,6 +42,35 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cover_in_the_cache_file_is_not_fetched_again_in_the_next_run()
+    {
+        var folder = Directory.CreateTempSubdirectory("musicdl-cover-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "cache.db");
+            CoverArt? first;
+            await using (var firstRun = TestCache.OnDisk(file, TimeProvider.System))
+            {
+                first = await new CoverArtProvider(_http, firstRun.Region(CacheRegions.Images)).GetAsync(Album("large"));
+            }
+
+            await using var nextRun = TestCache.OnDisk(file, TimeProvider.System);
+            var region = nextRun.Region(CacheRegions.Images);
+            var second = await new CoverArtProvider(_http, region).GetAsync(Album("large"));
+
+            Assert.Equal(Jpeg, first!.Data);
+            Assert.Equal(Jpeg, second!.Data);
+            Assert.Equal("image/jpeg", second.MimeType);
+            Assert.Equal(1, _host.Route("GET", "/image/{id}").Count);
+            Assert.Equal(1, region.GetStatistics().PersistentHits);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_largest_image_is_chosen()
     {
         var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images));

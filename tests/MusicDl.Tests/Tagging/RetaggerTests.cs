@@ -74,6 +74,28 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
     }
 
     [Fact]
+    public async Task Known_tags_come_back_from_the_cache_file_in_the_next_run()
+    {
+        var path = "Artist/Song.mp3";
+        var cacheFile = Path.Combine(Root, "cache.db");
+        await using var library = await OpenAsync();
+        await PlaceSampleAsync(library, path, 1);
+        await using (var firstRun = TestCache.OnDisk(cacheFile, TimeProvider.System))
+        {
+            var retagger = new Retagger(new TagWriter(), library, firstRun.Region(CacheRegions.Tags));
+            Assert.Equal(RetagResult.Written, await retagger.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1)));
+        }
+
+        await using var nextRun = TestCache.OnDisk(cacheFile, TimeProvider.System);
+        var tagsRegion = nextRun.Region(CacheRegions.Tags);
+        var again = new Retagger(new TagWriter(), library, tagsRegion);
+
+        Assert.Equal(RetagResult.Unchanged, await again.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1)));
+        Assert.Equal(1, tagsRegion.GetStatistics().PersistentHits);
+        Assert.Empty(nextRun.Warnings.Messages);
+    }
+
+    [Fact]
     public async Task A_file_changed_behind_our_back_is_retagged_even_with_a_matching_fingerprint()
     {
         await using var library = await OpenAsync();

@@ -21,6 +21,13 @@ internal static class TestCache
     public static LayeredCache MemoryOnly(TimeProvider time, MusicDlSettings? settings = null) =>
         CacheFactory.Create((settings ?? new MusicDlSettings()) with { CachePersistent = false, CacheRedis = null, NoCache = false }, time);
 
+    /// <summary>
+    /// The cache of a run over the SQLite file <paramref name="file"/> (no Redis). Memory hands back the stored object
+    /// itself; a second cache over the same file is the next run, which reads every value back through its JSON.
+    /// </summary>
+    public static LayeredCache OnDisk(string file, TimeProvider time, MusicDlSettings? settings = null) =>
+        CacheFactory.Create((settings ?? new MusicDlSettings()) with { CachePersistent = true, CacheFile = file, CacheRedis = null, NoCache = false }, time);
+
     /// <summary>One region of a fresh memory-only cache with the default settings.</summary>
     public static ICacheRegion Region(string name, TimeProvider? time = null) =>
         MemoryOnly(time ?? TimeProvider.System).Region(name);

@@ -28,12 +28,16 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _f = await FakeSearchFixture.StartAsync();
-        var cache = TestCache.MemoryOnly(_f.Time, _settings);
-        _searchCache = cache.Region(CacheRegions.AudioSearch);
-        _matchCache = cache.Region(CacheRegions.Match);
+        UseCache(TestCache.MemoryOnly(_f.Time, _settings));
     }
 
     public async Task DisposeAsync() => await _f.DisposeAsync();
+
+    private void UseCache(ICache cache)
+    {
+        _searchCache = cache.Region(CacheRegions.AudioSearch);
+        _matchCache = cache.Region(CacheRegions.Match);
+    }
 
     private static Track Moments(string? isrc = null, string id = TrackId) =>
         Track("Moments", "Lost Identities | Robbie Rosen", 220, "Moments", id: id, isrc: isrc);
@@ -212,17 +216,37 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     public async Task A_matched_track_is_answered_from_the_match_cache_without_searching()
     {
         _f.Music.Add(MomentsSong);
-        var first = await Matcher().MatchAsync(Moments());
-        var requests = _f.Music.Requests.Count;
+        var folder = Directory.CreateTempSubdirectory("musicdl-match-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "cache.db");
+            MatchResult first;
+            await using (var firstRun = TestCache.OnDisk(file, _f.Time, _settings))
+            {
+                UseCache(firstRun);
+                first = await Matcher().MatchAsync(Moments());
+            }
 
-        var second = await Matcher().MatchAsync(Moments());
+            var requests = _f.Music.Requests.Count;
 
-        Assert.Equal(MatchSource.Search, first.Source);
-        Assert.Equal(MatchSource.Cache, second.Source);
-        Assert.Equal(first.VideoId, second.VideoId);
-        Assert.Equal(first.Score, second.Score);
-        Assert.Equal("Moments", second.Title);
-        Assert.Equal(requests, _f.Music.Requests.Count);
+            // The next run over the same file: the match comes back through its JSON.
+            await using var nextRun = TestCache.OnDisk(file, _f.Time, _settings);
+            UseCache(nextRun);
+            var second = await Matcher().MatchAsync(Moments());
+
+            Assert.Equal(MatchSource.Search, first.Source);
+            Assert.Equal(MatchSource.Cache, second.Source);
+            Assert.Equal(1, _matchCache.GetStatistics().PersistentHits);
+            Assert.Empty(nextRun.Warnings.Messages);
+            Assert.Equal(first.VideoId, second.VideoId);
+            Assert.Equal(first.Score, second.Score);
+            Assert.Equal("Moments", second.Title);
+            Assert.Equal(requests, _f.Music.Requests.Count);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
