@@ -48,6 +48,9 @@ internal sealed class CliApp
             Output = Stdout,
             Error = Stderr,
             EnableDefaultExceptionHandler = false,
+
+            // Signals are handled in Program, with a grace period the pipeline controls.
+            ProcessTerminationTimeout = null,
         };
         try
         {

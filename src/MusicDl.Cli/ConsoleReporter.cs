@@ -107,7 +107,7 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
                     $"{summary.Downloaded} downloaded, {summary.Skipped} skipped, {summary.Retagged} retagged, {summary.NotFound} not found, " +
                     $"{summary.Failed} failed, {summary.Unsupported} unsupported in {summary.ElapsedS.ToString("0.0", CultureInfo.InvariantCulture)} s; " +
                     $"requests: spotify {summary.Requests.Spotify}, search {summary.Requests.Search}, player {summary.Requests.Player}, media {summary.Requests.Media}");
-                WriteStatistics(stderr, summary.Cache);
+                stderr.Write(CacheStatisticsTable.Format(summary.Cache));
             }
 
             stderr.Flush();
@@ -125,25 +125,6 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
             _ => o.Error,
         };
         return $"{OutputJson.StatusName(o.Status)}\t{who}\t{where}";
-    }
-
-    /// <summary>The statistics table: region, entries, hits, misses, hit rate, evictions, expirations, persistent and shared hits.</summary>
-    public static void WriteStatistics(TextWriter writer, IReadOnlyList<RegionStatistics> regions)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(regions);
-        if (regions.Count == 0)
-        {
-            return;
-        }
-
-        writer.WriteLine($"{"cache region",-15}{"entries",9}{"hits",9}{"misses",9}{"neg.hits",9}{"hit rate",9}{"evicted",9}{"expired",9}{"persist.",9}{"shared",9}");
-        foreach (var r in regions)
-        {
-            writer.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{r.Region,-15}{r.Entries,9}{r.Hits,9}{r.Misses,9}{r.NegativeHits,9}{r.HitRate,9:P0}{r.Evictions,9}{r.Expirations,9}{r.PersistentHits,9}{r.SharedHits,9}"));
-        }
     }
 
     private void Clear()

@@ -7,5 +7,5 @@ namespace MusicDl.Downloading;
 public sealed record DownloadRequest(IReadOnlyList<SpotifySource> Sources, MusicDlSettings Settings, RunMode Mode = RunMode.Download)
 {
     /// <summary>How long running tracks get to finish or clean up after an interrupt before they are cancelled.</summary>
-    public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(3);
 }

@@ -1,3 +1,4 @@
+using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Library;
 
@@ -17,7 +18,7 @@ public abstract class LibraryTestBase : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected Task<MusicLibrary> OpenAsync(InMemoryCacheRegion? existence = null) => MusicLibrary.OpenAsync(Root, existence);
+    protected Task<MusicLibrary> OpenAsync(ICacheRegion? existence = null) => MusicLibrary.OpenAsync(Root, existence);
 
     /// <summary>Places a small file for <paramref name="trackId"/> at <paramref name="path"/> the way the pipeline does.</summary>
     protected static async Task<PlacedFile> PlaceAsync(

@@ -1,5 +1,7 @@
+using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Library;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Library;
 
@@ -269,17 +271,17 @@ public sealed class PlacementTests : LibraryTestBase
     [Fact]
     public async Task Existence_region_is_set_on_create_and_cleared_on_delete()
     {
-        var region = new InMemoryCacheRegion("file_existence");
+        var region = TestCache.Region(CacheRegions.FileExistence);
         await using var library = await OpenAsync(region);
         var full = Path.Combine(Root, "Artist", "Song.mp3");
         Assert.False(await library.ExistsAsync("Artist/Song.mp3"));
 
         await PlaceAsync(library, "track1", "Artist/Song.mp3");
         Assert.True(await library.ExistsAsync("Artist/Song.mp3"));
-        Assert.Contains(full, region.Keys);
+        Assert.Equal(CacheLookupKind.Hit, await region.LookUpAsync(full));
 
         Assert.True(await library.RemoveFileAsync("Artist/Song.mp3"));
-        Assert.DoesNotContain(full, region.Keys);
+        Assert.Equal(CacheLookupKind.Miss, await region.LookUpAsync(full));
         Assert.False(File.Exists(full));
         Assert.Null(await library.State.GetAsync("Artist/Song.mp3"));
     }
@@ -287,12 +289,16 @@ public sealed class PlacementTests : LibraryTestBase
     [Fact]
     public async Task Existence_is_checked_once_per_path()
     {
-        var region = new InMemoryCacheRegion("file_existence");
+        var region = TestCache.Region(CacheRegions.FileExistence);
         await using var library = await OpenAsync(region);
 
         await library.ExistsAsync("Artist/Song.mp3");
         await library.ExistsAsync("Artist/Song.mp3");
 
-        Assert.Equal(1, region.FactoryCalls);
+        // One miss ran the check and stored its answer; the second call was answered from the region.
+        var statistics = region.GetStatistics();
+        Assert.Equal(1, statistics.Misses);
+        Assert.Equal(1, statistics.Sets);
+        Assert.Equal(1, statistics.Hits);
     }
 }

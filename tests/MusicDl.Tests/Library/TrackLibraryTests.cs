@@ -1,10 +1,12 @@
-using MusicDl.YouTube.Matching;
+using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Tagging;
 using MusicDl.Tests.Tagging;
+using MusicDl.Tests.TestSupport;
+using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Tests.Library;
 
@@ -130,7 +132,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     }
 
     private static TrackLibrary Port(MusicLibrary library, string template) =>
-        new(library, PathTemplate.Parse(template), AudioFormat.Mp3, new TagWriter(), tagsRegion: new InMemoryCacheRegion("tags"));
+        new(library, PathTemplate.Parse(template), AudioFormat.Mp3, new TagWriter(), tagsRegion: TestCache.Region(CacheRegions.Tags));
 
     private static ResolvedSource Source(string name, string uri, params Track[] tracks) =>
         new(new SpotifySource(SourceKind.Playlist, uri.Split(':')[^1], uri), name, tracks.Select((t, i) => SourceEntry.Supported(i + 1, t)).ToArray());

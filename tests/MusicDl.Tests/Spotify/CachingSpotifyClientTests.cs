@@ -1,7 +1,9 @@
 using System.Text.Json;
+using MusicDl.Caching;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Models;
 using MusicDl.Spotify;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Spotify;
 
@@ -14,15 +16,23 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
         await Bed.LogInAsync();
         var playlist = Bed.Spotify.AddGeneratedPlaylist(120);
         var source = new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id);
+        var file = Path.Combine(Bed.ConfigDirectory, "cache.db");
         using var inner = Bed.CreateClient();
-        var client = Bed.CreateCachingClient(inner);
-        var first = await client.ResolveAsync(source, CancellationToken.None);
-        var logged = Bed.Host.Log.Count;
-        var before = client.RequestCount;
+        ResolvedSource first;
+        long before;
+        await using (var firstCache = TestCache.OnDisk(file, Bed.Time))
+        {
+            var client = new CachingSpotifyClient(inner, firstCache.Region(CacheRegions.Spotify));
+            first = await client.ResolveAsync(source, CancellationToken.None);
+            before = client.RequestCount;
+        }
 
-        // A later run: a new client over the same cache.
+        var logged = Bed.Host.Log.Count;
+
+        // A later run: a new client over a new cache on the same file, so the playlist comes back through its JSON.
         using var nextInner = Bed.CreateClient();
-        var nextRun = Bed.CreateCachingClient(nextInner);
+        await using var nextCache = TestCache.OnDisk(file, Bed.Time);
+        var nextRun = new CachingSpotifyClient(nextInner, nextCache.Region(CacheRegions.Spotify));
         var again = await nextRun.ResolveAsync(source, CancellationToken.None);
 
         Assert.Equal(1, nextRun.RequestCount);
@@ -47,7 +57,7 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
 
         Assert.Equal(4, changed.Entries.Count);
         Assert.Equal(playlist.SnapshotId, changed.SnapshotId);
-        Assert.Contains(Bed.Cache.Keys, k => k == $"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token");
+        Assert.Equal(CacheLookupKind.Hit, await Bed.Cache.LookUpAsync($"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token"));
     }
 
     [Fact]
@@ -127,18 +137,28 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
     {
         var track = Bed.Spotify.AddMultiArtistNonLatinTrack();
         using var inner = Bed.CreateClient();
-        var client = Bed.CreateCachingClient(inner);
 
-        var fresh = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
-        var cached = (await client.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+        // Memory hands back the stored object itself; the JSON round trip happens when a later run reads the file.
+        var file = Path.Combine(Bed.ConfigDirectory, "cache.db");
+        Track fresh;
+        await using (var firstRun = TestCache.OnDisk(file, Bed.Time))
+        {
+            fresh = (await new CachingSpotifyClient(inner, firstRun.Region(CacheRegions.Spotify)).GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+        }
 
-        Assert.Equal(1, client.RequestCount);
+        await using var nextRun = TestCache.OnDisk(file, Bed.Time);
+        var region = nextRun.Region(CacheRegions.Spotify);
+        var cached = (await new CachingSpotifyClient(inner, region).GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+
+        Assert.Equal(1, inner.RequestCount);
+        Assert.Equal(1, region.GetStatistics().PersistentHits);
+        Assert.Empty(nextRun.Warnings.Messages);
         Assert.Equal(fresh.Title, cached.Title);
         Assert.Equal(fresh.Artists, cached.Artists);
         Assert.Equal(fresh.Album.Images, cached.Album.Images);
         Assert.Equal(fresh.Album.ReleaseDatePrecision, cached.Album.ReleaseDatePrecision);
         Assert.Equal(fresh.Isrc, cached.Isrc);
-        Assert.Contains($"track:{track.Id}:US", Bed.Cache.Keys);
+        Assert.Equal(CacheLookupKind.Hit, await region.LookUpAsync($"track:{track.Id}:US"));
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using MusicDl.Caching;
 using MusicDl.Fakes;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Models;
 using MusicDl.Spotify;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Spotify;
 
@@ -42,7 +44,7 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
             await first.ResolveAsync(source, CancellationToken.None);
         }
 
-        Assert.Contains($"spotify_client_credentials:{Bed.Spotify.ClientId}", Bed.Tokens.Keys);
+        Assert.Equal(CacheLookupKind.Hit, await Bed.Tokens.LookUpAsync($"spotify_client_credentials:{Bed.Spotify.ClientId}"));
         Bed.Time.Advance(TimeSpan.FromMinutes(30));
         using var second = Bed.CreateClient();
         await second.ResolveAsync(source, CancellationToken.None);

@@ -4,6 +4,7 @@ using MusicDl.Configuration;
 using MusicDl.Fakes;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Spotify;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Spotify;
 
@@ -14,8 +15,9 @@ public sealed class SpotifyTestBed : IAsyncDisposable
     {
         Host = host;
         Spotify = spotify;
-        Tokens = new InMemoryCacheRegion(CacheRegions.Tokens, Time);
-        Cache = new InMemoryCacheRegion(CacheRegions.Spotify, Time);
+        Caches = TestCache.MemoryOnly(Time);
+        Tokens = Caches.Region(CacheRegions.Tokens);
+        Cache = Caches.Region(CacheRegions.Spotify);
         Directory.CreateDirectory(ConfigDirectory);
     }
 
@@ -25,9 +27,12 @@ public sealed class SpotifyTestBed : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
-    internal InMemoryCacheRegion Tokens { get; }
+    /// <summary>The real cache in memory, shared by every client of the test as the runs of one process would share it.</summary>
+    internal LayeredCache Caches { get; }
 
-    internal InMemoryCacheRegion Cache { get; }
+    internal ICacheRegion Tokens { get; }
+
+    internal ICacheRegion Cache { get; }
 
     public string ConfigDirectory { get; } = Path.Combine(Path.GetTempPath(), "musicdl-spotify-tests", Guid.NewGuid().ToString("N"));
 
@@ -89,6 +94,7 @@ public sealed class SpotifyTestBed : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Handler.Dispose();
+        await Caches.DisposeAsync();
         await Host.DisposeAsync();
         try
         {

@@ -1,7 +1,8 @@
+using MusicDl.Caching;
 using MusicDl.Fakes;
 using MusicDl.Models;
 using MusicDl.Tagging;
-using MusicDl.Tests.Library;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Tagging;
 
@@ -26,7 +27,7 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     [Fact]
     public async Task Cover_is_fetched_once_per_album_and_kept_in_the_images_region()
     {
-        var region = new InMemoryCacheRegion("images");
+        var region = TestCache.Region(CacheRegions.Images);
         var provider = new CoverArtProvider(_http, region);
         var album = Album("large");
 
@@ -37,13 +38,42 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
         Assert.Equal("image/jpeg", first.MimeType);
         Assert.Equal(first.Hash, second!.Hash);
         Assert.Equal(1, _host.Route("GET", "/image/{id}").Count);
-        Assert.Single(region.Keys);
+        Assert.Equal(1, region.Entries());
+    }
+
+    [Fact]
+    public async Task A_cover_in_the_cache_file_is_not_fetched_again_in_the_next_run()
+    {
+        var folder = Directory.CreateTempSubdirectory("musicdl-cover-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "cache.db");
+            CoverArt? first;
+            await using (var firstRun = TestCache.OnDisk(file, TimeProvider.System))
+            {
+                first = await new CoverArtProvider(_http, firstRun.Region(CacheRegions.Images)).GetAsync(Album("large"));
+            }
+
+            await using var nextRun = TestCache.OnDisk(file, TimeProvider.System);
+            var region = nextRun.Region(CacheRegions.Images);
+            var second = await new CoverArtProvider(_http, region).GetAsync(Album("large"));
+
+            Assert.Equal(Jpeg, first!.Data);
+            Assert.Equal(Jpeg, second!.Data);
+            Assert.Equal("image/jpeg", second.MimeType);
+            Assert.Equal(1, _host.Route("GET", "/image/{id}").Count);
+            Assert.Equal(1, region.GetStatistics().PersistentHits);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
     public async Task The_largest_image_is_chosen()
     {
-        var provider = new CoverArtProvider(_http, new InMemoryCacheRegion("images"));
+        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images));
 
         await provider.GetAsync(Album("large"));
 
@@ -54,20 +84,20 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_or_non_image_answer_gives_no_cover_and_caches_nothing()
     {
-        var region = new InMemoryCacheRegion("images");
+        var region = TestCache.Region(CacheRegions.Images);
         var provider = new CoverArtProvider(_http, region);
         _host.Route("GET", "/image/{id}").Fail(new FakeFault { Status = 500, Times = 1 });
 
         Assert.Null(await provider.GetAsync(Album("large")));
         Assert.Null(await provider.GetAsync(Album("html")));
-        Assert.Empty(region.Keys);
+        Assert.Equal(0, region.Entries());
         Assert.NotNull(await provider.GetAsync(Album("large")));
     }
 
     [Fact]
     public async Task Album_without_images_has_no_cover()
     {
-        var provider = new CoverArtProvider(_http, new InMemoryCacheRegion("images"));
+        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images));
 
         Assert.Null(await provider.GetAsync(Album("large") with { Images = [] }));
         Assert.Equal(0, _host.Route("GET", "/image/{id}").Count);

@@ -1,7 +1,9 @@
+using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Library;
 using MusicDl.Tagging;
 using MusicDl.Tests.Library;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Tagging;
 
@@ -14,7 +16,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
     [Fact]
     public async Task Second_metadata_pass_over_50_files_writes_nothing()
     {
-        var tagsRegion = new InMemoryCacheRegion("tags");
+        var tagsRegion = TestCache.Region(CacheRegions.Tags);
         var paths = new List<string>();
         await using (var library = await OpenAsync())
         {
@@ -36,7 +38,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
         await using (var library = await OpenAsync())
         {
             // A fresh tags region: the state alone must be enough (a new run with an empty memory cache).
-            var freshRegion = new InMemoryCacheRegion("tags");
+            var freshRegion = TestCache.Region(CacheRegions.Tags);
             var retagger = new Retagger(new TagWriter(), library, freshRegion);
             foreach (var (path, i) in paths.Select((p, i) => (p, i + 1)))
             {
@@ -44,7 +46,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
             }
 
             // The state's answers now front the next lookups from memory.
-            Assert.Equal(50, freshRegion.Keys.Count);
+            Assert.Equal(50, freshRegion.Entries());
         }
 
         Assert.All(paths, p => Assert.Equal(before[p], File.GetLastWriteTimeUtc(Path.Combine(Root, p))));
@@ -57,7 +59,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
         await using var library = await OpenAsync();
         var path = "Artist/Song.mp3";
         await PlaceSampleAsync(library, path, 1);
-        var retagger = new Retagger(new TagWriter(), library, new InMemoryCacheRegion("tags"));
+        var retagger = new Retagger(new TagWriter(), library, TestCache.Region(CacheRegions.Tags));
         await retagger.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1));
 
         var changed = Tags(1) with { Title = "Renamed" };
@@ -69,6 +71,28 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
         Assert.Equal("dQw4w9WgXcQ", record.VideoId);
         using var file = TagWriter.OpenFile(Path.Combine(Root, "Artist", "Song.mp3"), AudioFormat.Mp3);
         Assert.Equal("Renamed", file.Tag.Title);
+    }
+
+    [Fact]
+    public async Task Known_tags_come_back_from_the_cache_file_in_the_next_run()
+    {
+        var path = "Artist/Song.mp3";
+        var cacheFile = Path.Combine(Root, "cache.db");
+        await using var library = await OpenAsync();
+        await PlaceSampleAsync(library, path, 1);
+        await using (var firstRun = TestCache.OnDisk(cacheFile, TimeProvider.System))
+        {
+            var retagger = new Retagger(new TagWriter(), library, firstRun.Region(CacheRegions.Tags));
+            Assert.Equal(RetagResult.Written, await retagger.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1)));
+        }
+
+        await using var nextRun = TestCache.OnDisk(cacheFile, TimeProvider.System);
+        var tagsRegion = nextRun.Region(CacheRegions.Tags);
+        var again = new Retagger(new TagWriter(), library, tagsRegion);
+
+        Assert.Equal(RetagResult.Unchanged, await again.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1)));
+        Assert.Equal(1, tagsRegion.GetStatistics().PersistentHits);
+        Assert.Empty(nextRun.Warnings.Messages);
     }
 
     [Fact]

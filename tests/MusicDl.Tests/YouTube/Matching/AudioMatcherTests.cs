@@ -4,6 +4,7 @@ using MusicDl.Configuration;
 using MusicDl.Fakes;
 using MusicDl.Fakes.YouTubeMusic;
 using MusicDl.Models;
+using MusicDl.Tests.TestSupport;
 using MusicDl.Tests.YouTube.Search;
 using MusicDl.YouTube.Matching;
 using MusicDl.YouTube.Search;
@@ -20,18 +21,23 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     private static readonly FakeSong MomentsAcoustic = new() { VideoId = "wgpEmlJ3guA", Title = "Moments (Acoustic Version)", Artists = ["Lost Identities", "Robbie Rosen"], Album = "Moments (Acoustic Version)", Duration = TimeSpan.FromSeconds(169) };
 
     private FakeSearchFixture _f = null!;
-    private InMemoryCacheRegion _searchCache = null!;
-    private InMemoryCacheRegion _matchCache = null!;
+    private ICacheRegion _searchCache = null!;
+    private ICacheRegion _matchCache = null!;
     private MusicDlSettings _settings = new() { AudioProviders = [SearchProviders.YouTubeMusic, SearchProviders.YouTube], MaxRetries = 2 };
 
     public async Task InitializeAsync()
     {
         _f = await FakeSearchFixture.StartAsync();
-        _searchCache = new InMemoryCacheRegion(CacheRegions.AudioSearch, _f.Time, _settings.AudioSearchCacheTtl, _settings.NegativeSearchCacheTtl);
-        _matchCache = new InMemoryCacheRegion(CacheRegions.Match, _f.Time, TimeSpan.FromDays(30), _settings.NegativeSearchCacheTtl);
+        UseCache(TestCache.MemoryOnly(_f.Time, _settings));
     }
 
     public async Task DisposeAsync() => await _f.DisposeAsync();
+
+    private void UseCache(ICache cache)
+    {
+        _searchCache = cache.Region(CacheRegions.AudioSearch);
+        _matchCache = cache.Region(CacheRegions.Match);
+    }
 
     private static Track Moments(string? isrc = null, string id = TrackId) =>
         Track("Moments", "Lost Identities | Robbie Rosen", 220, "Moments", id: id, isrc: isrc);
@@ -118,7 +124,7 @@ public sealed class AudioMatcherTests : IAsyncLifetime
         var top = Assert.Single(result.TopCandidates);
         Assert.Equal("wgpEmlJ3guA", top.Candidate.VideoId);
         Assert.Contains("acoustic", top.Score.Rejection, StringComparison.Ordinal);
-        Assert.False(_matchCache.Contains(TrackId));
+        Assert.Equal(CacheLookupKind.Miss, await _matchCache.LookUpAsync(TrackId));
     }
 
     [Fact]
@@ -132,8 +138,11 @@ public sealed class AudioMatcherTests : IAsyncLifetime
 
         Assert.Equal(MatchStatus.NotFound, again.Status);
         Assert.Equal(afterFirst, _f.Music.Requests.Count);
-        Assert.All(_searchCache.Keys, k => Assert.True(_searchCache.IsNegative(k), k));
-        Assert.Equal(3, _searchCache.NegativeHits);
+        // Each of the three searches was stored, and each came back as a negative entry: no entry holds a value.
+        var statistics = _searchCache.GetStatistics();
+        Assert.Equal(3, statistics.Entries);
+        Assert.Equal(3, statistics.NegativeHits);
+        Assert.Equal(0, statistics.Hits);
 
         _f.Time.Advance(_settings.NegativeSearchCacheTtl + TimeSpan.FromSeconds(1));
         await Matcher().MatchAsync(Moments());
@@ -154,7 +163,7 @@ public sealed class AudioMatcherTests : IAsyncLifetime
 
         Assert.Equal("14CjyUYO8lE", result.VideoId);
         Assert.Equal(requests, _f.Music.Requests.Count);
-        Assert.Contains("youtube-music|videos|lost identities, robbie rosen - moments", _searchCache.Keys);
+        Assert.Equal(CacheLookupKind.Hit, await _searchCache.LookUpAsync("youtube-music|videos|lost identities, robbie rosen - moments"));
     }
 
     [Fact]
@@ -180,8 +189,8 @@ public sealed class AudioMatcherTests : IAsyncLifetime
         Assert.True(ex.IsTransient);
         // YouTube Music (its first search; the videos search is spared) and plain YouTube, each tried 1 + MaxRetries times.
         Assert.Equal(2 * (1 + _settings.MaxRetries), _f.Music.Route.Count);
-        Assert.Equal(0, _searchCache.Count);
-        Assert.Equal(0, _matchCache.Count);
+        Assert.Equal(0, _searchCache.Entries());
+        Assert.Equal(0, _matchCache.Entries());
 
         _f.Music.Route.ClearFaults();
         var result = await Matcher().MatchAsync(Moments());
@@ -207,17 +216,37 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     public async Task A_matched_track_is_answered_from_the_match_cache_without_searching()
     {
         _f.Music.Add(MomentsSong);
-        var first = await Matcher().MatchAsync(Moments());
-        var requests = _f.Music.Requests.Count;
+        var folder = Directory.CreateTempSubdirectory("musicdl-match-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "cache.db");
+            MatchResult first;
+            await using (var firstRun = TestCache.OnDisk(file, _f.Time, _settings))
+            {
+                UseCache(firstRun);
+                first = await Matcher().MatchAsync(Moments());
+            }
 
-        var second = await Matcher().MatchAsync(Moments());
+            var requests = _f.Music.Requests.Count;
 
-        Assert.Equal(MatchSource.Search, first.Source);
-        Assert.Equal(MatchSource.Cache, second.Source);
-        Assert.Equal(first.VideoId, second.VideoId);
-        Assert.Equal(first.Score, second.Score);
-        Assert.Equal("Moments", second.Title);
-        Assert.Equal(requests, _f.Music.Requests.Count);
+            // The next run over the same file: the match comes back through its JSON.
+            await using var nextRun = TestCache.OnDisk(file, _f.Time, _settings);
+            UseCache(nextRun);
+            var second = await Matcher().MatchAsync(Moments());
+
+            Assert.Equal(MatchSource.Search, first.Source);
+            Assert.Equal(MatchSource.Cache, second.Source);
+            Assert.Equal(1, _matchCache.GetStatistics().PersistentHits);
+            Assert.Empty(nextRun.Warnings.Messages);
+            Assert.Equal(first.VideoId, second.VideoId);
+            Assert.Equal(first.Score, second.Score);
+            Assert.Equal("Moments", second.Title);
+            Assert.Equal(requests, _f.Music.Requests.Count);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -308,23 +337,23 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     public async Task Create_wires_both_providers_from_the_endpoints_and_the_cache_regions()
     {
         _f.Music.Add(MomentsVideo);
-        var cache = new InMemoryCache(_f.Time);
         var settings = _settings with { Endpoints = _f.Endpoints };
+        await using var cache = TestCache.MemoryOnly(_f.Time, settings);
 
         var first = await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
         var second = await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
 
         Assert.Equal("14CjyUYO8lE", first.VideoId);
         Assert.Equal(MatchSource.Cache, second.Source);
-        Assert.True(cache.Get(CacheRegions.Match).Contains(TrackId));
-        Assert.NotEqual(0, cache.Get(CacheRegions.AudioSearch).Count);
+        Assert.NotEqual(0, cache.Region(CacheRegions.AudioSearch).Entries());
+        Assert.Equal(CacheLookupKind.Hit, await cache.Region(CacheRegions.Match).LookUpAsync(TrackId));
     }
 
     [Fact]
     public async Task No_cache_setting_searches_every_time()
     {
         _f.Music.Add(MomentsVideo);
-        var cache = new InMemoryCache(_f.Time);
+        await using var cache = TestCache.MemoryOnly(_f.Time);
         var settings = _settings with { Endpoints = _f.Endpoints, NoCache = true };
 
         await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
@@ -332,7 +361,7 @@ public sealed class AudioMatcherTests : IAsyncLifetime
         await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
 
         Assert.Equal(2 * requests, _f.Music.Requests.Count);
-        Assert.Equal(0, cache.Get(CacheRegions.Match).Count);
+        Assert.Equal(0, cache.Region(CacheRegions.Match).Entries());
     }
 
     [Fact]
