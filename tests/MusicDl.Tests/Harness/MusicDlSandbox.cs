@@ -78,7 +78,8 @@ public sealed class MusicDlSandbox : IDisposable
     /// <summary>Starts the binary and returns the running process (for kill and concurrency tests).</summary>
     public Process Start(string[] args, bool redirectStdin = false)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        // Through env(1), which resets an inherited ignored SIGINT, so that a signal test behaves as from a terminal.
+        var psi = new ProcessStartInfo(InheritedSignals.SigintIgnored ? "env" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -86,6 +87,12 @@ public sealed class MusicDlSandbox : IDisposable
             UseShellExecute = false,
             WorkingDirectory = WorkDir,
         };
+        if (InheritedSignals.SigintIgnored)
+        {
+            psi.ArgumentList.Add("--default-signal=INT");
+            psi.ArgumentList.Add("dotnet");
+        }
+
         psi.ArgumentList.Add(Binary.Value);
         foreach (var arg in args)
         {
