@@ -48,6 +48,9 @@ internal sealed class CliApp
             Output = Stdout,
             Error = Stderr,
             EnableDefaultExceptionHandler = false,
+
+            // Program turns SIGINT/SIGTERM into the cancellation token; the parser's own handler would exit 143.
+            ProcessTerminationTimeout = null,
         };
         try
         {

@@ -93,6 +93,37 @@ public sealed class InterruptionEndToEndTests : IAsyncLifetime
         Assert.Equal(3, new RunOutput(new Harness.MusicDlResult(first.ExitCode, await firstOut, await firstErr)).WithStatus("downloaded").Count);
     }
 
+    [Fact]
+    public async Task Sigterm_mid_download_exits_130_with_no_part_file_and_the_finished_track_recorded()
+    {
+        _world.WriteConfig(_world.Config().Replace("threads: 4", "threads: 1", StringComparison.Ordinal));
+        var album = _world.AddDownloadableAlbum(3);
+        var url = FakeWorld.AlbumUrl(album);
+        _world.Media.MediaRoute.HoldRequest(2);
+        using var run = _world.Sandbox.Start(["--config", _world.ConfigPath, "download", url, "--json"]);
+        var stdout = run.StandardOutput.ReadToEndAsync();
+        var stderr = run.StandardError.ReadToEndAsync();
+        await _world.Media.MediaRoute.Held.WaitAsync(HoldTimeout);
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await run.WaitForExitAsync().WaitAsync(HoldTimeout);
+        _world.Media.MediaRoute.Release();
+
+        Assert.True(run.ExitCode == 130, $"exit {run.ExitCode}\n{await stdout}\n{await stderr}");
+        Assert.Empty(FakeWorld.PartFiles(_world.Sandbox.Library));
+        Assert.Single(FakeWorld.AudioFiles(_world.Sandbox.Library));
+        Assert.Equal("ok", FakeWorld.IntegrityCheck(_world.StateDatabase()));
+
+        var again = new RunOutput(await _world.RunAsync("download", url, "--json"));
+        Assert.True(again.Result.ExitCode == 0, again.ToString());
+        Assert.Single(again.WithStatus("skipped"));
+        Assert.Equal(2, again.WithStatus("downloaded").Count);
+    }
+
     /// <summary>Every file of the library but the lock itself (the holder's), with its size and time.</summary>
     private string Snapshot() => string.Join('\n', Directory
         .EnumerateFiles(_world.Sandbox.Library, "*", SearchOption.AllDirectories)
