@@ -61,22 +61,16 @@ public sealed class InterruptionEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_second_run_on_a_locked_library_exits_3_naming_the_holder_and_changes_nothing_and_with_wait_runs_after_the_first()
     {
-        // One track at a time, so that the held request freezes the whole first run.
-        _world.WriteConfig(_world.Config().Replace("threads: 4", "threads: 1", StringComparison.Ordinal));
         var album = _world.AddDownloadableAlbum(3);
         var url = FakeWorld.AlbumUrl(album);
-        _world.Media.MediaRoute.HoldRequest(1);
-        using var first = _world.Sandbox.Start(["--config", _world.ConfigPath, "download", url, "--json"]);
-        var firstOut = first.StandardOutput.ReadToEndAsync();
-        var firstErr = first.StandardError.ReadToEndAsync();
-        await _world.Media.MediaRoute.Held.WaitAsync(HoldTimeout);
+        using var first = await HeldRun.StartAsync(_world, url, holdMediaRequest: 1);
         var files = Snapshot();
         var searches = _world.SearchRequests;
 
         var refused = await _world.RunAsync("download", url, "--json");
 
         Assert.True(refused.ExitCode == 3, refused.ToString());
-        Assert.Contains($"another musicdl run (pid {first.Id})", refused.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"another musicdl run (pid {first.Process.Id})", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal(files, Snapshot());
         Assert.Equal(searches, _world.SearchRequests);
 
@@ -84,36 +78,31 @@ public sealed class InterruptionEndToEndTests : IAsyncLifetime
         await Task.Delay(TimeSpan.FromSeconds(1)); // the waiting run must still be blocked by the lock
         Assert.False(waiting.IsCompleted);
         _world.Media.MediaRoute.Release();
-        await first.WaitForExitAsync().WaitAsync(HoldTimeout);
-        Assert.True(first.ExitCode == 0, await firstErr);
+        var firstDone = new RunOutput(await first.WaitAsync());
+        Assert.True(firstDone.Result.ExitCode == 0, firstDone.ToString());
+        Assert.Equal(3, firstDone.WithStatus("downloaded").Count);
         var second = new RunOutput(await waiting);
 
         Assert.True(second.Result.ExitCode == 0, second.ToString());
         Assert.Equal(3, second.WithStatus("skipped").Count);
-        Assert.Equal(3, new RunOutput(new Harness.MusicDlResult(first.ExitCode, await firstOut, await firstErr)).WithStatus("downloaded").Count);
     }
 
     [Fact]
     public async Task Sigterm_mid_download_exits_130_with_no_part_file_and_the_finished_track_recorded()
     {
-        _world.WriteConfig(_world.Config().Replace("threads: 4", "threads: 1", StringComparison.Ordinal));
         var album = _world.AddDownloadableAlbum(3);
         var url = FakeWorld.AlbumUrl(album);
-        _world.Media.MediaRoute.HoldRequest(2);
-        using var run = _world.Sandbox.Start(["--config", _world.ConfigPath, "download", url, "--json"]);
-        var stdout = run.StandardOutput.ReadToEndAsync();
-        var stderr = run.StandardError.ReadToEndAsync();
-        await _world.Media.MediaRoute.Held.WaitAsync(HoldTimeout);
+        using var run = await HeldRun.StartAsync(_world, url, holdMediaRequest: 2);
 
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
 
-        await run.WaitForExitAsync().WaitAsync(HoldTimeout);
+        var interrupted = await run.WaitAsync();
         _world.Media.MediaRoute.Release();
 
-        Assert.True(run.ExitCode == 130, $"exit {run.ExitCode}\n{await stdout}\n{await stderr}");
+        Assert.True(interrupted.ExitCode == 130, interrupted.ToString());
         Assert.Empty(FakeWorld.PartFiles(_world.Sandbox.Library));
         Assert.Single(FakeWorld.AudioFiles(_world.Sandbox.Library));
         Assert.Equal("ok", FakeWorld.IntegrityCheck(_world.StateDatabase()));
