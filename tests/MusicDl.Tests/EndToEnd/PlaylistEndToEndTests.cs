@@ -1,9 +1,10 @@
 using MusicDl.Fakes.Spotify;
+using Xunit.Abstractions;
 
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Scenarios 1-3 of issue 8: a big private playlist cold, warm, and in another format.</summary>
-public sealed class PlaylistEndToEndTests : IAsyncLifetime
+public sealed class PlaylistEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private FakeWorld _world = null!;
 
@@ -24,6 +25,7 @@ public sealed class PlaylistEndToEndTests : IAsyncLifetime
         var cold = new RunOutput(await _world.RunAsync("download", url, "--json"));
 
         Assert.True(cold.Result.ExitCode == 0, cold.ToString());
+        output.WriteLine($"cold: {cold.Summary.GetProperty("elapsed_s")} s, requests {cold.Summary.GetProperty("requests")}");
         var downloaded = cold.WithStatus("downloaded");
         Assert.Equal(246, downloaded.Count); // 250 entries - local file - episode - removed - duplicate
         Assert.Equal(246, downloaded.Select(t => t.GetProperty("spotify_id").GetString()).Distinct().Count());
@@ -49,6 +51,7 @@ public sealed class PlaylistEndToEndTests : IAsyncLifetime
         var warm = new RunOutput(await _world.RunAsync("download", url, "--json"));
 
         Assert.True(warm.Result.ExitCode == 0, warm.ToString());
+        output.WriteLine($"warm: {warm.Summary.GetProperty("elapsed_s")} s, requests {warm.Summary.GetProperty("requests")}");
         Assert.Equal(246, warm.WithStatus("skipped").Count);
         Assert.Empty(warm.WithStatus("downloaded"));
         Assert.Equal(searches, _world.SearchRequests);
