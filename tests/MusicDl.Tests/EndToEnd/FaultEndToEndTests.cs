@@ -50,6 +50,22 @@ public sealed class FaultEndToEndTests : IAsyncLifetime
         AssertWholeFilesOnly(4);
     }
 
+    [Fact]
+    public async Task A_403_on_every_stream_stops_the_run_early_with_exit_3_instead_of_failing_every_track()
+    {
+        var album = _world.AddDownloadableAlbum(12);
+        _world.Media.MediaRoute.Fail(new FakeFault { Status = 403 });
+
+        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(album), "--json"));
+
+        Assert.True(run.Result.ExitCode == 3, run.ToString());
+        Assert.Contains("the run stops", run.Result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("403", run.Result.Stderr, StringComparison.Ordinal);
+        Assert.True(run.Tracks.Count < 12, "the run stopped before trying every track");
+        Assert.Empty(FakeWorld.AudioFiles(_world.Sandbox.Library));
+        Assert.Empty(FakeWorld.PartFiles(_world.Sandbox.Library));
+    }
+
     /// <summary>Exactly <paramref name="count"/> placed files, each a readable whole track, and no temporary file.</summary>
     private void AssertWholeFilesOnly(int count)
     {
