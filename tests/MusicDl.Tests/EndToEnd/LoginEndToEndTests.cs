@@ -60,6 +60,31 @@ public sealed class LoginEndToEndTests : IAsyncLifetime
         Assert.Equal(3, run.WithStatus("downloaded").Count);
     }
 
+    [Fact]
+    public async Task Sync_of_liked_songs_from_the_config_downloads_the_saved_tracks_of_the_logged_in_user()
+    {
+        var album = _world.AddDownloadableAlbum(4);
+        var added = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        foreach (var track in album.Tracks.Take(3))
+        {
+            _world.Spotify.AddSavedTrack(track.Id, added);
+        }
+
+        await _world.SeedUserLoginAsync();
+        _world.WriteConfig(_world.Config("""
+            playlists:
+              - liked: https://open.spotify.com/collection/tracks
+            """));
+
+        var run = new RunOutput(await _world.RunAsync("sync", "--json"));
+
+        Assert.True(run.Result.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            album.Tracks.Take(3).Select(t => t.Name).Order(StringComparer.Ordinal),
+            run.WithStatus("downloaded").Select(t => t.GetProperty("title").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(3, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
