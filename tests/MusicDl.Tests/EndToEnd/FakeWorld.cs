@@ -1,3 +1,8 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using MusicDl.Fakes;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Fakes.YouTubeMedia;
@@ -76,7 +81,7 @@ public sealed class FakeWorld : IAsyncDisposable
         var artist = $"Artist {album.ArtistIds[0][^4..]}";
         foreach (var (track, i) in album.Tracks.Select((t, i) => (t, i)))
         {
-            var videoId = $"v{album.Id[^5..]}{i:D5}".PadRight(11, 'x')[..11];
+            var videoId = VideoIdOf(album, i);
             Music.Add(new FakeSong
             {
                 VideoId = videoId,
@@ -90,6 +95,99 @@ public sealed class FakeWorld : IAsyncDisposable
         }
 
         return album;
+    }
+
+    /// <summary>
+    /// A playlist of <paramref name="count"/> entries whose tracks are all findable and downloadable; with
+    /// <paramref name="withOddities"/> a local file at 3, an episode at 5, a removed entry at 7, the first track again at 9.
+    /// </summary>
+    public (FakePlaylist Playlist, FakeAlbum Album) AddDownloadablePlaylist(int count, bool withOddities = true, FakePlaylistAccess access = FakePlaylistAccess.Anyone)
+    {
+        var album = AddDownloadableAlbum(count);
+        var entries = album.Tracks.Select(t => FakeEntry.Track(t.Id)).ToList();
+        if (withOddities)
+        {
+            entries[2] = FakeEntry.Local("my-bootleg.mp3");
+            entries[4] = FakeEntry.Episode("Podcast episode 12");
+            entries[6] = FakeEntry.Removed();
+            entries[8] = FakeEntry.Track(album.Tracks[0].Id);
+        }
+
+        var playlist = Spotify.AddPlaylist(new FakePlaylist(FakeSpotifyIds.Next("pl"), $"Playlist {count}", Spotify.UserId, entries) { Access = access });
+        return (playlist, album);
+    }
+
+    /// <summary>The video the album's track at <paramref name="index"/> is served as (see <see cref="AddDownloadableAlbum"/>).</summary>
+    public static string VideoIdOf(FakeAlbum album, int index) => $"v{album.Id[^5..]}{index:D5}".PadRight(11, 'x')[..11];
+
+    public static string PlaylistUrl(FakePlaylist playlist) => $"https://open.spotify.com/playlist/{playlist.Id}";
+
+    public static string AlbumUrl(FakeAlbum album) => $"https://open.spotify.com/album/{album.Id}";
+
+    /// <summary>
+    /// Logs the sandbox in as the fake user, as `auth login` would leave it: runs the PKCE grant against the fake
+    /// accounts service and saves the refresh token it issued in the login file. Returns the tokens issued.
+    /// </summary>
+    public async Task<(string Access, string Refresh)> SeedUserLoginAsync()
+    {
+        var verifier = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var challenge = Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        const string redirect = "http://127.0.0.1:8888/callback";
+        const string scope = "playlist-read-private playlist-read-collaborative user-library-read user-read-private";
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var authorize = Host.Url($"/authorize?client_id={Spotify.ClientId}&response_type=code&code_challenge_method=S256&code_challenge={challenge}&redirect_uri={Uri.EscapeDataString(redirect)}&scope={Uri.EscapeDataString(scope)}&state=s1");
+        using var redirected = await http.GetAsync(authorize);
+        Assert.Equal(HttpStatusCode.Found, redirected.StatusCode);
+        var code = System.Web.HttpUtility.ParseQueryString(redirected.Headers.Location!.Query)["code"]!;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = redirect,
+            ["client_id"] = Spotify.ClientId,
+            ["code_verifier"] = verifier,
+        });
+        using var answer = await http.PostAsync(Host.Url("/api/token"), form);
+        answer.EnsureSuccessStatusCode();
+        var token = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        var refresh = token["refresh_token"]!.GetValue<string>();
+        var saved = new JsonObject { ["client_id"] = Spotify.ClientId, ["refresh_token"] = refresh, ["scope"] = scope };
+        var path = Sandbox.WriteFile(Path.Combine("config", "musicdl", $"spotify-login-{Spotify.ClientId}.json"), saved.ToJsonString());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return (token["access_token"]!.GetValue<string>(), refresh);
+    }
+
+    /// <summary>Media requests the fake answered for one video (the media URL names it as id=).</summary>
+    public int MediaRequestsFor(string videoId) =>
+        Host.Log.Count(l => l.StartsWith("GET " + FakeYouTubeMedia.MediaPath + "?", StringComparison.Ordinal) && l.Contains($"&id={videoId}&", StringComparison.Ordinal));
+
+    public string StateDatabase(string? library = null) => Path.Combine(library ?? Sandbox.Library, ".musicdl", "state.db");
+
+    public string CacheDatabase => Path.Combine(Sandbox.CacheHome, "musicdl", "cache.db");
+
+    /// <summary>Temporary files musicdl leaves while a track is in flight (hidden .musicdl-*.part and its .src).</summary>
+    public static IReadOnlyList<string> PartFiles(string library) =>
+        Directory.EnumerateFiles(library, ".musicdl-*", SearchOption.AllDirectories).ToList();
+
+    /// <summary>The audio files under a library folder (musicdl's own .musicdl folder aside).</summary>
+    public static IReadOnlyList<string> AudioFiles(string library, string extension = ".m4a") =>
+        Directory.EnumerateFiles(library, "*" + extension, SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    public static string IntegrityCheck(string database)
+    {
+        Assert.True(File.Exists(database), database);
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        return (string)command.ExecuteScalar()!;
     }
 
     public Task<MusicDlResult> RunAsync(params string[] args) => Sandbox.RunAsync(["--config", ConfigPath, .. args]);

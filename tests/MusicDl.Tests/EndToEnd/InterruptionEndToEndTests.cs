@@ -1,0 +1,122 @@
+using MusicDl.Fakes;
+
+namespace MusicDl.Tests.EndToEnd;
+
+/// <summary>Scenarios 4 and 5 of issue 8: a run killed mid-download, and two runs on one library.</summary>
+public sealed class InterruptionEndToEndTests : IAsyncLifetime
+{
+    private static readonly TimeSpan HoldTimeout = TimeSpan.FromSeconds(30);
+
+    private FakeWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task A_run_killed_mid_download_leaves_no_part_file_and_healthy_databases_and_the_next_run_downloads_only_what_was_missing()
+    {
+        var album = _world.AddDownloadableAlbum(8);
+        var url = FakeWorld.AlbumUrl(album);
+        _world.Media.MediaRoute.HoldRequest(5);
+
+        using (var first = _world.Sandbox.Start(["--config", _world.ConfigPath, "download", url, "--json"]))
+        {
+            await _world.Media.MediaRoute.Held.WaitAsync(HoldTimeout);
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        _world.Media.MediaRoute.Release();
+        var before = Enumerable.Range(0, 8).Select(i => _world.MediaRequestsFor(FakeWorld.VideoIdOf(album, i))).ToArray();
+        var placed = FakeWorld.AudioFiles(_world.Sandbox.Library);
+        Assert.InRange(placed.Count, 0, 7);
+
+        var second = new RunOutput(await _world.RunAsync("download", url, "--json"));
+
+        Assert.True(second.Result.ExitCode == 0, second.ToString());
+        Assert.Equal(placed.Count, second.WithStatus("skipped").Count);
+        Assert.Equal(8 - placed.Count, second.WithStatus("downloaded").Count);
+        Assert.Equal(8, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
+        Assert.Empty(FakeWorld.PartFiles(_world.Sandbox.Library));
+        Assert.Equal("ok", FakeWorld.IntegrityCheck(_world.StateDatabase()));
+        Assert.Equal("ok", FakeWorld.IntegrityCheck(_world.CacheDatabase));
+
+        // A track placed before the kill is not fetched again; one that was not is fetched once more at most.
+        var skippedTitles = second.WithStatus("skipped").Select(t => t.GetProperty("title").GetString()).ToHashSet();
+        for (var i = 0; i < 8; i++)
+        {
+            var again = _world.MediaRequestsFor(FakeWorld.VideoIdOf(album, i)) - before[i];
+            if (skippedTitles.Contains(album.Tracks[i].Name))
+            {
+                Assert.Equal(0, again);
+            }
+            else
+            {
+                Assert.Equal(1, again);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_second_run_on_a_locked_library_exits_3_naming_the_holder_and_changes_nothing_and_with_wait_runs_after_the_first()
+    {
+        var album = _world.AddDownloadableAlbum(3);
+        var url = FakeWorld.AlbumUrl(album);
+        using var first = await HeldRun.StartAsync(_world, url, holdMediaRequest: 1);
+        var files = Snapshot();
+        var searches = _world.SearchRequests;
+
+        var refused = await _world.RunAsync("download", url, "--json");
+
+        Assert.True(refused.ExitCode == 3, refused.ToString());
+        Assert.Contains($"another musicdl run (pid {first.Process.Id})", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(files, Snapshot());
+        Assert.Equal(searches, _world.SearchRequests);
+
+        var waiting = _world.RunAsync("download", url, "--json", "--wait=30s");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the waiting run must still be blocked by the lock
+        Assert.False(waiting.IsCompleted);
+        _world.Media.MediaRoute.Release();
+        var firstDone = new RunOutput(await first.WaitAsync());
+        Assert.True(firstDone.Result.ExitCode == 0, firstDone.ToString());
+        Assert.Equal(3, firstDone.WithStatus("downloaded").Count);
+        var second = new RunOutput(await waiting);
+
+        Assert.True(second.Result.ExitCode == 0, second.ToString());
+        Assert.Equal(3, second.WithStatus("skipped").Count);
+    }
+
+    [Fact]
+    public async Task Sigterm_mid_download_exits_130_with_no_part_file_and_the_finished_track_recorded()
+    {
+        var album = _world.AddDownloadableAlbum(3);
+        var url = FakeWorld.AlbumUrl(album);
+        using var run = await HeldRun.StartAsync(_world, url, holdMediaRequest: 2);
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        var interrupted = await run.WaitAsync();
+        _world.Media.MediaRoute.Release();
+
+        Assert.True(interrupted.ExitCode == 130, interrupted.ToString());
+        Assert.Empty(FakeWorld.PartFiles(_world.Sandbox.Library));
+        Assert.Single(FakeWorld.AudioFiles(_world.Sandbox.Library));
+        Assert.Equal("ok", FakeWorld.IntegrityCheck(_world.StateDatabase()));
+
+        var again = new RunOutput(await _world.RunAsync("download", url, "--json"));
+        Assert.True(again.Result.ExitCode == 0, again.ToString());
+        Assert.Single(again.WithStatus("skipped"));
+        Assert.Equal(2, again.WithStatus("downloaded").Count);
+    }
+
+    /// <summary>Every file of the library but the lock itself (the holder's), with its size and time.</summary>
+    private string Snapshot() => string.Join('\n', Directory
+        .EnumerateFiles(_world.Sandbox.Library, "*", SearchOption.AllDirectories)
+        .Where(f => f != Path.Combine(_world.Sandbox.Library, ".musicdl", "lock"))
+        .Order(StringComparer.Ordinal)
+        .Select(f => $"{f} {new FileInfo(f).Length} {File.GetLastWriteTimeUtc(f):O}"));
+}
