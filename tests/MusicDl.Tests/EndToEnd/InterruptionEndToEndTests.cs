@@ -87,14 +87,16 @@ public sealed class InterruptionEndToEndTests : IAsyncLifetime
         Assert.Equal(3, second.WithStatus("skipped").Count);
     }
 
-    [Fact]
-    public async Task Sigterm_mid_download_exits_130_with_no_part_file_and_the_finished_track_recorded()
+    [Theory]
+    [InlineData("-TERM")]
+    [InlineData("-INT")]
+    public async Task A_signal_mid_download_exits_130_with_no_part_file_and_the_finished_track_recorded(string signal)
     {
         var album = _world.AddDownloadableAlbum(3);
         var url = FakeWorld.AlbumUrl(album);
         using var run = await HeldRun.StartAsync(_world, url, holdMediaRequest: 2);
 
-        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var kill = System.Diagnostics.Process.Start("kill", [signal, run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
