@@ -97,14 +97,15 @@ run() {
         >"$WORK/$name.jsonl" 2>"$WORK/$name.stderr" || rc=$?
     fake_cpu1=$(proc_cpu "$server_pid")
     after=$(curl -s "$BENCH_COUNTERS_URL")
-    tail -n 2 "$WORK/$name.stderr" | head -n 1 >&2
+    grep -m1 " downloaded, " "$WORK/$name.stderr" >&2 || tail -n 3 "$WORK/$name.stderr" >&2
     summary=$(grep '"summary"' "$WORK/$name.jsonl" | tail -n 1 || true)
+    summary=${summary:-'{}'}
     local wall user sys ff ok
     read -r wall user sys < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+$' "$WORK/$name.time")
     ff=$(awk '/^[0-9.]+ [0-9.]+$/ { s += $1 + $2 } END { printf "%.2f", s }' "$log")
-    ok=$(jq -r '[.summary.downloaded, .summary.skipped, .summary.retagged] | add' <<<"${summary:-{\"summary\":{}\}}" 2>/dev/null || echo "?")
+    ok=$(jq -r '[.summary.downloaded, .summary.skipped, .summary.retagged] | add' <<<"$summary" 2>/dev/null || echo "?")
     local req fake
-    req=$(jq -r '.summary.requests | "\(.spotify)/\(.search)/\(.player)/\(.media)"' <<<"${summary:-{\}}" 2>/dev/null || echo "?")
+    req=$(jq -r '.summary.requests | "\(.spotify)/\(.search)/\(.player)/\(.media)"' <<<"$summary" 2>/dev/null || echo "?")
     fake=$(jq -rn --argjson a "$before" --argjson b "$after" \
         '"\($b.spotify_api - $a.spotify_api)(+\($b.spotify_token - $a.spotify_token))/\($b.search - $a.search)/\($b.player - $a.player)/\($b.media - $a.media)"')
     awk -v n="$name" -v rc="$rc" -v ok="$ok" -v w="$wall" -v u="$user" -v s="$sys" -v ff="$ff" -v f0="$fake_cpu0" -v f1="$fake_cpu1" \
