@@ -6,7 +6,8 @@
 # and CPU seconds (and share of the wall time, 100% = one core) of musicdl, ffmpeg+ffprobe and the fake server.
 #
 # Usage: bench/scenario.sh [TRACKS] (default 1000).  Environment: LATENCY_MS (50), AUDIO_SECONDS (30),
-# COLD1_TRACKS (default TRACKS: the cold --threads 1 run on its own playlist of that size), KEEP=1 keeps the work folder.
+# COLD1_TRACKS (default TRACKS: when set, the cold --threads 1 run, and a cold --threads 8 run to compare it with, use their
+# own playlist of that size), R2R=1 (publish musicdl ReadyToRun for linux-x64), KEEP=1 keeps the work folder.
 set -euo pipefail
 
 TRACKS=${1:-1000}
@@ -27,7 +28,9 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building Release (musicdl publish, fake server) into $OUT" >&2
-dotnet publish "$ROOT/src/MusicDl.Cli/MusicDl.Cli.csproj" -c Release -o "$OUT/musicdl" -nologo -v quiet >&2
+PUBLISH_ARGS=()
+if [[ "${R2R:-0}" == 1 ]]; then PUBLISH_ARGS=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true); fi
+dotnet publish "$ROOT/src/MusicDl.Cli/MusicDl.Cli.csproj" -c Release -o "$OUT/musicdl" -nologo -v quiet "${PUBLISH_ARGS[@]}" >&2
 dotnet build "$ROOT/bench/MusicDl.FakeServer/MusicDl.FakeServer.csproj" -c Release -o "$OUT/server" -nologo -v quiet >&2
 MUSICDL=$OUT/musicdl/musicdl
 
@@ -114,7 +117,9 @@ run() {
             printf "%-26s %5s %4s %8.2f | %-22s | %-26s | %.1f (%.0f%%), %.1f (%.0f%%), %.1f (%.0f%%)\n",
                 n, rc, ok, w, req, fake, own, 100 * own / w, ff, 100 * ff / w, fk, 100 * fk / w }' >>"$WORK/table"
     tail -n 1 "$WORK/table" >&2
+    WALL[$name]=$wall
 }
+declare -A WALL
 
 start_server main "$TRACKS"
 MAIN_PID=$SERVER_PID
@@ -127,6 +132,10 @@ fi
 
 new_sandbox one
 run "cold, --threads 1 ($COLD1_TRACKS)" one "$COLD1_ENV" "$COLD1_PID" --threads 1
+if [[ "$COLD1_TRACKS" != "$TRACKS" ]]; then
+    new_sandbox eight-small
+    run "cold, --threads 8 ($COLD1_TRACKS)" eight-small "$COLD1_ENV" "$COLD1_PID" --threads 8
+fi
 new_sandbox eight
 run "cold, --threads 8 ($TRACKS)" eight main.env "$MAIN_PID" --threads 8
 run "warm re-sync" eight main.env "$MAIN_PID" --threads 8
@@ -140,3 +149,5 @@ run "warm re-sync --no-cache" eight main.env "$MAIN_PID" --threads 8 --no-cache
 echo
 echo "musicdl scenario benchmark: $TRACKS tracks (cold --threads 1: $COLD1_TRACKS), ${AUDIO_SECONDS} s audio, ${LATENCY_MS} ms per response, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$WORK/table"
+awk -v a="${WALL["cold, --threads 1 ($COLD1_TRACKS)"]}" -v b="${WALL["cold, --threads 8 ($COLD1_TRACKS)"]}" -v n="$COLD1_TRACKS" \
+    'BEGIN { printf "cold speed-up, --threads 8 over --threads 1 (%s tracks): %.2fx\n", n, a / b }'
