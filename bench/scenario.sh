@@ -7,8 +7,13 @@
 #
 # Usage: bench/scenario.sh [TRACKS] (default 1000).  Environment: LATENCY_MS (50), AUDIO_SECONDS (30),
 # COLD1_TRACKS (default TRACKS: when set, the cold --threads 1 run, and a cold --threads 8 run to compare it with, use their
-# own playlist of that size), R2R=1 (publish musicdl ReadyToRun for linux-x64), KEEP=1 keeps the work folder.
+# own playlist of that size), R2R=1 (publish musicdl ReadyToRun for linux-x64), KEEP=1 keeps the work folder
+# (per run: .jsonl output, .stderr, .requests = the fake's request lines, .ffmpeg = ffmpeg CPU per call).
 set -euo pipefail
+
+# The whole script is one compound command, so bash has read all of it before running any: editing this file
+# while a benchmark runs cannot change the running one.
+{
 
 TRACKS=${1:-1000}
 LATENCY_MS=${LATENCY_MS:-50}
@@ -100,6 +105,8 @@ run() {
         >"$WORK/$name.jsonl" 2>"$WORK/$name.stderr" || rc=$?
     fake_cpu1=$(proc_cpu "$server_pid")
     after=$(curl -s "$BENCH_COUNTERS_URL")
+    # The run's request lines (path and query) for a closer look: sort | uniq -c on the path shows where they went.
+    curl -s "${BENCH_COUNTERS_URL%/counters}/log?from=$(jq -r .log <<<"$before")" >"$WORK/$name.requests"
     grep -m1 " downloaded, " "$WORK/$name.stderr" >&2 || tail -n 3 "$WORK/$name.stderr" >&2
     summary=$(grep '"summary"' "$WORK/$name.jsonl" | tail -n 1 || true)
     summary=${summary:-'{}'}
@@ -151,3 +158,5 @@ echo "musicdl scenario benchmark: $TRACKS tracks (cold --threads 1: $COLD1_TRACK
 cat "$WORK/table"
 awk -v a="${WALL["cold, --threads 1 ($COLD1_TRACKS)"]}" -v b="${WALL["cold, --threads 8 ($COLD1_TRACKS)"]}" -v n="$COLD1_TRACKS" \
     'BEGIN { printf "cold speed-up, --threads 8 over --threads 1 (%s tracks): %.2fx\n", n, a / b }'
+exit
+}

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using MusicDl.Fakes;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Fakes.YouTubeMedia;
@@ -13,6 +15,7 @@ namespace MusicDl.FakeServer;
 public sealed class ScenarioWorld : IAsyncDisposable
 {
     public const string CountersPath = "/__bench/counters";
+    public const string LogPath = "/__bench/log";
 
     private ScenarioWorld(FakeHost host, FakeSpotify spotify, FakeYouTubeMusic music, FakeYouTubeMedia media, FakePlaylist playlist)
     {
@@ -22,6 +25,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
         Media = media;
         Playlist = playlist;
         host.MapGet(CountersPath, (context, _) => FakeHost.WriteJsonAsync(context, Counters().ToJsonString()));
+        host.MapGet(LogPath, WriteLogAsync);
     }
 
     public FakeHost Host { get; }
@@ -93,7 +97,17 @@ public sealed class ScenarioWorld : IAsyncDisposable
         ["player"] = Media.PlayerRoute.Count,
         ["media"] = Media.MediaRoute.Count,
         ["unmatched"] = Host.UnmatchedCount,
+        ["log"] = Host.Log.Count,
     };
+
+    /// <summary>The request lines from index <c>?from=N</c> on, one a line, so the script can keep each run's requests.</summary>
+    private Task WriteLogAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        var from = int.TryParse(context.Request.Query["from"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var lines = Host.Log.Skip(from).Where(l => !l.Contains("/__bench/", StringComparison.Ordinal));
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(string.Join('\n', lines) + "\n");
+    }
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }
