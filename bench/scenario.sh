@@ -60,7 +60,7 @@ start_server() {
     SERVER_PIDS+=($!)
     SERVER_PID=$!
     for _ in $(seq 600); do
-        grep -qx ready "$WORK/$name.env" && return 0
+        grep -qx ready "$WORK/$name.env" 2>/dev/null && return 0
         kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/$name.err" >&2; exit 1; }
         sleep 0.2
     done
