@@ -1,0 +1,48 @@
+using System.Runtime.InteropServices;
+using MusicDl.FakeServer;
+
+// Hosts the fakes for bench/scenario.sh until SIGINT/SIGTERM. Prints one line per setting the script needs,
+// then "ready", on stdout.
+ServerOptions options;
+try
+{
+    options = ServerOptions.Parse(args);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"musicdl-fakeserver: {ex.Message}");
+    return 2;
+}
+
+using var stop = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+await using var world = await ScenarioWorld.StartAsync(options, stop.Token);
+var baseUrl = world.Host.BaseUri.AbsoluteUri.TrimEnd('/');
+Console.WriteLine($"MUSICDL_SPOTIFY_API_URL={world.Spotify.ApiBase.AbsoluteUri.TrimEnd('/')}");
+Console.WriteLine($"MUSICDL_SPOTIFY_ACCOUNTS_URL={world.Spotify.AccountsBase.AbsoluteUri.TrimEnd('/')}");
+Console.WriteLine($"MUSICDL_YTMUSIC_URL={baseUrl}");
+Console.WriteLine($"MUSICDL_YOUTUBE_URL={baseUrl}");
+Console.WriteLine($"SPOTIFY_CLIENT_ID={world.Spotify.ClientId}");
+Console.WriteLine($"SPOTIFY_CLIENT_SECRET={world.Spotify.ClientSecret}");
+Console.WriteLine($"BENCH_COUNTERS_URL={baseUrl}{ScenarioWorld.CountersPath}");
+Console.WriteLine($"BENCH_PLAYLIST_URL=https://open.spotify.com/playlist/{world.Playlist.Id}");
+Console.WriteLine("ready");
+Console.Out.Flush();
+
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+}
+
+return 0;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}

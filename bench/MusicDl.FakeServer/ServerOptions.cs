@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace MusicDl.FakeServer;
+
+/// <summary>Command-line options of the scenario fake server.</summary>
+public sealed record ServerOptions
+{
+    public int Port { get; init; }
+
+    public int Tracks { get; init; } = 1000;
+
+    public int TracksPerAlbum { get; init; } = 10;
+
+    public int LatencyMs { get; init; } = 50;
+
+    public int AudioSeconds { get; init; } = 30;
+
+    /// <summary>Parses <c>--port N --tracks N --per-album N --latency-ms N --audio-seconds N</c>; throws with a one-line message on bad input.</summary>
+    public static ServerOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new ServerOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"{name} needs a value.");
+            }
+
+            var value = ParseNumber(name, args[++i]);
+            options = name switch
+            {
+                "--port" => options with { Port = value },
+                "--tracks" => options with { Tracks = Positive(name, value) },
+                "--per-album" => options with { TracksPerAlbum = Positive(name, value) },
+                "--latency-ms" => options with { LatencyMs = value },
+                "--audio-seconds" => options with { AudioSeconds = Positive(name, value) },
+                _ => throw new ArgumentException($"Unknown option {name} (known: --port, --tracks, --per-album, --latency-ms, --audio-seconds)."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int ParseNumber(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new ArgumentException($"{name} takes a non-negative whole number, not '{text}'.");
+
+    private static int Positive(string name, int value) =>
+        value > 0 ? value : throw new ArgumentException($"{name} must be at least 1.");
+}
