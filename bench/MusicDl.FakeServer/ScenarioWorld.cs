@@ -58,15 +58,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
                 {
                     // 11 characters, unique per track: "b" and the track id's last ten digits.
                     var videoId = "b" + track.Id[^10..];
-                    music.Add(new FakeSong
-                    {
-                        VideoId = videoId,
-                        Title = track.Name,
-                        Artists = [artist],
-                        Album = album.Name,
-                        Duration = TimeSpan.FromMilliseconds(track.DurationMs),
-                        Isrc = track.Isrc,
-                    });
+                    music.Add(FakeSong.Of(track, album, artist, videoId));
                     media.AddVideo(videoId).Offering(251, 140);
                     entries.Add(FakeEntry.Track(track.Id));
                 }

@@ -30,4 +30,20 @@ public sealed record FakeSong
 
     /// <summary>Shown on plain YouTube as the channel; defaults to the first artist.</summary>
     public string? Channel { get; init; }
+
+    /// <summary>The YouTube Music song of a fake Spotify track: same title, artist, album, length and ISRC.</summary>
+    public static FakeSong Of(Spotify.FakeTrack track, Spotify.FakeAlbum album, string artist, string videoId)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        ArgumentNullException.ThrowIfNull(album);
+        return new FakeSong
+        {
+            VideoId = videoId,
+            Title = track.Name,
+            Artists = [artist],
+            Album = album.Name,
+            Duration = TimeSpan.FromMilliseconds(track.DurationMs),
+            Isrc = track.Isrc,
+        };
+    }
 }

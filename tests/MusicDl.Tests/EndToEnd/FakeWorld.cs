@@ -82,15 +82,7 @@ public sealed class FakeWorld : IAsyncDisposable
         foreach (var (track, i) in album.Tracks.Select((t, i) => (t, i)))
         {
             var videoId = VideoIdOf(album, i);
-            Music.Add(new FakeSong
-            {
-                VideoId = videoId,
-                Title = track.Name,
-                Artists = [artist],
-                Album = album.Name,
-                Duration = TimeSpan.FromMilliseconds(track.DurationMs),
-                Isrc = track.Isrc,
-            });
+            Music.Add(FakeSong.Of(track, album, artist, videoId));
             Media.AddVideo(videoId);
         }
 
