@@ -138,11 +138,4 @@ internal sealed partial class CommandContext : IDisposable
 
         return settings;
     }
-
-    private int NotBuiltYet(string what)
-    {
-        Stderr.WriteLine($"musicdl: {what} is not built yet.");
-        Stderr.Flush();
-        return ExitCodes.Usage;
-    }
 }

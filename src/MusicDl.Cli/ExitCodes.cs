@@ -18,11 +18,6 @@ internal static class ExitCodes
     /// <summary>Interrupted by Ctrl+C or SIGTERM.</summary>
     public const int Interrupted = 130;
 
-    private static readonly int[] Precedence = [Interrupted, CannotProceed, Usage, SomeFailed, Ok];
-
-    /// <summary>Combines two outcomes: the one that ranks higher wins.</summary>
-    public static int Combine(int a, int b) => Array.IndexOf(Precedence, a) <= Array.IndexOf(Precedence, b) ? a : b;
-
     public const string HelpText = """
         Exit codes:
           0    every supported track asked for is present locally (downloaded, skipped, retagged)
