@@ -84,7 +84,10 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             ITrackLibrary? trackLibrary = null;
             if (mode != RunMode.Match)
             {
-                library = await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence), lockWait, time, cancellationToken);
+                // A dry run writes nothing into the library, not even its lock or state (issue 8).
+                library = mode == RunMode.DryRun
+                    ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence), lockWait, time, cancellationToken)
+                    : await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence), lockWait, time, cancellationToken);
                 trackLibrary = new TrackLibrary(
                     library,
                     template,
@@ -92,7 +95,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     new TagWriter(),
                     new CoverArtProvider(http, cache.Region(CacheRegions.Images)),
                     cache.Region(CacheRegions.Tags),
-                    dryRun: mode == RunMode.DryRun);
+                    dryRun: library.IsReadOnly);
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate) : null;

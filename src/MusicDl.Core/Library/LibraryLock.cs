@@ -37,42 +37,58 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(libraryRoot);
-        time ??= TimeProvider.System;
         var root = Path.GetFullPath(libraryRoot);
         var folder = Path.Combine(root, LibraryState.FolderName);
         System.IO.Directory.CreateDirectory(folder);
         var lockPath = Path.Combine(folder, LockFileName);
-        var now = time.GetUtcNow();
-
-        // Timeout.InfiniteTimeSpan or any span past the calendar's end: wait as long as it takes.
-        var deadline = wait < TimeSpan.Zero || wait > DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + wait;
-        while (true)
+        var stream = await WaitAsync(
+            root,
+            () => new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None),
+            wait,
+            time ?? TimeProvider.System,
+            cancellationToken);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None);
-                try
-                {
-                    await WritePidAsync(stream, folder, cancellationToken);
-                }
-                catch
-                {
-                    await stream.DisposeAsync();
-                    throw;
-                }
+            await WritePidAsync(stream, folder, cancellationToken);
+        }
+        catch
+        {
+            await stream.DisposeAsync();
+            throw;
+        }
 
-                return new LibraryLock(stream, root);
-            }
-            catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
-            {
-                if (time.GetUtcNow() >= deadline)
-                {
-                    throw new LibraryLockedException(root, ReadPid(folder), e);
-                }
-            }
+        return new LibraryLock(stream, root);
+    }
 
-            await Task.Delay(PollInterval, time, cancellationToken);
+    /// <summary>
+    /// A shared hold on an existing lock, for reading the state without writing anything: it keeps a run from starting
+    /// while held and is refused (after <paramref name="wait"/>) while a run holds the lock. Creates nothing: null
+    /// when the library has no lock file (no run ever opened it).
+    /// </summary>
+    public static async Task<LibraryLock?> AcquireSharedAsync(
+        string libraryRoot,
+        TimeSpan wait = default,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(libraryRoot);
+        var root = Path.GetFullPath(libraryRoot);
+        var lockPath = Path.Combine(root, LibraryState.FolderName, LockFileName);
+        try
+        {
+            // FileShare.Read asks for a shared flock on Unix (a read-share mode on Windows): it excludes the run's
+            // exclusive lock but not other readers, and opening without FileMode.Create writes nothing.
+            var stream = await WaitAsync(
+                root,
+                () => new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None),
+                wait,
+                time ?? TimeProvider.System,
+                cancellationToken);
+            return new LibraryLock(stream, root);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
         }
     }
 
@@ -82,6 +98,31 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
     }
 
     public ValueTask DisposeAsync() => _stream.DisposeAsync();
+
+    private static async Task<FileStream> WaitAsync(string root, Func<FileStream> open, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+
+        // Timeout.InfiniteTimeSpan or any span past the calendar's end: wait as long as it takes.
+        var deadline = wait < TimeSpan.Zero || wait > DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + wait;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                return open();
+            }
+            catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
+            {
+                if (time.GetUtcNow() >= deadline)
+                {
+                    throw new LibraryLockedException(root, ReadPid(Path.Combine(root, LibraryState.FolderName)), e);
+                }
+            }
+
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
 
     private static async Task WritePidAsync(FileStream stream, string folder, CancellationToken cancellationToken)
     {

@@ -55,34 +55,40 @@ public sealed class LibraryState : IAsyncDisposable
     public static Task<LibraryState> OpenAsync(string libraryRoot, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
         OpenAsync(libraryRoot, time, preferWal: true, cancellationToken);
 
-    internal static async Task<LibraryState> OpenAsync(string libraryRoot, TimeProvider? time, bool preferWal, CancellationToken cancellationToken)
+    internal static Task<LibraryState> OpenAsync(string libraryRoot, TimeProvider? time, bool preferWal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(libraryRoot);
         var folder = Path.Combine(Path.GetFullPath(libraryRoot), FolderName);
         Directory.CreateDirectory(folder);
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(folder, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        };
-        var connection = new SqliteConnection(builder.ToString());
+        return OpenFileAsync(Path.Combine(folder, FileName), time, preferWal, cancellationToken);
+    }
+
+    /// <summary>
+    /// A private, in-memory copy of the state of the library at <paramref name="libraryRoot"/> (empty when it has none),
+    /// for dry runs: it answers like the state, and whatever is written to it is forgotten on dispose. The library
+    /// folder is only read: SQLite would create -wal/-shm files (and may checkpoint) beside a database it opens, even
+    /// read-only, so the database and its WAL are copied to a temporary folder, opened there (replaying the WAL), loaded
+    /// into memory and the copy deleted at once. The caller keeps runs out while copying (a shared lock).
+    /// </summary>
+    internal static async Task<LibraryState> OpenSnapshotAsync(string libraryRoot, TimeProvider? time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(libraryRoot);
+        var source = Path.Combine(Path.GetFullPath(libraryRoot), FolderName, FileName);
+        var memory = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            var mode = preferWal ? await TrySetJournalModeAsync(connection, "wal", cancellationToken) : null;
-            if (mode != "wal")
+            await memory.OpenAsync(cancellationToken);
+            if (File.Exists(source))
             {
-                mode = await TrySetJournalModeAsync(connection, "delete", cancellationToken) ?? "delete";
+                await CopyIntoAsync(source, memory, cancellationToken);
             }
 
-            await ExecuteAsync(connection, "PRAGMA synchronous=" + (mode == "wal" ? "NORMAL" : "FULL") + ";" + Schema, cancellationToken);
-            return new LibraryState(connection, mode, time ?? TimeProvider.System);
+            await ExecuteAsync(memory, Schema, cancellationToken);
+            return new LibraryState(memory, "memory", time ?? TimeProvider.System);
         }
         catch
         {
-            await connection.DisposeAsync();
+            await memory.DisposeAsync();
             throw;
         }
     }
@@ -357,6 +363,58 @@ public sealed class LibraryState : IAsyncDisposable
 
     private static Task AddSourceCoreAsync(SqliteTransaction transaction, string path, string source, CancellationToken cancellationToken) =>
         ExecuteAsync("INSERT OR IGNORE INTO file_sources(path, source) VALUES($path, $source)", transaction, cancellationToken, ("$path", path), ("$source", source));
+
+    private static async Task<LibraryState> OpenFileAsync(string path, TimeProvider? time, bool preferWal, CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            var mode = preferWal ? await TrySetJournalModeAsync(connection, "wal", cancellationToken) : null;
+            if (mode != "wal")
+            {
+                mode = await TrySetJournalModeAsync(connection, "delete", cancellationToken) ?? "delete";
+            }
+
+            await ExecuteAsync(connection, "PRAGMA synchronous=" + (mode == "wal" ? "NORMAL" : "FULL") + ";" + Schema, cancellationToken);
+            return new LibraryState(connection, mode, time ?? TimeProvider.System);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task CopyIntoAsync(string database, SqliteConnection target, CancellationToken cancellationToken)
+    {
+        var scratch = Directory.CreateTempSubdirectory("musicdl-state-");
+        try
+        {
+            var copy = Path.Combine(scratch.FullName, FileName);
+            File.Copy(database, copy);
+            if (File.Exists(database + "-wal"))
+            {
+                File.Copy(database + "-wal", copy + "-wal");
+            }
+
+            var builder = new SqliteConnectionStringBuilder { DataSource = copy, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
+            await using var connection = new SqliteConnection(builder.ToString());
+            await connection.OpenAsync(cancellationToken);
+            connection.BackupDatabase(target);
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
 
     private static async Task<string?> TrySetJournalModeAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)
     {

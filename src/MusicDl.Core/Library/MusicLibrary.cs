@@ -13,10 +13,10 @@ public sealed class MusicLibrary : IAsyncDisposable
     private const string TempPrefix = ".musicdl-";
     private const string TempSuffix = ".part";
 
-    private readonly LibraryLock _lock;
+    private readonly LibraryLock? _lock;
     private readonly TimeProvider _time;
 
-    private MusicLibrary(string root, LibraryLock libraryLock, LibraryState state, FileExistence existence, TimeProvider time)
+    private MusicLibrary(string root, LibraryLock? libraryLock, LibraryState state, FileExistence existence, TimeProvider time)
     {
         Root = root;
         _lock = libraryLock;
@@ -31,6 +31,9 @@ public sealed class MusicLibrary : IAsyncDisposable
     public LibraryState State { get; }
 
     public FileExistence Existence { get; }
+
+    /// <summary>Opened by <see cref="OpenReadOnlyAsync"/>: answers questions, refuses to change anything on disk.</summary>
+    public bool IsReadOnly => _lock is null;
 
     /// <summary>Temporary files of an earlier, interrupted run that opening removed.</summary>
     public IReadOnlyList<string> RemovedTempFiles { get; private set; } = [];
@@ -71,6 +74,32 @@ public sealed class MusicLibrary : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Opens the library at <paramref name="root"/> for a dry run, leaving its folder exactly as it is: nothing is
+    /// created (not even the folder), no temporary file is cleaned up, and the state is a private in-memory copy of
+    /// the current one (empty when there is none), so "present?" gets the answer a real run would get. While the copy
+    /// is taken the lock is held shared: a running sync makes this wait up to <paramref name="lockWait"/>, else
+    /// <see cref="LibraryLockedException"/>, rather than read a state in the middle of a write.
+    /// </summary>
+    public static async Task<MusicLibrary> OpenReadOnlyAsync(
+        string root,
+        ICacheRegion? fileExistence = null,
+        TimeSpan lockWait = default,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        time ??= TimeProvider.System;
+        var fullRoot = Path.GetFullPath(root);
+        LibraryState state;
+        await using (await LibraryLock.AcquireSharedAsync(fullRoot, lockWait, time, cancellationToken))
+        {
+            state = await LibraryState.OpenSnapshotAsync(fullRoot, time, cancellationToken);
+        }
+
+        return new MusicLibrary(fullRoot, null, state, new FileExistence(fileExistence), time);
+    }
+
     /// <summary>The absolute path of a library path; throws if it would leave the library.</summary>
     public string FullPath(string relativePath) => LibraryPaths.Resolve(Root, relativePath);
 
@@ -90,6 +119,7 @@ public sealed class MusicLibrary : IAsyncDisposable
     public async Task<LocateResult> LocateAsync(PlacementRequest request, string? source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        EnsureWritable();
         var path = request.RelativePath;
         var record = await State.GetAsync(path, cancellationToken);
         if (await ExistsAsync(path, cancellationToken) && (record is null || (record.TrackId == request.TrackId && record.Format == request.Format)))
@@ -147,6 +177,7 @@ public sealed class MusicLibrary : IAsyncDisposable
     /// </summary>
     public async Task<string> CreateTempFileAsync(string relativeFinalPath, CancellationToken cancellationToken = default)
     {
+        EnsureWritable();
         var final = FullPath(relativeFinalPath);
         var folder = Path.GetDirectoryName(final)!;
         Directory.CreateDirectory(folder);
@@ -170,6 +201,7 @@ public sealed class MusicLibrary : IAsyncDisposable
     public async Task<PlacedFile> CommitAsync(string tempPath, PlacementRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        EnsureWritable();
         var final = FullPath(request.RelativePath);
         await using (var stream = new FileStream(tempPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
@@ -232,6 +264,7 @@ public sealed class MusicLibrary : IAsyncDisposable
     /// <summary>Deletes a placed file (sync pruning) and forgets it; false when there was no file.</summary>
     public async Task<bool> RemoveFileAsync(string relativePath, CancellationToken cancellationToken = default)
     {
+        EnsureWritable();
         var full = FullPath(relativePath);
         var existed = File.Exists(full);
         File.Delete(full);
@@ -248,6 +281,11 @@ public sealed class MusicLibrary : IAsyncDisposable
     public async Task<IReadOnlyList<string>> PruneAsync(string source, IReadOnlySet<string> currentTrackIds, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(currentTrackIds);
+        if (!dryRun)
+        {
+            EnsureWritable();
+        }
+
         var deleted = new List<string>();
         foreach (var file in await State.GetBySourceAsync(source, cancellationToken))
         {
@@ -307,7 +345,20 @@ public sealed class MusicLibrary : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await State.DisposeAsync();
-        await _lock.DisposeAsync();
+        if (_lock is not null)
+        {
+            await _lock.DisposeAsync();
+        }
+    }
+
+    // A dry run must leave the folder as it found it; a write reaching a read-only library is a bug, so it fails
+    // loudly instead of happening.
+    private void EnsureWritable()
+    {
+        if (IsReadOnly)
+        {
+            throw new InvalidOperationException($"the library {Root} is open read-only (dry run); nothing may be written to it.");
+        }
     }
 
     private async Task AdoptAsync(PlacementRequest request, string? source, CancellationToken cancellationToken)

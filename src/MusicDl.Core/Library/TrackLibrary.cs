@@ -24,7 +24,7 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly Retagger _retagger;
     private readonly bool _dryRun;
 
-    /// <param name="dryRun">Inspect only: claim, move or copy nothing.</param>
+    /// <param name="dryRun">Inspect only: claim, move or copy nothing (always so over a read-only library).</param>
     public TrackLibrary(
         MusicLibrary library,
         PathTemplate template,
@@ -40,7 +40,7 @@ public sealed class TrackLibrary : ITrackLibrary
         _writer = writer;
         _covers = covers;
         _retagger = new Retagger(writer, library, tagsRegion);
-        _dryRun = dryRun;
+        _dryRun = dryRun || library.IsReadOnly;
     }
 
     public async Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using MusicDl.Tests.Library;
+
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>What scripts and cron see: plain result lines on stdout, and a dry run that writes nothing.</summary>
@@ -32,16 +34,36 @@ public sealed class ScriptEndToEndTests : IAsyncLifetime
     public async Task A_dry_run_matches_and_plans_every_track_but_downloads_and_writes_nothing()
     {
         var album = _world.AddDownloadableAlbum(3);
+        var library = Path.Combine(_world.Sandbox.Library, "not-yet");
 
-        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(album), "--dry-run", "--json"));
+        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(album), "--dry-run", "--json", "--output-dir", library));
 
         Assert.True(run.Result.ExitCode == 0, run.ToString());
         var planned = run.WithStatus("planned");
         Assert.Equal(3, planned.Count);
         Assert.All(planned, t => Assert.False(string.IsNullOrEmpty(t.GetProperty("video_id").GetString())));
         Assert.Equal(0, _world.MediaRequests);
-        Assert.DoesNotContain(
-            Directory.EnumerateFiles(_world.Sandbox.Library, "*", SearchOption.AllDirectories),
-            f => !f.Contains($"{Path.DirectorySeparatorChar}.musicdl{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(library), "the dry run created the library folder");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_world.Sandbox.Library));
+    }
+
+    [Fact]
+    public async Task A_dry_run_over_an_existing_library_skips_present_tracks_plans_the_rest_and_changes_nothing()
+    {
+        var present = _world.AddDownloadableAlbum(2, "Present");
+        var absent = _world.AddDownloadableAlbum(2, "Absent");
+        var download = await _world.RunAsync("download", FakeWorld.AlbumUrl(present));
+        Assert.True(download.ExitCode == 0, download.ToString());
+        var before = FolderSnapshot.Take(_world.Sandbox.Library);
+        Assert.Contains(before, l => l.StartsWith(Path.Combine(".musicdl", "state.db") + " ", StringComparison.Ordinal));
+        var media = _world.MediaRequests;
+
+        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(present), FakeWorld.AlbumUrl(absent), "--dry-run", "--json"));
+
+        Assert.True(run.Result.ExitCode == 0, run.ToString());
+        Assert.Equal(present.Tracks.Select(t => t.Id).Order(), run.WithStatus("skipped").Select(t => t.GetProperty("spotify_id").GetString()).Order());
+        Assert.Equal(absent.Tracks.Select(t => t.Id).Order(), run.WithStatus("planned").Select(t => t.GetProperty("spotify_id").GetString()).Order());
+        Assert.Equal(media, _world.MediaRequests);
+        Assert.Equal(before, FolderSnapshot.Take(_world.Sandbox.Library));
     }
 }

@@ -25,6 +25,34 @@ public sealed class LibraryLockTests : LibraryTestBase
     }
 
     [Fact]
+    public async Task A_shared_hold_on_a_library_without_a_lock_file_is_nothing_and_creates_nothing()
+    {
+        var shared = await LibraryLock.AcquireSharedAsync(Root);
+
+        Assert.Null(shared);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Root));
+    }
+
+    [Fact]
+    public async Task A_shared_hold_keeps_a_run_out_and_is_refused_while_a_run_holds_the_lock()
+    {
+        await (await LibraryLock.AcquireAsync(Root)).DisposeAsync();
+        var before = FolderSnapshot.Take(Root);
+
+        await using (var shared = await LibraryLock.AcquireSharedAsync(Root))
+        {
+            Assert.NotNull(shared);
+            await using var other = await LibraryLock.AcquireSharedAsync(Root);
+            Assert.NotNull(other);
+            await Assert.ThrowsAsync<LibraryLockedException>(() => LibraryLock.AcquireAsync(Root));
+        }
+
+        Assert.Equal(before, FolderSnapshot.Take(Root));
+        await using var run = await LibraryLock.AcquireAsync(Root);
+        await Assert.ThrowsAsync<LibraryLockedException>(() => LibraryLock.AcquireSharedAsync(Root));
+    }
+
+    [Fact]
     public async Task Released_lock_can_be_taken_again()
     {
         var first = await LibraryLock.AcquireAsync(Root);
