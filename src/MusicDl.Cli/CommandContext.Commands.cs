@@ -54,7 +54,13 @@ internal sealed partial class CommandContext
     {
         settings = WithDefaultCacheFile(settings);
         var spotifyOptions = SpotifyOptions();
-        var loggedIn = !string.IsNullOrWhiteSpace(settings.ClientId) && new SpotifyLogin(settings, spotifyOptions).IsLoggedIn;
+        var loggedIn = false;
+        if (!string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            using var login = new SpotifyLogin(settings, spotifyOptions);
+            loggedIn = login.IsLoggedIn;
+        }
+
         if (SpotifyCredentials.Problem(settings, loggedIn, Config?.Path) is { } problem)
         {
             throw new UsageException(problem);

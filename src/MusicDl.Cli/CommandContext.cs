@@ -11,7 +11,8 @@ namespace MusicDl.Cli;
 /// <summary>What one command invocation shares: the resolved config file, the effective settings, the log.</summary>
 internal sealed partial class CommandContext : IDisposable
 {
-    private readonly List<string> _secrets = [];
+    // Replaced, never mutated, so the writers can read it from any thread without a lock.
+    private volatile string[] _secrets = [];
     private Serilog.Core.Logger? _serilog;
     private SerilogLoggerFactory? _loggerFactory;
 
@@ -64,10 +65,7 @@ internal sealed partial class CommandContext : IDisposable
     {
         if (!string.IsNullOrEmpty(secret))
         {
-            lock (_secrets)
-            {
-                _secrets.Add(secret);
-            }
+            _secrets = [.. _secrets, secret];
         }
     }
 

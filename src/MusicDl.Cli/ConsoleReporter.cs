@@ -67,17 +67,8 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
         lock (_gate)
         {
             Clear();
-            if (json)
-            {
-                stdout.WriteLine(OutputJson.Source(failure));
-                stdout.Flush();
-            }
-            else
-            {
-                stdout.WriteLine($"failed\t{failure.Source}\t{failure.Error}");
-                stdout.Flush();
-            }
-
+            stdout.WriteLine(json ? OutputJson.Source(failure) : $"failed\t{failure.Source}\t{failure.Error}");
+            stdout.Flush();
             Redraw();
         }
     }

@@ -12,11 +12,7 @@ public sealed class SpotifyTrackResolver(ISpotifyClient spotify) : ITrackResolve
         {
             return await spotify.ResolveAsync(source, cancellationToken);
         }
-        catch (SpotifySourceException ex)
-        {
-            throw new SourceUnavailableException(ex.Message, ex);
-        }
-        catch (SpotifyResponseException ex)
+        catch (Exception ex) when (ex is SpotifySourceException or SpotifyResponseException)
         {
             throw new SourceUnavailableException(ex.Message, ex);
         }
