@@ -19,9 +19,10 @@ internal static class CacheCommand
         stats.SetAction((parse, ct) => StatsAsync(app, parse, ct));
 
         var clear = new Command("clear", "Delete cached entries (all, or one region).");
-        clear.Options.Add(app.Options.Region);
+        var region = new Option<string?>("--region") { Description = "Only this cache region.", HelpName = "R" };
+        clear.Options.Add(region);
         clear.Options.Add(app.Options.CacheFile);
-        clear.SetAction((parse, ct) => ClearAsync(app, parse, ct));
+        clear.SetAction((parse, ct) => ClearAsync(app, parse, parse.GetValue(region), ct));
 
         var prune = new Command("prune", "Drop expired entries and compact the file.");
         prune.Options.Add(app.Options.CacheFile);
@@ -54,10 +55,9 @@ internal static class CacheCommand
         static string Format(DateTimeOffset? t) => t?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "-";
     }
 
-    private static async Task<int> ClearAsync(CliApp app, ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> ClearAsync(CliApp app, ParseResult parse, string? region, CancellationToken cancellationToken)
     {
         using var invocation = Invocation.Create(app, parse, positionalConfig: null);
-        var region = parse.GetValue(app.Options.Region);
         if (region is not null && !CacheRegions.All.Contains(region))
         {
             throw new UsageException($"--region '{region}' is not one of {string.Join(", ", CacheRegions.All)}.");

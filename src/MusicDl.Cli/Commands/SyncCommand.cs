@@ -21,12 +21,13 @@ internal static class SyncCommand
             command.Options.Add(option);
         }
 
-        command.Options.Add(app.Options.Prune);
-        command.SetAction((parse, ct) => ExecuteAsync(app, parse, parse.GetValue(config), ct));
+        var prune = new Option<bool>("--prune") { Description = "Delete files of tracks that left a playlist or album in the config since the last sync." };
+        command.Options.Add(prune);
+        command.SetAction((parse, ct) => ExecuteAsync(app, parse, parse.GetValue(config), parse.GetValue(prune), ct));
         return command;
     }
 
-    private static async Task<int> ExecuteAsync(CliApp app, ParseResult parse, FileInfo? config, CancellationToken cancellationToken)
+    private static async Task<int> ExecuteAsync(CliApp app, ParseResult parse, FileInfo? config, bool prune, CancellationToken cancellationToken)
     {
         using var invocation = Invocation.Create(app, parse, config);
         var wait = SettingsBinder.ParseWait(parse, app.Options) ?? TimeSpan.Zero;
@@ -46,7 +47,7 @@ internal static class SyncCommand
         var request = new RunRequest(loaded.Sources.Select(s => s.Source).ToArray(), settings, mode)
         {
             LockWait = wait,
-            Prune = parse.GetValue(app.Options.Prune),
+            Prune = prune,
         };
         return await ReportedRun.ExecuteAsync(invocation, request, parse.GetValue(app.Options.Json), cancellationToken);
     }
