@@ -76,23 +76,4 @@ public sealed class PlayerClient
             : "offers audio only with a signature cipher, which musicdl does not decipher";
         return (null, new PlayerFailure(PlayerFailureKind.NoUsableStream, videoId, client.Name, $"video {videoId} {why} (client {client.Name})"));
     }
-
-    /// <summary>Tries the clients in order until one yields a usable audio stream for <paramref name="format"/>.</summary>
-    public async Task<PlayerResolution> ResolveAsync(string videoId, AudioFormat format, CancellationToken cancellationToken = default)
-    {
-        VideoIds.Require(videoId);
-        var failures = new List<PlayerFailure>();
-        foreach (var client in Clients)
-        {
-            var (stream, failure) = await TryClientAsync(videoId, client, format, cancellationToken);
-            if (stream is not null)
-            {
-                return new PlayerResolution { Stream = stream, Client = client.Name, Failures = failures };
-            }
-
-            failures.Add(failure!);
-        }
-
-        return new PlayerResolution { Failures = failures };
-    }
 }
