@@ -4,8 +4,8 @@ using MusicDl.Configuration;
 namespace MusicDl.YouTube.Player;
 
 /// <summary>
-/// The InnerTube player facade: asks the configured clients (<c>youtube_clients</c>, in order) for a video's streams and
-/// classifies their refusals.
+/// The InnerTube player facade: one client's answer for a video, its stream for the output format, or its refusal
+/// classified. <see cref="Download.AudioDownloader"/> asks the configured clients (<c>youtube_clients</c>) in order.
 /// </summary>
 public sealed class PlayerClient
 {
@@ -21,8 +21,6 @@ public sealed class PlayerClient
     }
 
     public MusicDlSettings Settings { get; }
-
-    public IReadOnlyList<YouTubeClientSettings> Clients => Settings.YouTubeClients;
 
     /// <summary>Player requests sent (for the run summary).</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
