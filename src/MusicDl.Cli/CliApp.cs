@@ -56,7 +56,7 @@ internal sealed class CliApp
         {
             return await parse.InvokeAsync(config, cancellationToken);
         }
-        catch (Exception ex) when (ex is UsageException or Configuration.ConfigException or Sources.SourceParseException)
+        catch (Exception ex) when (ex is UsageException or Configuration.ConfigException or Models.SourceParseException)
         {
             Stderr.WriteLine($"musicdl: {ex.Message}");
             return ExitCodes.Usage;

@@ -1,9 +1,9 @@
 using MusicDl.Caching;
+using MusicDl.Composition;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Output;
 using MusicDl.Models;
-using MusicDl.Sources;
 using MusicDl.Spotify;
 
 namespace MusicDl.Cli;

@@ -1,5 +1,4 @@
 using MusicDl.Models;
-using MusicDl.Sources;
 
 namespace MusicDl.Tests.Sources;
 
