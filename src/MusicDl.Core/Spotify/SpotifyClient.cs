@@ -55,7 +55,7 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         options ??= new SpotifyClientOptions();
         var clientId = RequireClientId(settings);
-        var store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), clientId);
+        var store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), clientId, options.LoginLockBusy);
         var (http, transport) = CreateTransport(settings, options);
         var accounts = new SpotifyAccounts(transport);
         ISpotifyTokenSource source;
