@@ -85,9 +85,11 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             if (mode != RunMode.Match)
             {
                 // A dry run writes nothing into the library, not even its lock or state (issue 8).
+                var existence = cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean);
+                var libraryLog = loggers.CreateLogger<MusicLibrary>();
                 library = mode == RunMode.DryRun
-                    ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken)
-                    : await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken);
+                    ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, existence, lockWait, time, libraryLog, cancellationToken)
+                    : await MusicLibrary.OpenAsync(settings.OutputDir, existence, lockWait, time, libraryLog, cancellationToken);
                 trackLibrary = new TrackLibrary(
                     library,
                     template,
