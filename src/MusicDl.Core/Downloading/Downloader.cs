@@ -202,7 +202,7 @@ public sealed class Downloader(
         {
             if (request.Mode == RunMode.Match)
             {
-                var full = await resolver.CompleteAsync(planned.Track, cancellationToken);
+                var full = await resolver.CompleteForMatchAsync(planned.Track, cancellationToken);
                 var match = await matcher.MatchAsync(full, cancellationToken);
                 return WithMatch(outcome with { Isrc = full.Isrc }, match, TrackStatus.Matched);
             }

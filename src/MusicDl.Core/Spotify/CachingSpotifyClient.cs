@@ -33,6 +33,10 @@ public sealed class CachingSpotifyClient : ISpotifyClient, ISpotifyCatalog
     public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken) =>
         _resolver.CompleteAsync(track, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<Track> CompleteIsrcAsync(Track track, CancellationToken cancellationToken) =>
+        _resolver.CompleteIsrcAsync(track, cancellationToken);
+
     public Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken) =>
         GetOrFetchAsync(SpotifyCacheKeys.Track(id, Market), SpotifyCacheJsonContext.Default.SourceEntry, _ttls.Track, ct => _inner.GetTrackAsync(id, ct), cancellationToken);
 

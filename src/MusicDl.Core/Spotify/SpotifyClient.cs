@@ -96,6 +96,10 @@ public sealed class SpotifyClient : ISpotifyClient, ISpotifyCatalog, IDisposable
         _resolver.CompleteAsync(track, cancellationToken);
 
     /// <inheritdoc />
+    public Task<Track> CompleteIsrcAsync(Track track, CancellationToken cancellationToken) =>
+        _resolver.CompleteIsrcAsync(track, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken)
     {
         var wire = await GetSourceAsync($"/tracks/{Id(id)}?market={Market}", WireJsonContext.Default.WireTrack, "track", id, cancellationToken).ConfigureAwait(false);
