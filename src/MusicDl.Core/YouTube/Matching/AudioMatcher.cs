@@ -113,7 +113,8 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
                 : new MatchResult { Status = MatchStatus.Matched, VideoId = o.VideoId, Provider = "override", Score = 1, Source = MatchSource.Override };
         }
 
-        if (_matchCache is not null && excludedVideoId is null)
+        // Review and explain want every track's candidates: the cached match is not read (the answers still are).
+        if (_matchCache is not null && excludedVideoId is null && !_settings.RecheckMatches)
         {
             var cached = await _matchCache.GetAsync(track.Id, MatchingJsonContext.Default.CachedMatch, cancellationToken);
             // A match cached under a lower threshold than today's is searched again.
