@@ -38,6 +38,9 @@ public static class ReviewFile
         var listed = outcomes
             .Where(o => NeedsReview(o, reviewThreshold) && !settled.ContainsKey(o.SpotifyId!))
             .DistinctBy(o => o.SpotifyId)
+            .OrderBy(o => string.Join(", ", o.Artists), StringComparer.OrdinalIgnoreCase)
+            .ThenBy(o => o.Title, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(o => o.SpotifyId, StringComparer.Ordinal)
             .ToList();
 
         var sb = new StringBuilder();
