@@ -70,7 +70,7 @@ internal sealed partial class CommandContext
         await using var runtime = await MusicDlRuntime.CreateAsync(settings, mode, lockWait, Logging, spotifyOptions, cancellationToken);
         var reporter = new ConsoleReporter(Stdout, Stderr, Json, Quiet, App.StderrIsTerminal && !NoColor && !Quiet);
         reporter.Attach(runtime.Downloader);
-        var result = await runtime.Downloader.RunAsync(new DownloadRequest(sources, settings, mode), cancellationToken);
+        var result = await runtime.Downloader.RunAsync(new DownloadRequest(sources, settings, mode) { Immediate = App.Immediate }, cancellationToken);
         var outcomes = result.Outcomes.ToList();
         if (pruneSources is not null && runtime.Library is { } library && result.AbortMessage is null && !result.Interrupted)
         {

@@ -20,6 +20,7 @@ internal static class MatchCommand
         command.Options.Add(app.Options.NoCache);
         command.Options.Add(app.Options.CacheFile);
         command.Options.Add(app.Options.Market);
+        command.Options.Add(app.Options.RequestTimeout);
         command.SetAction(async (parse, ct) =>
         {
             var context = CommandContext.Create(app, parse, positionalConfig: null);

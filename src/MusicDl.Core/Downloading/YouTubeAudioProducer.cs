@@ -26,6 +26,12 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
                 {
                     VideoUnavailable = failure?.Kind is PlayerFailureKind.Unavailable or PlayerFailureKind.Unplayable,
                     NotTheTracks = failure is { IsAboutTrack: false, Kind: not (PlayerFailureKind.AgeRestricted or PlayerFailureKind.NoUsableStream) },
+                    Service = failure?.Kind switch
+                    {
+                        PlayerFailureKind.Forbidden or PlayerFailureKind.DownloadFailed => "the YouTube media server",
+                        PlayerFailureKind.YtDlpFailed or PlayerFailureKind.YtDlpMissing => "yt-dlp",
+                        _ => "the YouTube player",
+                    },
                 };
             }
 
@@ -34,6 +40,11 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
         catch (ConversionFailedException ex)
         {
             throw new TrackFailedException($"ffmpeg could not convert the download: {ex.Message}", ex);
+        }
+        catch (ProcessTimedOutException ex)
+        {
+            // A hung ffmpeg is the machine's trouble: five in a row stop the run.
+            throw new TrackFailedException(ex.Message, ex) { NotTheTracks = true, Service = "ffmpeg" };
         }
         catch (IOException ex) when (IsDiskFull(ex))
         {
