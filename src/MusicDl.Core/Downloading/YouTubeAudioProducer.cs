@@ -26,12 +26,7 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
                 {
                     VideoUnavailable = failure?.Kind is PlayerFailureKind.Unavailable or PlayerFailureKind.Unplayable,
                     NotTheTracks = failure is { IsAboutTrack: false, Kind: not (PlayerFailureKind.AgeRestricted or PlayerFailureKind.NoUsableStream) },
-                    Service = failure?.Kind switch
-                    {
-                        PlayerFailureKind.Forbidden or PlayerFailureKind.DownloadFailed => "the YouTube media server",
-                        PlayerFailureKind.YtDlpFailed or PlayerFailureKind.YtDlpMissing => "yt-dlp",
-                        _ => "the YouTube player",
-                    },
+                    Service = ServiceOf(download.Attempts, failure),
                 };
             }
 
@@ -55,6 +50,13 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
             TryDelete(raw);
         }
     }
+
+    /// <summary>The service to name when these failures stop the run: the native attempts tell more than yt-dlp's fallback failing too.</summary>
+    private static string ServiceOf(IReadOnlyList<PlayerFailure> attempts, PlayerFailure? failure) =>
+        attempts.Any(a => a.Kind is PlayerFailureKind.Forbidden or PlayerFailureKind.DownloadFailed) ? "the YouTube media server"
+        : attempts.Any(a => a.Kind is PlayerFailureKind.ServiceError or PlayerFailureKind.BotCheck or PlayerFailureKind.LoginRequired) ? "the YouTube player"
+        : failure?.Kind is PlayerFailureKind.YtDlpFailed or PlayerFailureKind.YtDlpMissing ? "yt-dlp"
+        : "the YouTube player";
 
     private static bool IsDiskFull(IOException ex) =>
         (ex.HResult & 0xFFFF) is 28 or 112 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase);

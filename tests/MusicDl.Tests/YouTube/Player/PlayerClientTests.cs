@@ -19,7 +19,7 @@ public sealed class PlayerClientTests : IAsyncLifetime
         _host = await FakeHost.StartAsync();
         _fake = await FakeYouTubeMedia.StartAsync(_host);
         var settings = new MusicDlSettings { Endpoints = Endpoints.Default with { YouTube = _host.BaseUri } };
-        _client = new PlayerClient(_http, settings);
+        _client = new PlayerClient(_http, settings, retryBaseDelay: TimeSpan.Zero);
     }
 
     public async Task DisposeAsync()
@@ -130,10 +130,25 @@ public sealed class PlayerClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_single_player_5xx_is_retried_and_the_same_client_then_answers()
+    {
+        _fake.AddVideo(VideoId);
+        _fake.PlayerRoute.Fail(new FakeFault { Status = 503, Times = 1 });
+
+        var resolution = await _client.ResolveAsync(VideoId, AudioFormat.Opus);
+
+        Assert.Equal("visionos", resolution.Client);
+        Assert.Empty(resolution.Failures);
+        Assert.Equal(2, _fake.PlayerRoute.Count);
+    }
+
+    [Fact]
     public async Task A_player_http_error_is_a_service_error_and_not_about_the_track()
     {
         _fake.AddVideo(VideoId);
-        _fake.PlayerRoute.Fail(new FakeFault { Status = 500, Times = 1 });
+
+        // The first client's call and its three retries.
+        _fake.PlayerRoute.Fail(new FakeFault { Status = 500, Times = 4 });
 
         var resolution = await _client.ResolveAsync(VideoId, AudioFormat.Opus);
 
@@ -153,7 +168,7 @@ public sealed class PlayerClientTests : IAsyncLifetime
         var resolution = await _client.ResolveAsync(VideoId, AudioFormat.Opus);
 
         Assert.All(resolution.Failures, f => Assert.Equal(PlayerFailureKind.ServiceError, f.Kind));
-        Assert.Contains("not valid JSON", resolution.Failures[0].Message, StringComparison.Ordinal);
+        Assert.Contains("could not be read", resolution.Failures[0].Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -167,5 +182,56 @@ public sealed class PlayerClientTests : IAsyncLifetime
 
         Assert.Contains("is not a YouTube video id", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, _fake.PlayerRoute.Count);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_session_limit_or_a_429_stops_every_further_player_call_and_tries_no_other_client(bool http429)
+    {
+        _fake.AddVideo(VideoId);
+        _fake.AddVideo("BjXQiKP5kMs");
+        if (http429)
+        {
+            _fake.PlayerRoute.Fail(new FakeFault { Status = 429, Times = 1 });
+        }
+        else
+        {
+            _fake.SessionLimited = true;
+        }
+
+        var first = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.ResolveAsync(VideoId, AudioFormat.Opus));
+        _fake.SessionLimited = false;
+        var second = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.ResolveAsync("BjXQiKP5kMs", AudioFormat.Opus));
+
+        Assert.Equal(1, _fake.PlayerRoute.Count);
+        Assert.Contains(http429 ? "429" : "try again later", first.Evidence, StringComparison.Ordinal);
+        Assert.Contains("rate-limited this session", second.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pacing_holds_player_calls_beyond_the_window_allowance_until_the_window_moves()
+    {
+        _fake.AddVideo(VideoId);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var settings = new MusicDlSettings
+        {
+            Endpoints = Endpoints.Default with { YouTube = _host.BaseUri },
+            YouTubeRateLimitEnabled = true,
+            YouTubeRateLimitRequests = 2,
+            YouTubeRateLimitWindow = TimeSpan.FromSeconds(60),
+        };
+        var paced = new PlayerClient(_http, settings, time: time);
+        var client = YouTubeClientDefaults.All[0];
+
+        await paced.GetPlayerAsync(VideoId, client);
+        await paced.GetPlayerAsync(VideoId, client);
+        var third = paced.GetPlayerAsync(VideoId, client);
+
+        Assert.False(third.IsCompleted);
+        Assert.Equal(2, _fake.PlayerRoute.Count);
+        time.Advance(TimeSpan.FromSeconds(60));
+        await third;
+        Assert.Equal(3, _fake.PlayerRoute.Count);
     }
 }
