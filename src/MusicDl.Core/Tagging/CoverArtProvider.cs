@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Caching;
+using MusicDl.Configuration;
 using MusicDl.Models;
 
 namespace MusicDl.Tagging;
@@ -16,11 +17,11 @@ public sealed class CoverArtProvider
     public const int FailureLimit = 3;
 
     private readonly HttpClient _http;
-    private readonly ICacheRegion _images;
+    private readonly ICacheRegion<byte[]> _images;
     private readonly ILogger _log;
     private int _failuresInARow;
 
-    public CoverArtProvider(HttpClient http, ICacheRegion images, ILogger<CoverArtProvider>? logger = null)
+    public CoverArtProvider(HttpClient http, ICacheRegion<byte[]> images, ILogger<CoverArtProvider>? logger = null)
     {
         _http = http;
         _images = images;
@@ -42,13 +43,12 @@ public sealed class CoverArtProvider
         if (GaveUp)
         {
             // Still served from the cache, never asked again.
-            var known = await _images.GetAsync("album:" + album.Id, TaggingJsonContext.Default.ByteArray, cancellationToken);
+            var known = await _images.GetAsync("album:" + album.Id, cancellationToken);
             return known.IsHit && known.Value is { } d && CoverArt.DetectMimeType(d) is { } m ? new CoverArt(d, m) : null;
         }
 
         var lookup = await _images.GetOrCreateAsync(
             "album:" + album.Id,
-            TaggingJsonContext.Default.ByteArray,
             ct => FetchAsync(image.Url, ct),
             cancellationToken);
         return lookup.IsHit && lookup.Value is { } data && CoverArt.DetectMimeType(data) is { } mime ? new CoverArt(data, mime) : null;
@@ -60,14 +60,15 @@ public sealed class CoverArtProvider
 
     private async Task<CacheLookup<byte[]>> FetchAsync(string url, CancellationToken cancellationToken)
     {
-        if (GaveUp)
+        // The same rule as every configured endpoint: https, or plain http to a loopback host (the fakes) only.
+        if (GaveUp || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || SettingsValidator.CheckEndpoint(uri) is not null)
         {
             return CacheLookup<byte[]>.Miss;
         }
 
         try
         {
-            using var response = await _http.GetAsync(new Uri(url), cancellationToken);
+            using var response = await _http.GetAsync(uri, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return Failed($"HTTP {(int)response.StatusCode}");

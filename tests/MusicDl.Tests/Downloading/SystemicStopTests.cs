@@ -1,6 +1,7 @@
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
+using MusicDl.Output;
 using MusicDl.YouTube;
 using MusicDl.YouTube.Search;
 
@@ -42,7 +43,7 @@ public sealed class SystemicStopTests
 
         var result = await NewDownloader().RunAsync(OneAtATime(source), CancellationToken.None);
 
-        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(ExitCode.CannotProceed, result.ExitCode);
         Assert.StartsWith("YouTube Music search failed for 5 tracks in a row", result.AbortMessage, StringComparison.Ordinal);
         Assert.Contains("request_timeout", result.AbortMessage, StringComparison.Ordinal);
         Assert.Equal(5, _matcher.Matched.Count);
@@ -60,7 +61,7 @@ public sealed class SystemicStopTests
 
         var result = await NewDownloader().RunAsync(OneAtATime(source), CancellationToken.None);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCode.SomeFailed, result.ExitCode);
         Assert.Null(result.AbortMessage);
         Assert.Equal(12, result.Outcomes.Count);
     }
@@ -73,7 +74,7 @@ public sealed class SystemicStopTests
 
         var result = await NewDownloader().RunAsync(OneAtATime(source), CancellationToken.None);
 
-        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(ExitCode.CannotProceed, result.ExitCode);
         Assert.Equal(2, result.Count(TrackStatus.Downloaded));
         Assert.Equal(8, result.Count(TrackStatus.Failed));
         Assert.All(result.Outcomes.Where(o => o.Status == TrackStatus.Failed), o => Assert.Equal(Downloader.SessionLimitReason, o.Error));
@@ -102,7 +103,7 @@ public sealed class SystemicStopTests
         await immediate.CancelAsync();
         var result = await run;
 
-        Assert.Equal(130, result.ExitCode);
+        Assert.Equal(ExitCode.Interrupted, result.ExitCode);
         Assert.Empty(_library.Stored);
     }
 }

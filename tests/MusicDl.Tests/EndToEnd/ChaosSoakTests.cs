@@ -117,6 +117,9 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
             using var tagged = TagLib.File.Create(file, "audio/mp4", TagLib.ReadStyle.Average);
             Assert.True(titles.Add(tagged.Tag.Title), $"{tagged.Tag.Title} placed twice");
             Assert.InRange(tagged.Properties.Duration, TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(1.5));
+
+            // The album's cover, served by the fake Spotify on loopback.
+            Assert.Equal(FakeSpotify.CoverJpeg, Assert.Single(tagged.Tag.Pictures).Data.Data);
         }
 
         Assert.Equal(album.Tracks.Select(t => t.Name).Order(StringComparer.Ordinal), titles.Order(StringComparer.Ordinal));
@@ -132,7 +135,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
     private void Schedule(Random random)
     {
         var search = _world.Music.Route;
-        Queue(random, search, 250,
+        Queue(random, search, 150,
         [
             new FakeFault { Status = 500 }, new FakeFault { Status = 503 }, new FakeFault { MalformedJson = true },
             new FakeFault { Body = "null" }, new FakeFault { Body = "<html>unusual traffic</html>" }, new FakeFault { Body = """{"responseContext":{}}""" },
@@ -141,7 +144,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
         ]);
 
         var player = _world.Media.PlayerRoute;
-        Queue(random, player, 200,
+        Queue(random, player, 90,
         [
             new FakeFault { Status = 500 }, new FakeFault { Status = 502 }, new FakeFault { BlackHole = true },
             new FakeFault { StallAfterBytes = 30 }, new FakeFault { MalformedJson = true }, new FakeFault { Body = "{}" },
@@ -153,7 +156,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
 
         var media = _world.Media.MediaRoute;
         var whole = _world.Media.BytesFor(140).Length;
-        Queue(random, media, 200,
+        Queue(random, media, 100,
         [
             new FakeFault { Status = 403 }, new FakeFault { Status = 403 }, new FakeFault { CutAfterBytes = whole / 2 },
             new FakeFault { CutAfterBytes = whole / 3 }, new FakeFault { BlackHole = true }, new FakeFault { Status = 503 },

@@ -27,8 +27,11 @@ public sealed class AudioDownloader
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Counter = new MediaRequestCounter();
         session ??= new YouTubeSession();
-        _player = new PlayerClient(http, settings, session, timeProvider);
-        _ranged = new RangedDownloader(http, options ?? new RangedDownloadOptions { MaxRetries = settings.MaxRetries }, timeProvider, Counter, session);
+        options ??= new RangedDownloadOptions { MaxRetries = settings.MaxRetries };
+
+        // The player backs off like the media pieces do after a timeout or a 5xx.
+        _player = new PlayerClient(http, settings, session, timeProvider, options.BaseDelay);
+        _ranged = new RangedDownloader(http, options, timeProvider, Counter, session);
         _ytDlp = new Lazy<YtDlpDownloader?>(() => YtDlpDownloader.TryLocate(settings, Counter));
     }
 

@@ -19,7 +19,7 @@ public sealed class PlayerClientTests : IAsyncLifetime
         _host = await FakeHost.StartAsync();
         _fake = await FakeYouTubeMedia.StartAsync(_host);
         var settings = new MusicDlSettings { Endpoints = Endpoints.Default with { YouTube = _host.BaseUri } };
-        _client = new PlayerClient(_http, settings, retryBaseDelay: TimeSpan.Zero);
+        _client = new PlayerClient(_http, settings);
     }
 
     public async Task DisposeAsync()
@@ -65,129 +65,22 @@ public sealed class PlayerClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_first_client_that_yields_a_stream_wins_and_later_ones_are_not_asked()
-    {
-        _fake.AddVideo(VideoId);
-
-        var resolution = await _client.ResolveAsync(VideoId, AudioFormat.Opus);
-
-        Assert.True(resolution.Succeeded);
-        Assert.Equal("visionos", resolution.Client);
-        Assert.Equal(251, resolution.Stream!.Itag);
-        Assert.Equal(1, _fake.PlayerRoute.Count);
-        Assert.Empty(resolution.Failures);
-    }
-
-    [Fact]
-    public async Task Clients_are_tried_in_order_until_one_yields_a_usable_stream()
-    {
-        _fake.AddVideo(VideoId, FakePlayerBehaviour.Playable)
-            .ForClient("VISIONOS", FakePlayerBehaviour.BotCheck)
-            .ForClient("TVHTML5_SIMPLY_EMBEDDED_PLAYER", FakePlayerBehaviour.CipherOnly);
-
-        var resolution = await _client.ResolveAsync(VideoId, AudioFormat.M4a);
-
-        Assert.Equal("android_vr", resolution.Client);
-        Assert.Equal(140, resolution.Stream!.Itag);
-        Assert.Equal(["VISIONOS", "TVHTML5_SIMPLY_EMBEDDED_PLAYER", "ANDROID_VR"], _fake.PlayerRequests.Select(r => r.ClientName));
-        Assert.Equal([PlayerFailureKind.BotCheck, PlayerFailureKind.NoUsableStream], resolution.Failures.Select(f => f.Kind));
-    }
-
-    [Fact]
-    public async Task The_configured_client_order_is_followed()
-    {
-        _fake.AddVideo(VideoId, FakePlayerBehaviour.Unplayable);
-        var reversed = new MusicDlSettings
-        {
-            Endpoints = Endpoints.Default with { YouTube = _host.BaseUri },
-            YouTubeClients = YouTubeClientDefaults.All.Reverse().ToArray(),
-        };
-
-        await new PlayerClient(_http, reversed).ResolveAsync(VideoId, AudioFormat.Mp3);
-
-        Assert.Equal(["ANDROID_VR", "TVHTML5_SIMPLY_EMBEDDED_PLAYER", "VISIONOS"], _fake.PlayerRequests.Select(r => r.ClientName));
-    }
-
-    [Theory]
-    [InlineData(FakePlayerBehaviour.Unplayable, PlayerFailureKind.Unplayable, true)]
-    [InlineData(FakePlayerBehaviour.Unavailable, PlayerFailureKind.Unavailable, true)]
-    [InlineData(FakePlayerBehaviour.Private, PlayerFailureKind.Unavailable, true)]
-    [InlineData(FakePlayerBehaviour.BotCheck, PlayerFailureKind.BotCheck, false)]
-    [InlineData(FakePlayerBehaviour.LoginRequired, PlayerFailureKind.LoginRequired, false)]
-    [InlineData(FakePlayerBehaviour.AgeGated, PlayerFailureKind.AgeRestricted, false)]
-    [InlineData(FakePlayerBehaviour.CipherOnly, PlayerFailureKind.NoUsableStream, false)]
-    public async Task Every_refusal_of_the_fake_maps_to_its_kind_for_every_client(FakePlayerBehaviour behaviour, PlayerFailureKind kind, bool aboutTrack)
-    {
-        _fake.AddVideo(VideoId, behaviour);
-
-        var resolution = await _client.ResolveAsync(VideoId, AudioFormat.Mp3);
-
-        Assert.False(resolution.Succeeded);
-        Assert.Equal(3, resolution.Failures.Count);
-        Assert.All(resolution.Failures, f => Assert.Equal(kind, f.Kind));
-        Assert.Equal(aboutTrack, PlayerFailures.Combine(VideoId, resolution.Failures).IsAboutTrack);
-        Assert.Equal(["visionos", "tv_embedded", "android_vr"], resolution.Failures.Select(f => f.Client));
-    }
-
-    [Fact]
     public async Task A_single_player_5xx_is_retried_and_the_same_client_then_answers()
     {
         _fake.AddVideo(VideoId);
         _fake.PlayerRoute.Fail(new FakeFault { Status = 503, Times = 1 });
+        var client = new PlayerClient(_http, _client.Settings, retryBaseDelay: TimeSpan.Zero);
 
-        var resolution = await _client.ResolveAsync(VideoId, AudioFormat.Opus);
+        var response = await client.GetPlayerAsync(VideoId, YouTubeClientDefaults.All[0]);
 
-        Assert.Equal("visionos", resolution.Client);
-        Assert.Empty(resolution.Failures);
+        Assert.True(response.IsPlayable);
         Assert.Equal(2, _fake.PlayerRoute.Count);
-    }
-
-    [Fact]
-    public async Task A_player_http_error_is_a_service_error_and_not_about_the_track()
-    {
-        _fake.AddVideo(VideoId);
-
-        // The first client's call and its three retries.
-        _fake.PlayerRoute.Fail(new FakeFault { Status = 500, Times = 4 });
-
-        var resolution = await _client.ResolveAsync(VideoId, AudioFormat.Opus);
-
-        Assert.Equal("tv_embedded", resolution.Client);
-        var failure = Assert.Single(resolution.Failures);
-        Assert.Equal(PlayerFailureKind.ServiceError, failure.Kind);
-        Assert.False(failure.IsAboutTrack);
-        Assert.Contains("500", failure.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Malformed_json_is_a_service_error()
-    {
-        _fake.AddVideo(VideoId);
-        _fake.PlayerRoute.Fail(new FakeFault { MalformedJson = true });
-
-        var resolution = await _client.ResolveAsync(VideoId, AudioFormat.Opus);
-
-        Assert.All(resolution.Failures, f => Assert.Equal(PlayerFailureKind.ServiceError, f.Kind));
-        Assert.Contains("could not be read", resolution.Failures[0].Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("short")]
-    [InlineData("AjXQiKP5kM!")]
-    [InlineData("https://youtu.be/AjXQiKP5kMs")]
-    public async Task Invalid_video_ids_are_rejected_with_a_clear_message(string id)
-    {
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => _client.ResolveAsync(id, AudioFormat.Mp3));
-
-        Assert.Contains("is not a YouTube video id", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(0, _fake.PlayerRoute.Count);
     }
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task The_session_limit_or_a_429_stops_every_further_player_call_and_tries_no_other_client(bool http429)
+    public async Task The_session_limit_or_a_429_stops_every_further_player_call(bool http429)
     {
         _fake.AddVideo(VideoId);
         _fake.AddVideo("BjXQiKP5kMs");
@@ -200,9 +93,9 @@ public sealed class PlayerClientTests : IAsyncLifetime
             _fake.SessionLimited = true;
         }
 
-        var first = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.ResolveAsync(VideoId, AudioFormat.Opus));
+        var first = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.GetPlayerAsync(VideoId, YouTubeClientDefaults.All[0]));
         _fake.SessionLimited = false;
-        var second = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.ResolveAsync("BjXQiKP5kMs", AudioFormat.Opus));
+        var second = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.GetPlayerAsync("BjXQiKP5kMs", YouTubeClientDefaults.All[1]));
 
         Assert.Equal(1, _fake.PlayerRoute.Count);
         Assert.Contains(http429 ? "429" : "try again later", first.Evidence, StringComparison.Ordinal);
