@@ -142,7 +142,7 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     public async Task A_cover_url_that_is_neither_https_nor_loopback_http_is_not_fetched(string url)
     {
         using var refusing = new HttpClient(new RefusingHandler());
-        var region = TestCache.Region(CacheRegions.Images);
+        var region = TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray);
         var provider = new CoverArtProvider(refusing, region);
 
         Assert.Null(await provider.GetAsync(Album("large") with { Images = [new ImageRef(url, 640, 640)] }));
