@@ -21,4 +21,13 @@ public sealed record RunRequest(IReadOnlyList<SpotifySource> Sources, MusicDlSet
 
     /// <summary>A second interrupt: running tracks are cancelled at once (temporary files still removed, the state written).</summary>
     public CancellationToken Immediate { get; init; }
+
+    /// <summary>
+    /// <c>--review FILE</c>: after the run, write the tracks not found or matched below <c>review_threshold</c> there,
+    /// each with its best candidates and a commented ready entry (see <see cref="Output.ReviewFile"/>).
+    /// </summary>
+    public string? ReviewFile { get; init; }
+
+    /// <summary><c>match --explain</c>: each track's line carries its scored candidates.</summary>
+    public bool Explain { get; init; }
 }
