@@ -4,7 +4,7 @@
 # with the audio placed (covers). Prints per service: exit code, wall time, the last stderr line.
 #
 # Usage: bench/blackhole.sh [TRACKS] [SERVICES...]   (default 46 tracks; services: search player media spotify covers)
-# Environment: REQUEST_TIMEOUT (5), THREADS (4), AUDIO_SECONDS (5).
+# Environment: REQUEST_TIMEOUT (5), THREADS (4), AUDIO_SECONDS (5), SKIP_BUILD=1 (use the solution's Release build).
 set -euo pipefail
 {
 TRACKS=${1:-46}
@@ -24,9 +24,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "== building Release into $OUT" >&2
-dotnet publish "$ROOT/src/MusicDl.Cli/MusicDl.Cli.csproj" -c Release -o "$OUT/musicdl" -nologo -v quiet >&2
-dotnet build "$ROOT/bench/MusicDl.FakeServer/MusicDl.FakeServer.csproj" -c Release -o "$OUT/server" -nologo -v quiet >&2
+if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
+    # The solution's own Release build (dotnet build MusicDl.sln -c Release).
+    mkdir -p "$OUT"
+    ln -s "$ROOT/src/MusicDl.Cli/bin/Release/net10.0" "$OUT/musicdl"
+    ln -s "$ROOT/bench/MusicDl.FakeServer/bin/Release/net10.0" "$OUT/server"
+else
+    echo "== building Release into $OUT" >&2
+    dotnet publish "$ROOT/src/MusicDl.Cli/MusicDl.Cli.csproj" -c Release -o "$OUT/musicdl" -nologo -v quiet >&2
+    dotnet build "$ROOT/bench/MusicDl.FakeServer/MusicDl.FakeServer.csproj" -c Release -o "$OUT/server" -nologo -v quiet >&2
+fi
 
 printf '%-8s %5s %9s  %s\n' service exit wall_s "last stderr line"
 for service in "${SERVICES[@]}"; do
@@ -52,7 +59,7 @@ YAML
     start=$(date +%s.%N)
     set +e
     env "${ENVS[@]}" HOME="$RUN/home" XDG_CACHE_HOME="$RUN/cache" XDG_CONFIG_HOME="$RUN/config" \
-        "$OUT/musicdl/musicdl" --config "$RUN/config.yaml" download "$PLAYLIST" --json --request-timeout "$REQUEST_TIMEOUT" \
+        dotnet "$OUT/musicdl/musicdl.dll" --config "$RUN/config.yaml" download "$PLAYLIST" --json --request-timeout "$REQUEST_TIMEOUT" \
         >"$RUN/out.jsonl" 2>"$RUN/err.txt"
     code=$?
     set -e
