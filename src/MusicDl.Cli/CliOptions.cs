@@ -48,6 +48,9 @@ internal sealed class CliOptions
 
     public Option<double?> Threshold { get; } = new("--threshold") { Description = "Lowest match score accepted (0-1).", HelpName = "X" };
 
+    /// <summary>Download, sync, match (and doctor): bounds every HTTP request (config key request_timeout).</summary>
+    public Option<string?> RequestTimeout { get; } = new("--request-timeout") { Description = "Longest wait for any one HTTP request, e.g. 30 or 30s (config key request_timeout; default 30 s).", HelpName = "DURATION" };
+
     public Option<string?> Overrides { get; } = new("--overrides") { Description = "A YAML file of overrides: (Spotify track: video id or skip), merged over the config's.", HelpName = "FILE" };
 
     public Option<string?> Review { get; } = new("--review") { Description = "Write the tracks not found or matched below review_threshold, with their best candidates, as an overrides file to edit.", HelpName = "FILE" };
@@ -57,6 +60,6 @@ internal sealed class CliOptions
     /// <summary>The options of download and sync, in help order.</summary>
     public IEnumerable<Option> DownloadOptions =>
     [
-        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait, Overrides,
+        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait, Overrides, RequestTimeout,
     ];
 }

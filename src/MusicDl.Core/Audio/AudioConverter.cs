@@ -47,9 +47,11 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         }
 
         ArgumentNullException.ThrowIfNull(source);
+        TimeSpan? length = null;
         if ((source.BitrateKbps is null || source.Codec == AudioCodec.Unknown) && Probe is not null)
         {
             var probed = await Probe.ProbeAsync(input, cancellationToken);
+            length = probed.Duration;
             source = source with
             {
                 Codec = source.Codec == AudioCodec.Unknown ? probed.Codec : source.Codec,
@@ -62,11 +64,12 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         var stderr = new StringBuilder();
         try
         {
-            var result = await Cli.Wrap(FfmpegPath)
+            var command = Cli.Wrap(FfmpegPath)
                 .WithArguments(args)
                 .WithValidation(CommandResultValidation.None)
-                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
-                .ExecuteAsync(cancellationToken);
+                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
+            var limit = length is { } l && l > TimeSpan.Zero ? ProcessLimit.For(l) : ProcessLimit.ForFile(new FileInfo(input).Length, source.BitrateKbps);
+            var result = await ProcessLimit.ExecuteAsync(command, "ffmpeg", limit, cancellationToken);
             if (result.ExitCode != 0)
             {
                 throw new ConversionFailedException($"ffmpeg failed converting to {format.ToString().ToLowerInvariant()} (exit {result.ExitCode}): {AudioProbe.LastLine(stderr)}");

@@ -1,13 +1,14 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using MusicDl.Audio;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
+using MusicDl.Http;
 using MusicDl.Library;
 using MusicDl.Output;
 using MusicDl.Spotify;
 using MusicDl.Tagging;
+using MusicDl.YouTube;
 using MusicDl.YouTube.Download;
 using MusicDl.YouTube.Matching;
 
@@ -63,24 +64,19 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         var converter = downloads ? AudioConverter.Locate(settings) : null;
         var template = PathTemplate.Parse(settings.Output);
 
-        var http = new HttpClient(new SocketsHttpHandler
-        {
-            AutomaticDecompression = DecompressionMethods.All,
-            MaxConnectionsPerServer = Math.Max(8, settings.Threads * 2),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan, // each client sets its own per-request limits
-        };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
+        var http = SharedHttpClient.Create(settings.RequestTimeout, Math.Max(8, settings.Threads * 2), time);
+        spotifyOptions = spotifyOptions with { RequestTimeout = settings.RequestTimeout };
 
         var cache = CacheFactory.Create(settings, time, loggers.CreateLogger("cache"));
         MusicLibrary? library = null;
         try
         {
             var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
-            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>());
-            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>()) : null;
+
+            // One session for search, player and media: once YouTube limits it, none of them starts another call.
+            var youTube = new YouTubeSession();
+            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>(), youTube);
+            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), youTube) : null;
             ITrackLibrary? trackLibrary = null;
             if (mode != RunMode.Match)
             {
@@ -95,7 +91,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     template,
                     settings.Format,
                     new TagWriter(),
-                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray)),
+                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>()),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly);
             }

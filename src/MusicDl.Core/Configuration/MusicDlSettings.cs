@@ -55,6 +55,16 @@ public sealed record MusicDlSettings
 
     public TimeSpan SpotifyRateLimitWindow { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Bounds every HTTP request (a media answer's headers; its body has the stall timeout instead).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Paces YouTube player calls (off by default) so a long run stays under YouTube's session limit.</summary>
+    public bool YouTubeRateLimitEnabled { get; init; }
+
+    public int YouTubeRateLimitRequests { get; init; } = 200;
+
+    public TimeSpan YouTubeRateLimitWindow { get; init; } = TimeSpan.FromSeconds(3600);
+
     public bool CachePersistent { get; init; } = true;
 
     /// <summary>Null means the platform default (the platform cache folder).</summary>

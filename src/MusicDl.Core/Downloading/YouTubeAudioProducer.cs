@@ -26,6 +26,7 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
                 {
                     VideoUnavailable = failure?.Kind is PlayerFailureKind.Unavailable or PlayerFailureKind.Unplayable,
                     NotTheTracks = failure is { IsAboutTrack: false, Kind: not (PlayerFailureKind.AgeRestricted or PlayerFailureKind.NoUsableStream) },
+                    Service = ServiceOf(download.Attempts, failure),
                 };
             }
 
@@ -34,6 +35,11 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
         catch (ConversionFailedException ex)
         {
             throw new TrackFailedException($"ffmpeg could not convert the download: {ex.Message}", ex);
+        }
+        catch (ProcessTimedOutException ex)
+        {
+            // A hung ffmpeg is the machine's trouble: five in a row stop the run.
+            throw new TrackFailedException(ex.Message, ex) { NotTheTracks = true, Service = "ffmpeg" };
         }
         catch (IOException ex) when (IsDiskFull(ex))
         {
@@ -44,6 +50,13 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
             TryDelete(raw);
         }
     }
+
+    /// <summary>The service to name when these failures stop the run: the native attempts tell more than yt-dlp's fallback failing too.</summary>
+    private static string ServiceOf(IReadOnlyList<PlayerFailure> attempts, PlayerFailure? failure) =>
+        attempts.Any(a => a.Kind is PlayerFailureKind.Forbidden or PlayerFailureKind.DownloadFailed) ? "the YouTube media server"
+        : attempts.Any(a => a.Kind is PlayerFailureKind.ServiceError or PlayerFailureKind.BotCheck or PlayerFailureKind.LoginRequired) ? "the YouTube player"
+        : failure?.Kind is PlayerFailureKind.YtDlpFailed or PlayerFailureKind.YtDlpMissing ? "yt-dlp"
+        : "the YouTube player";
 
     private static bool IsDiskFull(IOException ex) =>
         (ex.HResult & 0xFFFF) is 28 or 112 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase);

@@ -58,7 +58,7 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         downloader.TrackStarted += observer.TrackStarted;
         downloader.TrackFinished += observer.TrackFinished;
         downloader.SourceFailed += observer.SourceFailed;
-        var result = await downloader.RunAsync(new DownloadRequest(request.Sources, settings, request.Mode), cancellationToken);
+        var result = await downloader.RunAsync(new DownloadRequest(request.Sources, settings, request.Mode) { Immediate = request.Immediate }, cancellationToken);
 
         IReadOnlyList<TrackOutcome> pruned = [];
         if (request.Prune && runtime.Library is { } library)

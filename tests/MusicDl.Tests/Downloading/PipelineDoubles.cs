@@ -49,9 +49,17 @@ internal sealed class FakeMatcher : ITrackMatcher
 
     public ConcurrentBag<string> Forgotten { get; } = [];
 
+    /// <summary>A failure to throw instead of matching (a search service error, YouTube's session limit).</summary>
+    public Func<Track, Exception?> Fail { get; set; } = _ => null;
+
     public Task<MatchResult> MatchAsync(Track track, CancellationToken cancellationToken)
     {
         Matched.Add(track.Id);
+        if (Fail(track) is { } failure)
+        {
+            return Task.FromException<MatchResult>(failure);
+        }
+
         if (NotFound.Contains(track.Id))
         {
             return Task.FromResult(MatchResult.NotFound([]));
