@@ -171,7 +171,7 @@ public static class SettingsValidator
     }
 
     private static string? CheckEndpoints(Endpoints endpoints) =>
-        new[] { endpoints.SpotifyApi, endpoints.SpotifyAccounts, endpoints.YouTubeMusic, endpoints.YouTube }
+        new[] { endpoints.SpotifyApi, endpoints.SpotifyAccounts, endpoints.YouTubeMusic, endpoints.YouTube, endpoints.Lrclib, endpoints.MusicBrainz }
             .Select(CheckEndpoint)
             .FirstOrDefault(m => m is not null);
 
