@@ -67,6 +67,10 @@ internal static class ConfigKeys
             s => YouTubeClientsReader.Render(s.YouTubeClients)),
         new("match_threshold", (s, n) => s with { MatchThreshold = n.Double() }, s => YamlText.Number(s.MatchThreshold)),
         new("auth_redirect_port", (s, n) => s with { AuthRedirectPort = n.Int() }, s => YamlText.Int(s.AuthRedirectPort)),
+        new("lyrics", (s, n) => s with { Lyrics = n.Parse(t => SettingValues.ParseLyrics(t)) },
+            s => YamlText.Quote(s.Lyrics.ToString().ToLowerInvariant())),
+        new("replaygain", (s, n) => s with { ReplayGain = n.Bool() }, s => YamlText.Bool(s.ReplayGain)),
+        new("musicbrainz", (s, n) => s with { MusicBrainz = n.Bool() }, s => YamlText.Bool(s.MusicBrainz)),
     ];
 
     private static readonly Dictionary<string, ConfigKey> ByName = All
