@@ -71,6 +71,8 @@ internal static class ConfigKeys
             s => YamlText.Quote(s.Lyrics.ToString().ToLowerInvariant())),
         new("replaygain", (s, n) => s with { ReplayGain = n.Bool() }, s => YamlText.Bool(s.ReplayGain)),
         new("musicbrainz", (s, n) => s with { MusicBrainz = n.Bool() }, s => YamlText.Bool(s.MusicBrainz)),
+        new("lyrics_cache_ttl", (s, n) => s with { LyricsCacheTtl = n.Seconds() }, s => YamlText.Seconds(s.LyricsCacheTtl)),
+        new("musicbrainz_cache_ttl", (s, n) => s with { MusicBrainzCacheTtl = n.Seconds() }, s => YamlText.Seconds(s.MusicBrainzCacheTtl)),
     ];
 
     private static readonly Dictionary<string, ConfigKey> ByName = All

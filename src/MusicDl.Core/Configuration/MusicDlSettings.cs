@@ -94,5 +94,11 @@ public sealed record MusicDlSettings
     /// <summary>Look each new track up at MusicBrainz (one request a second) for Picard's ids and genres.</summary>
     public bool MusicBrainz { get; init; }
 
+    /// <summary>How long found lyrics stay cached ("none found" stays <see cref="NegativeSearchCacheTtl"/>).</summary>
+    public TimeSpan LyricsCacheTtl { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long MusicBrainz ids stay cached ("none found" stays <see cref="NegativeSearchCacheTtl"/>).</summary>
+    public TimeSpan MusicBrainzCacheTtl { get; init; } = TimeSpan.FromDays(30);
+
     public Endpoints Endpoints { get; init; } = Endpoints.Default;
 }

@@ -4,6 +4,8 @@ using MusicDl.Audio;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Library;
+using MusicDl.Lyrics;
+using MusicDl.MusicBrainz;
 using MusicDl.Output;
 using MusicDl.Spotify;
 using MusicDl.Tagging;
@@ -95,10 +97,12 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     new TagWriter(),
                     new CoverArtProvider(http, cache.Region(CacheRegions.Images)),
                     cache.Region(CacheRegions.Tags),
-                    dryRun: library.IsReadOnly);
+                    dryRun: library.IsReadOnly,
+                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers),
+                    lyricsMode: settings.Lyrics);
             }
 
-            var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate) : null;
+            var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
             var downloader = new Downloader(new SpotifyTrackResolver(cached), matcher, producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
         }
@@ -113,6 +117,18 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             http.Dispose();
             throw;
         }
+    }
+
+    // The optional services, each behind its cache region; null when every one is off.
+    private static TrackExtrasSource? Extras(MusicDlSettings settings, HttpClient http, ICache cache, TimeProvider time, ILoggerFactory loggers)
+    {
+        ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
+            ? null
+            : new CachingLyricsSource(new LrclibClient(http, settings, time), cache.Region(CacheRegions.Lyrics));
+        IMusicBrainzSource? musicBrainz = settings.MusicBrainz
+            ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time), cache.Region(CacheRegions.MusicBrainz))
+            : null;
+        return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using MusicDl.Audio;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
@@ -23,6 +24,8 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly CoverArtProvider? _covers;
     private readonly Retagger _retagger;
     private readonly bool _dryRun;
+    private readonly TrackExtrasSource? _extras;
+    private readonly LyricsMode _lyricsMode;
 
     /// <param name="dryRun">Inspect only: claim, move or copy nothing (always so over a read-only library).</param>
     public TrackLibrary(
@@ -32,7 +35,9 @@ public sealed class TrackLibrary : ITrackLibrary
         ITagWriter writer,
         CoverArtProvider? covers = null,
         ICacheRegion? tagsRegion = null,
-        bool dryRun = false)
+        bool dryRun = false,
+        TrackExtrasSource? extras = null,
+        LyricsMode lyricsMode = LyricsMode.Embed)
     {
         _library = library;
         _template = template;
@@ -41,6 +46,8 @@ public sealed class TrackLibrary : ITrackLibrary
         _covers = covers;
         _retagger = new Retagger(writer, library, tagsRegion);
         _dryRun = dryRun || library.IsReadOnly;
+        _extras = extras;
+        _lyricsMode = lyricsMode;
     }
 
     public async Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
@@ -62,7 +69,7 @@ public sealed class TrackLibrary : ITrackLibrary
         PlannedTrack track,
         Track full,
         MatchResult match,
-        Func<string, CancellationToken, Task> produce,
+        Func<string, CancellationToken, Task<Loudness?>> produce,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
@@ -75,8 +82,8 @@ public sealed class TrackLibrary : ITrackLibrary
         PlacedFile placed;
         try
         {
-            await produce(temp, cancellationToken);
-            var tags = await TagsAsync(full, match.WatchUrl, cancellationToken);
+            var loudness = await produce(temp, cancellationToken);
+            var tags = await TagsAsync(full, match.WatchUrl, cancellationToken) with { TrackLoudness = loudness };
             var fingerprint = await _writer.WriteAsync(temp, _format, tags, cancellationToken);
             placed = await _library.CommitAsync(
                 temp,
@@ -143,7 +150,19 @@ public sealed class TrackLibrary : ITrackLibrary
     private async Task<TagSet> TagsAsync(Track full, string? sourceUrl, CancellationToken cancellationToken)
     {
         var cover = _covers is null ? null : await _covers.GetAsync(full.Album, cancellationToken);
-        return TagSet.From(full, sourceUrl, cover);
+        var tags = TagSet.From(full, sourceUrl, cover);
+        if (_extras is null)
+        {
+            return tags;
+        }
+
+        var extras = await _extras.GetAsync(full, cancellationToken);
+        return tags with
+        {
+            Lyrics = _lyricsMode is LyricsMode.Embed or LyricsMode.Both ? extras.Lyrics?.ForTag : null,
+            MusicBrainz = extras.MusicBrainz,
+            Genres = tags.Genres.Count == 0 && extras.MusicBrainz is { Genres.Count: > 0 } mb ? mb.Genres : tags.Genres,
+        };
     }
 
     private PlacementRequest Request(string trackId, string path) => new(path, trackId, _format) { Template = _template.Text };

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
@@ -67,7 +68,7 @@ internal sealed class FakeProducer : IAudioProducer
 
     public TaskCompletionSource? Gate { get; set; }
 
-    public async Task ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         if (Gate is { } gate)
         {
@@ -80,6 +81,7 @@ internal sealed class FakeProducer : IAudioProducer
         }
 
         Produced.Add(match.VideoId!);
+        return null;
     }
 }
 
@@ -99,7 +101,7 @@ internal sealed class FakeLibrary : ITrackLibrary
         return Task.FromResult(new LibraryPresence(Present.Contains(track.Track.Id), path, [path]));
     }
 
-    public async Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task<Loudness?>> produce, CancellationToken cancellationToken)
     {
         await produce("/music/.tmp", cancellationToken);
         Stored.Add(track.Track.Id);
