@@ -17,7 +17,8 @@ namespace MusicDl.Downloading;
 /// <summary>
 /// The composition root of a run: the cache, the Spotify client behind its cache region, the matcher, the audio
 /// producer and the library, joined into a <see cref="Downloader"/>. Only what the mode needs is built: `match`
-/// opens no library, and only a run that downloads needs ffmpeg (located before anything starts).
+/// opens no library, and only a run that downloads needs ffmpeg (located before anything starts), or a metadata run
+/// with ReplayGain on, which measures the local files.
 /// </summary>
 public sealed class MusicDlRuntime : IAsyncDisposable
 {
@@ -61,7 +62,8 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(spotifyOptions);
         var time = spotifyOptions.TimeProvider;
         var downloads = mode == RunMode.Download && settings.Overwrite != OverwriteMode.Metadata;
-        var converter = downloads ? AudioConverter.Locate(settings) : null;
+        var measuresLocalFiles = mode == RunMode.Download && settings.Overwrite == OverwriteMode.Metadata && settings.ReplayGain;
+        var converter = downloads || measuresLocalFiles ? AudioConverter.Locate(settings) : null;
         var template = PathTemplate.Parse(settings.Output);
 
         var http = new HttpClient(new SocketsHttpHandler
@@ -99,7 +101,8 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     cache.Region(CacheRegions.Tags),
                     dryRun: library.IsReadOnly,
                     extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers),
-                    lyricsMode: settings.Lyrics);
+                    lyricsMode: settings.Lyrics,
+                    loudnessMeter: measuresLocalFiles ? converter : null);
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;

@@ -26,6 +26,7 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly bool _dryRun;
     private readonly TrackExtrasSource? _extras;
     private readonly LyricsMode _lyricsMode;
+    private readonly AudioConverter? _meter;
 
     /// <param name="dryRun">Inspect only: claim, move or copy nothing (always so over a read-only library).</param>
     public TrackLibrary(
@@ -37,7 +38,8 @@ public sealed class TrackLibrary : ITrackLibrary
         ICacheRegion? tagsRegion = null,
         bool dryRun = false,
         TrackExtrasSource? extras = null,
-        LyricsMode lyricsMode = LyricsMode.Embed)
+        LyricsMode lyricsMode = LyricsMode.Embed,
+        AudioConverter? loudnessMeter = null)
     {
         _library = library;
         _template = template;
@@ -48,6 +50,7 @@ public sealed class TrackLibrary : ITrackLibrary
         _dryRun = dryRun || library.IsReadOnly;
         _extras = extras;
         _lyricsMode = lyricsMode;
+        _meter = loudnessMeter;
     }
 
     public async Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
@@ -80,10 +83,11 @@ public sealed class TrackLibrary : ITrackLibrary
         var (primary, primarySources) = targets[0];
         var temp = await _library.CreateTempFileAsync(primary, cancellationToken);
         PlacedFile placed;
+        TagSet tags;
         try
         {
             var loudness = await produce(temp, cancellationToken);
-            var tags = await TagsAsync(full, match.WatchUrl, cancellationToken) with { TrackLoudness = loudness };
+            tags = await TagsAsync(full, match.WatchUrl, cancellationToken) with { TrackLoudness = loudness };
             var fingerprint = await _writer.WriteAsync(temp, _format, tags, cancellationToken);
             placed = await _library.CommitAsync(
                 temp,
@@ -97,6 +101,11 @@ public sealed class TrackLibrary : ITrackLibrary
         }
 
         await _retagger.RememberAsync(_library.FullPath(primary), new KnownTags(placed.TagFingerprint!, placed.Size, placed.ModifiedAt.ToUnixTimeMilliseconds()));
+        if (tags.TrackLoudness is { } measured)
+        {
+            await _library.State.RecordLoudnessAsync(full.Id, _format, match.VideoId, measured, cancellationToken);
+        }
+
         foreach (var (path, sources) in targets.Skip(1))
         {
             await _library.PlaceCopyAsync(
@@ -120,6 +129,10 @@ public sealed class TrackLibrary : ITrackLibrary
             var videoId = (await _library.State.GetAsync(path, cancellationToken))?.VideoId;
             var url = videoId is null ? null : $"https://www.youtube.com/watch?v={videoId}";
             tags = tags is not null && tags.SourceUrl == url ? tags : await TagsAsync(full, url, cancellationToken);
+            if (_meter is not null)
+            {
+                tags = tags with { TrackLoudness = await LoudnessAsync(full.Id, path, videoId, cancellationToken) };
+            }
             written |= await _retagger.RetagAsync(path, full.Id, _format, tags, cancellationToken) == RetagResult.Written;
         }
 
@@ -163,6 +176,25 @@ public sealed class TrackLibrary : ITrackLibrary
             MusicBrainz = extras.MusicBrainz,
             Genres = tags.Genres.Count == 0 && extras.MusicBrainz is { Genres.Count: > 0 } mb ? mb.Genres : tags.Genres,
         };
+    }
+
+    // Measured once per audio (track, format, video), then read from the state: re-tags leave the audio alone.
+    private async Task<Loudness?> LoudnessAsync(string trackId, string path, string? videoId, CancellationToken cancellationToken)
+    {
+        if (await _library.State.GetLoudnessAsync(trackId, _format, videoId, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var full = _library.FullPath(path);
+        if (_meter is null || !File.Exists(full))
+        {
+            return null;
+        }
+
+        var measured = await _meter.MeasureAsync(full, cancellationToken);
+        await _library.State.RecordLoudnessAsync(trackId, _format, videoId, measured, cancellationToken);
+        return measured;
     }
 
     private PlacementRequest Request(string trackId, string path) => new(path, trackId, _format) { Template = _template.Text };

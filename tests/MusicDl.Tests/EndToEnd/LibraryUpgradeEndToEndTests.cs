@@ -54,14 +54,14 @@ public sealed class LibraryUpgradeEndToEndTests : IAsyncLifetime
         var lrclib = _world.Lrclib.RequestCount;
         var musicBrainz = _world.MusicBrainz.RequestCount;
         Assert.Equal(2, musicBrainz);
-        var written = files.Select(File.GetLastWriteTimeUtc).ToList();
+        var written = files.Select(System.IO.File.GetLastWriteTimeUtc).ToList();
 
         var again = await _world.RunAsync("download", url, "--overwrite", "metadata");
 
         Assert.True(again.ExitCode == 0, again.ToString());
         Assert.Equal(lrclib, _world.Lrclib.RequestCount);
         Assert.Equal(musicBrainz, _world.MusicBrainz.RequestCount);
-        Assert.Equal(written, files.Select(File.GetLastWriteTimeUtc));
+        Assert.Equal(written, files.Select(System.IO.File.GetLastWriteTimeUtc));
         Assert.Equal((searches, players, media), (_world.SearchRequests, _world.PlayerRequests, _world.MediaRequests));
     }
 
