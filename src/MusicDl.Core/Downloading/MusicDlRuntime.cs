@@ -81,8 +81,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         MusicLibrary? library = null;
         try
         {
-            var spotify = SpotifyClient.Create(settings, cache.Region(CacheRegions.Tokens), spotifyOptions);
-            ISpotifyClient cached = new CachingSpotifyClient(spotify, cache.Region(CacheRegions.Spotify));
+            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
             var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>());
             var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>()) : null;
             ITrackLibrary? trackLibrary = null;
@@ -90,15 +89,15 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             {
                 // A dry run writes nothing into the library, not even its lock or state (issue 8).
                 library = mode == RunMode.DryRun
-                    ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence), lockWait, time, cancellationToken)
-                    : await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence), lockWait, time, cancellationToken);
+                    ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken)
+                    : await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken);
                 trackLibrary = new TrackLibrary(
                     library,
                     template,
                     settings.Format,
                     new TagWriter(),
-                    new CoverArtProvider(http, cache.Region(CacheRegions.Images)),
-                    cache.Region(CacheRegions.Tags),
+                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray)),
+                    cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly,
                     extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers),
                     lyricsMode: settings.Lyrics,
@@ -106,7 +105,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
-            var downloader = new Downloader(new SpotifyTrackResolver(cached), matcher, producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
+            var downloader = new Downloader(new SpotifyTrackResolver(spotify), matcher, producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
         }
         catch
@@ -127,9 +126,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     {
         ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
             ? null
-            : new CachingLyricsSource(new LrclibClient(http, settings, time), cache.Region(CacheRegions.Lyrics));
+            : new CachingLyricsSource(new LrclibClient(http, settings, time), cache);
         IMusicBrainzSource? musicBrainz = settings.MusicBrainz
-            ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time), cache.Region(CacheRegions.MusicBrainz))
+            ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time), cache)
             : null;
         return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
     }

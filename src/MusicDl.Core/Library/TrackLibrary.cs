@@ -35,7 +35,7 @@ public sealed class TrackLibrary : ITrackLibrary
         AudioFormat format,
         ITagWriter writer,
         CoverArtProvider? covers = null,
-        ICacheRegion? tagsRegion = null,
+        ICacheRegion<KnownTags>? tagsRegion = null,
         bool dryRun = false,
         TrackExtrasSource? extras = null,
         LyricsMode lyricsMode = LyricsMode.Embed,

@@ -7,14 +7,15 @@ namespace MusicDl.MusicBrainz;
 /// The MusicBrainz source behind the <c>musicbrainz</c> region: ids and "none found" (a negative entry) are
 /// remembered per ISRC, length, album and whether genres were asked; a service failure is remembered not at all.
 /// </summary>
-public sealed class CachingMusicBrainzSource(IMusicBrainzSource inner, ICacheRegion region) : IMusicBrainzSource
+public sealed class CachingMusicBrainzSource(IMusicBrainzSource inner, ICache cache) : IMusicBrainzSource
 {
+    private readonly ICacheRegion<MusicBrainzIds> _region = cache.Region(CacheRegions.MusicBrainz, MusicBrainzJsonContext.Default.MusicBrainzIds);
+
     public async Task<MusicBrainzIds?> LookupAsync(MusicBrainzQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var lookup = await region.GetOrCreateAsync(
+        var lookup = await _region.GetOrCreateAsync(
             Key(query),
-            MusicBrainzJsonContext.Default.MusicBrainzIds,
             async ct => await inner.LookupAsync(query, ct) is { } ids ? CacheLookup<MusicBrainzIds>.Found(ids) : CacheLookup<MusicBrainzIds>.Absent(),
             cancellationToken);
         return lookup.IsHit ? lookup.Value : null;

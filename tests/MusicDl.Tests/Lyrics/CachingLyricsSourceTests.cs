@@ -28,7 +28,7 @@ public sealed class CachingLyricsSourceTests : IAsyncDisposable
         Assert.Null(await none.FindAsync(Query with { Title = "Other" }));
 
         Assert.Equal(2, origin.Calls);
-        Assert.Equal(1, _cache.Region(CacheRegions.Lyrics).GetStatistics().NegativeHits);
+        Assert.Equal(1, _cache.GetStatistics().Single(r => r.Region == CacheRegions.Lyrics).NegativeHits);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class CachingLyricsSourceTests : IAsyncDisposable
         Assert.Equal(2, origin.Calls);
     }
 
-    private CachingLyricsSource Source(ILyricsSource origin) => new(origin, _cache.Region(CacheRegions.Lyrics));
+    private CachingLyricsSource Source(ILyricsSource origin) => new(origin, _cache);
 
     /// <summary>Answers (or throws) from a script, one item per call.</summary>
     private sealed class ScriptedSource(params object?[] script) : ILyricsSource
