@@ -101,7 +101,8 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     dryRun: library.IsReadOnly,
                     extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers),
                     lyricsMode: settings.Lyrics,
-                    loudnessMeter: measuresLocalFiles ? converter : null);
+                    loudnessMeter: measuresLocalFiles ? converter : null,
+                    replayGain: settings.ReplayGain);
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;

@@ -19,6 +19,12 @@ public sealed partial class LibraryState
             lufs REAL NOT NULL,
             peak_db REAL,
             PRIMARY KEY(track_id, format, video_id));
+        CREATE TABLE IF NOT EXISTS album_loudness(
+            album_id TEXT NOT NULL,
+            format TEXT NOT NULL,
+            lufs REAL NOT NULL,
+            peak_db REAL,
+            PRIMARY KEY(album_id, format));
         """;
 
     public async Task<Loudness?> GetLoudnessAsync(string trackId, AudioFormat format, string? videoId, CancellationToken cancellationToken = default)
@@ -57,6 +63,52 @@ public sealed partial class LibraryState
             command.Parameters.AddWithValue("$lufs", loudness.IntegratedLufs);
 
             // SQLite stores no infinity reliably across readers: silence's peak is kept as NULL.
+            command.Parameters.AddWithValue("$peak", double.IsFinite(loudness.TruePeakDbfs) ? loudness.TruePeakDbfs : DBNull.Value);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The album loudness last computed from a run that placed every track of the album, or null.</summary>
+    public async Task<Loudness?> GetAlbumLoudnessAsync(string albumId, AudioFormat format, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(albumId);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = LoudnessSchema + "SELECT lufs, peak_db FROM album_loudness WHERE album_id=$album AND format=$format";
+            command.Parameters.AddWithValue("$album", albumId);
+            command.Parameters.AddWithValue("$format", format.ToString().ToLowerInvariant());
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? new Loudness(reader.GetDouble(0), reader.IsDBNull(1) ? double.NegativeInfinity : reader.GetDouble(1))
+                : null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task RecordAlbumLoudnessAsync(string albumId, AudioFormat format, Loudness loudness, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(albumId);
+        ArgumentNullException.ThrowIfNull(loudness);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = LoudnessSchema + """
+                INSERT INTO album_loudness(album_id, format, lufs, peak_db) VALUES($album, $format, $lufs, $peak)
+                ON CONFLICT(album_id, format) DO UPDATE SET lufs=$lufs, peak_db=$peak
+                """;
+            command.Parameters.AddWithValue("$album", albumId);
+            command.Parameters.AddWithValue("$format", format.ToString().ToLowerInvariant());
+            command.Parameters.AddWithValue("$lufs", loudness.IntegratedLufs);
             command.Parameters.AddWithValue("$peak", double.IsFinite(loudness.TruePeakDbfs) ? loudness.TruePeakDbfs : DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -114,6 +114,18 @@ internal sealed class FakeLibrary : ITrackLibrary
         return Task.FromResult(true);
     }
 
+    public ConcurrentBag<string> Finished { get; } = [];
+
+    public Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    {
+        foreach (var (_, full) in placed)
+        {
+            Finished.Add(full.Id);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task WritePlaylistAsync(ResolvedSource source, IReadOnlyDictionary<string, string> pathsByTrackId, CancellationToken cancellationToken)
     {
         Playlists.Add(source.Source.Uri);

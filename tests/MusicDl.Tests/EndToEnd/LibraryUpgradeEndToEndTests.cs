@@ -51,6 +51,10 @@ public sealed class LibraryUpgradeEndToEndTests : IAsyncLifetime
         Assert.Equal(["rec-0", "rec-1"], tagged.Select(t => t.RecordingId));
         Assert.All(tagged, t => Assert.Equal("release-mbid", t.ReleaseId));
         Assert.All(tagged, t => Assert.Matches(@"^-?\d+\.\d\d dB$", t.Gain));
+
+        // The run re-tagged every track of the album: the album gain is there too, the same in each file.
+        Assert.Single(tagged.Select(t => t.AlbumGain).Distinct());
+        Assert.Matches(@"^-?\d+\.\d\d dB$", tagged[0].AlbumGain);
         var lrclib = _world.Lrclib.RequestCount;
         var musicBrainz = _world.MusicBrainz.RequestCount;
         Assert.Equal(2, musicBrainz);
@@ -78,15 +82,16 @@ public sealed class LibraryUpgradeEndToEndTests : IAsyncLifetime
         var tags = Read(Assert.Single(FakeWorld.AudioFiles(_world.Sandbox.Library)));
         Assert.Equal(Synced, tags.Lyrics);
         Assert.Matches(@"^-?\d+\.\d\d dB$", tags.Gain);
+        Assert.Matches(@"^-?\d+\.\d\d dB$", tags.AlbumGain);
         Assert.Null(tags.RecordingId);
         Assert.Equal(0, _world.MusicBrainz.RequestCount);
     }
 
-    private static (string? Lyrics, string? Gain, string? RecordingId, string? ReleaseId) Read(string path)
+    private static (string? Lyrics, string? Gain, string? RecordingId, string? ReleaseId, string? AlbumGain) Read(string path)
     {
         using var file = TagLib.File.Create(path, "audio/mp4", TagLib.ReadStyle.Average);
         var apple = (AppleTag)file.GetTag(TagLib.TagTypes.Apple);
         string? Dash(string name) => apple.GetDashBox("com.apple.iTunes", name);
-        return (apple.Lyrics, Dash("REPLAYGAIN_TRACK_GAIN"), Dash("MusicBrainz Track Id"), Dash("MusicBrainz Album Id"));
+        return (apple.Lyrics, Dash("REPLAYGAIN_TRACK_GAIN"), Dash("MusicBrainz Track Id"), Dash("MusicBrainz Album Id"), Dash("REPLAYGAIN_ALBUM_GAIN"));
     }
 }
