@@ -1,7 +1,7 @@
 using System.CommandLine;
 using MusicDl.Downloading;
+using MusicDl.Models;
 using MusicDl.Runs;
-using MusicDl.Sources;
 
 namespace MusicDl.Cli.Commands;
 

@@ -1,5 +1,4 @@
 using MusicDl.Models;
-using MusicDl.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MusicDl.Composition;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;

@@ -13,7 +13,7 @@ namespace MusicDl.YouTube.Matching;
 /// Search answers are cached in <c>audio_search</c>; searches without an acceptable candidate are cached
 /// as negative entries; transient failures are retried and never cached.
 /// </summary>
-public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
+public sealed class AudioMatcher
 {
     private const int TopCount = 5;
 

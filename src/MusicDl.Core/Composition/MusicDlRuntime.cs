@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MusicDl.Audio;
 using MusicDl.Caching;
 using MusicDl.Configuration;
+using MusicDl.Downloading;
 using MusicDl.Library;
 using MusicDl.Lyrics;
 using MusicDl.MusicBrainz;
@@ -12,7 +13,7 @@ using MusicDl.Tagging;
 using MusicDl.YouTube.Download;
 using MusicDl.YouTube.Matching;
 
-namespace MusicDl.Downloading;
+namespace MusicDl.Composition;
 
 /// <summary>
 /// The composition root of a run: the cache, the Spotify client behind its cache region, the matcher, the audio
@@ -106,7 +107,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
-            var downloader = new Downloader(new SpotifyTrackResolver(spotify), matcher, producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
+            var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
         }
         catch
