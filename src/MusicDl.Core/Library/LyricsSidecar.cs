@@ -57,7 +57,23 @@ public static class LyricsSidecar
         }
     }
 
-    public static void Delete(string audioPath) => TryDelete(PathFor(audioPath));
+    /// <summary>Deletes the sidecar of a deleted audio file unless another format of the track still shares it.</summary>
+    public static void DeleteIfAlone(string audioPath)
+    {
+        var folder = Path.GetDirectoryName(audioPath);
+        var stem = Path.GetFileNameWithoutExtension(audioPath);
+        if (folder is null || !Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var others = Directory.EnumerateFiles(folder, stem + ".*")
+            .Any(f => Path.GetFileNameWithoutExtension(f) == stem && !f.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) && f != audioPath);
+        if (!others)
+        {
+            TryDelete(PathFor(audioPath));
+        }
+    }
 
     private static void TryDelete(string path)
     {

@@ -87,6 +87,30 @@ public sealed class LibraryUpgradeEndToEndTests : IAsyncLifetime
         Assert.Equal(0, _world.MusicBrainz.RequestCount);
     }
 
+    [Fact]
+    public async Task An_lrc_sidecar_lands_beside_its_audio_and_moves_with_it_when_the_template_changes()
+    {
+        var album = _world.AddDownloadableAlbum(1);
+        var track = album.Tracks[0];
+        _world.Lrclib.Add(new FakeLyrics(track.Name, $"Artist {album.ArtistIds[0][^4..]}", album.Name, track.DurationMs / 1000.0) { SyncedLyrics = Synced });
+
+        var run = await _world.RunAsync("download", FakeWorld.AlbumUrl(album), "--lyrics", "lrc");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var audio = Assert.Single(FakeWorld.AudioFiles(_world.Sandbox.Library));
+        Assert.Null(Read(audio).Lyrics);
+        Assert.Equal(Synced + "\n", await System.IO.File.ReadAllTextAsync(Path.ChangeExtension(audio, ".lrc")));
+
+        _world.WriteConfig(_world.Config("  output: \"{album}/{title}.{output-ext}\"\n  lyrics: lrc\n"));
+        var moved = await _world.RunAsync("download", FakeWorld.AlbumUrl(album));
+
+        Assert.True(moved.ExitCode == 0, moved.ToString());
+        var now = Assert.Single(FakeWorld.AudioFiles(_world.Sandbox.Library));
+        Assert.NotEqual(audio, now);
+        Assert.Equal(Synced + "\n", await System.IO.File.ReadAllTextAsync(Path.ChangeExtension(now, ".lrc")));
+        Assert.Single(Directory.EnumerateFiles(_world.Sandbox.Library, "*.lrc", SearchOption.AllDirectories));
+    }
+
     private static (string? Lyrics, string? Gain, string? RecordingId, string? ReleaseId, string? AlbumGain) Read(string path)
     {
         using var file = TagLib.File.Create(path, "audio/mp4", TagLib.ReadStyle.Average);
