@@ -152,6 +152,7 @@ public sealed class TrackLibrary : ITrackLibrary
             {
                 tags = tags with { TrackLoudness = await LoudnessAsync(full.Id, path, videoId, cancellationToken) };
             }
+
             written |= await _retagger.RetagAsync(path, full.Id, _format, tags, cancellationToken) == RetagResult.Written;
             var audio = _library.FullPath(path);
             if (sidecar is not null && File.Exists(audio) && !LyricsSidecar.Holds(audio, sidecar))
