@@ -5,6 +5,8 @@ using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Http;
 using MusicDl.Library;
+using MusicDl.Lyrics;
+using MusicDl.MusicBrainz;
 using MusicDl.Output;
 using MusicDl.Spotify;
 using MusicDl.Tagging;
@@ -17,7 +19,8 @@ namespace MusicDl.Composition;
 /// <summary>
 /// The composition root of a run: the cache, the Spotify client behind its cache region, the matcher, the audio
 /// producer and the library, joined into a <see cref="Downloader"/>. Only what the mode needs is built: `match`
-/// opens no library, and only a run that downloads needs ffmpeg (located before anything starts).
+/// opens no library, and only a run that downloads needs ffmpeg (located before anything starts), or a metadata run
+/// with ReplayGain on, which measures the local files.
 /// </summary>
 public sealed class MusicDlRuntime : IAsyncDisposable
 {
@@ -61,7 +64,8 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(spotifyOptions);
         var time = spotifyOptions.TimeProvider;
         var downloads = mode == RunMode.Download && settings.Overwrite != OverwriteMode.Metadata;
-        var converter = downloads ? AudioConverter.Locate(settings) : null;
+        var measuresLocalFiles = mode == RunMode.Download && settings.Overwrite == OverwriteMode.Metadata && settings.ReplayGain;
+        var converter = downloads || measuresLocalFiles ? AudioConverter.Locate(settings) : null;
         var template = PathTemplate.Parse(settings.Output);
 
         var http = SharedHttpClient.Create(settings.RequestTimeout, Math.Max(8, settings.Threads * 2), time);
@@ -93,10 +97,14 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     new TagWriter(),
                     new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>()),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
-                    dryRun: library.IsReadOnly);
+                    dryRun: library.IsReadOnly,
+                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers),
+                    lyricsMode: settings.Lyrics,
+                    loudnessMeter: measuresLocalFiles ? converter : null,
+                    replayGain: settings.ReplayGain);
             }
 
-            var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate) : null;
+            var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
             var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
         }
@@ -111,6 +119,18 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             http.Dispose();
             throw;
         }
+    }
+
+    // The optional services, each behind its cache region; null when every one is off.
+    private static TrackExtrasSource? Extras(MusicDlSettings settings, HttpClient http, ICache cache, TimeProvider time, ILoggerFactory loggers)
+    {
+        ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
+            ? null
+            : new CachingLyricsSource(new LrclibClient(http, settings, time), cache);
+        IMusicBrainzSource? musicBrainz = settings.MusicBrainz
+            ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time), cache)
+            : null;
+        return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
     }
 
     public async ValueTask DisposeAsync()

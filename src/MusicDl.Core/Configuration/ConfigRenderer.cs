@@ -91,6 +91,8 @@ public static class ConfigRenderer
             ("spotify_accounts", settings.Endpoints.SpotifyAccounts),
             ("youtube_music", settings.Endpoints.YouTubeMusic),
             ("youtube", settings.Endpoints.YouTube),
+            ("lrclib", settings.Endpoints.Lrclib),
+            ("musicbrainz", settings.Endpoints.MusicBrainz),
         };
         foreach (var (key, uri) in endpoints)
         {

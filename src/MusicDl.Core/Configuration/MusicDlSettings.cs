@@ -107,5 +107,20 @@ public sealed record MusicDlSettings
 
     public bool NoCache { get; init; }
 
+    /// <summary>Lyrics from LRCLIB into the tag, a <c>.lrc</c> sidecar, both, or none.</summary>
+    public LyricsMode Lyrics { get; init; } = LyricsMode.Embed;
+
+    /// <summary>Measure EBU R128 loudness while converting and write ReplayGain tags.</summary>
+    public bool ReplayGain { get; init; } = true;
+
+    /// <summary>Look each new track up at MusicBrainz (one request a second) for Picard's ids and genres.</summary>
+    public bool MusicBrainz { get; init; }
+
+    /// <summary>How long found lyrics stay cached ("none found" stays <see cref="NegativeSearchCacheTtl"/>).</summary>
+    public TimeSpan LyricsCacheTtl { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long MusicBrainz ids stay cached ("none found" stays <see cref="NegativeSearchCacheTtl"/>).</summary>
+    public TimeSpan MusicBrainzCacheTtl { get; init; } = TimeSpan.FromDays(30);
+
     public Endpoints Endpoints { get; init; } = Endpoints.Default;
 }

@@ -31,6 +31,8 @@ public static class SettingsValidator
         ("file_existence_cache_max_size", s => Range(s.FileExistenceCacheMaxSize, 1, MaxCacheEntries)),
         ("file_existence_cache_ttl", s => Seconds(s.FileExistenceCacheTtl, TimeSpan.Zero, MaxTtl)),
         ("negative_search_cache_ttl", s => Seconds(s.NegativeSearchCacheTtl, TimeSpan.Zero, MaxTtl)),
+        ("lyrics_cache_ttl", s => Seconds(s.LyricsCacheTtl, TimeSpan.Zero, MaxTtl)),
+        ("musicbrainz_cache_ttl", s => Seconds(s.MusicBrainzCacheTtl, TimeSpan.Zero, MaxTtl)),
         ("spotify_max_retries", s => Range(s.SpotifyMaxRetries, 0, MaxRetries)),
         ("spotify_retry_base_delay", s => Seconds(s.SpotifyRetryBaseDelay, TimeSpan.Zero, TimeSpan.FromHours(1))),
         ("spotify_retry_max_delay", s => s.SpotifyRetryMaxDelay < s.SpotifyRetryBaseDelay
@@ -181,7 +183,7 @@ public static class SettingsValidator
     }
 
     private static string? CheckEndpoints(Endpoints endpoints) =>
-        new[] { endpoints.SpotifyApi, endpoints.SpotifyAccounts, endpoints.YouTubeMusic, endpoints.YouTube }
+        new[] { endpoints.SpotifyApi, endpoints.SpotifyAccounts, endpoints.YouTubeMusic, endpoints.YouTube, endpoints.Lrclib, endpoints.MusicBrainz }
             .Select(CheckEndpoint)
             .FirstOrDefault(m => m is not null);
 

@@ -52,6 +52,7 @@ public sealed class Downloader(
         ArgumentNullException.ThrowIfNull(request);
         var startedAt = time.GetTimestamp();
         var outcomes = new ConcurrentQueue<TrackOutcome>();
+        var placed = new ConcurrentQueue<(PlannedTrack Track, Track Full)>();
         var failures = new ConcurrentQueue<SourceFailure>();
         using var abort = new CancellationTokenSource();
         using var hard = new CancellationTokenSource();
@@ -102,7 +103,7 @@ public sealed class Downloader(
             TrackStarted?.Invoke(track);
             try
             {
-                Emit(await ProcessAsync(track, request, hard.Token));
+                Emit(await ProcessAsync(track, request, placed, hard.Token));
                 if (Volatile.Read(ref _sessionLimit) is not null)
                 {
                     // No new track once YouTube limited the session; those in flight finish (their calls fail fast).
@@ -122,6 +123,11 @@ public sealed class Downloader(
         if (Volatile.Read(ref _sessionLimit) is { } limit && !hard.IsCancellationRequested)
         {
             abortMessage = SessionLimitReport(limit, planned, started, outcomes, Emit);
+        }
+
+        if (request.Mode == RunMode.Download && !placed.IsEmpty && !cancellationToken.IsCancellationRequested && abortMessage is null)
+        {
+            await FinishAlbumsAsync(placed.ToArray(), hard.Token);
         }
 
         if (request.Mode == RunMode.Download && request.Settings.CreateM3u && !cancellationToken.IsCancellationRequested && abortMessage is null)
@@ -213,7 +219,7 @@ public sealed class Downloader(
         return order.Select(id => new PlannedTrack(byId[id].Track, byId[id].Contexts)).ToList();
     }
 
-    private async Task<TrackOutcome> ProcessAsync(PlannedTrack planned, DownloadRequest request, CancellationToken cancellationToken)
+    private async Task<TrackOutcome> ProcessAsync(PlannedTrack planned, DownloadRequest request, ConcurrentQueue<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
     {
         var settings = request.Settings;
         var outcome = TrackOutcome.For(planned.Track, planned.SourceUris, TrackStatus.Failed);
@@ -242,6 +248,7 @@ public sealed class Downloader(
 
                 var full = await resolver.CompleteAsync(planned.Track, cancellationToken);
                 await Library.RetagAsync(planned, full, cancellationToken);
+                placed.Enqueue((planned, full));
                 return outcome with { Status = TrackStatus.Retagged, Isrc = full.Isrc };
             }
 
@@ -277,6 +284,7 @@ public sealed class Downloader(
             }
 
             Interlocked.Exchange(ref _systemicStreak, 0);
+            placed.Enqueue((planned, complete));
             return WithMatch(outcome, chosen, TrackStatus.Downloaded) with { Path = paths[0], Copies = Copies(paths) };
         }
         catch (YouTubeSessionLimitedException ex)
@@ -353,6 +361,19 @@ public sealed class Downloader(
     }
 
     private static IReadOnlyList<string>? Copies(IReadOnlyList<string> paths) => paths.Count > 1 ? paths.Skip(1).ToArray() : null;
+
+    // Album-wide tags are extras: a failure here costs the album gain, never the run's result.
+    private async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Library.FinishAlbumsAsync(placed, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _log.LogWarning(ex, "album gain not written: {Reason}", ex.Message);
+        }
+    }
 
     private async Task WritePlaylistsAsync(IReadOnlyList<ResolvedSource> resolved, IEnumerable<TrackOutcome> outcomes, CancellationToken cancellationToken)
     {

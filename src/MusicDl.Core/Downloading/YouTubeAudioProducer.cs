@@ -8,11 +8,12 @@ namespace MusicDl.Downloading;
 
 /// <summary>
 /// The pipeline's audio producer: downloads the matched video's audio beside the destination (the library's hidden
-/// temporary name plus <c>.src</c>, which the library cleans up with it) and converts it with ffmpeg into place.
+/// temporary name plus <c>.src</c>, which the library cleans up with it) and converts it with ffmpeg into place,
+/// measuring its loudness in the same ffmpeg run when <paramref name="measureLoudness"/> (ReplayGain) is on.
 /// </summary>
-public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConverter converter, Bitrate bitrate) : IAudioProducer
+public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConverter converter, Bitrate bitrate, bool measureLoudness = false) : IAudioProducer
 {
-    public async Task ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(match);
         var raw = destinationPath + ".src";
@@ -30,7 +31,8 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
                 };
             }
 
-            await converter.ConvertAsync(audio.Path, destinationPath, format, bitrate, audio.Source, cancellationToken);
+            var converted = await converter.ConvertAsync(audio.Path, destinationPath, format, bitrate, audio.Source, measureLoudness, cancellationToken);
+            return converted.Loudness;
         }
         catch (ConversionFailedException ex)
         {

@@ -203,7 +203,9 @@ public sealed class MusicLibrary : IAsyncDisposable
                 File.Copy(from, temp);
             }
 
-            return await CommitAsync(temp, request, cancellationToken);
+            var placed = await CommitAsync(temp, request, cancellationToken);
+            LyricsSidecar.Copy(from, FullPath(request.RelativePath));
+            return placed;
         }
         catch
         {
@@ -219,6 +221,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         var full = FullPath(relativePath);
         var existed = File.Exists(full);
         File.Delete(full);
+        LyricsSidecar.DeleteIfAlone(full);
         await State.RemoveAsync(relativePath, cancellationToken);
         await Existence.MarkDeletedAsync(full, CancellationToken.None);
         return existed;
