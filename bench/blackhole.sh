@@ -66,7 +66,7 @@ YAML
     end=$(date +%s.%N)
     placed=$(find "$RUN/lib" -name '*.m4a' -not -name '.*' | wc -l)
     printf '%-8s %5s %9.1f  %s (placed %s)\n' "$service" "$code" "$(echo "$end - $start" | bc)" \
-        "$(grep -v '^ ' "$RUN/err.txt" | grep -v '^[a-z_]* *[0-9]' | grep -v 'requests:' | tail -n 1 | cut -c1-220)" "$placed"
+        "$( (grep '^musicdl: ' "$RUN/err.txt" || grep '^WRN' "$RUN/err.txt" || true) | tail -n 1 | cut -c1-200)" "$placed"
     kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true
     SERVER_PID=
 done
