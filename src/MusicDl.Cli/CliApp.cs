@@ -94,6 +94,7 @@ internal sealed class CliApp
         root.Subcommands.Add(CacheCommand.Create(this));
         root.Subcommands.Add(ConfigCommand.Create(this));
         root.Subcommands.Add(AuthCommand.Create(this));
+        root.Subcommands.Add(DoctorCommand.Create(this));
         return root;
     }
 }

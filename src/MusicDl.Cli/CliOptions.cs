@@ -48,6 +48,9 @@ internal sealed class CliOptions
 
     public Option<double?> Threshold { get; } = new("--threshold") { Description = "Lowest match score accepted (0-1).", HelpName = "X" };
 
+    /// <summary>Download, sync, match (and doctor): bounds every HTTP request (config key request_timeout).</summary>
+    public Option<string?> RequestTimeout { get; } = new("--request-timeout") { Description = "Longest wait for any one HTTP request, e.g. 30 or 30s (config key request_timeout; default 30 s).", HelpName = "DURATION" };
+
     /// <summary>The options of download and sync, in help order.</summary>
     public IEnumerable<Option> DownloadOptions =>
     [

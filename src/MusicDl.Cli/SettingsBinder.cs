@@ -84,6 +84,16 @@ internal static class SettingsBinder
             s = s with { MatchThreshold = threshold };
         }
 
+        if (parse.GetValue(o.RequestTimeout) is { } requestTimeout)
+        {
+            s = s with
+            {
+                RequestTimeout = DurationParser.TryParse(requestTimeout, out var timeout) && timeout > TimeSpan.Zero
+                    ? timeout
+                    : throw new UsageException($"--request-timeout '{requestTimeout}' is not a positive duration (e.g. 30, 30s, 2m)."),
+            };
+        }
+
         // Command-line values obey the same limits as the file's; the message names the option.
         foreach (var error in SettingsValidator.Validate(s))
         {
@@ -92,6 +102,7 @@ internal static class SettingsBinder
                 "threads" => $"--threads {s.Threads}",
                 "match_threshold" => $"--threshold {s.MatchThreshold.ToString(CultureInfo.InvariantCulture)}",
                 "output" => $"--output '{s.Output}'",
+                "request_timeout" => $"--request-timeout {s.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)}",
                 _ => error.Key,
             };
             throw new UsageException($"{option}: {error.Message}");

@@ -49,6 +49,7 @@ internal static class ConfigKeys
             s => YamlText.Int(s.SpotifyRateLimitRequests)),
         new("spotify_rate_limit_window", (s, n) => s with { SpotifyRateLimitWindow = n.Seconds() },
             s => YamlText.Seconds(s.SpotifyRateLimitWindow)),
+        new("request_timeout", (s, n) => s with { RequestTimeout = n.Seconds() }, s => YamlText.Seconds(s.RequestTimeout)),
         PlanFlag("plan_generation_enabled"),
         PlanFlag("plan_optimization_enabled"),
         PlanFlag("plan_execution_enabled"),

@@ -55,6 +55,9 @@ public sealed record MusicDlSettings
 
     public TimeSpan SpotifyRateLimitWindow { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Bounds every HTTP request (a media answer's headers; its body has the stall timeout instead).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public bool CachePersistent { get; init; } = true;
 
     /// <summary>Null means the platform default (the platform cache folder).</summary>

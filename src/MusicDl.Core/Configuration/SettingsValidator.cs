@@ -40,6 +40,9 @@ public static class SettingsValidator
         ("spotify_rate_limit_window", s => s.SpotifyRateLimitWindow <= TimeSpan.Zero
             ? $"must be more than 0 seconds (got {Format(s.SpotifyRateLimitWindow)})"
             : Seconds(s.SpotifyRateLimitWindow, TimeSpan.Zero, TimeSpan.FromHours(1))),
+        ("request_timeout", s => s.RequestTimeout <= TimeSpan.Zero
+            ? $"must be more than 0 seconds (got {Format(s.RequestTimeout)})"
+            : Seconds(s.RequestTimeout, TimeSpan.Zero, TimeSpan.FromHours(1))),
         ("cache_file", s => s.CacheFile is not null && string.IsNullOrWhiteSpace(s.CacheFile) ? "must not be empty" : null),
         ("cache_redis", s => s.CacheRedis is not null && string.IsNullOrWhiteSpace(s.CacheRedis) ? "must not be empty" : null),
         ("market", s => s.Market is null || (s.Market.Length == 2 && s.Market.All(char.IsAsciiLetterUpper))

@@ -55,7 +55,9 @@ public sealed class TryOfflineScriptTests : IDisposable
         Assert.Contains("requests: spotify 1, search 0, player 0, media 0", stderr, StringComparison.Ordinal);
         Assert.Contains("title=Midnight Harbor", stdout, StringComparison.Ordinal);
         Assert.Contains("cover: mjpeg", stdout, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "home")));
+        // The user's own config, cache and login folders stay untouched: the demo keeps its own.
+        Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Path.Combine(_root, "home"), "*", SearchOption.AllDirectories),
+            p => p.Contains("musicdl", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
