@@ -34,6 +34,9 @@ internal sealed class CliApp
 
     public CliOptions Options => _o;
 
+    /// <summary>Fires on a second interrupt: running tracks are cancelled at once (cleanup and state still happen).</summary>
+    public CancellationToken Immediate { get; init; }
+
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
         var parse = Root.Parse(Preprocess(args));

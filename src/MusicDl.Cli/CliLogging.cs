@@ -8,7 +8,8 @@ namespace MusicDl.Cli;
 
 /// <summary>
 /// The log of one invocation: stderr (already redacting) at the level -v/-q choose, and the --log-file with
-/// timestamps, also redacted. Created on first use so that paths that do not log stay fast.
+/// timestamps, also redacted, at information or -v's debug even with -q. Created on first use so that paths that
+/// do not log stay fast.
 /// </summary>
 internal sealed class CliLogging(TextWriter stderr, SecretList secrets, bool verbose, bool quiet, FileInfo? logFile) : IDisposable
 {
@@ -22,10 +23,13 @@ internal sealed class CliLogging(TextWriter stderr, SecretList secrets, bool ver
         {
             if (_factory is null)
             {
-                var level = verbose ? LogEventLevel.Debug : quiet ? LogEventLevel.Warning : LogEventLevel.Information;
+                // --quiet quiets the terminal only: the log file still tells what a run did (waited for a lock, say).
+                var level = verbose ? LogEventLevel.Debug : LogEventLevel.Information;
                 var config = new LoggerConfiguration()
                     .MinimumLevel.Is(level)
-                    .WriteTo.Sink(new TextWriterSink(stderr, new MessageTemplateTextFormatter("{Level:u3} {Message:lj}{NewLine}{Exception}")));
+                    .WriteTo.Sink(
+                        new TextWriterSink(stderr, new MessageTemplateTextFormatter("{Level:u3} {Message:lj}{NewLine}{Exception}")),
+                        quiet && !verbose ? LogEventLevel.Warning : level);
                 if (logFile is not null)
                 {
                     _fileWriter = new RedactingTextWriter(new StreamWriter(logFile.FullName, append: true) { AutoFlush = true }, () => secrets.Current);

@@ -28,6 +28,8 @@ internal sealed class CliOptions
 
     public Option<string?> Overwrite { get; } = new("--overwrite") { Description = "skip (default), overwrite (or force), or metadata (re-tag only).", HelpName = "skip|overwrite|metadata" };
 
+    public Option<string?> Lyrics { get; } = new("--lyrics") { Description = "Lyrics from LRCLIB: embed (default) into the tag, lrc sidecar, both, or none.", HelpName = "embed|lrc|both|none" };
+
     public Option<string?> Providers { get; } = new("--providers") { Description = "Audio providers in order: youtube-music,youtube.", HelpName = "LIST" };
 
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "Turn every cache layer off (the library state still applies)." };
@@ -60,6 +62,6 @@ internal sealed class CliOptions
     /// <summary>The options of download and sync, in help order.</summary>
     public IEnumerable<Option> DownloadOptions =>
     [
-        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait, Overrides,
+        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Lyrics, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait, Overrides, RequestTimeout,
     ];
 }

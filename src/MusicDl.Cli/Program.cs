@@ -13,22 +13,30 @@ internal static class Program
             environment[(string)e.Key] = (string?)e.Value ?? string.Empty;
         }
 
-        // Ctrl+C and SIGTERM (cron, systemd, kill) both stop the run cleanly: new tracks stop, running ones finish
-        // or clean up, the state is written, exit 130. A second signal ends the process at once.
+        // Ctrl+C and SIGTERM (cron, systemd, kill, timeout) stop the run cleanly: the first stops new tracks and lets
+        // running ones finish or clean up; a second (timeout and service managers send one to the whole process group)
+        // cancels the running ones at once. Either way temporary files are removed, the state is written, exit 130.
+        // Only SIGKILL can leave temporary files; the next start removes them.
         using var interrupt = new CancellationTokenSource();
+        using var immediate = new CancellationTokenSource();
         void OnSignal(PosixSignalContext context)
         {
+            // A third signal, if cleanup itself hangs, ends the process the default way.
+            context.Cancel = !immediate.IsCancellationRequested;
             if (!interrupt.IsCancellationRequested)
             {
-                context.Cancel = true;
                 interrupt.Cancel();
+            }
+            else
+            {
+                immediate.Cancel();
             }
         }
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-        var app = new CliApp(Console.Out, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected };
+        var app = new CliApp(Console.Out, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected, Immediate = immediate.Token };
         return await app.RunAsync(args, interrupt.Token);
     }
 }

@@ -7,7 +7,7 @@ internal static class ReportedRun
 {
     public static async Task<int> ExecuteAsync(Invocation invocation, RunRequest request, bool json, CancellationToken cancellationToken)
     {
-        request = request with { Settings = invocation.WithDefaultCacheFile(request.Settings), ConfigPath = invocation.Config?.Path };
+        request = request with { Settings = invocation.WithDefaultCacheFile(request.Settings), ConfigPath = invocation.Config?.Path, Immediate = invocation.App.Immediate };
         var reporter = new ConsoleReporter(
             invocation.Stdout,
             invocation.Stderr,

@@ -54,6 +54,11 @@ internal static class SettingsBinder
             s = s with { Overwrite = SettingValues.ParseOverwrite(overwrite, "--overwrite") };
         }
 
+        if (parse.GetValue(o.Lyrics) is { } lyrics)
+        {
+            s = s with { Lyrics = SettingValues.ParseLyrics(lyrics, "--lyrics") };
+        }
+
         if (parse.GetValue(o.Providers) is { } providers)
         {
             s = s with { AudioProviders = SettingValues.ParseProviders([providers], "--providers") };

@@ -18,6 +18,15 @@ public sealed record FakeFault
     /// <summary>Replace the body with something that is not JSON.</summary>
     public bool MalformedJson { get; init; }
 
+    /// <summary>Answer 200 with this body as JSON instead of running the handler (null, wrong shape, HTML...).</summary>
+    public string? Body { get; init; }
+
+    /// <summary>Send the headers and this many body bytes, then stall until the client gives up.</summary>
+    public long? StallAfterBytes { get; init; }
+
+    /// <summary>Accept the request and never answer (until the client gives up): a black-holed service.</summary>
+    public bool BlackHole { get; init; }
+
     /// <summary>How many requests the fault applies to; then it is spent.</summary>
     public int Times { get; init; } = int.MaxValue;
 

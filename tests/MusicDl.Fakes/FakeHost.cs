@@ -204,6 +204,30 @@ public sealed class FakeHost : IAsyncDisposable
                 return;
             }
 
+            if (fault.BlackHole)
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, aborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+
+                return;
+            }
+
+            if (fault.Body is { } body)
+            {
+                await WriteJsonAsync(context, body).ConfigureAwait(false);
+                return;
+            }
+
+            if (fault.StallAfterBytes is { } stallAt)
+            {
+                context.Response.Body = new StallingStream(context.Response.Body, stallAt, aborted);
+            }
+
             if (fault.MalformedJson)
             {
                 await WriteJsonAsync(context, "{\"this is\": not json").ConfigureAwait(false);

@@ -46,6 +46,10 @@ public sealed class ScenarioWorld : IAsyncDisposable
         {
             var spotify = new FakeSpotify(host);
             var music = new FakeYouTubeMusic(host);
+
+            // Lyrics are on by default: the scenario's LRCLIB knows none, as for most of a real playlist's tail.
+            _ = new MusicDl.Fakes.Lrclib.FakeLrclib(host);
+            _ = new MusicDl.Fakes.MusicBrainz.FakeMusicBrainz(host);
             var media = await FakeYouTubeMedia.StartAsync(host, cancellationToken).ConfigureAwait(false);
             await LongAudio.ReplaceAsync(media.Files, options.AudioSeconds, cancellationToken).ConfigureAwait(false);
 

@@ -18,7 +18,12 @@ public sealed record ServerOptions
     /// <summary>The try-out catalogue (<see cref="DemoCatalogue"/>) instead of <see cref="Tracks"/> generated tracks.</summary>
     public bool Demo { get; init; }
 
-    /// <summary>Parses <c>--demo --port N --tracks N --per-album N --latency-ms N --audio-seconds N</c>; throws with a one-line message on bad input.</summary>
+    /// <summary>A service that accepts connections and never answers: search, player, media, spotify or covers (issue 12).</summary>
+    public string? BlackHole { get; init; }
+
+    public static readonly IReadOnlyList<string> BlackHoles = ["search", "player", "media", "spotify", "covers"];
+
+    /// <summary>Parses <c>--demo --port N --tracks N --per-album N --latency-ms N --audio-seconds N --black-hole SERVICE</c>; throws with a one-line message on bad input.</summary>
     public static ServerOptions Parse(IReadOnlyList<string> args)
     {
         var options = new ServerOptions();
@@ -36,6 +41,15 @@ public sealed record ServerOptions
                 throw new ArgumentException($"{name} needs a value.");
             }
 
+            if (name == "--black-hole")
+            {
+                var service = args[++i];
+                options = BlackHoles.Contains(service)
+                    ? options with { BlackHole = service }
+                    : throw new ArgumentException($"--black-hole takes one of {string.Join(", ", BlackHoles)}, not '{service}'.");
+                continue;
+            }
+
             var value = ParseNumber(name, args[++i]);
             options = name switch
             {
@@ -44,7 +58,7 @@ public sealed record ServerOptions
                 "--per-album" => options with { TracksPerAlbum = Positive(name, value) },
                 "--latency-ms" => options with { LatencyMs = value },
                 "--audio-seconds" => options with { AudioSeconds = Positive(name, value) },
-                _ => throw new ArgumentException($"Unknown option {name} (known: --demo, --port, --tracks, --per-album, --latency-ms, --audio-seconds)."),
+                _ => throw new ArgumentException($"Unknown option {name} (known: --demo, --port, --tracks, --per-album, --latency-ms, --audio-seconds, --black-hole)."),
             };
         }
 

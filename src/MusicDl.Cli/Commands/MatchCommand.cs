@@ -26,6 +26,7 @@ internal static class MatchCommand
         command.Options.Add(app.Options.Overrides);
         command.Options.Add(app.Options.Review);
         command.Options.Add(app.Options.Explain);
+        command.Options.Add(app.Options.RequestTimeout);
         command.SetAction((parse, ct) => ExecuteAsync(app, parse, sources, ct));
         return command;
     }

@@ -21,23 +21,48 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         return new AudioConverter(path, AudioProbe.TryLocate(settings));
     }
 
-    /// <summary>The whole ffmpeg argument list for a plan (exposed so a dry run or a test can show it).</summary>
-    public static IReadOnlyList<string> BuildArguments(string input, string output, ConversionPlan plan)
+    /// <summary>
+    /// The whole ffmpeg argument list for a plan (exposed so a dry run or a test can show it). With
+    /// <paramref name="measureLoudness"/> a second output decodes the same input through the EBU R128 meter into
+    /// the null muxer, so ReplayGain costs no extra process; its summary is logged at info level, hence the
+    /// level-prefixed log from which errors are still picked out.
+    /// </summary>
+    public static IReadOnlyList<string> BuildArguments(string input, string output, ConversionPlan plan, bool measureLoudness = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        List<string> args = ["-nostdin", "-y", "-hide_banner", "-loglevel", "error", "-i", input, "-vn", "-map", "0:a:0", "-map_metadata", "-1"];
+        List<string> args = ["-nostdin", "-y", "-hide_banner"];
+        args.AddRange(measureLoudness ? ["-nostats", "-loglevel", "repeat+level+info"] : ["-loglevel", "error"]);
+        args.AddRange(["-i", input, "-vn", "-map", "0:a:0", "-map_metadata", "-1"]);
         args.AddRange(plan.CodecArguments);
 
         // The muxer is explicit because the caller's temporary name need not carry the final extension.
         args.AddRange(["-f", plan.Muxer, output]);
+        if (measureLoudness)
+        {
+            args.AddRange(MeterOutput);
+        }
+
         return args;
     }
+
+    /// <summary>The arguments that measure an existing file without writing anything (metadata mode).</summary>
+    public static IReadOnlyList<string> BuildMeasureArguments(string input) =>
+        ["-nostdin", "-hide_banner", "-nostats", "-loglevel", "repeat+level+info", "-i", input, .. MeterOutput];
+
+    private static string[] MeterOutput => ["-map", "0:a:0", "-af", EbuR128Summary.Filter, "-f", "null", "-"];
 
     /// <summary>
     /// Writes <paramref name="output"/> from <paramref name="input"/>. On failure or cancellation ffmpeg is killed and
     /// no output file is left behind.
     /// </summary>
-    public async Task<ConversionResult> ConvertAsync(string input, string output, AudioFormat format, Bitrate bitrate, SourceAudio source, CancellationToken cancellationToken = default)
+    public async Task<ConversionResult> ConvertAsync(string input, string output, AudioFormat format, Bitrate bitrate, SourceAudio source, CancellationToken cancellationToken = default) =>
+        await ConvertAsync(input, output, format, bitrate, source, measureLoudness: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ConvertAsync(string, string, AudioFormat, Bitrate, SourceAudio, CancellationToken)"/>; with
+    /// <paramref name="measureLoudness"/> the same ffmpeg run also measures the audio (<see cref="ConversionResult.Loudness"/>).
+    /// </summary>
+    public async Task<ConversionResult> ConvertAsync(string input, string output, AudioFormat format, Bitrate bitrate, SourceAudio source, bool measureLoudness, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(input);
         ArgumentException.ThrowIfNullOrWhiteSpace(output);
@@ -47,9 +72,11 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         }
 
         ArgumentNullException.ThrowIfNull(source);
+        TimeSpan? length = null;
         if ((source.BitrateKbps is null || source.Codec == AudioCodec.Unknown) && Probe is not null)
         {
             var probed = await Probe.ProbeAsync(input, cancellationToken);
+            length = probed.Duration;
             source = source with
             {
                 Codec = source.Codec == AudioCodec.Unknown ? probed.Codec : source.Codec,
@@ -58,18 +85,19 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         }
 
         var plan = ConversionPlanner.Plan(format, bitrate, source);
-        var args = BuildArguments(input, output, plan);
+        var args = BuildArguments(input, output, plan, measureLoudness);
         var stderr = new StringBuilder();
         try
         {
-            var result = await Cli.Wrap(FfmpegPath)
+            var command = Cli.Wrap(FfmpegPath)
                 .WithArguments(args)
                 .WithValidation(CommandResultValidation.None)
-                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
-                .ExecuteAsync(cancellationToken);
+                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
+            var limit = length is { } l && l > TimeSpan.Zero ? ProcessLimit.For(l) : ProcessLimit.ForFile(new FileInfo(input).Length, source.BitrateKbps);
+            var result = await ProcessLimit.ExecuteAsync(command, "ffmpeg", limit, cancellationToken);
             if (result.ExitCode != 0)
             {
-                throw new ConversionFailedException($"ffmpeg failed converting to {format.ToString().ToLowerInvariant()} (exit {result.ExitCode}): {AudioProbe.LastLine(stderr)}");
+                throw new ConversionFailedException($"ffmpeg failed converting to {format.ToString().ToLowerInvariant()} (exit {result.ExitCode}): {LastError(stderr)}");
             }
         }
         catch
@@ -78,6 +106,29 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             throw;
         }
 
-        return new ConversionResult(output, plan, args) { Source = source };
+        return new ConversionResult(output, plan, args) { Source = source, Loudness = measureLoudness ? EbuR128Summary.Parse(stderr.ToString()) : null };
+    }
+
+    /// <summary>Measures an existing file's loudness (metadata mode reads the local file, no download).</summary>
+    public async Task<Loudness> MeasureAsync(string input, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(input);
+        var stderr = new StringBuilder();
+        var result = await Cli.Wrap(FfmpegPath)
+            .WithArguments(BuildMeasureArguments(input))
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .ExecuteAsync(cancellationToken);
+        return result.ExitCode == 0 && EbuR128Summary.Parse(stderr.ToString()) is { } loudness
+            ? loudness
+            : throw new ConversionFailedException($"ffmpeg could not measure the loudness of '{Path.GetFileName(input)}' (exit {result.ExitCode}): {LastError(stderr)}");
+    }
+
+    // With the level-prefixed log the last line may be info; the error is what the user needs.
+    private static string LastError(StringBuilder stderr)
+    {
+        var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var error = lines.LastOrDefault(l => l.Contains("[error]", StringComparison.Ordinal) || l.Contains("[fatal]", StringComparison.Ordinal));
+        return error is null ? AudioProbe.LastLine(stderr) : error.Replace("[error] ", string.Empty, StringComparison.Ordinal).Replace("[fatal] ", string.Empty, StringComparison.Ordinal);
     }
 }

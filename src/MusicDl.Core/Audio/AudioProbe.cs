@@ -29,12 +29,12 @@ public sealed class AudioProbe(string ffprobePath)
     {
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
-        var result = await Cli.Wrap(FfprobePath)
+        var command = Cli.Wrap(FfprobePath)
             .WithArguments(["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=codec_name,bit_rate:format=duration,bit_rate,format_name", "-of", "json", file])
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
-            .ExecuteAsync(cancellationToken);
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
+        var result = await ProcessLimit.ExecuteAsync(command, "ffprobe", ProcessLimit.Probe, cancellationToken);
         if (result.ExitCode != 0)
         {
             throw new ConversionFailedException($"ffprobe could not read '{Path.GetFileName(file)}': {LastLine(stderr)}");

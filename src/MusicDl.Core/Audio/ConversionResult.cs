@@ -5,4 +5,7 @@ public sealed record ConversionResult(string OutputPath, ConversionPlan Plan, IR
 {
     /// <summary>The source as the plan saw it (completed by ffprobe when the download did not say).</summary>
     public SourceAudio? Source { get; init; }
+
+    /// <summary>The audio's loudness when the conversion measured it (null when not asked, or when ffmpeg logged no summary).</summary>
+    public Loudness? Loudness { get; init; }
 }

@@ -37,6 +37,11 @@ public static class CacheRegionDefaults
 
     public const int TokensCapacity = 16;
 
+    /// <summary>Lyrics are a few KB each; ids far less.</summary>
+    public const int LyricsCapacity = 2000;
+
+    public const int MusicBrainzCapacity = 5000;
+
     public static IReadOnlyList<CacheRegionOptions> For(MusicDlSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -49,6 +54,8 @@ public static class CacheRegionDefaults
             new(CacheRegions.FileExistence, settings.FileExistenceCacheMaxSize, settings.FileExistenceCacheTtl, negative, settings.FileExistenceCacheTtl, persistent: false, shared: false),
             new(CacheRegions.Tags, TagsCapacity, TagsTtl, negative, TagsTtl, persistent: true, shared: false),
             new(CacheRegions.Images, ImagesCapacity, ImagesMemoryTtl, negative, ImagesRetention, persistent: true, shared: true),
+            new(CacheRegions.Lyrics, LyricsCapacity, settings.LyricsCacheTtl, negative, settings.LyricsCacheTtl, persistent: true, shared: true),
+            new(CacheRegions.MusicBrainz, MusicBrainzCapacity, settings.MusicBrainzCacheTtl, negative, settings.MusicBrainzCacheTtl, persistent: true, shared: true),
             new(CacheRegions.Tokens, TokensCapacity, TokensTtl, negative, TokensTtl, persistent: true, shared: false),
         ];
     }

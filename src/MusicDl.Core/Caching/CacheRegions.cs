@@ -10,8 +10,14 @@ public static class CacheRegions
     public const string Tags = "tags";
     public const string Images = "images";
 
+    /// <summary>LRCLIB answers per track, "none found" included.</summary>
+    public const string Lyrics = "lyrics";
+
+    /// <summary>MusicBrainz ids per ISRC, "none found" included.</summary>
+    public const string MusicBrainz = "musicbrainz";
+
     /// <summary>Spotify access tokens: persistent only, never shared.</summary>
     public const string Tokens = "tokens";
 
-    public static readonly IReadOnlyList<string> All = [Spotify, AudioSearch, Match, FileExistence, Tags, Images, Tokens];
+    public static readonly IReadOnlyList<string> All = [Spotify, AudioSearch, Match, FileExistence, Tags, Images, Lyrics, MusicBrainz, Tokens];
 }

@@ -1,13 +1,16 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using MusicDl.Audio;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
+using MusicDl.Http;
 using MusicDl.Library;
+using MusicDl.Lyrics;
+using MusicDl.MusicBrainz;
 using MusicDl.Output;
 using MusicDl.Spotify;
 using MusicDl.Tagging;
+using MusicDl.YouTube;
 using MusicDl.YouTube.Download;
 using MusicDl.YouTube.Matching;
 
@@ -16,7 +19,8 @@ namespace MusicDl.Composition;
 /// <summary>
 /// The composition root of a run: the cache, the Spotify client behind its cache region, the matcher, the audio
 /// producer and the library, joined into a <see cref="Downloader"/>. Only what the mode needs is built: `match`
-/// opens no library, and only a run that downloads needs ffmpeg (located before anything starts).
+/// opens no library, and only a run that downloads needs ffmpeg (located before anything starts), or a metadata run
+/// with ReplayGain on, which measures the local files.
 /// </summary>
 public sealed class MusicDlRuntime : IAsyncDisposable
 {
@@ -60,45 +64,47 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(spotifyOptions);
         var time = spotifyOptions.TimeProvider;
         var downloads = mode == RunMode.Download && settings.Overwrite != OverwriteMode.Metadata;
-        var converter = downloads ? AudioConverter.Locate(settings) : null;
+        var measuresLocalFiles = mode == RunMode.Download && settings.Overwrite == OverwriteMode.Metadata && settings.ReplayGain;
+        var converter = downloads || measuresLocalFiles ? AudioConverter.Locate(settings) : null;
         var template = PathTemplate.Parse(settings.Output);
 
-        var http = new HttpClient(new SocketsHttpHandler
-        {
-            AutomaticDecompression = DecompressionMethods.All,
-            MaxConnectionsPerServer = Math.Max(8, settings.Threads * 2),
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan, // each client sets its own per-request limits
-        };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
+        var http = SharedHttpClient.Create(settings.RequestTimeout, Math.Max(8, settings.Threads * 2), time);
+        spotifyOptions = spotifyOptions with { RequestTimeout = settings.RequestTimeout };
 
         var cache = CacheFactory.Create(settings, time, loggers.CreateLogger("cache"));
         MusicLibrary? library = null;
         try
         {
             var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
-            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>());
-            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>()) : null;
+
+            // One session for search, player and media: once YouTube limits it, none of them starts another call.
+            var youTube = new YouTubeSession();
+            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>(), youTube);
+            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), youTube) : null;
             ITrackLibrary? trackLibrary = null;
             if (mode != RunMode.Match)
             {
                 // A dry run writes nothing into the library, not even its lock or state (issue 8).
+                var existence = cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean);
+                var libraryLog = loggers.CreateLogger<MusicLibrary>();
                 library = mode == RunMode.DryRun
-                    ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken)
-                    : await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken);
+                    ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, existence, lockWait, time, libraryLog, cancellationToken)
+                    : await MusicLibrary.OpenAsync(settings.OutputDir, existence, lockWait, time, libraryLog, cancellationToken);
                 trackLibrary = new TrackLibrary(
                     library,
                     template,
                     settings.Format,
                     new TagWriter(),
-                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray)),
+                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>()),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
-                    dryRun: library.IsReadOnly);
+                    dryRun: library.IsReadOnly,
+                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers),
+                    lyricsMode: settings.Lyrics,
+                    loudnessMeter: measuresLocalFiles ? converter : null,
+                    replayGain: settings.ReplayGain);
             }
 
-            var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate) : null;
+            var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
             var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
         }
@@ -113,6 +119,18 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             http.Dispose();
             throw;
         }
+    }
+
+    // The optional services, each behind its cache region; null when every one is off.
+    private static TrackExtrasSource? Extras(MusicDlSettings settings, HttpClient http, ICache cache, TimeProvider time, ILoggerFactory loggers)
+    {
+        ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
+            ? null
+            : new CachingLyricsSource(new LrclibClient(http, settings, time), cache);
+        IMusicBrainzSource? musicBrainz = settings.MusicBrainz
+            ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time), cache)
+            : null;
+        return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
     }
 
     public async ValueTask DisposeAsync()

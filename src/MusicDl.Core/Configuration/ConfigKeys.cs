@@ -50,6 +50,12 @@ internal static class ConfigKeys
         new("spotify_rate_limit_window", (s, n) => s with { SpotifyRateLimitWindow = n.Seconds() },
             s => YamlText.Seconds(s.SpotifyRateLimitWindow)),
         new("request_timeout", (s, n) => s with { RequestTimeout = n.Seconds() }, s => YamlText.Seconds(s.RequestTimeout)),
+        new("youtube_rate_limit_enabled", (s, n) => s with { YouTubeRateLimitEnabled = n.Bool() },
+            s => YamlText.Bool(s.YouTubeRateLimitEnabled)),
+        new("youtube_rate_limit_requests", (s, n) => s with { YouTubeRateLimitRequests = n.Int() },
+            s => YamlText.Int(s.YouTubeRateLimitRequests)),
+        new("youtube_rate_limit_window", (s, n) => s with { YouTubeRateLimitWindow = n.Seconds() },
+            s => YamlText.Seconds(s.YouTubeRateLimitWindow)),
         PlanFlag("plan_generation_enabled"),
         PlanFlag("plan_optimization_enabled"),
         PlanFlag("plan_execution_enabled"),
@@ -69,6 +75,12 @@ internal static class ConfigKeys
         new("match_threshold", (s, n) => s with { MatchThreshold = n.Double() }, s => YamlText.Number(s.MatchThreshold)),
         new("review_threshold", (s, n) => s with { ReviewThreshold = n.Double() }, s => YamlText.Number(s.ReviewThreshold)),
         new("auth_redirect_port", (s, n) => s with { AuthRedirectPort = n.Int() }, s => YamlText.Int(s.AuthRedirectPort)),
+        new("lyrics", (s, n) => s with { Lyrics = n.Parse(t => SettingValues.ParseLyrics(t)) },
+            s => YamlText.Quote(s.Lyrics.ToString().ToLowerInvariant())),
+        new("replaygain", (s, n) => s with { ReplayGain = n.Bool() }, s => YamlText.Bool(s.ReplayGain)),
+        new("musicbrainz", (s, n) => s with { MusicBrainz = n.Bool() }, s => YamlText.Bool(s.MusicBrainz)),
+        new("lyrics_cache_ttl", (s, n) => s with { LyricsCacheTtl = n.Seconds() }, s => YamlText.Seconds(s.LyricsCacheTtl)),
+        new("musicbrainz_cache_ttl", (s, n) => s with { MusicBrainzCacheTtl = n.Seconds() }, s => YamlText.Seconds(s.MusicBrainzCacheTtl)),
     ];
 
     private static readonly Dictionary<string, ConfigKey> ByName = All

@@ -18,6 +18,8 @@ public sealed class ConfigLoader
         (Endpoints.SpotifyAccountsVariable, "endpoints.spotify_accounts", (e, u) => e with { SpotifyAccounts = u }),
         (Endpoints.YouTubeMusicVariable, "endpoints.youtube_music", (e, u) => e with { YouTubeMusic = u }),
         (Endpoints.YouTubeVariable, "endpoints.youtube", (e, u) => e with { YouTube = u }),
+        (Endpoints.LrclibVariable, "endpoints.lrclib", (e, u) => e with { Lrclib = u }),
+        (Endpoints.MusicBrainzVariable, "endpoints.musicbrainz", (e, u) => e with { MusicBrainz = u }),
     ];
 
     public ConfigLoader(IReadOnlyDictionary<string, string> environment, bool? isWindows = null)

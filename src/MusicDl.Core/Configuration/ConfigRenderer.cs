@@ -49,6 +49,12 @@ public static class ConfigRenderer
 
     private static void RenderOverrides(StringBuilder sb, MusicDlSettings settings)
     {
+        if (settings.OverridesFile is { } file)
+        {
+            // Its entries are shown merged into overrides: below.
+            sb.Append("overrides_file: ").Append(YamlText.Quote(file)).Append('\n');
+        }
+
         if (settings.Overrides.Count == 0)
         {
             return;
@@ -85,6 +91,8 @@ public static class ConfigRenderer
             ("spotify_accounts", settings.Endpoints.SpotifyAccounts),
             ("youtube_music", settings.Endpoints.YouTubeMusic),
             ("youtube", settings.Endpoints.YouTube),
+            ("lrclib", settings.Endpoints.Lrclib),
+            ("musicbrainz", settings.Endpoints.MusicBrainz),
         };
         foreach (var (key, uri) in endpoints)
         {

@@ -58,6 +58,13 @@ public sealed record MusicDlSettings
     /// <summary>Bounds every HTTP request (a media answer's headers; its body has the stall timeout instead).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Paces YouTube player calls (off by default) so a long run stays under YouTube's session limit.</summary>
+    public bool YouTubeRateLimitEnabled { get; init; }
+
+    public int YouTubeRateLimitRequests { get; init; } = 200;
+
+    public TimeSpan YouTubeRateLimitWindow { get; init; } = TimeSpan.FromSeconds(3600);
+
     public bool CachePersistent { get; init; } = true;
 
     /// <summary>Null means the platform default (the platform cache folder).</summary>
@@ -99,6 +106,21 @@ public sealed record MusicDlSettings
     public IReadOnlyDictionary<string, string> Overrides { get; init; } = new Dictionary<string, string>();
 
     public bool NoCache { get; init; }
+
+    /// <summary>Lyrics from LRCLIB into the tag, a <c>.lrc</c> sidecar, both, or none.</summary>
+    public LyricsMode Lyrics { get; init; } = LyricsMode.Embed;
+
+    /// <summary>Measure EBU R128 loudness while converting and write ReplayGain tags.</summary>
+    public bool ReplayGain { get; init; } = true;
+
+    /// <summary>Look each new track up at MusicBrainz (one request a second) for Picard's ids and genres.</summary>
+    public bool MusicBrainz { get; init; }
+
+    /// <summary>How long found lyrics stay cached ("none found" stays <see cref="NegativeSearchCacheTtl"/>).</summary>
+    public TimeSpan LyricsCacheTtl { get; init; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long MusicBrainz ids stay cached ("none found" stays <see cref="NegativeSearchCacheTtl"/>).</summary>
+    public TimeSpan MusicBrainzCacheTtl { get; init; } = TimeSpan.FromDays(30);
 
     public Endpoints Endpoints { get; init; } = Endpoints.Default;
 }

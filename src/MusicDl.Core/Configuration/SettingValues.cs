@@ -54,6 +54,20 @@ public static partial class SettingValues
         };
     }
 
+    /// <summary><c>embed</c>, <c>lrc</c>, <c>both</c> or <c>none</c>.</summary>
+    public static LyricsMode ParseLyrics(string text, string key = "lyrics")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "embed" => LyricsMode.Embed,
+            "lrc" => LyricsMode.Lrc,
+            "both" => LyricsMode.Both,
+            "none" => LyricsMode.None,
+            _ => throw Error(key, $"unknown lyrics mode '{text}'; expected embed, lrc, both or none"),
+        };
+    }
+
     /// <summary>Provider names, given as a list or as one comma-separated string (<c>youtube-music,youtube</c>).</summary>
     public static IReadOnlyList<string> ParseProviders(IEnumerable<string> items, string key = "audio_providers")
     {

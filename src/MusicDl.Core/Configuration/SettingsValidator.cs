@@ -31,6 +31,8 @@ public static class SettingsValidator
         ("file_existence_cache_max_size", s => Range(s.FileExistenceCacheMaxSize, 1, MaxCacheEntries)),
         ("file_existence_cache_ttl", s => Seconds(s.FileExistenceCacheTtl, TimeSpan.Zero, MaxTtl)),
         ("negative_search_cache_ttl", s => Seconds(s.NegativeSearchCacheTtl, TimeSpan.Zero, MaxTtl)),
+        ("lyrics_cache_ttl", s => Seconds(s.LyricsCacheTtl, TimeSpan.Zero, MaxTtl)),
+        ("musicbrainz_cache_ttl", s => Seconds(s.MusicBrainzCacheTtl, TimeSpan.Zero, MaxTtl)),
         ("spotify_max_retries", s => Range(s.SpotifyMaxRetries, 0, MaxRetries)),
         ("spotify_retry_base_delay", s => Seconds(s.SpotifyRetryBaseDelay, TimeSpan.Zero, TimeSpan.FromHours(1))),
         ("spotify_retry_max_delay", s => s.SpotifyRetryMaxDelay < s.SpotifyRetryBaseDelay
@@ -43,6 +45,10 @@ public static class SettingsValidator
         ("request_timeout", s => s.RequestTimeout <= TimeSpan.Zero
             ? $"must be more than 0 seconds (got {Format(s.RequestTimeout)})"
             : Seconds(s.RequestTimeout, TimeSpan.Zero, TimeSpan.FromHours(1))),
+        ("youtube_rate_limit_requests", s => Range(s.YouTubeRateLimitRequests, 1, 10_000)),
+        ("youtube_rate_limit_window", s => s.YouTubeRateLimitWindow <= TimeSpan.Zero
+            ? $"must be more than 0 seconds (got {Format(s.YouTubeRateLimitWindow)})"
+            : Seconds(s.YouTubeRateLimitWindow, TimeSpan.Zero, TimeSpan.FromHours(24))),
         ("cache_file", s => s.CacheFile is not null && string.IsNullOrWhiteSpace(s.CacheFile) ? "must not be empty" : null),
         ("cache_redis", s => s.CacheRedis is not null && string.IsNullOrWhiteSpace(s.CacheRedis) ? "must not be empty" : null),
         ("market", s => s.Market is null || (s.Market.Length == 2 && s.Market.All(char.IsAsciiLetterUpper))
@@ -177,7 +183,7 @@ public static class SettingsValidator
     }
 
     private static string? CheckEndpoints(Endpoints endpoints) =>
-        new[] { endpoints.SpotifyApi, endpoints.SpotifyAccounts, endpoints.YouTubeMusic, endpoints.YouTube }
+        new[] { endpoints.SpotifyApi, endpoints.SpotifyAccounts, endpoints.YouTubeMusic, endpoints.YouTube, endpoints.Lrclib, endpoints.MusicBrainz }
             .Select(CheckEndpoint)
             .FirstOrDefault(m => m is not null);
 

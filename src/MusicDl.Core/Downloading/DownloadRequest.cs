@@ -8,4 +8,7 @@ public sealed record DownloadRequest(IReadOnlyList<SpotifySource> Sources, Music
 {
     /// <summary>How long running tracks get to finish or clean up after an interrupt before they are cancelled.</summary>
     public TimeSpan InterruptGrace { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>A second interrupt: running tracks are cancelled at once (their temporary files still removed, the state written).</summary>
+    public CancellationToken Immediate { get; init; }
 }

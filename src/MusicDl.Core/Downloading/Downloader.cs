@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Configuration;
 using MusicDl.Models;
 using MusicDl.Output;
+using MusicDl.YouTube;
 using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Downloading;
@@ -29,6 +30,7 @@ public sealed class Downloader(
     private IAudioProducer Producer => producer ?? throw new InvalidOperationException("this run was built without an audio producer");
     private readonly Lock _emitGate = new();
     private int _systemicStreak;
+    private YouTubeSessionLimitedException? _sessionLimit;
 
     /// <summary>Consecutive failures that are not the tracks' own after which the run stops (exit 3).</summary>
     public int SystemicFailureLimit { get; init; } = 5;
@@ -48,18 +50,25 @@ public sealed class Downloader(
     public async Task<RunResult> RunAsync(DownloadRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var started = time.GetTimestamp();
+        var startedAt = time.GetTimestamp();
         var outcomes = new ConcurrentQueue<TrackOutcome>();
+        var placed = new ConcurrentQueue<(PlannedTrack Track, Track Full)>();
         var failures = new ConcurrentQueue<SourceFailure>();
         using var abort = new CancellationTokenSource();
         using var hard = new CancellationTokenSource();
         string? abortMessage = null;
 
-        // An interrupt stops new work at once and gives running tracks a grace period to finish or clean up.
+        // An interrupt stops new work at once and gives running tracks a grace period to finish or clean up;
+        // a second one (request.Immediate) cancels them at once. Either way the library removes their temporary files.
         await using var onInterrupt = cancellationToken.Register(() =>
         {
             abort.Cancel();
             hard.CancelAfter(request.InterruptGrace);
+        });
+        await using var onImmediate = request.Immediate.Register(() =>
+        {
+            abort.Cancel();
+            hard.Cancel();
         });
 
         void Abort(string message)
@@ -82,6 +91,7 @@ public sealed class Downloader(
         Planned?.Invoke(planned.Count);
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Settings.Threads), CancellationToken = CancellationToken.None };
+        var started = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(planned, options, async (track, _) =>
         {
             if (abort.IsCancellationRequested)
@@ -89,10 +99,16 @@ public sealed class Downloader(
                 return;
             }
 
+            started[track.Track.Id] = true;
             TrackStarted?.Invoke(track);
             try
             {
-                Emit(await ProcessAsync(track, request, hard.Token));
+                Emit(await ProcessAsync(track, request, placed, hard.Token));
+                if (Volatile.Read(ref _sessionLimit) is not null)
+                {
+                    // No new track once YouTube limited the session; those in flight finish (their calls fail fast).
+                    abort.Cancel();
+                }
             }
             catch (RunAbortedException ex)
             {
@@ -104,6 +120,16 @@ public sealed class Downloader(
             }
         });
 
+        if (Volatile.Read(ref _sessionLimit) is { } limit && !hard.IsCancellationRequested)
+        {
+            abortMessage = SessionLimitReport(limit, planned, started, outcomes, Emit);
+        }
+
+        if (request.Mode == RunMode.Download && !placed.IsEmpty && !cancellationToken.IsCancellationRequested && abortMessage is null)
+        {
+            await FinishAlbumsAsync(placed.ToArray(), hard.Token);
+        }
+
         if (request.Mode == RunMode.Download && request.Settings.CreateM3u && !cancellationToken.IsCancellationRequested && abortMessage is null)
         {
             await WritePlaylistsAsync(resolved, outcomes, hard.Token);
@@ -113,8 +139,8 @@ public sealed class Downloader(
             outcomes.ToArray(),
             failures.ToArray(),
             abortMessage,
-            cancellationToken.IsCancellationRequested,
-            time.GetElapsedTime(started))
+            cancellationToken.IsCancellationRequested || request.Immediate.IsCancellationRequested,
+            time.GetElapsedTime(startedAt))
         {
             ResolvedSources = resolved,
         };
@@ -193,7 +219,7 @@ public sealed class Downloader(
         return order.Select(id => new PlannedTrack(byId[id].Track, byId[id].Contexts)).ToList();
     }
 
-    private async Task<TrackOutcome> ProcessAsync(PlannedTrack planned, DownloadRequest request, CancellationToken cancellationToken)
+    private async Task<TrackOutcome> ProcessAsync(PlannedTrack planned, DownloadRequest request, ConcurrentQueue<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
     {
         var settings = request.Settings;
         var outcome = TrackOutcome.For(planned.Track, planned.SourceUris, TrackStatus.Failed);
@@ -222,6 +248,7 @@ public sealed class Downloader(
 
                 var full = await resolver.CompleteAsync(planned.Track, cancellationToken);
                 await Library.RetagAsync(planned, full, cancellationToken);
+                placed.Enqueue((planned, full));
                 return outcome with { Status = TrackStatus.Retagged, Isrc = full.Isrc };
             }
 
@@ -257,11 +284,25 @@ public sealed class Downloader(
             }
 
             Interlocked.Exchange(ref _systemicStreak, 0);
+            placed.Enqueue((planned, complete));
             return WithMatch(outcome, chosen, TrackStatus.Downloaded) with { Path = paths[0], Copies = Copies(paths) };
         }
-        catch (TrackFailedException ex) when (ex.NotTheTracks && Interlocked.Increment(ref _systemicStreak) >= SystemicFailureLimit)
+        catch (YouTubeSessionLimitedException ex)
         {
-            throw new RunAbortedException($"{SystemicFailureLimit} tracks in a row failed for a reason that is not theirs, so the run stops: {ex.Message}", ex);
+            // About the session, never the song: nothing is remembered about it, and it is left for the next run.
+            Interlocked.CompareExchange(ref _sessionLimit, ex, null);
+            // One line says it all at the end (SessionLimitReport); per track it is detail.
+            _log.LogDebug("{Artist} - {Title}: YouTube rate-limited this session ({Evidence})", planned.Track.FirstArtist, planned.Track.Title, ex.Evidence);
+            return outcome with { Status = TrackStatus.Failed, Error = SessionLimitReason };
+        }
+        catch (Exception ex) when (SystemicFailure.Of(ex) is { } systemic && Interlocked.Increment(ref _systemicStreak) >= SystemicFailureLimit)
+        {
+            throw new RunAbortedException(systemic.StopMessage(SystemicFailureLimit), ex);
+        }
+        catch (Exception ex) when (SystemicFailure.Of(ex) is { } systemic)
+        {
+            _log.LogWarning("{Artist} - {Title}: {Reason}", planned.Track.FirstArtist, planned.Track.Title, systemic.Message);
+            return outcome with { Status = TrackStatus.Failed, Error = systemic.Message };
         }
         catch (TrackFailedException ex)
         {
@@ -274,6 +315,28 @@ public sealed class Downloader(
             _log.LogWarning(ex, "{Artist} - {Title}: failed", planned.Track.FirstArtist, planned.Track.Title);
             return outcome with { Status = TrackStatus.Failed, Error = ex.Message };
         }
+    }
+
+    /// <summary>The error of every track the session limit left undone (never not_found).</summary>
+    public const string SessionLimitReason = "YouTube rate-limited this session; left for the next run";
+
+    /// <summary>Reports the tracks never started as failed for the session limit, and builds the run's one stop line.</summary>
+    private static string SessionLimitReport(
+        YouTubeSessionLimitedException limit,
+        IReadOnlyList<PlannedTrack> planned,
+        ConcurrentDictionary<string, bool> started,
+        ConcurrentQueue<TrackOutcome> outcomes,
+        Action<TrackOutcome> emit)
+    {
+        foreach (var track in planned.Where(t => !started.ContainsKey(t.Track.Id)))
+        {
+            emit(TrackOutcome.For(track.Track, track.SourceUris, TrackStatus.Failed) with { Error = SessionLimitReason });
+        }
+
+        var left = outcomes.Count(o => o.Error == SessionLimitReason);
+        return $"YouTube rate-limited this session ({limit.Evidence}); it lasts about an hour, and every further request prolongs it. " +
+            $"{left} track{(left == 1 ? " is" : "s are")} left for the next run: run again in an hour or more, and pace large runs " +
+            "with youtube_rate_limit_enabled: true (youtube_rate_limit_requests per youtube_rate_limit_window seconds; see README, cron)";
     }
 
     private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, MatchResult match, AudioFormat format, CancellationToken cancellationToken) =>
@@ -298,6 +361,19 @@ public sealed class Downloader(
     }
 
     private static IReadOnlyList<string>? Copies(IReadOnlyList<string> paths) => paths.Count > 1 ? paths.Skip(1).ToArray() : null;
+
+    // Album-wide tags are extras: a failure here costs the album gain, never the run's result.
+    private async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Library.FinishAlbumsAsync(placed, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _log.LogWarning(ex, "album gain not written: {Reason}", ex.Message);
+        }
+    }
 
     private async Task WritePlaylistsAsync(IReadOnlyList<ResolvedSource> resolved, IEnumerable<TrackOutcome> outcomes, CancellationToken cancellationToken)
     {

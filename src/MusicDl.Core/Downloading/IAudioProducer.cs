@@ -1,3 +1,4 @@
+using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.YouTube.Matching;
 
@@ -7,8 +8,9 @@ namespace MusicDl.Downloading;
 public interface IAudioProducer
 {
     /// <summary>
-    /// Writes the finished audio file to <paramref name="destinationPath"/>. Throws <see cref="TrackFailedException"/>
-    /// for a failure of this track, <see cref="RunAbortedException"/> for one that is not the track's.
+    /// Writes the finished audio file to <paramref name="destinationPath"/> and returns its loudness when it was
+    /// measured on the way (ReplayGain on). Throws <see cref="TrackFailedException"/> for a failure of this track,
+    /// <see cref="RunAbortedException"/> for one that is not the track's.
     /// </summary>
-    Task ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken);
+    Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken);
 }

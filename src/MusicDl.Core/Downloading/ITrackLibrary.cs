@@ -1,3 +1,4 @@
+using MusicDl.Audio;
 using MusicDl.Models;
 using MusicDl.YouTube.Matching;
 
@@ -11,12 +12,16 @@ public interface ITrackLibrary
 
     /// <summary>
     /// Gives <paramref name="produce"/> a hidden temporary path in the final folder to fill, then tags the file, renames it
-    /// into place, makes the copies other paths need and records it in the state. Returns the paths placed.
+    /// into place, makes the copies other paths need and records it in the state. <paramref name="produce"/> returns the
+    /// audio's loudness when it measured it. Returns the paths placed.
     /// </summary>
-    Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task<Loudness?>> produce, CancellationToken cancellationToken);
 
     /// <summary>Re-tags the files present; false when the tags already matched and nothing was written.</summary>
     Task<bool> RetagAsync(PlannedTrack track, Track full, CancellationToken cancellationToken);
+
+    /// <summary>Completes what needs every track of an album (ReplayGain's album gain) for the tracks this run placed or re-tagged.</summary>
+    Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken);
 
     /// <summary>Writes the M3U of a source, in source order, with the paths of the tracks present.</summary>
     Task WritePlaylistAsync(ResolvedSource source, IReadOnlyDictionary<string, string> pathsByTrackId, CancellationToken cancellationToken);

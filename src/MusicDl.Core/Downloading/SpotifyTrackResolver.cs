@@ -16,6 +16,10 @@ public sealed class SpotifyTrackResolver(ISpotifyClient spotify) : ITrackResolve
         {
             throw new SourceUnavailableException(ex.Message, ex);
         }
+        catch (SpotifyUnavailableException ex)
+        {
+            throw new RunAbortedException($"{ex.Message.TrimEnd('.')}. Check the network and Spotify's status; if it is only slow raise request_timeout, otherwise run again later.", ex);
+        }
         catch (SpotifyCannotProceedException ex)
         {
             throw new RunAbortedException(ex.Message, ex);
@@ -33,6 +37,11 @@ public sealed class SpotifyTrackResolver(ISpotifyClient spotify) : ITrackResolve
         try
         {
             return await complete();
+        }
+        catch (SpotifyUnavailableException)
+        {
+            // Spotify failed after its retries for this track: counted toward the run's systemic stop (five in a row).
+            throw;
         }
         catch (SpotifyCannotProceedException ex)
         {

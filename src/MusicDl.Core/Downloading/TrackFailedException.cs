@@ -25,4 +25,7 @@ public class TrackFailedException : Exception
     /// when every track fails this way the run stops early instead of failing a thousand tracks one by one.
     /// </summary>
     public bool NotTheTracks { get; init; }
+
+    /// <summary>The service (or tool) that failed, named when the run stops because of it.</summary>
+    public string? Service { get; init; }
 }

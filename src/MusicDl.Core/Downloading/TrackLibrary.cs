@@ -1,3 +1,4 @@
+using MusicDl.Audio;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Library;
@@ -23,6 +24,10 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly CoverArtProvider? _covers;
     private readonly Retagger _retagger;
     private readonly bool _dryRun;
+    private readonly TrackExtrasSource? _extras;
+    private readonly LyricsMode _lyricsMode;
+    private readonly AudioConverter? _meter;
+    private readonly bool _replayGain;
 
     /// <param name="dryRun">Inspect only: claim, move or copy nothing (always so over a read-only library).</param>
     public TrackLibrary(
@@ -32,7 +37,11 @@ public sealed class TrackLibrary : ITrackLibrary
         ITagWriter writer,
         CoverArtProvider? covers = null,
         ICacheRegion<KnownTags>? tagsRegion = null,
-        bool dryRun = false)
+        bool dryRun = false,
+        TrackExtrasSource? extras = null,
+        LyricsMode lyricsMode = LyricsMode.Embed,
+        AudioConverter? loudnessMeter = null,
+        bool replayGain = false)
     {
         _library = library;
         _template = template;
@@ -41,6 +50,10 @@ public sealed class TrackLibrary : ITrackLibrary
         _covers = covers;
         _retagger = new Retagger(writer, library, tagsRegion);
         _dryRun = dryRun || library.IsReadOnly;
+        _extras = extras;
+        _lyricsMode = lyricsMode;
+        _meter = loudnessMeter;
+        _replayGain = replayGain || loudnessMeter is not null;
     }
 
     public async Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
@@ -62,7 +75,7 @@ public sealed class TrackLibrary : ITrackLibrary
         PlannedTrack track,
         Track full,
         MatchResult match,
-        Func<string, CancellationToken, Task> produce,
+        Func<string, CancellationToken, Task<Loudness?>> produce,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
@@ -73,10 +86,13 @@ public sealed class TrackLibrary : ITrackLibrary
         var (primary, primarySources) = targets[0];
         var temp = await _library.CreateTempFileAsync(primary, cancellationToken);
         PlacedFile placed;
+        TagSet tags;
+        string? sidecar;
         try
         {
-            await produce(temp, cancellationToken);
-            var tags = await TagsAsync(full, match.WatchUrl, cancellationToken);
+            var loudness = await produce(temp, cancellationToken);
+            (tags, sidecar) = await TagsAsync(full, match.WatchUrl, cancellationToken);
+            tags = tags with { TrackLoudness = loudness };
             var fingerprint = await _writer.WriteAsync(temp, _format, tags, cancellationToken);
             placed = await _library.CommitAsync(
                 temp,
@@ -90,6 +106,11 @@ public sealed class TrackLibrary : ITrackLibrary
         }
 
         await _retagger.RememberAsync(_library.FullPath(primary), new KnownTags(placed.TagFingerprint!, placed.Size, placed.ModifiedAt.ToUnixTimeMilliseconds()));
+        if (tags.TrackLoudness is { } measured)
+        {
+            await _library.State.RecordLoudnessAsync(full.Id, _format, match.VideoId, measured, cancellationToken);
+        }
+
         foreach (var (path, sources) in targets.Skip(1))
         {
             await _library.PlaceCopyAsync(
@@ -98,7 +119,16 @@ public sealed class TrackLibrary : ITrackLibrary
                 cancellationToken);
         }
 
-        return targets.Select(t => _library.FullPath(t.Path)).ToArray();
+        var paths = targets.Select(t => _library.FullPath(t.Path)).ToArray();
+        if (sidecar is not null)
+        {
+            foreach (var path in paths)
+            {
+                await LyricsSidecar.WriteAsync(path, sidecar, cancellationToken);
+            }
+        }
+
+        return paths;
     }
 
     public async Task<bool> RetagAsync(PlannedTrack track, Track full, CancellationToken cancellationToken)
@@ -108,15 +138,76 @@ public sealed class TrackLibrary : ITrackLibrary
         var targets = await TargetsAsync(track, cancellationToken);
         var written = false;
         TagSet? tags = null;
+        string? sidecar = null;
         foreach (var (path, _) in targets)
         {
             var videoId = (await _library.State.GetAsync(path, cancellationToken))?.VideoId;
             var url = videoId is null ? null : $"https://www.youtube.com/watch?v={videoId}";
-            tags = tags is not null && tags.SourceUrl == url ? tags : await TagsAsync(full, url, cancellationToken);
+            if (tags is null || tags.SourceUrl != url)
+            {
+                (tags, sidecar) = await TagsAsync(full, url, cancellationToken);
+            }
+
+            if (_replayGain)
+            {
+                tags = tags with { TrackLoudness = await LoudnessAsync(full.Id, path, videoId, cancellationToken) };
+            }
+
             written |= await _retagger.RetagAsync(path, full.Id, _format, tags, cancellationToken) == RetagResult.Written;
+            var audio = _library.FullPath(path);
+            if (sidecar is not null && File.Exists(audio) && !LyricsSidecar.Holds(audio, sidecar))
+            {
+                await LyricsSidecar.WriteAsync(audio, sidecar, cancellationToken);
+                written = true;
+            }
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// ReplayGain's album values for each album the run placed whole (every track of it, each with a known loudness):
+    /// computed, kept in the state, and written into each track's files (skipped when the album's value is unchanged).
+    /// </summary>
+    public async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placed);
+        if (!_replayGain || _dryRun)
+        {
+            return;
+        }
+
+        foreach (var album in placed.GroupBy(p => p.Full.Album.Id, StringComparer.Ordinal))
+        {
+            var tracks = album.DistinctBy(p => p.Full.Id, StringComparer.Ordinal).ToList();
+            if (tracks[0].Full.Album.TotalTracks is not { } total || tracks.Count != total)
+            {
+                continue;
+            }
+
+            var measures = new List<(Loudness, TimeSpan)>();
+            foreach (var (planned, full) in tracks)
+            {
+                var path = (await TargetsAsync(planned, cancellationToken))[0].Path;
+                var videoId = (await _library.State.GetAsync(path, cancellationToken))?.VideoId;
+                if (await _library.State.GetLoudnessAsync(full.Id, _format, videoId, cancellationToken) is { } loudness)
+                {
+                    measures.Add((loudness, full.Duration));
+                }
+            }
+
+            var albumLoudness = measures.Count == tracks.Count ? Loudness.Album(measures) : null;
+            if (albumLoudness is null || albumLoudness == await _library.State.GetAlbumLoudnessAsync(album.Key, _format, cancellationToken))
+            {
+                continue;
+            }
+
+            await _library.State.RecordAlbumLoudnessAsync(album.Key, _format, albumLoudness, cancellationToken);
+            foreach (var (planned, full) in tracks)
+            {
+                await RetagAsync(planned, full, cancellationToken);
+            }
+        }
     }
 
     public async Task WritePlaylistAsync(ResolvedSource source, IReadOnlyDictionary<string, string> pathsByTrackId, CancellationToken cancellationToken)
@@ -140,10 +231,49 @@ public sealed class TrackLibrary : ITrackLibrary
         await _library.WriteM3uAsync(M3uWriter.FileNameFor(source.Name), entries, cancellationToken);
     }
 
-    private async Task<TagSet> TagsAsync(Track full, string? sourceUrl, CancellationToken cancellationToken)
+    // The tags, and the text of the .lrc sidecar when one is wanted and there are synced lyrics.
+    private async Task<(TagSet Tags, string? Sidecar)> TagsAsync(Track full, string? sourceUrl, CancellationToken cancellationToken)
     {
         var cover = _covers is null ? null : await _covers.GetAsync(full.Album, cancellationToken);
-        return TagSet.From(full, sourceUrl, cover);
+        var tags = TagSet.From(full, sourceUrl, cover) with
+        {
+            AlbumLoudness = _replayGain && !_dryRun ? await _library.State.GetAlbumLoudnessAsync(full.Album.Id, _format, cancellationToken) : null,
+        };
+        if (_extras is null)
+        {
+            return (tags, null);
+        }
+
+        var extras = await _extras.GetAsync(full, cancellationToken);
+        return (
+            tags with
+            {
+                Lyrics = _lyricsMode is LyricsMode.Embed or LyricsMode.Both ? extras.Lyrics?.ForTag : null,
+                MusicBrainz = extras.MusicBrainz,
+                Genres = tags.Genres.Count == 0 && extras.MusicBrainz is { Genres.Count: > 0 } mb ? mb.Genres : tags.Genres,
+            },
+            _lyricsMode is LyricsMode.Lrc or LyricsMode.Both ? extras.Lyrics?.ForSidecar : null);
+    }
+
+    // Measured once per audio (track, format, video), then read from the state: re-tags leave the audio alone.
+    private async Task<Loudness?> LoudnessAsync(string trackId, string path, string? videoId, CancellationToken cancellationToken)
+    {
+        if (await _library.State.GetLoudnessAsync(trackId, _format, videoId, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
+        var full = _library.FullPath(path);
+
+        // Without a meter (a download run's album pass) only what the conversion measured is known.
+        if (_meter is null || !File.Exists(full))
+        {
+            return null;
+        }
+
+        var measured = await _meter.MeasureAsync(full, cancellationToken);
+        await _library.State.RecordLoudnessAsync(trackId, _format, videoId, measured, cancellationToken);
+        return measured;
     }
 
     private PlacementRequest Request(string trackId, string path) => new(path, trackId, _format) { Template = _template.Text };

@@ -8,11 +8,12 @@ namespace MusicDl.Downloading;
 
 /// <summary>
 /// The pipeline's audio producer: downloads the matched video's audio beside the destination (the library's hidden
-/// temporary name plus <c>.src</c>, which the library cleans up with it) and converts it with ffmpeg into place.
+/// temporary name plus <c>.src</c>, which the library cleans up with it) and converts it with ffmpeg into place,
+/// measuring its loudness in the same ffmpeg run when <paramref name="measureLoudness"/> (ReplayGain) is on.
 /// </summary>
-public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConverter converter, Bitrate bitrate) : IAudioProducer
+public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConverter converter, Bitrate bitrate, bool measureLoudness = false) : IAudioProducer
 {
-    public async Task ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(match);
         var raw = destinationPath + ".src";
@@ -26,14 +27,21 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
                 {
                     VideoUnavailable = failure?.Kind is PlayerFailureKind.Unavailable or PlayerFailureKind.Unplayable,
                     NotTheTracks = failure is { IsAboutTrack: false, Kind: not (PlayerFailureKind.AgeRestricted or PlayerFailureKind.NoUsableStream) },
+                    Service = ServiceOf(download.Attempts, failure),
                 };
             }
 
-            await converter.ConvertAsync(audio.Path, destinationPath, format, bitrate, audio.Source, cancellationToken);
+            var converted = await converter.ConvertAsync(audio.Path, destinationPath, format, bitrate, audio.Source, measureLoudness, cancellationToken);
+            return converted.Loudness;
         }
         catch (ConversionFailedException ex)
         {
             throw new TrackFailedException($"ffmpeg could not convert the download: {ex.Message}", ex);
+        }
+        catch (ProcessTimedOutException ex)
+        {
+            // A hung ffmpeg is the machine's trouble: five in a row stop the run.
+            throw new TrackFailedException(ex.Message, ex) { NotTheTracks = true, Service = "ffmpeg" };
         }
         catch (IOException ex) when (IsDiskFull(ex))
         {
@@ -44,6 +52,13 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
             TryDelete(raw);
         }
     }
+
+    /// <summary>The service to name when these failures stop the run: the native attempts tell more than yt-dlp's fallback failing too.</summary>
+    private static string ServiceOf(IReadOnlyList<PlayerFailure> attempts, PlayerFailure? failure) =>
+        attempts.Any(a => a.Kind is PlayerFailureKind.Forbidden or PlayerFailureKind.DownloadFailed) ? "the YouTube media server"
+        : attempts.Any(a => a.Kind is PlayerFailureKind.ServiceError or PlayerFailureKind.BotCheck or PlayerFailureKind.LoginRequired) ? "the YouTube player"
+        : failure?.Kind is PlayerFailureKind.YtDlpFailed or PlayerFailureKind.YtDlpMissing ? "yt-dlp"
+        : "the YouTube player";
 
     private static bool IsDiskFull(IOException ex) =>
         (ex.HResult & 0xFFFF) is 28 or 112 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase);

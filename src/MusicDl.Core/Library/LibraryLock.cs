@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
 namespace MusicDl.Library;
 
@@ -29,11 +30,13 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
     /// <summary>
     /// Takes the lock of the library at <paramref name="libraryRoot"/>. When another process holds it, waits up to
     /// <paramref name="wait"/> (zero: not at all; <see cref="Timeout.InfiniteTimeSpan"/>: without limit), then throws <see cref="LibraryLockedException"/> with its pid.
+    /// When it starts to wait it tells <paramref name="logger"/> whose lock it waits for.
     /// </summary>
     public static async Task<LibraryLock> AcquireAsync(
         string libraryRoot,
         TimeSpan wait = default,
         TimeProvider? time = null,
+        ILogger? logger = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(libraryRoot);
@@ -46,6 +49,7 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
             () => new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.None),
             wait,
             time ?? TimeProvider.System,
+            logger,
             cancellationToken);
         try
         {
@@ -69,6 +73,7 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
         string libraryRoot,
         TimeSpan wait = default,
         TimeProvider? time = null,
+        ILogger? logger = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(libraryRoot);
@@ -83,6 +88,7 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
                 () => new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None),
                 wait,
                 time ?? TimeProvider.System,
+                logger,
                 cancellationToken);
             return new LibraryLock(stream, root);
         }
@@ -99,12 +105,19 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
 
     public ValueTask DisposeAsync() => _stream.DisposeAsync();
 
-    private static async Task<FileStream> WaitAsync(string root, Func<FileStream> open, TimeSpan wait, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<FileStream> WaitAsync(
+        string root,
+        Func<FileStream> open,
+        TimeSpan wait,
+        TimeProvider time,
+        ILogger? logger,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
 
         // Timeout.InfiniteTimeSpan or any span past the calendar's end: wait as long as it takes.
         var deadline = wait < TimeSpan.Zero || wait > DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + wait;
+        var told = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -118,11 +131,51 @@ public sealed class LibraryLock : IAsyncDisposable, IDisposable
                 {
                     throw new LibraryLockedException(root, ReadPid(Path.Combine(root, LibraryState.FolderName)), e);
                 }
+
+                if (!told)
+                {
+                    // Said once, when the wait starts: a run that sits idle (in a cron log, say) shows whose run it waits for.
+                    told = true;
+                    TellWaiting(logger, root, deadline == DateTimeOffset.MaxValue ? null : wait);
+                }
             }
 
             await Task.Delay(PollInterval, time, cancellationToken);
         }
     }
+
+    private static void TellWaiting(ILogger? logger, string root, TimeSpan? wait)
+    {
+        if (logger is null)
+        {
+            return;
+        }
+
+        var folder = Path.Combine(root, LibraryState.FolderName);
+        var holder = ReadPid(folder) is { } pid ? $"pid {pid.ToString(CultureInfo.InvariantCulture)}" : "another musicdl run (pid unknown)";
+        var since = HeldSince(folder) is { } start ? $" (since {start.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC)" : "";
+        var limit = wait is { } w ? $"up to {FormatWait(w)}" : "without a time limit";
+        logger.LogInformation("Waiting for the library lock held by {Holder}{Since} on {Library}, {Limit}", holder, since, root, limit);
+    }
+
+    /// <summary>When the holder took the lock: it wrote its pid file right after.</summary>
+    private static DateTime? HeldSince(string folder)
+    {
+        try
+        {
+            var path = Path.Combine(folder, PidFileName);
+            return File.Exists(path) ? File.GetLastWriteTimeUtc(path) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string FormatWait(TimeSpan wait) =>
+        wait.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{wait.TotalHours:0.#} h")
+        : wait.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{wait.TotalMinutes:0.#} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{wait.TotalSeconds:0.#} s");
 
     private static async Task WritePidAsync(FileStream stream, string folder, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace MusicDl.Library;
 /// in flight and the path claims that keep collision numbering stable. Not a cache: it is always used.
 /// Written as each track completes, so a killed run keeps its progress. Calls are serialised (one connection).
 /// </summary>
-public sealed class LibraryState : IAsyncDisposable
+public sealed partial class LibraryState : IAsyncDisposable
 {
     public const string FolderName = ".musicdl";
     public const string FileName = "state.db";

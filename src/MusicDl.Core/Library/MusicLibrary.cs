@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using MusicDl.Caching;
 
 namespace MusicDl.Library;
@@ -39,20 +40,22 @@ public sealed class MusicLibrary : IAsyncDisposable
 
     /// <summary>
     /// Opens the library at <paramref name="root"/>: takes the lock (waiting up to <paramref name="lockWait"/>, else
-    /// <see cref="LibraryLockedException"/>), opens the state and removes the temporary files it lists, only those.
+    /// <see cref="LibraryLockedException"/>; <paramref name="logger"/> hears when the wait starts), opens the state
+    /// and removes the temporary files it lists, only those.
     /// </summary>
     public static async Task<MusicLibrary> OpenAsync(
         string root,
         ICacheRegion<bool>? fileExistence = null,
         TimeSpan lockWait = default,
         TimeProvider? time = null,
+        ILogger? logger = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         time ??= TimeProvider.System;
         var fullRoot = Path.GetFullPath(root);
         Directory.CreateDirectory(fullRoot);
-        var libraryLock = await LibraryLock.AcquireAsync(fullRoot, lockWait, time, cancellationToken);
+        var libraryLock = await LibraryLock.AcquireAsync(fullRoot, lockWait, time, logger, cancellationToken);
         LibraryState? state = null;
         try
         {
@@ -85,13 +88,14 @@ public sealed class MusicLibrary : IAsyncDisposable
         ICacheRegion<bool>? fileExistence = null,
         TimeSpan lockWait = default,
         TimeProvider? time = null,
+        ILogger? logger = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         time ??= TimeProvider.System;
         var fullRoot = Path.GetFullPath(root);
         LibraryState state;
-        await using (await LibraryLock.AcquireSharedAsync(fullRoot, lockWait, time, cancellationToken))
+        await using (await LibraryLock.AcquireSharedAsync(fullRoot, lockWait, time, logger, cancellationToken))
         {
             state = await LibraryState.OpenSnapshotAsync(fullRoot, time, cancellationToken);
         }
@@ -199,7 +203,9 @@ public sealed class MusicLibrary : IAsyncDisposable
                 File.Copy(from, temp);
             }
 
-            return await CommitAsync(temp, request, cancellationToken);
+            var placed = await CommitAsync(temp, request, cancellationToken);
+            LyricsSidecar.Copy(from, FullPath(request.RelativePath));
+            return placed;
         }
         catch
         {
@@ -215,6 +221,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         var full = FullPath(relativePath);
         var existed = File.Exists(full);
         File.Delete(full);
+        LyricsSidecar.DeleteIfAlone(full);
         await State.RemoveAsync(relativePath, cancellationToken);
         await Existence.MarkDeletedAsync(full, CancellationToken.None);
         return existed;

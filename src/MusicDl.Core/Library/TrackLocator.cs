@@ -87,6 +87,7 @@ internal sealed class TrackLocator(MusicLibrary library, TimeProvider time)
         var to = _library.FullPath(request.RelativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(to)!);
         File.Move(from, to, overwrite: false);
+        LyricsSidecar.Move(from, to);
         var info = new FileInfo(to);
         await _library.State.RecordPlacedAsync(
             older with

@@ -39,6 +39,10 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         if (request.ReviewFile is { } reviewPath)
         {
             settled = File.Exists(reviewPath) ? await OverridesFile.ReadAsync(reviewPath, cancellationToken) : new Dictionary<string, string>();
+            if (ReviewFile.CannotWrite(reviewPath) is { } reason)
+            {
+                throw new ConfigException($"--review {reviewPath}: cannot write there ({reason})");
+            }
         }
 
         if (request.ReviewFile is not null || request.Explain)
@@ -54,7 +58,7 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         downloader.TrackStarted += observer.TrackStarted;
         downloader.TrackFinished += observer.TrackFinished;
         downloader.SourceFailed += observer.SourceFailed;
-        var result = await downloader.RunAsync(new DownloadRequest(request.Sources, settings, request.Mode), cancellationToken);
+        var result = await downloader.RunAsync(new DownloadRequest(request.Sources, settings, request.Mode) { Immediate = request.Immediate }, cancellationToken);
 
         IReadOnlyList<TrackOutcome> pruned = [];
         if (request.Prune && runtime.Library is { } library)

@@ -19,6 +19,9 @@ public sealed record RunRequest(IReadOnlyList<SpotifySource> Sources, MusicDlSet
     /// <summary>The config file the settings came from, named when the Spotify credentials are missing.</summary>
     public string? ConfigPath { get; init; }
 
+    /// <summary>A second interrupt: running tracks are cancelled at once (temporary files still removed, the state written).</summary>
+    public CancellationToken Immediate { get; init; }
+
     /// <summary>
     /// <c>--review FILE</c>: after the run, write the tracks not found or matched below <c>review_threshold</c> there,
     /// each with its best candidates and a commented ready entry (see <see cref="Output.ReviewFile"/>).

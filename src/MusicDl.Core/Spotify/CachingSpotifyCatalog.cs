@@ -16,6 +16,7 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
     private readonly ICacheRegion<IReadOnlyList<SourceEntry>> _albumTracks;
     private readonly ICacheRegion<AlbumInfo> _albums;
     private readonly ICacheRegion<SpotifyArtist> _artists;
+    private readonly ICacheRegion<bool> _flags;
     private readonly ICacheRegion<IReadOnlyList<string>> _artistAlbums;
     private readonly ICacheRegion<SpotifyPlaylist> _playlists;
     private readonly ICacheRegion<SpotifyLikedSongs> _likedSongs;
@@ -30,6 +31,7 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
         _albumTracks = cache.Region(CacheRegions.Spotify, json.IReadOnlyListSourceEntry);
         _albums = cache.Region(CacheRegions.Spotify, json.AlbumInfo);
         _artists = cache.Region(CacheRegions.Spotify, json.SpotifyArtist);
+        _flags = cache.Region(CacheRegions.Spotify, json.Boolean);
         _artistAlbums = cache.Region(CacheRegions.Spotify, json.IReadOnlyListString);
         _playlists = cache.Region(CacheRegions.Spotify, json.SpotifyPlaylist);
         _likedSongs = cache.Region(CacheRegions.Spotify, json.SpotifyLikedSongs);
@@ -75,8 +77,20 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
             },
             cancellationToken);
 
-    public Task<SpotifyArtist> GetArtistAsync(string id, CancellationToken cancellationToken) =>
-        GetOrFetchAsync(_artists, SpotifyCacheKeys.Artist(id), _ttls.Artist, ct => _inner.GetArtistAsync(id, ct), cancellationToken);
+    public async Task<SpotifyArtist> GetArtistAsync(string id, CancellationToken cancellationToken)
+    {
+        var artist = await GetOrFetchAsync(_artists, SpotifyCacheKeys.Artist(id), _ttls.Artist, ct => _inner.GetArtistAsync(id, ct), cancellationToken).ConfigureAwait(false);
+        if (artist.GenresWithheld)
+        {
+            await _flags.SetAsync(SpotifyCacheKeys.ArtistGenresWithheld, true, _ttls.Artist, cancellationToken).ConfigureAwait(false);
+        }
+
+        return artist;
+    }
+
+    public async Task<bool> ArtistGenresWithheldAsync(CancellationToken cancellationToken) =>
+        await _inner.ArtistGenresWithheldAsync(cancellationToken).ConfigureAwait(false)
+        || (await _flags.GetAsync(SpotifyCacheKeys.ArtistGenresWithheld, cancellationToken).ConfigureAwait(false)) is { IsHit: true, Value: true };
 
     public Task<IReadOnlyList<string>> GetArtistAlbumIdsAsync(string id, CancellationToken cancellationToken) =>
         GetOrFetchAsync(

@@ -23,6 +23,12 @@ internal interface ISpotifyCatalog
 
     Task<SpotifyArtist> GetArtistAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether Spotify has been seen to leave <c>genres</c> out of artist objects (2026 Development Mode): then asking
+    /// an artist for genres fills no tag and only brings the run closer to a 429.
+    /// </summary>
+    Task<bool> ArtistGenresWithheldAsync(CancellationToken cancellationToken);
+
     /// <summary>The artist's albums and singles (no compilations, no appears-on), every page.</summary>
     Task<IReadOnlyList<string>> GetArtistAlbumIdsAsync(string id, CancellationToken cancellationToken);
 

@@ -10,6 +10,7 @@ namespace MusicDl.Spotify;
 [JsonSerializable(typeof(IReadOnlyList<SourceEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(SpotifyArtist))]
+[JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(SpotifyPlaylist))]
 [JsonSerializable(typeof(SpotifyLikedSongs))]
 [JsonSerializable(typeof(SpotifyAccessToken))]

@@ -12,6 +12,9 @@ internal static class SpotifyCacheKeys
 
     public static string Artist(string id) => $"artist:{id}";
 
+    /// <summary>Set once an artist answer came without a <c>genres</c> field (not per artist: the app's mode decides).</summary>
+    public const string ArtistGenresWithheld = "artist_genres_withheld";
+
     public static string ArtistAlbums(string id, string market) => $"artist_albums:{id}:{market}";
 
     public static string Playlist(string id, string snapshotId, string market) => $"playlist:{id}:{snapshotId}:{market}";

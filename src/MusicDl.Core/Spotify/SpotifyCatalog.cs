@@ -27,6 +27,8 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     /// <inheritdoc />
     public long RequestCount => _controller.ApiRequests;
 
+    private bool _genresWithheld;
+
     /// <inheritdoc />
     public async Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken)
     {
@@ -54,8 +56,15 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     public async Task<SpotifyArtist> GetArtistAsync(string id, CancellationToken cancellationToken)
     {
         var wire = await GetSourceAsync($"/artists/{Id(id)}", WireJsonContext.Default.WireArtist, "artist", id, cancellationToken).ConfigureAwait(false);
-        return new SpotifyArtist(wire.Id ?? id, wire.Name ?? string.Empty, wire.Genres ?? []);
+        if (wire.Genres is null)
+        {
+            _genresWithheld = true;
+        }
+
+        return new SpotifyArtist(wire.Id ?? id, wire.Name ?? string.Empty, wire.Genres ?? [], GenresWithheld: wire.Genres is null);
     }
+
+    public Task<bool> ArtistGenresWithheldAsync(CancellationToken cancellationToken) => Task.FromResult(Volatile.Read(ref _genresWithheld));
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> GetArtistAlbumIdsAsync(string id, CancellationToken cancellationToken)

@@ -86,7 +86,8 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
         if (result.Genres.Count == 0)
         {
             var genres = result.Album.Genres;
-            if (genres.Count == 0 && result.Artists.FirstOrDefault(a => SpotifyId.IsValid(a.Id)) is { } first)
+            if (genres.Count == 0 && result.Artists.FirstOrDefault(a => SpotifyId.IsValid(a.Id)) is { } first
+                && !await catalog.ArtistGenresWithheldAsync(cancellationToken).ConfigureAwait(false))
             {
                 genres = (await catalog.GetArtistAsync(first.Id!, cancellationToken).ConfigureAwait(false)).Genres;
             }

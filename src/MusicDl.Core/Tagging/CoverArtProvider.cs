@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Models;
@@ -6,18 +8,28 @@ namespace MusicDl.Tagging;
 
 /// <summary>
 /// Fetches an album's largest cover once per album and keeps it in the <c>images</c> region (key: album id),
-/// so every track of the album shares one download. A failed fetch gives no cover and caches nothing.
+/// so every track of the album shares one download. A failed fetch gives no cover and caches nothing. Covers are
+/// optional: after <see cref="FailureLimit"/> failures in a row the run stops asking (the audio is placed without).
 /// </summary>
 public sealed class CoverArtProvider
 {
+    /// <summary>Failures in a row (timeouts, 5xx, refused connections, unreadable images) after which the run stops asking.</summary>
+    public const int FailureLimit = 3;
+
     private readonly HttpClient _http;
     private readonly ICacheRegion<byte[]> _images;
+    private readonly ILogger _log;
+    private int _failuresInARow;
 
-    public CoverArtProvider(HttpClient http, ICacheRegion<byte[]> images)
+    public CoverArtProvider(HttpClient http, ICacheRegion<byte[]> images, ILogger<CoverArtProvider>? logger = null)
     {
         _http = http;
         _images = images;
+        _log = (ILogger?)logger ?? NullLogger.Instance;
     }
+
+    /// <summary>True once the cover service failed <see cref="FailureLimit"/> times in a row: no further request this run.</summary>
+    public bool GaveUp => Volatile.Read(ref _failuresInARow) >= FailureLimit;
 
     public async Task<CoverArt?> GetAsync(AlbumInfo album, CancellationToken cancellationToken = default)
     {
@@ -26,6 +38,13 @@ public sealed class CoverArtProvider
         if (image is null)
         {
             return null;
+        }
+
+        if (GaveUp)
+        {
+            // Still served from the cache, never asked again.
+            var known = await _images.GetAsync("album:" + album.Id, cancellationToken);
+            return known.IsHit && known.Value is { } d && CoverArt.DetectMimeType(d) is { } m ? new CoverArt(d, m) : null;
         }
 
         var lookup = await _images.GetOrCreateAsync(
@@ -42,7 +61,7 @@ public sealed class CoverArtProvider
     private async Task<CacheLookup<byte[]>> FetchAsync(string url, CancellationToken cancellationToken)
     {
         // The same rule as every configured endpoint: https, or plain http to a loopback host (the fakes) only.
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || SettingsValidator.CheckEndpoint(uri) is not null)
+        if (GaveUp || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || SettingsValidator.CheckEndpoint(uri) is not null)
         {
             return CacheLookup<byte[]>.Miss;
         }
@@ -52,16 +71,32 @@ public sealed class CoverArtProvider
             using var response = await _http.GetAsync(uri, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                return CacheLookup<byte[]>.Miss;
+                return Failed($"HTTP {(int)response.StatusCode}");
             }
 
             var data = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return CoverArt.DetectMimeType(data) is null ? CacheLookup<byte[]>.Miss : CacheLookup<byte[]>.Found(data);
+            if (CoverArt.DetectMimeType(data) is null)
+            {
+                return Failed("not an image");
+            }
+
+            Interlocked.Exchange(ref _failuresInARow, 0);
+            return CacheLookup<byte[]>.Found(data);
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // A missing cover must not fail the track; the next album track tries again.
-            return CacheLookup<byte[]>.Miss;
+            return Failed(ex.Message);
         }
+    }
+
+    private CacheLookup<byte[]> Failed(string why)
+    {
+        if (Interlocked.Increment(ref _failuresInARow) == FailureLimit)
+        {
+            _log.LogWarning("The cover art service failed {Count} times in a row ({Why}); no more covers are asked for in this run, the audio is placed without", FailureLimit, why);
+        }
+
+        return CacheLookup<byte[]>.Miss;
     }
 }

@@ -32,6 +32,27 @@ public static class TagFingerprint
         Add(text, "spotify", tags.SpotifyUrl);
         Add(text, "source", tags.SourceUrl);
         Add(text, "cover", tags.Cover?.Hash);
+
+        // Added only when present, so a library tagged before these existed keeps its fingerprints.
+        if (tags.Lyrics is { } lyrics)
+        {
+            Add(text, "lyrics", lyrics);
+        }
+
+        if (tags.TrackLoudness is { } track)
+        {
+            Add(text, "rg_track", ReplayGainText.Gain(track) + " " + ReplayGainText.Peak(track));
+        }
+
+        if (tags.AlbumLoudness is { } album)
+        {
+            Add(text, "rg_album", ReplayGainText.Gain(album) + " " + ReplayGainText.Peak(album));
+        }
+
+        if (tags.MusicBrainz is { } mb)
+        {
+            Add(text, "mb", [mb.RecordingId, mb.ReleaseId ?? "-", mb.ReleaseGroupId ?? "-", .. mb.ArtistIds]);
+        }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

@@ -1,4 +1,6 @@
+using MusicDl.Audio;
 using MusicDl.Models;
+using MusicDl.MusicBrainz;
 
 namespace MusicDl.Tagging;
 
@@ -43,6 +45,18 @@ public sealed record TagSet
     public string? SourceUrl { get; init; }
 
     public CoverArt? Cover { get; init; }
+
+    /// <summary>The lyrics tag's text (synced LRC or plain); null leaves an existing lyrics tag alone.</summary>
+    public string? Lyrics { get; init; }
+
+    /// <summary>The track's measured loudness (ReplayGain, Opus R128); null leaves existing gain tags alone.</summary>
+    public Loudness? TrackLoudness { get; init; }
+
+    /// <summary>The album's loudness, known when a run placed every track of the album.</summary>
+    public Loudness? AlbumLoudness { get; init; }
+
+    /// <summary>Picard's MusicBrainz ids; null leaves existing ids alone.</summary>
+    public MusicBrainzIds? MusicBrainz { get; init; }
 
     /// <summary>The artists joined for display ("A, B").</summary>
     public string ArtistsJoined => string.Join(", ", Artists);

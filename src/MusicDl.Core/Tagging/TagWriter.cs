@@ -11,7 +11,7 @@ namespace MusicDl.Tagging;
 /// players read; 2.4 adds nothing we need), m4a iTunes atoms, opus/ogg/flac Vorbis comments, wav an ID3v2.3
 /// chunk plus the RIFF INFO basics.
 /// </summary>
-public sealed class TagWriter : ITagWriter
+public sealed partial class TagWriter : ITagWriter
 {
     private const byte Id3Version = 3;
 
@@ -60,7 +60,7 @@ public sealed class TagWriter : ITagWriter
                 WriteApple((AppleTag)file.GetTag(TagTypes.Apple, true), tags);
                 break;
             case AudioFormat.Opus or AudioFormat.Ogg:
-                WriteXiph((XiphComment)file.GetTag(TagTypes.Xiph, true), tags, withPictures: true);
+                WriteXiph((XiphComment)file.GetTag(TagTypes.Xiph, true), tags, withPictures: true, opus: format == AudioFormat.Opus);
                 break;
             case AudioFormat.Flac:
                 WriteXiph((XiphComment)file.GetTag(TagTypes.Xiph, true), tags, withPictures: false);
@@ -132,6 +132,7 @@ public sealed class TagWriter : ITagWriter
         SetUserText(id3, CustomTagNames.SpotifyUrl, tags.SpotifyUrl);
         SetUserText(id3, CustomTagNames.SourceUrl, tags.SourceUrl);
         id3.Pictures = Pictures(tags);
+        WriteId3Extras(id3, tags);
     }
 
     private static void SetUserText(TagLib.Id3v2.Tag id3, string description, params string?[] values)
@@ -169,6 +170,7 @@ public sealed class TagWriter : ITagWriter
         // The advisory atom: 1 explicit, 0 none. Stored as an 8-bit integer (data type 21) as iTunes does.
         apple.SetData(RatingAtom, new ByteVector((byte)(tags.Explicit ? 1 : 0)), (uint)AppleDataBox.FlagType.ForTempo);
         apple.Pictures = Pictures(tags);
+        WriteAppleExtras(apple, tags);
     }
 
     private static void SetDash(AppleTag apple, string name, params string?[] values)
@@ -183,7 +185,7 @@ public sealed class TagWriter : ITagWriter
         apple.SetDashBoxes(CustomTagNames.AppleMean, name, present);
     }
 
-    private static void WriteXiph(XiphComment xiph, TagSet tags, bool withPictures)
+    private static void WriteXiph(XiphComment xiph, TagSet tags, bool withPictures, bool opus = false)
     {
         WriteBasics(xiph, tags);
 
@@ -197,6 +199,7 @@ public sealed class TagWriter : ITagWriter
         SetField(xiph, CustomTagNames.SpotifyUrl, tags.SpotifyUrl);
         SetField(xiph, CustomTagNames.SourceUrl, tags.SourceUrl);
         xiph.Pictures = withPictures ? Pictures(tags) : [];
+        WriteXiphExtras(xiph, tags, opus);
     }
 
     private static void SetField(XiphComment xiph, string key, params string?[] values)

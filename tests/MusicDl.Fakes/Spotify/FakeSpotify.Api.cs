@@ -94,8 +94,12 @@ public sealed partial class FakeSpotify
             }
 
             var json = ArtistJson(values["id"]);
-            json["genres"] = new JsonArray(artist.Genres.Select(g => (JsonNode?)g).ToArray());
-            json["followers"] = new JsonObject { ["href"] = null, ["total"] = 1234 };
+            if (!ArtistGenresWithheld)
+            {
+                json["genres"] = new JsonArray(artist.Genres.Select(g => (JsonNode?)g).ToArray());
+                json["followers"] = new JsonObject { ["href"] = null, ["total"] = 1234 };
+            }
+
             return Json(context, json);
         }
     }

@@ -75,6 +75,9 @@ public sealed partial class FakeSpotify
 
     public FakeRoute Route(string method, string template) => Host.Route(method, template);
 
+    /// <summary>Artist answers leave out genres and followers, as Development Mode apps get them since 9 March 2026.</summary>
+    public bool ArtistGenresWithheld { get; set; }
+
     public void AddArtist(string id, string name, params string[] genres)
     {
         lock (_gate)

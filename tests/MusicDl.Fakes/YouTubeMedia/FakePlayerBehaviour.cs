@@ -11,4 +11,7 @@ public enum FakePlayerBehaviour
     AgeGated,
     CipherOnly,
     Private,
+
+    /// <summary>YouTube's session limit: "This content isn't available, try again later." (about the session, not the video).</summary>
+    SessionLimited,
 }

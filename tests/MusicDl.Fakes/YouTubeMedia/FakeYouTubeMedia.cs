@@ -52,6 +52,9 @@ public sealed class FakeYouTubeMedia
         return new FakeYouTubeMedia(host, files);
     }
 
+    /// <summary>While true, every player answer is YouTube's session limit, whatever the video (as the real one does for about an hour).</summary>
+    public bool SessionLimited { get; set; }
+
     public FakeVideo AddVideo(string id, FakePlayerBehaviour behaviour = FakePlayerBehaviour.Playable)
     {
         var video = new FakeVideo(id) { Behaviour = behaviour };
@@ -70,6 +73,7 @@ public sealed class FakeYouTubeMedia
         FakePlayerBehaviour.BotCheck => ("LOGIN_REQUIRED", "Sign in to confirm you\u2019re not a bot"),
         FakePlayerBehaviour.AgeGated => ("AGE_CHECK_REQUIRED", "Sign in to confirm your age"),
         FakePlayerBehaviour.Private => ("LOGIN_REQUIRED", "This video is private"),
+        FakePlayerBehaviour.SessionLimited => ("UNPLAYABLE", "This content isn\u2019t available, try again later."),
         _ => null,
     };
 
@@ -99,6 +103,11 @@ public sealed class FakeYouTubeMedia
         PlayerRequests.Enqueue(new FakePlayerRequest(videoId, clientName, headers["X-YouTube-Client-Name"].FirstOrDefault(), headers["X-YouTube-Client-Version"].FirstOrDefault(), headers.UserAgent.FirstOrDefault(), body));
 
         var behaviour = _videos.TryGetValue(videoId, out var video) ? video.BehaviourFor(clientName) : FakePlayerBehaviour.Unavailable;
+        if (SessionLimited)
+        {
+            behaviour = FakePlayerBehaviour.SessionLimited;
+        }
+
         await FakeHost.WriteJsonAsync(context, BuildPlayerJson(videoId, video, behaviour)).ConfigureAwait(false);
     }
 

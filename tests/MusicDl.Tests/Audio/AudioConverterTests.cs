@@ -192,4 +192,36 @@ public sealed class AudioConverterTests : IAsyncLifetime
         w.Flush();
         return ms.ToArray();
     }
+
+    [Theory]
+    [InlineData(AudioFormat.Opus, "opus")]
+    [InlineData(AudioFormat.Mp3, "aac")]
+    public async Task Loudness_is_measured_in_the_same_ffmpeg_run_that_converts_or_copies(AudioFormat format, string source)
+    {
+        var result = await _converter.ConvertAsync(Input(source), Output, format, Bitrate.Auto, source == "opus" ? Opus : Aac, measureLoudness: true);
+
+        // One process: both outputs (the file and the meter's null output) are in one argument list.
+        Assert.Single(result.Arguments, a => a == EbuR128Summary.Filter);
+        Assert.Equal(2, result.Arguments.Count(a => a == "-f"));
+        var measured = Assert.IsType<Loudness>(result.Loudness);
+        Assert.InRange(measured.IntegratedLufs, -60, 0);
+
+        // Measuring the written file on its own agrees within the meter's rounding and the encoder's change.
+        var again = await _converter.MeasureAsync(result.OutputPath);
+        Assert.InRange(Math.Abs(again.IntegratedLufs - measured.IntegratedLufs), 0, format == AudioFormat.Opus ? 0.05 : 0.5);
+        Assert.InRange((await _probe.ProbeAsync(result.OutputPath)).Duration.TotalSeconds, 0.9, 1.2);
+    }
+
+    [Fact]
+    public async Task A_conversion_that_measures_still_reports_ffmpegs_error_line()
+    {
+        var notAudio = Path.Combine(_folder, "not-audio.webm");
+        await File.WriteAllTextAsync(notAudio, "this is not audio");
+
+        var ex = await Assert.ThrowsAsync<ConversionFailedException>(() => _converter.ConvertAsync(notAudio, Output, AudioFormat.Mp3, Bitrate.Fixed(128), Opus, measureLoudness: true));
+
+        Assert.DoesNotContain("[info]", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("[error]", ex.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Output));
+    }
 }

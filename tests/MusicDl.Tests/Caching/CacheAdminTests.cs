@@ -69,9 +69,9 @@ public sealed class CacheAdminTests : IDisposable
     [Fact]
     public void Clear_of_an_unknown_region_is_a_clear_error()
     {
-        var error = Assert.Throws<ArgumentException>(() => new CacheAdmin(CacheFile, _time).Clear("lyrics"));
+        var error = Assert.Throws<ArgumentException>(() => new CacheAdmin(CacheFile, _time).Clear("genius"));
 
-        Assert.Contains("Unknown cache region 'lyrics'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown cache region 'genius'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,9 +45,9 @@ public sealed class CacheFactoryTests : IDisposable
     {
         await using var cache = CacheFactory.Create(new MusicDlSettings { CachePersistent = false }, _time);
 
-        var error = Assert.Throws<ArgumentException>(() => cache.Region("lyrics", CacheTestJson.Default.String));
+        var error = Assert.Throws<ArgumentException>(() => cache.Region("genius", CacheTestJson.Default.String));
 
-        Assert.Contains("Unknown cache region 'lyrics'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Unknown cache region 'genius'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class CacheFactoryTests : IDisposable
         var regions = CacheRegionDefaults.For(new MusicDlSettings());
 
         Assert.Equal(
-            [CacheRegions.AudioSearch, CacheRegions.Images, CacheRegions.Match, CacheRegions.Spotify],
+            [CacheRegions.AudioSearch, CacheRegions.Images, CacheRegions.Lyrics, CacheRegions.Match, CacheRegions.MusicBrainz, CacheRegions.Spotify],
             regions.Where(r => r.Shared).Select(r => r.Name).Order());
         Assert.Equal([CacheRegions.FileExistence], regions.Where(r => !r.Persistent).Select(r => r.Name));
     }

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
 using MusicDl.Caching;
 using MusicDl.Configuration;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Caching;
 
@@ -11,7 +11,8 @@ public sealed class PersistentCacheTests : IDisposable
     private static readonly JsonTypeInfo<CachedTrack> TrackJson = CacheTestJson.Default.CachedTrack;
     private static readonly CachedTrack Track = new("4uLU6hMCjMI75M1A2tKUQC", "Never Gonna Give You Up", 213_573);
     private readonly TempFolder _folder = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    // The only timer the cache arms on its clock is the SQLite store's back-off after a busy file.
+    private readonly WatchedTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), due => due > TimeSpan.Zero);
 
     private string CacheFile => _folder.File("cache.db");
 
@@ -223,10 +224,14 @@ public sealed class PersistentCacheTests : IDisposable
         }
 
         var write = Task.Run(async () => await region.SetAsync("track:1", Track));
-        await Task.Delay(300);
+
+        // SQLite's busy timeout waits first (5 s on the real clock), then the store backs off on its own clock: once
+        // that back-off is armed the write has met the other writer's lock and is parked until the clock moves.
+        await _time.Waiting.WaitAsync(TimeSpan.FromSeconds(60));
         Assert.False(write.IsCompleted, "the write should wait for the other writer");
         hold.Commit();
-        await write;
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await write.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Empty(cache.Warnings.Messages);
         Assert.Equal(3, new CacheAdmin(CacheFile, _time).Stats().Entries);

@@ -48,6 +48,18 @@ public sealed class DownloaderTests
     }
 
     [Fact]
+    public async Task Album_tags_are_finished_with_the_tracks_placed_in_the_run_only()
+    {
+        var a = AddSource("a", SourceKind.Album, SourceEntry.Supported(1, T(1)), SourceEntry.Supported(2, T(2)), SourceEntry.Supported(3, T(3)));
+        _library.Present.Add(T(2).Id);
+        _matcher.NotFound.Add(T(3).Id);
+
+        await NewDownloader().RunAsync(Request(a), CancellationToken.None);
+
+        Assert.Equal([T(1).Id], _library.Finished);
+    }
+
+    [Fact]
     public async Task A_track_already_present_is_skipped_without_any_spotify_or_youtube_request()
     {
         var a = AddSource("a", SourceKind.Playlist, SourceEntry.Supported(1, T(1)));

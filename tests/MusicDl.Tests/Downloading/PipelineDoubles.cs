@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
@@ -49,9 +50,17 @@ internal sealed class FakeMatcher : ITrackMatcher
 
     public ConcurrentBag<string> Forgotten { get; } = [];
 
+    /// <summary>A failure to throw instead of matching (a search service error, YouTube's session limit).</summary>
+    public Func<Track, Exception?> Fail { get; set; } = _ => null;
+
     public Task<MatchResult> MatchAsync(Track track, CancellationToken cancellationToken)
     {
         Matched.Add(track.Id);
+        if (Fail(track) is { } failure)
+        {
+            return Task.FromException<MatchResult>(failure);
+        }
+
         if (NotFound.Contains(track.Id))
         {
             return Task.FromResult(MatchResult.NotFound([]));
@@ -76,7 +85,7 @@ internal sealed class FakeProducer : IAudioProducer
 
     public TaskCompletionSource? Gate { get; set; }
 
-    public async Task ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         if (Gate is { } gate)
         {
@@ -89,6 +98,7 @@ internal sealed class FakeProducer : IAudioProducer
         }
 
         Produced.Add(match.VideoId!);
+        return null;
     }
 }
 
@@ -108,7 +118,7 @@ internal sealed class FakeLibrary : ITrackLibrary
         return Task.FromResult(new LibraryPresence(Present.Contains(track.Track.Id), path, [path]));
     }
 
-    public async Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task> produce, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task<Loudness?>> produce, CancellationToken cancellationToken)
     {
         await produce("/music/.tmp", cancellationToken);
         Stored.Add(track.Track.Id);
@@ -119,6 +129,18 @@ internal sealed class FakeLibrary : ITrackLibrary
     {
         Retagged.Add(full.Id);
         return Task.FromResult(true);
+    }
+
+    public ConcurrentBag<string> Finished { get; } = [];
+
+    public Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    {
+        foreach (var (_, full) in placed)
+        {
+            Finished.Add(full.Id);
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task WritePlaylistAsync(ResolvedSource source, IReadOnlyDictionary<string, string> pathsByTrackId, CancellationToken cancellationToken)

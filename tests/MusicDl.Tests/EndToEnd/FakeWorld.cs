@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using MusicDl.Fakes;
+using MusicDl.Fakes.Lrclib;
+using MusicDl.Fakes.MusicBrainz;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Fakes.YouTubeMedia;
 using MusicDl.Fakes.YouTubeMusic;
@@ -23,11 +25,15 @@ public sealed class FakeWorld : IAsyncDisposable
         Spotify = spotify;
         Music = music;
         Media = media;
+        Lrclib = new FakeLrclib(host);
+        MusicBrainz = new FakeMusicBrainz(host);
         Sandbox = new MusicDlSandbox();
         Sandbox.Environment["MUSICDL_SPOTIFY_API_URL"] = spotify.ApiBase.AbsoluteUri.TrimEnd('/');
         Sandbox.Environment["MUSICDL_SPOTIFY_ACCOUNTS_URL"] = spotify.AccountsBase.AbsoluteUri.TrimEnd('/');
         Sandbox.Environment["MUSICDL_YTMUSIC_URL"] = host.BaseUri.AbsoluteUri.TrimEnd('/');
         Sandbox.Environment["MUSICDL_YOUTUBE_URL"] = host.BaseUri.AbsoluteUri.TrimEnd('/');
+        Sandbox.Environment["MUSICDL_LRCLIB_URL"] = host.BaseUri.AbsoluteUri.TrimEnd('/');
+        Sandbox.Environment["MUSICDL_MUSICBRAINZ_URL"] = host.BaseUri.AbsoluteUri.TrimEnd('/');
         Sandbox.Environment["SPOTIFY_CLIENT_ID"] = spotify.ClientId;
         Sandbox.Environment["SPOTIFY_CLIENT_SECRET"] = spotify.ClientSecret;
         ConfigPath = Sandbox.WriteFile("musicdl.yaml", Config());
@@ -40,6 +46,10 @@ public sealed class FakeWorld : IAsyncDisposable
     public FakeYouTubeMusic Music { get; }
 
     public FakeYouTubeMedia Media { get; }
+
+    public FakeLrclib Lrclib { get; }
+
+    public FakeMusicBrainz MusicBrainz { get; }
 
     public MusicDlSandbox Sandbox { get; }
 

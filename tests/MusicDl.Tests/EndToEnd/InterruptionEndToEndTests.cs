@@ -1,4 +1,5 @@
 using MusicDl.Fakes;
+using MusicDl.Tests.Harness;
 
 namespace MusicDl.Tests.EndToEnd;
 
@@ -77,14 +78,18 @@ public sealed class InterruptionEndToEndTests : IAsyncLifetime
         Assert.Equal(files, Snapshot());
         Assert.Equal(searches, _world.SearchRequests);
 
-        var waiting = _world.RunAsync("download", url, "--json", "--wait=30s");
-        await Task.Delay(TimeSpan.FromSeconds(1)); // the waiting run must still be blocked by the lock
-        Assert.False(waiting.IsCompleted);
+        using var waiting = new WatchedRun(_world.Sandbox.Start(["--config", _world.ConfigPath, "download", url, "--json", "--wait=30s"]));
+
+        // The waiting run says when it starts to wait, and for whom: from then on it is parked on the lock.
+        var notice = await waiting.StderrLineAsync(line => line.Contains("Waiting for the library lock", StringComparison.Ordinal)).WaitAsync(HoldTimeout);
+        Assert.Contains($"held by pid {first.Process.Id} (since ", notice, StringComparison.Ordinal);
+        Assert.Contains(_world.Sandbox.Library, notice, StringComparison.Ordinal);
+        Assert.False(waiting.Process.HasExited);
         _world.Media.MediaRoute.Release();
         var firstDone = new RunOutput(await first.WaitAsync());
         Assert.True(firstDone.Result.ExitCode == 0, firstDone.ToString());
         Assert.Equal(3, firstDone.WithStatus("downloaded").Count);
-        var second = new RunOutput(await waiting);
+        var second = new RunOutput(await waiting.WaitAsync(HoldTimeout));
 
         Assert.True(second.Result.ExitCode == 0, second.ToString());
         Assert.Equal(3, second.WithStatus("skipped").Count);

@@ -1,5 +1,9 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using MusicDl.Library;
+using MusicDl.Tests.Caching;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Library;
 
@@ -73,6 +77,33 @@ public sealed class LibraryLockTests : LibraryTestBase
 
         await using var second = await waiting;
         Assert.Equal(Root, second.Directory);
+    }
+
+    [Fact]
+    public async Task A_run_that_waits_for_the_lock_says_once_whose_lock_it_waits_for_and_how_long()
+    {
+        var first = await LibraryLock.AcquireAsync(Root);
+        var log = new ListLogger();
+        await Assert.ThrowsAsync<LibraryLockedException>(() => LibraryLock.AcquireAsync(Root, TimeSpan.Zero, null, log));
+        Assert.Empty(log.Entries); // no wait, nothing to say: the refusal is the message
+
+        var time = new WatchedTimeProvider(due => due > TimeSpan.Zero);
+        var waiting = LibraryLock.AcquireAsync(Root, TimeSpan.FromMinutes(2), time, log);
+        await time.ArmedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(1));
+        await time.ArmedAsync(2).WaitAsync(TimeSpan.FromSeconds(10)); // tried again, still held
+
+        var (level, message) = Assert.Single(log.Entries);
+        Assert.Equal(LogLevel.Information, level);
+        Assert.Matches(
+            $@"^Waiting for the library lock held by pid {Environment.ProcessId} \(since \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d UTC\) on {Regex.Escape(Root)}, up to 2 min$",
+            message);
+        Assert.False(waiting.IsCompleted);
+
+        await first.DisposeAsync();
+        time.Advance(TimeSpan.FromSeconds(1));
+        await using var second = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Single(log.Entries);
     }
 
     [Theory]

@@ -115,7 +115,7 @@ public sealed class ReadOnlyLibraryTests : LibraryTestBase
             Planned(TestTracks.Make()),
             TestTracks.Make(),
             new MatchResult { Status = MatchStatus.Matched, VideoId = "dQw4w9WgXcQ" },
-            (_, _) => Task.CompletedTask,
+            (_, _) => Task.FromResult<MusicDl.Audio.Loudness?>(null),
             CancellationToken.None));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Root));
     }

@@ -140,10 +140,10 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     private static PlannedTrack Planned(Track track, params (string Name, string Uri)[] lists) =>
         new(track, lists.Select(l => new TrackContext(Source(l.Name, l.Uri, track), 1)).ToArray());
 
-    private Task ProduceAsync(string path, CancellationToken cancellationToken)
+    private Task<MusicDl.Audio.Loudness?> ProduceAsync(string path, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _produced);
         _samples.CopyTo(AudioFormat.Mp3, path);
-        return Task.CompletedTask;
+        return Task.FromResult<MusicDl.Audio.Loudness?>(null);
     }
 }

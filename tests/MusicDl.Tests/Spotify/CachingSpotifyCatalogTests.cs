@@ -186,4 +186,46 @@ public sealed class CachingSpotifyCatalogTests : SpotifyTestBase
         Assert.Equal(
             JsonSerializer.Serialize(expected, SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry),
             JsonSerializer.Serialize(actual, SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry));
+
+    [Fact]
+    public async Task An_artist_answer_without_genres_stops_artist_requests_for_genres_in_this_run_and_the_next()
+    {
+        Bed.Spotify.ArtistGenresWithheld = true;
+        var albums = Enumerable.Range(0, 3).Select(_ => Bed.Spotify.AddGeneratedAlbum(2)).ToList();
+        var file = Path.Combine(Bed.ConfigDirectory, "cache.db");
+        await using (var cache = TestCache.OnDisk(file, Bed.Time))
+        {
+            using var client = Bed.CreateCachingClient(cache);
+            await CompleteAllAsync(client, albums[0]);
+            await CompleteAllAsync(client, albums[1]);
+        }
+
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/artists/{id}").Count);
+        await using (var nextRun = TestCache.OnDisk(file, Bed.Time))
+        {
+            using var client = Bed.CreateCachingClient(nextRun);
+            var completed = await CompleteAllAsync(client, albums[2]);
+            Assert.All(completed, t => Assert.Empty(t.Genres));
+        }
+
+        Assert.Equal(1, Bed.Spotify.Route("GET", "/v1/artists/{id}").Count);
+    }
+
+    [Fact]
+    public async Task An_artist_with_an_empty_genre_list_does_not_stop_asking_the_next_artist()
+    {
+        var albums = Enumerable.Range(0, 2).Select(_ => Bed.Spotify.AddGeneratedAlbum(1)).ToList();
+        Bed.Spotify.AddArtist(albums[0].ArtistIds[0], "No genres");
+        using var client = Bed.CreateCachingClient();
+
+        Assert.Empty((await CompleteAllAsync(client, albums[0])).Single().Genres);
+        Assert.Equal(["electro house"], (await CompleteAllAsync(client, albums[1])).Single().Genres);
+        Assert.Equal(2, Bed.Spotify.Route("GET", "/v1/artists/{id}").Count);
+    }
+
+    private static async Task<Track[]> CompleteAllAsync(SpotifyClient client, FakeAlbum album)
+    {
+        var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Album, album.Id, album.Id), CancellationToken.None);
+        return await Task.WhenAll(resolved.Entries.Select(e => client.CompleteAsync(e.Track!, CancellationToken.None)));
+    }
 }

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Time.Testing;
 using MusicDl.Fakes;
 using MusicDl.Models;
 using MusicDl.Spotify;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Spotify;
 
@@ -133,8 +133,11 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
     [Fact]
     public async Task The_limiter_lets_no_more_than_its_permits_start_per_window_across_threads()
     {
-        var time = new FakeTimeProvider();
-        var limiter = new SpotifyRateLimiter(10, TimeSpan.FromSeconds(1), time);
+        // Every caller over the limit waits on the clock for the oldest start to leave the window (1 s away while the
+        // clock stands still): once that many waits are armed, no other caller can start until the clock moves.
+        var window = TimeSpan.FromSeconds(1);
+        var time = new WatchedTimeProvider(due => due == window);
+        var limiter = new SpotifyRateLimiter(10, window, time);
         var started = 0;
         var tasks = Enumerable.Range(0, 25).Select(_ => Task.Run(async () =>
         {
@@ -142,16 +145,14 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
             Interlocked.Increment(ref started);
         })).ToArray();
 
+        await time.ArmedAsync(15).WaitAsync(TimeSpan.FromSeconds(10));
         await WaitForAsync(() => Volatile.Read(ref started) == 10);
-        await Task.Delay(50);
-        Assert.Equal(10, Volatile.Read(ref started));
 
-        time.Advance(TimeSpan.FromSeconds(1));
+        time.Advance(window);
+        await time.ArmedAsync(15 + 5).WaitAsync(TimeSpan.FromSeconds(10));
         await WaitForAsync(() => Volatile.Read(ref started) == 20);
-        await Task.Delay(50);
-        Assert.Equal(20, Volatile.Read(ref started));
 
-        time.Advance(TimeSpan.FromSeconds(1));
+        time.Advance(window);
         await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(25, started);
     }
@@ -159,33 +160,37 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
     [Fact]
     public async Task One_client_shares_its_limiter_between_parallel_requests()
     {
+        var window = TimeSpan.FromSeconds(30);
         var ids = Bed.Spotify.AddGeneratedAlbum(8).Tracks.Select(t => t.Id).ToArray();
         var route = Bed.Spotify.Route("GET", "/v1/tracks/{id}");
         using var client = Bed.CreateClient(Bed.Settings with
         {
             SpotifyRateLimitEnabled = true,
             SpotifyRateLimitRequests = 3,
-            SpotifyRateLimitWindow = TimeSpan.FromSeconds(30),
+            SpotifyRateLimitWindow = window,
         });
 
         var all = Task.WhenAll(ids.Select(id => Task.Run(() => client.Catalog.GetTrackAsync(id, CancellationToken.None))));
 
-        // The token request takes one permit: two track requests fit in the first window.
+        // The token request takes one permit: two track requests fit in the first window and the other six wait on
+        // the clock for a full window (it stands still); once all six waits are armed nothing else can go out.
+        await Bed.Time.ArmedAsync(6, due => due == window).WaitAsync(TimeSpan.FromSeconds(10));
         await WaitForAsync(() => route.Count == 2);
-        await Task.Delay(100);
-        Assert.Equal(2, route.Count);
-        Bed.Time.Advance(TimeSpan.FromSeconds(30));
+        Bed.Time.Advance(window);
+        await Bed.Time.ArmedAsync(6 + 3, due => due == window).WaitAsync(TimeSpan.FromSeconds(10));
         await WaitForAsync(() => route.Count == 5);
-        await Task.Delay(100);
-        Assert.Equal(5, route.Count);
-        Bed.Time.Advance(TimeSpan.FromSeconds(30));
+        Bed.Time.Advance(window);
         await all.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(8, route.Count);
     }
 
+    /// <summary>
+    /// Polls for a count the code under test settles on; it cannot be passed early, because every other caller is
+    /// already parked on the fake clock when this is called.
+    /// </summary>
     private static async Task WaitForAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 400 && !condition(); i++)
+        for (var i = 0; i < 1000 && !condition(); i++)
         {
             await Task.Delay(10);
         }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Fakes;
@@ -24,7 +23,8 @@ public sealed class SpotifyTestBed : IAsyncDisposable
 
     public FakeSpotify Spotify { get; }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+    /// <summary>The fake clock; it reports the timers armed on it, so a test can wait for a client to start waiting.</summary>
+    public WatchedTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero), due => due > TimeSpan.Zero);
 
     /// <summary>The real cache in memory, shared by every client of the test as the runs of one process would share it.</summary>
     internal LayeredCache Caches { get; }

@@ -103,6 +103,38 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
         Assert.Equal(0, _host.Route("GET", "/image/{id}").Count);
     }
 
+    [Fact]
+    public async Task After_three_failures_in_a_row_the_run_stops_asking_for_covers_and_tracks_go_on_without()
+    {
+        _host.Route("GET", "/image/{id}").Fail(new FakeFault { Status = 503 });
+        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray));
+
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Null(await provider.GetAsync(Album("large") with { Id = "album-" + i }));
+        }
+
+        Assert.True(provider.GaveUp);
+        Assert.Equal(CoverArtProvider.FailureLimit, _host.Route("GET", "/image/{id}").Count);
+    }
+
+    [Fact]
+    public async Task A_cover_that_arrives_between_failures_starts_the_count_again()
+    {
+        _host.Route("GET", "/image/{id}").Fail(new FakeFault { Status = 500, Times = 2 });
+        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray));
+
+        Assert.Null(await provider.GetAsync(Album("large") with { Id = "a1" }));
+        Assert.Null(await provider.GetAsync(Album("large") with { Id = "a2" }));
+        Assert.NotNull(await provider.GetAsync(Album("large") with { Id = "a3" }));
+        _host.Route("GET", "/image/{id}").Fail(new FakeFault { Status = 500, Times = 2 });
+        Assert.Null(await provider.GetAsync(Album("large") with { Id = "a4" }));
+        Assert.Null(await provider.GetAsync(Album("large") with { Id = "a5" }));
+
+        Assert.False(provider.GaveUp);
+        Assert.NotNull(await provider.GetAsync(Album("large") with { Id = "a6" }));
+    }
+
     [Theory]
     [InlineData("http://i.scdn.co/image/ab67616d0000b273")]
     [InlineData("ftp://127.0.0.1/image/large")]

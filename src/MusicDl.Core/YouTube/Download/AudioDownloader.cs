@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.YouTube.Player;
 
@@ -18,15 +19,19 @@ public sealed class AudioDownloader
     private readonly Lazy<YtDlpDownloader?> _ytDlp;
     private readonly ILogger _logger;
 
-    public AudioDownloader(MusicDlSettings settings, HttpClient http, TimeProvider? timeProvider = null, RangedDownloadOptions? options = null, ILogger<AudioDownloader>? logger = null)
+    public AudioDownloader(MusicDlSettings settings, HttpClient http, TimeProvider? timeProvider = null, RangedDownloadOptions? options = null, ILogger<AudioDownloader>? logger = null, YouTubeSession? session = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(http);
         _settings = settings;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         Counter = new MediaRequestCounter();
-        _player = new PlayerClient(http, settings);
-        _ranged = new RangedDownloader(http, options ?? new RangedDownloadOptions { MaxRetries = settings.MaxRetries }, timeProvider, Counter);
+        session ??= new YouTubeSession();
+        options ??= new RangedDownloadOptions { MaxRetries = settings.MaxRetries };
+
+        // The player backs off like the media pieces do after a timeout or a 5xx.
+        _player = new PlayerClient(http, settings, session, timeProvider, options.BaseDelay);
+        _ranged = new RangedDownloader(http, options, timeProvider, Counter, session);
         _ytDlp = new Lazy<YtDlpDownloader?>(() => YtDlpDownloader.TryLocate(settings, Counter));
     }
 
@@ -36,7 +41,11 @@ public sealed class AudioDownloader
     /// <summary>Player requests sent (for the run summary).</summary>
     public long PlayerRequests => _player.RequestCount;
 
-    /// <summary>Never throws for service failures (they come back classified); throws only for cancellation and bad arguments.</summary>
+    /// <summary>
+    /// Never throws for service failures (they come back classified); throws only for cancellation, bad arguments and
+    /// <see cref="YouTubeSessionLimitedException"/> (then no other client and no yt-dlp is tried: the session, not the
+    /// video, is refused).
+    /// </summary>
     public async Task<AudioDownloadResult> DownloadAsync(string videoId, AudioFormat format, string destinationPath, CancellationToken cancellationToken = default)
     {
         VideoIds.Require(videoId);
@@ -111,7 +120,7 @@ public sealed class AudioDownloader
             var audio = new DownloadedAudio(destinationPath, new FileInfo(destinationPath).Length, source, "yt-dlp");
             return new AudioDownloadResult { Audio = audio, Attempts = attempts };
         }
-        catch (Exception ex) when (ex is YtDlpFailedException or IOException or JsonException or System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is YtDlpFailedException or IOException or JsonException or System.ComponentModel.Win32Exception or ProcessTimedOutException)
         {
             var failed = native with
             {

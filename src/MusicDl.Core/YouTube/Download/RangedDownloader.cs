@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using MusicDl.Audio;
+using MusicDl.Http;
 using Polly;
 using Polly.Retry;
 
@@ -16,9 +17,11 @@ public sealed class RangedDownloader
     private readonly HttpClient _http;
     private readonly RangedDownloadOptions _options;
     private readonly TimeProvider _time;
+    private readonly YouTubeSession? _session;
 
-    public RangedDownloader(HttpClient http, RangedDownloadOptions? options = null, TimeProvider? timeProvider = null, MediaRequestCounter? counter = null)
+    public RangedDownloader(HttpClient http, RangedDownloadOptions? options = null, TimeProvider? timeProvider = null, MediaRequestCounter? counter = null, YouTubeSession? session = null)
     {
+        _session = session;
         ArgumentNullException.ThrowIfNull(http);
         _http = http;
         _options = options ?? new RangedDownloadOptions();
@@ -113,7 +116,15 @@ public sealed class RangedDownloader
         var from = state.Offset;
         Counter.CountMediaRequest();
         using var request = new HttpRequestMessage(HttpMethod.Get, WithRange(url, from, end));
+
+        // request_timeout bounds the headers only; the body has the stall timeout, which a slow but steady stream never hits.
+        request.Options.Set(RequestTimeoutHandler.HeadersOnly, true);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests && _session is not null)
+        {
+            throw _session.Limited($"the media server answered HTTP 429 at byte {from}");
+        }
+
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {
             throw new MediaForbiddenException();
@@ -160,7 +171,7 @@ public sealed class RangedDownloader
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception switch
                 {
-                    MediaForbiddenException or DownloadLengthMismatchException => false,
+                    MediaForbiddenException or DownloadLengthMismatchException or YouTubeSessionLimitedException => false,
                     HttpRequestException h => h.StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int?)h.StatusCode >= 500,
                     IOException or TimeoutException => true,
 

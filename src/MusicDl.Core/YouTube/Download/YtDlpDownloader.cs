@@ -52,18 +52,18 @@ public sealed class YtDlpDownloader
     /// Downloads the best audio of <paramref name="videoId"/> and moves it to <paramref name="destinationPath"/>;
     /// returns what the file holds (by yt-dlp's extension). Leaves nothing behind on failure or cancellation.
     /// </summary>
-    public async Task<SourceAudio> DownloadAsync(string videoId, string destinationPath, CancellationToken cancellationToken = default)
+    public async Task<SourceAudio> DownloadAsync(string videoId, string destinationPath, CancellationToken cancellationToken = default, TimeSpan? expectedLength = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(destinationPath);
         var stderr = new StringBuilder();
         Counter.CountYtDlpRun();
         try
         {
-            var result = await Cli.Wrap(Executable)
+            var command = Cli.Wrap(Executable)
                 .WithArguments(BuildArguments(videoId, destinationPath))
                 .WithValidation(CommandResultValidation.None)
-                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
-                .ExecuteAsync(cancellationToken);
+                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
+            var result = await ProcessLimit.ExecuteAsync(command, "yt-dlp", ProcessLimit.For(expectedLength), cancellationToken);
             if (result.ExitCode != 0)
             {
                 throw new YtDlpFailedException($"yt-dlp failed for video {videoId} (exit {result.ExitCode}): {AudioProbe.LastLine(stderr)}");

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json;
 using MusicDl.Configuration;
+using MusicDl.Http;
 
 namespace MusicDl.YouTube.Player;
 
@@ -10,14 +12,27 @@ namespace MusicDl.YouTube.Player;
 public sealed class PlayerClient
 {
     private readonly PlayerController _controller;
+    private readonly YouTubeSession _session;
+    private readonly RequestPacer? _pacer;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _retryBaseDelay;
     private long _requests;
 
-    public PlayerClient(HttpClient http, MusicDlSettings settings)
+    /// <param name="http">The run's client (its handler bounds each request by request_timeout).</param>
+    /// <param name="settings">Clients in order, retries, youtube_rate_limit_*.</param>
+    /// <param name="session">The run's YouTube session (shared with search and media); null: a private one.</param>
+    /// <param name="time">For back-off and pacing.</param>
+    /// <param name="retryBaseDelay">First back-off after a timeout or 5xx, doubled each retry (default 1 s).</param>
+    public PlayerClient(HttpClient http, MusicDlSettings settings, YouTubeSession? session = null, TimeProvider? time = null, TimeSpan? retryBaseDelay = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
         _controller = new PlayerController(http, settings.Endpoints.YouTube);
+        _session = session ?? new YouTubeSession();
+        _time = time ?? TimeProvider.System;
+        _retryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1);
+        _pacer = settings.YouTubeRateLimitEnabled ? new RequestPacer(settings.YouTubeRateLimitRequests, settings.YouTubeRateLimitWindow, _time) : null;
     }
 
     public MusicDlSettings Settings { get; }
@@ -25,18 +40,50 @@ public sealed class PlayerClient
     /// <summary>Player requests sent (for the run summary).</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
 
-    /// <summary>One client's raw answer (throws HttpRequestException / JsonException on transport or format errors).</summary>
-    public Task<PlayerResponse> GetPlayerAsync(string videoId, YouTubeClientSettings client, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One client's raw answer (throws HttpRequestException / JsonException on transport or format errors, after
+    /// retrying timeouts and 5xx with back-off; <see cref="YouTubeSessionLimitedException"/> once YouTube limits the session).
+    /// </summary>
+    public async Task<PlayerResponse> GetPlayerAsync(string videoId, YouTubeClientSettings client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         var id = VideoIds.Require(videoId);
-        Interlocked.Increment(ref _requests);
-        return _controller.GetPlayerAsync(id, client, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            // No new player call once the session is limited: every call prolongs the limit.
+            _session.ThrowIfLimited();
+            if (_pacer is not null)
+            {
+                await _pacer.AcquireAsync(cancellationToken);
+                _session.ThrowIfLimited();
+            }
+
+            try
+            {
+                Interlocked.Increment(ref _requests);
+                var response = await _controller.GetPlayerAsync(id, client, cancellationToken);
+                return response.SessionLimited
+                    ? throw _session.Limited($"the player answered \"{response.Reason ?? "a captcha"}\" for video {id} (client {client.Name})")
+                    : response;
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                throw _session.Limited($"the player answered HTTP 429 for video {id} (client {client.Name})");
+            }
+            catch (HttpRequestException ex) when (attempt < Settings.MaxRetries && (ex.StatusCode is null || (int)ex.StatusCode >= 500))
+            {
+                // A timeout, a refused connection or a 5xx says nothing about the video: back off and ask again.
+                if (_retryBaseDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(_retryBaseDelay * Math.Pow(2, attempt), _time, cancellationToken);
+                }
+            }
+        }
     }
 
     /// <summary>
     /// One client's answer turned into a stream for <paramref name="format"/>, or a classified failure; never throws
-    /// for service errors (only for cancellation).
+    /// for service errors (only for cancellation and <see cref="YouTubeSessionLimitedException"/>).
     /// </summary>
     public async Task<(AudioStreamInfo? Stream, PlayerFailure? Failure)> TryClientAsync(string videoId, YouTubeClientSettings client, AudioFormat format, CancellationToken cancellationToken = default)
     {
@@ -48,11 +95,12 @@ public sealed class PlayerClient
         }
         catch (HttpRequestException ex)
         {
-            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, ex.Message));
+            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player failed for video {videoId} (client {client.Name}): {ex.Message}"));
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or IOException)
         {
-            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player answer for video {videoId} is not valid JSON (client {client.Name})"));
+            // HTML, truncated or wrong-shaped: the service's fault, never a verdict on the video.
+            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player answer for video {videoId} could not be read (client {client.Name}): {ex.Message}"));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -6,4 +6,7 @@ public sealed record PlayerResponse(string Status, string? Reason, IReadOnlyList
     public bool IsPlayable => Status == "OK";
 
     public TimeSpan? Duration { get; init; }
+
+    /// <summary>YouTube's session limit ("try again later" in the reason or error screen, or a captcha): about the session, not the video.</summary>
+    public bool SessionLimited { get; init; }
 }

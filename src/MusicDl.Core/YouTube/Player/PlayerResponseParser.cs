@@ -13,13 +13,16 @@ internal static class PlayerResponseParser
             throw new JsonException("The player answer is not a JSON object.");
         }
 
-        var status = "ERROR";
-        string? reason = null;
-        if (root.TryGetProperty("playabilityStatus", out var ps) && ps.ValueKind == JsonValueKind.Object)
+        // Without a playabilityStatus the answer is not a player answer at all (an error page, another shape): the
+        // service's fault, never a verdict on the video.
+        if (!root.TryGetProperty("playabilityStatus", out var ps) || ps.ValueKind != JsonValueKind.Object || Str(ps, "status") is not { } status)
         {
-            status = Str(ps, "status") ?? "ERROR";
-            reason = Str(ps, "reason") ?? SubReason(ps);
+            throw new JsonException("The player answer has no playabilityStatus.");
         }
+
+        var reason = Str(ps, "reason") ?? SubReason(ps);
+        var sessionLimited = IsSessionLimit(reason) || IsSessionLimit(SubReason(ps))
+            || (ps.TryGetProperty("errorScreen", out var screen) && screen.ValueKind == JsonValueKind.Object && screen.TryGetProperty("playerCaptchaViewModel", out _));
 
         TimeSpan? duration = null;
         if (root.TryGetProperty("videoDetails", out var details) && Long(details, "lengthSeconds") is { } seconds)
@@ -39,8 +42,12 @@ internal static class PlayerResponseParser
             }
         }
 
-        return new PlayerResponse(status, reason, streams) { Duration = duration };
+        return new PlayerResponse(status, reason, streams) { Duration = duration, SessionLimited = sessionLimited };
     }
+
+    // YouTube's session limit (about an hour, whatever the status); we ask hl=en, so the English text is what comes.
+    private static bool IsSessionLimit(string? reason) =>
+        reason is not null && reason.Contains("try again later", StringComparison.OrdinalIgnoreCase);
 
     private static AudioStreamInfo? ParseFormat(JsonElement f)
     {
@@ -78,7 +85,8 @@ internal static class PlayerResponseParser
     private static string? SubReason(JsonElement ps)
     {
         // Some answers put the text only in errorScreen.playerErrorMessageRenderer.reason.simpleText or runs.
-        if (ps.TryGetProperty("errorScreen", out var screen) && screen.TryGetProperty("playerErrorMessageRenderer", out var r) && r.TryGetProperty("reason", out var text))
+        if (ps.TryGetProperty("errorScreen", out var screen) && screen.ValueKind == JsonValueKind.Object
+            && screen.TryGetProperty("playerErrorMessageRenderer", out var r) && r.ValueKind == JsonValueKind.Object && r.TryGetProperty("reason", out var text))
         {
             if (Str(text, "simpleText") is { } simple)
             {

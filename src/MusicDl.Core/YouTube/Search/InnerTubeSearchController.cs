@@ -18,10 +18,12 @@ internal sealed class InnerTubeSearchController
     private readonly Uri _searchUri;
     private readonly InnerTubeWebClient _client;
     private readonly TimeProvider _time;
+    private readonly YouTubeSession _session;
     private long _requests;
 
-    public InnerTubeSearchController(HttpClient http, Uri baseUri, InnerTubeWebClient client, TimeProvider time, bool altJson)
+    public InnerTubeSearchController(HttpClient http, Uri baseUri, InnerTubeWebClient client, TimeProvider time, bool altJson, YouTubeSession? session = null)
     {
+        _session = session ?? new YouTubeSession();
         _http = http;
         _client = client;
         _time = time;
@@ -32,6 +34,10 @@ internal sealed class InnerTubeSearchController
     public long RequestCount => Interlocked.Read(ref _requests);
 
     /// <summary>POSTs a search body; <paramref name="urlContinuation"/> goes into the URL (YouTube Music style).</summary>
+    /// <summary>A search answer that is valid JSON but not a search result (no section list, no continuation shelf).</summary>
+    public SearchException NotASearchAnswer() =>
+        new($"{_client.ClientName} search answered something that is not a search result (no section list); not cached, asked again next time", null, isTransient: true);
+
     public async Task<JsonDocument> SearchAsync(
         string? query, string? searchParams, string? bodyContinuation, string? urlContinuation, CancellationToken cancellationToken)
     {
@@ -54,6 +60,8 @@ internal sealed class InnerTubeSearchController
         // Consent cookie: without it European answers are a consent page instead of results.
         request.Headers.TryAddWithoutValidation("Cookie", "SOCS=CAI");
 
+        // No new search once YouTube has limited the session: every call prolongs the limit.
+        _session.ThrowIfLimited();
         Interlocked.Increment(ref _requests);
         HttpResponseMessage response;
         try
@@ -68,9 +76,18 @@ internal sealed class InnerTubeSearchController
         {
             throw new SearchException($"{_client.ClientName} search timed out.", null, isTransient: true, ex);
         }
+        catch (IOException ex)
+        {
+            throw new SearchException($"{_client.ClientName} search failed: {ex.Message}", null, isTransient: true, ex);
+        }
 
         using (response)
         {
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                throw _session.Limited($"{_client.ClientName} search answered HTTP 429");
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 var status = response.StatusCode;

@@ -14,11 +14,11 @@ public sealed class YouTubeMusicSearchClient : IAudioSearchProvider
     /// <param name="http">The HTTP client (inject a handler in tests).</param>
     /// <param name="endpoints">Base URLs; <see cref="Endpoints.YouTubeMusic"/> is used.</param>
     /// <param name="time">For the date-based client version.</param>
-    public YouTubeMusicSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null)
+    public YouTubeMusicSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null, YouTubeSession? session = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(endpoints);
-        _controller = new InnerTubeSearchController(http, endpoints.YouTubeMusic, InnerTubeWebClient.WebRemix, time ?? TimeProvider.System, altJson: true);
+        _controller = new InnerTubeSearchController(http, endpoints.YouTubeMusic, InnerTubeWebClient.WebRemix, time ?? TimeProvider.System, altJson: true, session);
     }
 
     public string Name => SearchProviders.YouTubeMusic;
@@ -31,14 +31,14 @@ public sealed class YouTubeMusicSearchClient : IAudioSearchProvider
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         using var doc = await _controller.SearchAsync(query, ParamsFor(filter), null, null, cancellationToken);
-        return YouTubeMusicSearchParser.Parse(doc.RootElement);
+        return YouTubeMusicSearchParser.IsSearchAnswer(doc.RootElement) ? YouTubeMusicSearchParser.Parse(doc.RootElement) : throw _controller.NotASearchAnswer();
     }
 
     public async Task<SearchPage> ContinueAsync(string query, SearchFilter filter, string continuationToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(continuationToken);
         using var doc = await _controller.SearchAsync(query, ParamsFor(filter), null, continuationToken, cancellationToken);
-        return YouTubeMusicSearchParser.Parse(doc.RootElement);
+        return YouTubeMusicSearchParser.IsSearchAnswer(doc.RootElement) ? YouTubeMusicSearchParser.Parse(doc.RootElement) : throw _controller.NotASearchAnswer();
     }
 
     private static string? ParamsFor(SearchFilter filter) => filter switch

@@ -14,6 +14,15 @@ internal static class YouTubeMusicSearchParser
     private const string PodcastEpisodeType = "MUSIC_VIDEO_TYPE_PODCAST_EPISODE";
     private const string AlbumPrefix = "MPRE";
 
+    /// <summary>
+    /// A well-formed answer: its section list or continuation shelf is there (it may still hold nothing). Anything else
+    /// (null, an error object, another shape) is the service's fault and must never be cached as "not found".
+    /// </summary>
+    public static bool IsSearchAnswer(JsonElement root) =>
+        root.At("continuationContents", "musicShelfContinuation") is not null
+        || root.At("contents", "tabbedSearchResultsRenderer", "tabs", 0, "tabRenderer", "content", "sectionListRenderer", "contents") is { ValueKind: JsonValueKind.Array }
+        || root.At("contents", "sectionListRenderer", "contents") is { ValueKind: JsonValueKind.Array };
+
     public static SearchPage Parse(JsonElement root)
     {
         var candidates = new List<SearchCandidate>();

@@ -10,11 +10,11 @@ public sealed class YouTubeSearchClient : IAudioSearchProvider
 
     private readonly InnerTubeSearchController _controller;
 
-    public YouTubeSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null)
+    public YouTubeSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null, YouTubeSession? session = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(endpoints);
-        _controller = new InnerTubeSearchController(http, endpoints.YouTube, InnerTubeWebClient.Web, time ?? TimeProvider.System, altJson: false);
+        _controller = new InnerTubeSearchController(http, endpoints.YouTube, InnerTubeWebClient.Web, time ?? TimeProvider.System, altJson: false, session);
     }
 
     public string Name => SearchProviders.YouTube;
@@ -27,13 +27,13 @@ public sealed class YouTubeSearchClient : IAudioSearchProvider
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         using var doc = await _controller.SearchAsync(query, VideosParams, null, null, cancellationToken);
-        return YouTubeSearchParser.Parse(doc.RootElement);
+        return YouTubeSearchParser.IsSearchAnswer(doc.RootElement) ? YouTubeSearchParser.Parse(doc.RootElement) : throw _controller.NotASearchAnswer();
     }
 
     public async Task<SearchPage> ContinueAsync(string query, SearchFilter filter, string continuationToken, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(continuationToken);
         using var doc = await _controller.SearchAsync(null, null, continuationToken, null, cancellationToken);
-        return YouTubeSearchParser.Parse(doc.RootElement);
+        return YouTubeSearchParser.IsSearchAnswer(doc.RootElement) ? YouTubeSearchParser.Parse(doc.RootElement) : throw _controller.NotASearchAnswer();
     }
 }

@@ -5,6 +5,11 @@ namespace MusicDl.YouTube.Search;
 /// <summary>Reads a plain YouTube (WEB) search answer or continuation page: videoRenderer items only.</summary>
 internal static class YouTubeSearchParser
 {
+    /// <summary>A well-formed answer (its section list or continuation items are there); anything else is the service's fault.</summary>
+    public static bool IsSearchAnswer(JsonElement root) =>
+        root.At("contents", "twoColumnSearchResultsRenderer", "primaryContents", "sectionListRenderer", "contents") is { ValueKind: JsonValueKind.Array }
+        || root.At("onResponseReceivedCommands", 0, "appendContinuationItemsAction", "continuationItems") is { ValueKind: JsonValueKind.Array };
+
     public static SearchPage Parse(JsonElement root)
     {
         var sections = root.At("contents", "twoColumnSearchResultsRenderer", "primaryContents", "sectionListRenderer", "contents")

@@ -30,7 +30,7 @@ public sealed class ClientOrderTests : IAsyncLifetime
         },
         _bed.Http,
         new FakeTimeProvider(),
-        new RangedDownloadOptions { PieceSize = 8192 });
+        new RangedDownloadOptions { PieceSize = 8192, BaseDelay = TimeSpan.Zero });
 
     [Fact]
     public async Task The_first_client_that_yields_a_stream_wins_and_later_ones_are_not_asked()
@@ -97,7 +97,9 @@ public sealed class ClientOrderTests : IAsyncLifetime
     public async Task A_player_http_error_is_a_service_error_and_not_about_the_track()
     {
         _bed.Fake.AddVideo(VideoId);
-        _bed.Fake.PlayerRoute.Fail(new FakeFault { Status = 500, Times = 1 });
+
+        // The first client's call and its three retries (max_retries).
+        _bed.Fake.PlayerRoute.Fail(new FakeFault { Status = 500, Times = 4 });
 
         var result = await Downloader().DownloadAsync(VideoId, AudioFormat.Opus, _bed.Destination);
 
@@ -118,7 +120,7 @@ public sealed class ClientOrderTests : IAsyncLifetime
 
         Assert.Equal(3, result.Attempts.Count);
         Assert.All(result.Attempts, f => Assert.Equal(PlayerFailureKind.ServiceError, f.Kind));
-        Assert.Contains("not valid JSON", result.Attempts[0].Message, StringComparison.Ordinal);
+        Assert.Contains("could not be read", result.Attempts[0].Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -132,5 +134,31 @@ public sealed class ClientOrderTests : IAsyncLifetime
 
         Assert.Contains("is not a YouTube video id", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, _bed.Fake.PlayerRoute.Count);
+    }
+
+    [Fact]
+    public async Task The_session_limit_tries_no_other_client_and_no_yt_dlp_and_keeps_nothing()
+    {
+        _bed.Fake.AddVideo(VideoId);
+        _bed.Fake.SessionLimited = true;
+
+        await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => Downloader().DownloadAsync(VideoId, AudioFormat.Opus, _bed.Destination));
+
+        Assert.Equal(1, _bed.Fake.PlayerRoute.Count);
+        Assert.Equal(0, _bed.Fake.MediaRoute.Count);
+        Assert.False(File.Exists(_bed.Destination));
+    }
+
+    [Fact]
+    public async Task A_429_on_the_media_stream_is_the_session_limit_too()
+    {
+        _bed.Fake.AddVideo(VideoId);
+        _bed.Fake.MediaRoute.Fail(new FakeFault { Status = 429, Times = 1 });
+
+        await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => Downloader().DownloadAsync(VideoId, AudioFormat.Opus, _bed.Destination));
+
+        Assert.Equal(1, _bed.Fake.PlayerRoute.Count);
+        Assert.Equal(1, _bed.Fake.MediaRoute.Count);
+        Assert.False(File.Exists(_bed.Destination));
     }
 }

@@ -75,11 +75,37 @@ public sealed class PlayerResponseParserTests
         Assert.Empty(response.AudioStreams);
     }
 
-    [Fact]
-    public void An_answer_without_playability_status_counts_as_an_error()
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("{\"playabilityStatus\":\"OK\"}")]
+    [InlineData("{\"responseContext\":{},\"error\":{\"code\":500}}")]
+    public void An_answer_of_another_shape_is_the_services_fault_not_a_verdict_on_the_video(string json)
     {
-        using var doc = JsonDocument.Parse("{}");
+        // Issue 12: a wrong-shaped answer must never read as "video unavailable" (which forgets the match).
+        using var doc = JsonDocument.Parse(json);
 
-        Assert.Equal("ERROR", PlayerResponseParser.Parse(doc.RootElement).Status);
+        Assert.Throws<JsonException>(() => PlayerResponseParser.Parse(doc.RootElement));
+    }
+
+    [Theory]
+    [InlineData("{\"playabilityStatus\":{\"status\":\"UNPLAYABLE\",\"reason\":\"This content isn't available, try again later.\"}}")]
+    [InlineData("{\"playabilityStatus\":{\"status\":\"ERROR\",\"reason\":\"This content isn’t available, try again later.\"}}")]
+    [InlineData("{\"playabilityStatus\":{\"status\":\"LOGIN_REQUIRED\",\"errorScreen\":{\"playerErrorMessageRenderer\":{\"reason\":{\"simpleText\":\"This content isn't available, try again later.\"}}}}}")]
+    [InlineData("{\"playabilityStatus\":{\"status\":\"LOGIN_REQUIRED\",\"reason\":\"Sign in\",\"errorScreen\":{\"playerCaptchaViewModel\":{}}}}")]
+    public void The_session_limit_and_a_captcha_are_recognised_whatever_the_status(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+
+        Assert.True(PlayerResponseParser.Parse(doc.RootElement).SessionLimited);
+    }
+
+    [Fact]
+    public void An_ordinary_refusal_is_not_the_session_limit()
+    {
+        using var doc = JsonDocument.Parse("{\"playabilityStatus\":{\"status\":\"ERROR\",\"reason\":\"Video unavailable\"}}");
+
+        Assert.False(PlayerResponseParser.Parse(doc.RootElement).SessionLimited);
     }
 }

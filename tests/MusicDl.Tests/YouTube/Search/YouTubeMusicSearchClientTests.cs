@@ -107,7 +107,6 @@ public sealed class YouTubeMusicSearchClientTests : IAsyncLifetime
     [Theory]
     [InlineData(500, true)]
     [InlineData(503, true)]
-    [InlineData(429, true)]
     [InlineData(403, true)]
     [InlineData(400, false)]
     public async Task Http_errors_say_whether_they_may_pass(int status, bool transient)
@@ -119,6 +118,46 @@ public sealed class YouTubeMusicSearchClientTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode)status, ex.Status);
         Assert.Equal(transient, ex.IsTransient);
         Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_429_is_youtubes_session_limit_and_no_further_search_is_sent()
+    {
+        var session = new MusicDl.YouTube.YouTubeSession();
+        var client = new YouTubeMusicSearchClient(_f.Http, _f.Endpoints, _f.Time, session);
+        _f.Music.Route.Fail(new FakeFault { Status = 429, Times = 1 });
+
+        await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => client.SearchAsync("Moments", SearchFilter.Songs));
+        await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => client.SearchAsync("Moments", SearchFilter.Videos));
+
+        Assert.True(session.IsLimited);
+        Assert.Equal(1, _f.Music.Route.Count);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("{}")]
+    [InlineData("[]")]
+    [InlineData("{\"responseContext\":{\"visitorData\":\"x\"}}")]
+    [InlineData("{\"contents\":{\"tabbedSearchResultsRenderer\":{\"tabs\":[]}}}")]
+    public async Task An_answer_of_another_shape_is_a_transient_error_never_an_empty_result(string body)
+    {
+        _f.Music.Route.Fail(new FakeFault { Body = body, Times = 1 });
+
+        var ex = await Assert.ThrowsAsync<SearchException>(() => _client.SearchAsync("Moments", SearchFilter.Songs));
+
+        Assert.True(ex.IsTransient);
+        Assert.Contains("not a search result", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_well_formed_answer_without_results_is_an_empty_page()
+    {
+        _f.Music.Route.Fail(new FakeFault { Body = "{\"contents\":{\"tabbedSearchResultsRenderer\":{\"tabs\":[{\"tabRenderer\":{\"content\":{\"sectionListRenderer\":{\"contents\":[]}}}}]}}}", Times = 1 });
+
+        var page = await _client.SearchAsync("Moments", SearchFilter.Songs);
+
+        Assert.Empty(page.Candidates);
     }
 
     [Fact]

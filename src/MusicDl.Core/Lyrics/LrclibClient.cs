@@ -1,0 +1,61 @@
+using MusicDl.Configuration;
+
+namespace MusicDl.Lyrics;
+
+/// <summary>
+/// The LRCLIB facade. Asks <c>get</c> with the Spotify title as given (LRCLIB matches the duration within about
+/// 2 s), then <c>search</c> taking the first record within 2 s of the track; then the same with a cleaned title
+/// (<see cref="TitleCleaner"/>) when that differs.
+/// </summary>
+public sealed class LrclibClient : ILyricsSource
+{
+    /// <summary>How far a search record's duration may be from the track's.</summary>
+    public static readonly TimeSpan DurationTolerance = TimeSpan.FromSeconds(2);
+
+    private readonly LrclibController _controller;
+
+    public LrclibClient(HttpClient http, Uri baseUri, TimeSpan? requestTimeout = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(baseUri);
+        _controller = new LrclibController(http, baseUri, requestTimeout ?? TimeSpan.FromSeconds(30), time ?? TimeProvider.System);
+    }
+
+    public LrclibClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null)
+        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib, null, time)
+    {
+    }
+
+    /// <summary>Requests sent (for the run summary and the tests).</summary>
+    public long RequestCount => _controller.RequestCount;
+
+    public async Task<TrackLyrics?> FindAsync(LyricsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var found = await FindAsync(query.Title, query, cancellationToken);
+        var cleaned = TitleCleaner.Clean(query.Title);
+        if (found is null && cleaned.Length > 0 && !string.Equals(cleaned, query.Title, StringComparison.Ordinal))
+        {
+            found = await FindAsync(cleaned, query, cancellationToken);
+        }
+
+        return found is null ? null : TrackLyrics.From(found);
+    }
+
+    private async Task<LyricsRecord?> FindAsync(string title, LyricsQuery query, CancellationToken cancellationToken)
+    {
+        var seconds = (int)Math.Round(query.Duration.TotalSeconds, MidpointRounding.AwayFromZero);
+        var exact = await _controller.GetAsync(title, query.Artist, query.Album, seconds, cancellationToken);
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        var candidates = await _controller.SearchAsync(title, query.Artist, cancellationToken);
+        return candidates
+            .Where(r => r.Duration is { } d && Math.Abs(d - query.Duration.TotalSeconds) <= DurationTolerance.TotalSeconds)
+            .OrderByDescending(r => r.SyncedLyrics is not null)
+            .ThenBy(r => Math.Abs(r.Duration!.Value - query.Duration.TotalSeconds))
+            .FirstOrDefault();
+    }
+}

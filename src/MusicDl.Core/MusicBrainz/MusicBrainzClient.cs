@@ -1,0 +1,96 @@
+using MusicDl.Configuration;
+
+namespace MusicDl.MusicBrainz;
+
+/// <summary>
+/// The MusicBrainz facade: looks a track up by ISRC, keeps the recording within 3 s of the track's length (the
+/// closest), and among its releases the one titled like the Spotify album (official first, then the earliest).
+/// Genres, when asked, come from the recording, else from the chosen release group: the most-voted few.
+/// </summary>
+public sealed class MusicBrainzClient : IMusicBrainzSource
+{
+    public static readonly TimeSpan LengthTolerance = TimeSpan.FromSeconds(3);
+
+    /// <summary>How many genres a track gets at most.</summary>
+    public const int GenreCount = 3;
+
+    private readonly MusicBrainzController _controller;
+
+    public MusicBrainzClient(HttpClient http, Uri baseUri, TimeSpan? requestTimeout = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(baseUri);
+        _controller = new MusicBrainzController(http, baseUri, requestTimeout ?? TimeSpan.FromSeconds(30), time ?? TimeProvider.System);
+    }
+
+    public MusicBrainzClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null)
+        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.MusicBrainz, null, time)
+    {
+    }
+
+    public long RequestCount => _controller.RequestCount;
+
+    public async Task<MusicBrainzIds?> LookupAsync(MusicBrainzQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrWhiteSpace(query.Isrc);
+        var recordings = await _controller.GetIsrcAsync(query.Isrc.Trim().ToUpperInvariant(), query.WithGenres, cancellationToken);
+        var recording = recordings?
+            .Where(r => r.LengthMs is { } ms && Math.Abs(ms - query.Duration.TotalMilliseconds) <= LengthTolerance.TotalMilliseconds)
+            .OrderBy(r => Math.Abs(r.LengthMs!.Value - query.Duration.TotalMilliseconds))
+            .FirstOrDefault();
+        if (recording is null)
+        {
+            return null;
+        }
+
+        var release = ChooseRelease(recording.Releases, query.Album);
+        IReadOnlyList<string> genres = [];
+        if (query.WithGenres)
+        {
+            var votes = recording.Genres;
+            if (votes.Count == 0 && release?.ReleaseGroupId is { } group)
+            {
+                votes = await _controller.GetReleaseGroupGenresAsync(group, cancellationToken) ?? [];
+            }
+
+            genres = MostVoted(votes);
+        }
+
+        return new MusicBrainzIds
+        {
+            RecordingId = recording.Id,
+            ReleaseId = release?.Id,
+            ReleaseGroupId = release?.ReleaseGroupId,
+            ArtistIds = recording.ArtistIds,
+            Genres = genres,
+        };
+    }
+
+    private static MbRelease? ChooseRelease(IReadOnlyList<MbRelease> releases, string? album)
+    {
+        if (string.IsNullOrWhiteSpace(album))
+        {
+            return null;
+        }
+
+        var wanted = Fold(album);
+        return releases
+            .Where(r => r.Title is not null && Fold(r.Title) == wanted)
+            .OrderByDescending(r => string.Equals(r.Status, "Official", StringComparison.OrdinalIgnoreCase))
+            .ThenBy(r => string.IsNullOrEmpty(r.Date) ? "9999" : r.Date, StringComparer.Ordinal)
+            .FirstOrDefault();
+    }
+
+    private static IReadOnlyList<string> MostVoted(IReadOnlyList<MbGenre> genres) =>
+        genres.Where(g => g.Count > 0)
+            .OrderByDescending(g => g.Count)
+            .ThenBy(g => g.Name, StringComparer.Ordinal)
+            .Take(GenreCount)
+            .Select(g => g.Name)
+            .ToArray();
+
+    // Titles differ in case, spacing and typographic quotes more than in words.
+    private static string Fold(string title) =>
+        string.Join(' ', title.Replace('\u2019', '\'').Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+}

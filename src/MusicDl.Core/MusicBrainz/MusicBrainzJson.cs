@@ -1,0 +1,51 @@
+using System.Text.Json;
+
+namespace MusicDl.MusicBrainz;
+
+/// <summary>Reads the JSON of the web service (hyphenated names: <c>artist-credit</c>, <c>release-group</c>); unknown fields are ignored.</summary>
+internal static class MusicBrainzJson
+{
+    public static IReadOnlyList<MbRecording> ReadIsrc(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("recordings", out var recordings) || recordings.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("a MusicBrainz ISRC answer must be an object with a recordings list");
+        }
+
+        return recordings.EnumerateArray().Select(ReadRecording).ToArray();
+    }
+
+    public static IReadOnlyList<MbGenre> ReadGenres(JsonElement owner) =>
+        owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty("genres", out var genres) && genres.ValueKind == JsonValueKind.Array
+            ? genres.EnumerateArray()
+                .Select(g => new MbGenre(Str(g, "name") ?? string.Empty, g.TryGetProperty("count", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0))
+                .Where(g => g.Name.Length > 0)
+                .ToArray()
+            : [];
+
+    private static MbRecording ReadRecording(JsonElement e)
+    {
+        var id = Str(e, "id") ?? throw new JsonException("a MusicBrainz recording has no id");
+        int? length = e.TryGetProperty("length", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : null;
+        var artists = Array(e, "artist-credit")
+            .Select(c => c.TryGetProperty("artist", out var a) ? Str(a, "id") : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var releases = Array(e, "releases")
+            .Select(r => new MbRelease(
+                Str(r, "id") ?? throw new JsonException("a MusicBrainz release has no id"),
+                Str(r, "title"),
+                Str(r, "status"),
+                Str(r, "date"),
+                r.TryGetProperty("release-group", out var g) ? Str(g, "id") : null))
+            .ToArray();
+        return new MbRecording(id, Str(e, "title"), length, artists, releases, ReadGenres(e));
+    }
+
+    private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];
+
+    private static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,3 @@
+namespace MusicDl.Fakes.MusicBrainz;
+
+public sealed record FakeMbArtist(string Id, string Name);

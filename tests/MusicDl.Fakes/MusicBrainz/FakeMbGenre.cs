@@ -1,0 +1,3 @@
+namespace MusicDl.Fakes.MusicBrainz;
+
+public sealed record FakeMbGenre(string Name, int Count);

@@ -1,0 +1,12 @@
+namespace MusicDl.Fakes.MusicBrainz;
+
+public sealed record FakeMbRelease(string Id, string Title, string ReleaseGroupId)
+{
+    public string Status { get; init; } = "Official";
+
+    public string? Date { get; init; } = "2020-01-01";
+
+    public string PrimaryType { get; init; } = "Album";
+
+    public string Country { get; init; } = "XW";
+}

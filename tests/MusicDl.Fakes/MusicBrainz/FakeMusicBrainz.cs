@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace MusicDl.Fakes.MusicBrainz;
+
+/// <summary>
+/// Fake MusicBrainz web service on a <see cref="FakeHost"/>: <c>GET /ws/2/isrc/{isrc}</c> and
+/// <c>GET /ws/2/release-group/{id}</c>, JSON only with <c>fmt=json</c>, honouring <c>inc</c> as the real service
+/// does (artist credits, releases and genres only when asked), 404 for what it does not know, (a 503 "slow down" is a
+/// route fault). Point
+/// <c>MUSICDL_MUSICBRAINZ_URL</c> at the host.
+/// </summary>
+public sealed class FakeMusicBrainz
+{
+    public const string IsrcPath = "/ws/2/isrc/{isrc}";
+    public const string ReleaseGroupPath = "/ws/2/release-group/{id}";
+
+    private readonly ConcurrentDictionary<string, List<FakeMbRecording>> _byIsrc = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<FakeMbGenre>> _groupGenres = new(StringComparer.OrdinalIgnoreCase);
+
+    public FakeMusicBrainz(FakeHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        Host = host;
+        IsrcRoute = host.MapGet(IsrcPath, HandleIsrcAsync);
+        ReleaseGroupRoute = host.MapGet(ReleaseGroupPath, HandleReleaseGroupAsync);
+    }
+
+    public FakeHost Host { get; }
+
+    public FakeRoute IsrcRoute { get; }
+
+    public FakeRoute ReleaseGroupRoute { get; }
+
+    public int RequestCount => IsrcRoute.Count + ReleaseGroupRoute.Count;
+
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    public string? LastUserAgent { get; private set; }
+
+    public FakeMusicBrainz Add(string isrc, params FakeMbRecording[] recordings)
+    {
+        _byIsrc.AddOrUpdate(isrc, _ => [.. recordings], (_, list) =>
+        {
+            lock (list)
+            {
+                list.AddRange(recordings);
+            }
+
+            return list;
+        });
+        return this;
+    }
+
+    public FakeMusicBrainz SetReleaseGroupGenres(string releaseGroupId, params FakeMbGenre[] genres)
+    {
+        _groupGenres[releaseGroupId] = genres;
+        return this;
+    }
+
+    private static Task NotFound(HttpContext context) =>
+        FakeHost.WriteJsonAsync(context, """{"error":"Not Found","help":"For usage, please see: https://musicbrainz.org/development/mmd"}""", 404);
+
+    private static JsonArray Genres(IEnumerable<FakeMbGenre> genres) =>
+        new(genres.Select(g => (JsonNode)new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = g.Name, ["count"] = g.Count, ["disambiguation"] = string.Empty }).ToArray());
+
+    private static HashSet<string> Includes(HttpContext context) =>
+        new((context.Request.Query["inc"].FirstOrDefault() ?? string.Empty).Split([' ', '+'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    private async Task<bool> AnswerAsXmlAsync(HttpContext context)
+    {
+        LastUserAgent = context.Request.Headers.UserAgent.FirstOrDefault();
+        Requests.Enqueue(context.Request.Path + context.Request.QueryString);
+        if (context.Request.Query["fmt"].FirstOrDefault() != "json")
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/xml";
+            await context.Response.WriteAsync("<?xml version=\"1.0\" encoding=\"UTF-8\"?><metadata xmlns=\"http://musicbrainz.org/ns/mmd-2.0#\"/>");
+            return true;
+        }
+
+        return false;
+    }
+
+    private async Task HandleIsrcAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        if (await AnswerAsXmlAsync(context))
+        {
+            return;
+        }
+
+        var isrc = values["isrc"];
+        if (!_byIsrc.TryGetValue(isrc, out var recordings))
+        {
+            await NotFound(context);
+            return;
+        }
+
+        var inc = Includes(context);
+        var list = new JsonArray();
+        lock (recordings)
+        {
+            foreach (var r in recordings)
+            {
+                var o = new JsonObject
+                {
+                    ["id"] = r.Id,
+                    ["title"] = r.Title,
+                    ["length"] = r.LengthMs,
+                    ["disambiguation"] = string.Empty,
+                    ["video"] = false,
+                };
+                if (inc.Contains("artist-credits"))
+                {
+                    o["artist-credit"] = new JsonArray(r.Artists.Select((a, i) => (JsonNode)new JsonObject
+                    {
+                        ["name"] = a.Name,
+                        ["joinphrase"] = i < r.Artists.Count - 1 ? " & " : string.Empty,
+                        ["artist"] = new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["sort-name"] = a.Name, ["disambiguation"] = string.Empty },
+                    }).ToArray());
+                }
+
+                if (inc.Contains("releases"))
+                {
+                    o["releases"] = new JsonArray(r.Releases.Select(rel => (JsonNode)new JsonObject
+                    {
+                        ["id"] = rel.Id,
+                        ["title"] = rel.Title,
+                        ["status"] = rel.Status,
+                        ["date"] = rel.Date,
+                        ["country"] = rel.Country,
+                        ["release-group"] = new JsonObject { ["id"] = rel.ReleaseGroupId, ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
+                    }).ToArray());
+                }
+
+                if (inc.Contains("genres"))
+                {
+                    o["genres"] = Genres(r.Genres);
+                }
+
+                list.Add(o);
+            }
+        }
+
+        await FakeHost.WriteJsonAsync(context, new JsonObject { ["isrc"] = isrc.ToUpperInvariant(), ["recordings"] = list }.ToJsonString());
+    }
+
+    private async Task HandleReleaseGroupAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        if (await AnswerAsXmlAsync(context))
+        {
+            return;
+        }
+
+        var id = values["id"];
+        var known = _byIsrc.Values.SelectMany(l => l).SelectMany(r => r.Releases).FirstOrDefault(r => string.Equals(r.ReleaseGroupId, id, StringComparison.OrdinalIgnoreCase));
+        if (known is null && !_groupGenres.ContainsKey(id))
+        {
+            await NotFound(context);
+            return;
+        }
+
+        var o = new JsonObject { ["id"] = id, ["title"] = known?.Title, ["primary-type"] = known?.PrimaryType };
+        if (Includes(context).Contains("genres"))
+        {
+            o["genres"] = Genres(_groupGenres.TryGetValue(id, out var g) ? g : []);
+        }
+
+        await FakeHost.WriteJsonAsync(context, o.ToJsonString());
+    }
+}
