@@ -47,9 +47,10 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         }
 
         ArgumentNullException.ThrowIfNull(source);
+        AudioProbeResult? probedInput = null;
         if ((source.BitrateKbps is null || source.Codec == AudioCodec.Unknown) && Probe is not null)
         {
-            var probed = await Probe.ProbeAsync(input, cancellationToken);
+            var probed = probedInput = await Probe.ProbeAsync(input, cancellationToken);
             source = source with
             {
                 Codec = source.Codec == AudioCodec.Unknown ? probed.Codec : source.Codec,
@@ -71,6 +72,8 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             {
                 throw new ConversionFailedException($"ffmpeg failed converting to {format.ToString().ToLowerInvariant()} (exit {result.ExitCode}): {AudioProbe.LastLine(stderr)}");
             }
+
+            await VerifyAsync(input, output, probedInput, cancellationToken);
         }
         catch
         {
@@ -79,5 +82,33 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         }
 
         return new ConversionResult(output, plan, args) { Source = source };
+    }
+
+    /// <summary>
+    /// An ffmpeg that exits 0 is not proof of a good file (a broken build, a full disk, a wrapper script): the output
+    /// must exist, be readable as audio and last about as long as the input, or the track fails before placement.
+    /// </summary>
+    private async Task VerifyAsync(string input, string output, AudioProbeResult? probedInput, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(output);
+        if (!info.Exists || info.Length == 0)
+        {
+            throw new ConversionFailedException("ffmpeg reported success but wrote no audio");
+        }
+
+        if (Probe is null)
+        {
+            return;
+        }
+
+        var written = await Probe.ProbeAsync(output, cancellationToken);
+        var expected = (probedInput ?? await Probe.ProbeAsync(input, cancellationToken)).Duration;
+        var tolerance = TimeSpan.FromSeconds(Math.Max(2, expected.TotalSeconds * 0.05));
+        if (expected > TimeSpan.Zero && (written.Duration - expected).Duration() > tolerance)
+        {
+            throw new ConversionFailedException(
+                $"ffmpeg wrote {written.Duration.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s of audio where the download has " +
+                $"{expected.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s");
+        }
     }
 }

@@ -88,6 +88,11 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                 library = mode == RunMode.DryRun
                     ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken)
                     : await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken);
+                if (library.State.RecoveryWarning is { } warning)
+                {
+                    loggers.CreateLogger("library").LogWarning("{Warning}", warning);
+                }
+
                 trackLibrary = new TrackLibrary(
                     library,
                     template,

@@ -55,7 +55,23 @@ public sealed class TrackLibrary : ITrackLibrary
                 : await LocateAllAsync(Request(track.Track.Id, path), sources, cancellationToken);
         }
 
-        return Presence(present, targets);
+        var presence = Presence(present, targets);
+        if (!present || _dryRun)
+        {
+            return presence;
+        }
+
+        // A file placed without a part (its cover could not be fetched) is incomplete: the pipeline re-tags it.
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (path, _) in targets)
+        {
+            if (await _library.State.GetAsync(path, cancellationToken) is { } record)
+            {
+                missing.UnionWith(record.MissingParts);
+            }
+        }
+
+        return presence with { MissingParts = missing.ToArray() };
     }
 
     public async Task<IReadOnlyList<string>> StoreAsync(
@@ -73,14 +89,15 @@ public sealed class TrackLibrary : ITrackLibrary
         var (primary, primarySources) = targets[0];
         var temp = await _library.CreateTempFileAsync(primary, cancellationToken);
         PlacedFile placed;
+        IReadOnlyList<string> missing;
         try
         {
             await produce(temp, cancellationToken);
-            var tags = await TagsAsync(full, match.WatchUrl, cancellationToken);
+            (var tags, missing) = await TagsAsync(full, match.WatchUrl, cancellationToken);
             var fingerprint = await _writer.WriteAsync(temp, _format, tags, cancellationToken);
             placed = await _library.CommitAsync(
                 temp,
-                Request(full.Id, primary) with { Sources = primarySources, VideoId = match.VideoId, TagFingerprint = fingerprint },
+                Request(full.Id, primary) with { Sources = primarySources, VideoId = match.VideoId, TagFingerprint = fingerprint, MissingParts = missing },
                 cancellationToken);
         }
         catch
@@ -94,7 +111,7 @@ public sealed class TrackLibrary : ITrackLibrary
         {
             await _library.PlaceCopyAsync(
                 primary,
-                Request(full.Id, path) with { Sources = sources, VideoId = match.VideoId, TagFingerprint = placed.TagFingerprint },
+                Request(full.Id, path) with { Sources = sources, VideoId = match.VideoId, TagFingerprint = placed.TagFingerprint, MissingParts = missing },
                 cancellationToken);
         }
 
@@ -107,13 +124,21 @@ public sealed class TrackLibrary : ITrackLibrary
         ArgumentNullException.ThrowIfNull(full);
         var targets = await TargetsAsync(track, cancellationToken);
         var written = false;
-        TagSet? tags = null;
+        (TagSet Tags, IReadOnlyList<string> Missing)? fetched = null;
         foreach (var (path, _) in targets)
         {
             var videoId = (await _library.State.GetAsync(path, cancellationToken))?.VideoId;
             var url = videoId is null ? null : $"https://www.youtube.com/watch?v={videoId}";
-            tags = tags is not null && tags.SourceUrl == url ? tags : await TagsAsync(full, url, cancellationToken);
-            written |= await _retagger.RetagAsync(path, full.Id, _format, tags, cancellationToken) == RetagResult.Written;
+            fetched = fetched is { } f && f.Tags.SourceUrl == url ? f : await TagsAsync(full, url, cancellationToken);
+            var (tags, missing) = fetched.Value;
+            if (tags.Cover is null && KeptCover(path) is { } kept)
+            {
+                // Never replace a picture with none (Lidarr's rule): the file keeps the cover it has.
+                tags = tags with { Cover = kept };
+                missing = missing.Where(p => p != FileParts.Cover).ToArray();
+            }
+
+            written |= await _retagger.RetagAsync(path, full.Id, _format, tags, cancellationToken, missing) == RetagResult.Written;
         }
 
         return written;
@@ -140,10 +165,21 @@ public sealed class TrackLibrary : ITrackLibrary
         await _library.WriteM3uAsync(M3uWriter.FileNameFor(source.Name), entries, cancellationToken);
     }
 
-    private async Task<TagSet> TagsAsync(Track full, string? sourceUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tags to write and the parts they lack that the track should have (see <see cref="FileParts"/>): the one
+    /// place that decides what makes a file incomplete. An album with no cover at all lacks nothing.
+    /// </summary>
+    private async Task<(TagSet Tags, IReadOnlyList<string> Missing)> TagsAsync(Track full, string? sourceUrl, CancellationToken cancellationToken)
     {
         var cover = _covers is null ? null : await _covers.GetAsync(full.Album, cancellationToken);
-        return TagSet.From(full, sourceUrl, cover);
+        IReadOnlyList<string> missing = _covers is not null && cover is null && CoverArtProvider.Largest(full.Album.Images) is not null ? [FileParts.Cover] : [];
+        return (TagSet.From(full, sourceUrl, cover), missing);
+    }
+
+    private CoverArt? KeptCover(string relativePath)
+    {
+        var full = _library.FullPath(relativePath);
+        return File.Exists(full) ? TagWriter.ReadCover(full, _format) : null;
     }
 
     private PlacementRequest Request(string trackId, string path) => new(path, trackId, _format) { Template = _template.Text };
