@@ -60,10 +60,16 @@ internal sealed class CliOptions
         CustomParser = r => ParseNumber<double>(r, "--threshold", "a number from 0 to 1, such as 0.8", static t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null),
     };
 
+    public Option<string?> Overrides { get; } = new("--overrides") { Description = "A YAML file of overrides: (Spotify track: video id or skip), merged over the config's.", HelpName = "FILE" };
+
+    public Option<string?> Review { get; } = new("--review") { Description = "Write the tracks not found or matched below review_threshold, with their best candidates, as an overrides file to edit.", HelpName = "FILE" };
+
+    public Option<bool> Explain { get; } = new("--explain") { Description = "With --json: each track's top five candidates and the parts of their scores." };
+
     /// <summary>The options of download and sync, in help order.</summary>
     public IEnumerable<Option> DownloadOptions =>
     [
-        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait,
+        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait, Overrides,
     ];
 
     // The parser's own message names the CLR type ("System.Nullable`1[System.Int32]"); say what is expected instead.
