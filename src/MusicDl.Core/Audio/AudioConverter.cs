@@ -73,7 +73,7 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
                 throw new ConversionFailedException($"ffmpeg failed converting to {format.ToString().ToLowerInvariant()} (exit {result.ExitCode}): {AudioProbe.LastLine(stderr)}");
             }
 
-            await VerifyAsync(input, output, probedInput, cancellationToken);
+            await VerifyAsync(output, probedInput?.Duration ?? source.Duration, cancellationToken);
         }
         catch
         {
@@ -88,7 +88,7 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
     /// An ffmpeg that exits 0 is not proof of a good file (a broken build, a full disk, a wrapper script): the output
     /// must exist, be readable as audio and last about as long as the input, or the track fails before placement.
     /// </summary>
-    private async Task VerifyAsync(string input, string output, AudioProbeResult? probedInput, CancellationToken cancellationToken)
+    private async Task VerifyAsync(string output, TimeSpan? expectedDuration, CancellationToken cancellationToken)
     {
         var info = new FileInfo(output);
         if (!info.Exists || info.Length == 0)
@@ -101,8 +101,9 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             return;
         }
 
+        // One ffprobe of the output; the expected length comes from the player (or the input's probe), not a second run.
         var written = await Probe.ProbeAsync(output, cancellationToken);
-        var expected = (probedInput ?? await Probe.ProbeAsync(input, cancellationToken)).Duration;
+        var expected = expectedDuration ?? TimeSpan.Zero;
         var tolerance = TimeSpan.FromSeconds(Math.Max(2, expected.TotalSeconds * 0.05));
         if (expected > TimeSpan.Zero && (written.Duration - expected).Duration() > tolerance)
         {
