@@ -79,7 +79,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         try
         {
             var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
-            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>());
+            // Under --no-cache this cache is already pass-through (stores nothing, counts every lookup): the matcher
+            // uses it all the same, so the statistics show the audio_search and match lookups like the other regions.
+            var matcher = AudioMatcher.Create(http, settings with { NoCache = false }, cache, time, loggers.CreateLogger<AudioMatcher>());
             var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>()) : null;
             ITrackLibrary? trackLibrary = null;
             if (mode != RunMode.Match)

@@ -54,15 +54,14 @@ public sealed class AudioMatcher
 
     /// <summary>
     /// The matcher with both search providers on <c>settings.Endpoints</c> and the <c>audio_search</c> and
-    /// <c>match</c> regions of <paramref name="cache"/> (none when null). Under <c>--no-cache</c> the regions are
-    /// pass-through ones that store nothing but still count every lookup, so the statistics stay honest.
+    /// <c>match</c> regions of <paramref name="cache"/> (none when null or <c>settings.NoCache</c>).
     /// </summary>
     public static AudioMatcher Create(
         HttpClient http, MusicDlSettings settings, ICache? cache = null, TimeProvider? time = null, ILogger<AudioMatcher>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         time ??= TimeProvider.System;
-        var useCache = cache is not null;
+        var useCache = cache is not null && !settings.NoCache;
         return new AudioMatcher(
             [new YouTubeMusicSearchClient(http, settings.Endpoints, time), new YouTubeSearchClient(http, settings.Endpoints, time)],
             settings,
