@@ -44,7 +44,7 @@ internal sealed class CliApp
         {
             // One line, not a page of help: scripts read the first line of stderr.
             var messages = parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct(StringComparer.Ordinal);
-            Stderr.WriteLine($"musicdl: {string.Join("; ", messages)} (see 'musicdl --help')");
+            Stderr.WriteLine($"musicdl: {string.Join("; ", messages).ReplaceLineEndings(" ")} (see 'musicdl --help')");
             return (int)ExitCode.Usage;
         }
 
@@ -57,20 +57,67 @@ internal sealed class CliApp
             // Signals are handled in Program, with a grace period the pipeline controls.
             ProcessTerminationTimeout = null,
         };
+        // Everything printed about a failure goes through the redacting writer: an exception message may quote a secret.
+        var stderr = new RedactingTextWriter(Stderr, () => Secrets.Current);
         try
         {
             return await parse.InvokeAsync(config, cancellationToken);
         }
         catch (UsageException ex)
         {
-            Stderr.WriteLine($"musicdl: {ex.Message}");
-            return (int)ExitCode.Usage;
+            return Fail(parse, stderr, ExitCode.Usage, ex.Message, null);
         }
         catch (Exception ex) when (FailureExitCode.Of(ex) is { } code)
         {
-            // Core knows which failures are whose and what each earns; a failure it does not know is a bug and propagates.
-            Stderr.WriteLine(code == ExitCode.Interrupted ? "musicdl: interrupted" : $"musicdl: {ex.Message}");
-            return (int)code;
+            // Core knows which failures are whose and what each earns.
+            return Fail(parse, stderr, code, code == ExitCode.Interrupted ? "interrupted" : ex.Message, parse.GetValue(_o.Verbose) ? ex : null);
+        }
+        catch (Exception ex)
+        {
+            // The last resort: a failure nobody classified is a bug, but it still gets one line and exit 3, not
+            // .NET's abort with a page of stack trace (which would bypass the redaction). The trace only with -v.
+            var verbose = parse.GetValue(_o.Verbose);
+            return Fail(parse, stderr, ExitCode.CannotProceed, $"internal error: {ex.Message}{(verbose ? string.Empty : " (run with -v for details)")}", verbose ? ex : null);
+        }
+        finally
+        {
+            stderr.Flush();
+        }
+    }
+
+    /// <summary>The secret values of this invocation (client secret, Redis password), kept from every error line.</summary>
+    internal SecretList Secrets { get; } = new();
+
+    /// <summary>
+    /// One line on stderr; under --json a run that could not start still ends stdout with its summary line, so
+    /// scripts reading the last line get the exit code and the reason.
+    /// </summary>
+    private int Fail(ParseResult parse, TextWriter stderr, ExitCode code, string message, Exception? detail)
+    {
+        stderr.WriteLine($"musicdl: {message.TrimEnd()}");
+        if (detail is not null)
+        {
+            stderr.WriteLine(detail.ToString());
+        }
+
+        if (parse.CommandResult.Command.Name is "download" or "sync" or "match" && JsonAsked(parse))
+        {
+            Stdout.WriteLine(OutputJson.Summary(new RunSummary { ExitCode = (int)code, Error = message.TrimEnd() }));
+            Stdout.Flush();
+        }
+
+        return (int)code;
+    }
+
+    private bool JsonAsked(ParseResult parse)
+    {
+        try
+        {
+            return parse.GetValue(_o.Json);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

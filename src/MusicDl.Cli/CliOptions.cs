@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace MusicDl.Cli;
 
@@ -24,7 +26,12 @@ internal sealed class CliOptions
 
     public Option<string?> Bitrate { get; } = new("--bitrate") { Description = "auto, disable or a rate such as 192k.", HelpName = "auto|disable|<N>k" };
 
-    public Option<int?> Threads { get; } = new("--threads") { Description = "Tracks processed in parallel (1-64).", HelpName = "N" };
+    public Option<int?> Threads { get; } = new("--threads")
+    {
+        Description = "Tracks processed in parallel (1-64).",
+        HelpName = "N",
+        CustomParser = r => ParseNumber<int>(r, "--threads", "a whole number of tracks from 1 to 64", static t => int.TryParse(t, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : (int?)null),
+    };
 
     public Option<string?> Overwrite { get; } = new("--overwrite") { Description = "skip (default), overwrite (or force), or metadata (re-tag only).", HelpName = "skip|overwrite|metadata" };
 
@@ -48,7 +55,12 @@ internal sealed class CliOptions
 
     public Option<string?> Wait { get; } = new("--wait") { Description = "Wait for the library lock held by another run, at most DURATION (e.g. 30m; no value: no limit).", HelpName = "DURATION" };
 
-    public Option<double?> Threshold { get; } = new("--threshold") { Description = "Lowest match score accepted (0-1).", HelpName = "X" };
+    public Option<double?> Threshold { get; } = new("--threshold")
+    {
+        Description = "Lowest match score accepted (0-1).",
+        HelpName = "X",
+        CustomParser = r => ParseNumber<double>(r, "--threshold", "a number from 0 to 1, such as 0.8", static t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double?)null),
+    };
 
     /// <summary>Download, sync, match (and doctor): bounds every HTTP request (config key request_timeout).</summary>
     public Option<string?> RequestTimeout { get; } = new("--request-timeout") { Description = "Longest wait for any one HTTP request, e.g. 30 or 30s (config key request_timeout; default 30 s).", HelpName = "DURATION" };
@@ -64,4 +76,18 @@ internal sealed class CliOptions
     [
         OutputDir, Output, Format, Bitrate, Threads, Overwrite, Lyrics, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait, Overrides, RequestTimeout,
     ];
+
+    // The parser's own message names the CLR type ("System.Nullable`1[System.Int32]"); say what is expected instead.
+    private static T? ParseNumber<T>(ArgumentResult result, string name, string expected, Func<string, T?> parse)
+        where T : struct
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (parse(text) is { } value)
+        {
+            return value;
+        }
+
+        result.AddError($"{name} expects {expected}, not '{text}'");
+        return null;
+    }
 }

@@ -68,7 +68,7 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
         lock (_gate)
         {
             Clear();
-            stdout.WriteLine(json ? OutputJson.Source(failure) : $"failed\t{failure.Source}\t{failure.Error}");
+            stdout.WriteLine(json ? OutputJson.Source(failure) : $"failed\t{PlainText.Escape(failure.Source)}\t{PlainText.Escape(failure.Error)}");
             stdout.Flush();
             Redraw();
         }
@@ -96,8 +96,7 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
             if (!quiet)
             {
                 stderr.WriteLine(
-                    $"{summary.Downloaded} downloaded, {summary.Skipped} skipped, {summary.Retagged} retagged, {summary.NotFound} not found, " +
-                    $"{summary.Failed} failed, {summary.Unsupported} unsupported in {summary.ElapsedS.ToString("0.0", CultureInfo.InvariantCulture)} s; " +
+                    $"{Counts(summary)} in {summary.ElapsedS.ToString("0.0", CultureInfo.InvariantCulture)} s; " +
                     $"requests: spotify {summary.Requests.Spotify}, search {summary.Requests.Search}, player {summary.Requests.Player}, media {summary.Requests.Media}");
                 stderr.Write(CacheStatisticsTable.Format(summary.Cache));
             }
@@ -106,15 +105,41 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
         }
     }
 
+    /// <summary>The counts always shown, then those of the other statuses when there are any: every track is counted.</summary>
+    public static string Counts(RunSummary s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        var parts = new List<string> { $"{s.Downloaded} downloaded", $"{s.Skipped} skipped", $"{s.Retagged} retagged" };
+        foreach (var (count, name) in new[] { (s.Matched, "matched"), (s.Planned, "planned"), (s.Missing, "missing"), (s.Excluded, "excluded"), (s.Pruned, "pruned") })
+        {
+            if (count > 0)
+            {
+                parts.Add($"{count} {name}");
+            }
+        }
+
+        parts.AddRange([$"{s.NotFound} not found", $"{s.Failed} failed", $"{s.Unsupported} unsupported"]);
+        if (s.SourcesFailed > 0)
+        {
+            parts.Add($"{s.SourcesFailed} sources failed");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// One result line: status, who, where or why, tab-separated. Control characters from the services (a newline, a
+    /// tab, a NUL in a title) would forge extra lines or columns, so they are shown escaped.
+    /// </summary>
     public static string PlainLine(TrackOutcome o)
     {
         ArgumentNullException.ThrowIfNull(o);
-        var who = o.Artists.Count > 0 ? $"{string.Join(", ", o.Artists)} - {o.Title}" : o.Title ?? "(unknown)";
+        var who = o.Artists.Count > 0 ? $"{string.Join(", ", o.Artists.Select(PlainText.Escape))} - {PlainText.Escape(o.Title)}" : PlainText.Escape(o.Title ?? "(unknown)");
         var where = o.Status switch
         {
-            TrackStatus.Downloaded or TrackStatus.Skipped or TrackStatus.Retagged or TrackStatus.Pruned => o.Path,
-            TrackStatus.Planned or TrackStatus.Matched => o.VideoId is null ? o.Path : $"https://www.youtube.com/watch?v={o.VideoId} ({o.Score?.ToString("0.00", CultureInfo.InvariantCulture)}) -> {o.Path}",
-            _ => o.Error,
+            TrackStatus.Downloaded or TrackStatus.Skipped or TrackStatus.Retagged or TrackStatus.Pruned => PlainText.Escape(o.Path),
+            TrackStatus.Planned or TrackStatus.Matched => o.VideoId is null ? PlainText.Escape(o.Path ?? o.Error) : $"https://www.youtube.com/watch?v={PlainText.Escape(o.VideoId)} ({o.Score?.ToString("0.00", CultureInfo.InvariantCulture)}){(o.Path is null ? string.Empty : " -> " + PlainText.Escape(o.Path))}",
+            _ => PlainText.Escape(o.Error),
         };
         return $"{OutputJson.StatusName(o.Status)}\t{who}\t{where}";
     }
@@ -143,7 +168,7 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
         const int width = 30;
         var filled = _total == 0 ? 0 : (int)Math.Round(width * (double)_done / _total);
         var lines = new List<string> { $"[{new string('#', filled)}{new string('.', width - filled)}] {_done}/{_total}" };
-        lines.AddRange(_active.Values.Take(MaxActiveLines).Select(a => "  " + (a.Length > 70 ? a[..69] + "…" : a)));
+        lines.AddRange(_active.Values.Take(MaxActiveLines).Select(PlainText.Escape).Select(a => "  " + (a.Length > 70 ? a[..69] + "…" : a)));
         if (_active.Count > MaxActiveLines)
         {
             lines.Add($"  … and {_active.Count - MaxActiveLines} more");

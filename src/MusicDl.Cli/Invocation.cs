@@ -19,7 +19,9 @@ internal sealed class Invocation : IDisposable
         Quiet = parse.GetValue(app.Options.Quiet);
         NoColor = parse.GetValue(app.Options.NoColor) || app.Environment.ContainsKey("NO_COLOR");
         Stderr = new RedactingTextWriter(app.Stderr, () => Secrets.Current);
-        _logging = new CliLogging(Stderr, Secrets, parse.GetValue(app.Options.Verbose), Quiet, parse.GetValue(app.Options.LogFile));
+        var logFile = parse.GetValue(app.Options.LogFile);
+        CheckLogFile(logFile);
+        _logging = new CliLogging(Stderr, Secrets, parse.GetValue(app.Options.Verbose), Quiet, logFile);
     }
 
     public CliApp App { get; }
@@ -33,7 +35,7 @@ internal sealed class Invocation : IDisposable
 
     public bool NoColor { get; }
 
-    public SecretList Secrets { get; } = new();
+    public SecretList Secrets => App.Secrets;
 
     /// <summary>stderr with every known secret redacted.</summary>
     public TextWriter Stderr { get; }
@@ -76,6 +78,29 @@ internal sealed class Invocation : IDisposable
     {
         ConfigDirectory = Path.GetDirectoryName(new ConfigLoader(App.Environment).Paths.DefaultConfigFile),
     };
+
+    /// <summary>A log file that cannot be written is bad input: said now, in one line, not at the first log line.</summary>
+    private static void CheckLogFile(FileInfo? logFile)
+    {
+        if (logFile is null)
+        {
+            return;
+        }
+
+        if (Directory.Exists(logFile.FullName))
+        {
+            throw new UsageException($"--log-file '{logFile}' is a folder; name a file.");
+        }
+
+        try
+        {
+            using var probe = new FileStream(logFile.FullName, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"--log-file '{logFile}': {ex.Message}");
+        }
+    }
 
     public void Dispose()
     {

@@ -29,11 +29,16 @@ internal static class SourceArguments
         }
         else
         {
+            if (Directory.Exists(fromFile))
+            {
+                throw new UsageException($"--from-file '{fromFile}' is a folder; name a file with one URL a line.");
+            }
+
             try
             {
                 text = await File.ReadAllTextAsync(fromFile, cancellationToken);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 throw new UsageException($"--from-file '{fromFile}': {ex.Message}");
             }

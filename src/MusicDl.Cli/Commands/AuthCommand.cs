@@ -36,7 +36,8 @@ internal static class AuthCommand
         stderr.WriteLine($"Register this redirect URI in your Spotify app's dashboard: {login.RedirectUri}");
         stderr.WriteLine("Open this URL in a browser and allow access:");
         stderr.WriteLine();
-        stderr.WriteLine($"  {attempt.AuthorizeUrl}");
+        // AbsoluteUri keeps every escape (Uri.ToString() would print the scope's %20 as a space, cutting the URL in two).
+        stderr.WriteLine($"  {attempt.AuthorizeUrl.AbsoluteUri}");
         stderr.WriteLine();
         stderr.WriteLine("Waiting for the browser to come back. On a machine without a browser, open the URL elsewhere and paste here the address it was sent to:");
         stderr.Flush();

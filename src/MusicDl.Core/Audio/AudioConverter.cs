@@ -73,9 +73,10 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
 
         ArgumentNullException.ThrowIfNull(source);
         TimeSpan? length = null;
+        AudioProbeResult? probedInput = null;
         if ((source.BitrateKbps is null || source.Codec == AudioCodec.Unknown) && Probe is not null)
         {
-            var probed = await Probe.ProbeAsync(input, cancellationToken);
+            var probed = probedInput = await Probe.ProbeAsync(input, cancellationToken);
             length = probed.Duration;
             source = source with
             {
@@ -99,6 +100,8 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             {
                 throw new ConversionFailedException($"ffmpeg failed converting to {format.ToString().ToLowerInvariant()} (exit {result.ExitCode}): {LastError(stderr)}");
             }
+
+            await VerifyAsync(output, probedInput?.Duration ?? source.Duration, cancellationToken);
         }
         catch
         {
@@ -130,5 +133,34 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         var lines = stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var error = lines.LastOrDefault(l => l.Contains("[error]", StringComparison.Ordinal) || l.Contains("[fatal]", StringComparison.Ordinal));
         return error is null ? AudioProbe.LastLine(stderr) : error.Replace("[error] ", string.Empty, StringComparison.Ordinal).Replace("[fatal] ", string.Empty, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An ffmpeg that exits 0 is not proof of a good file (a broken build, a full disk, a wrapper script): the output
+    /// must exist, be readable as audio and last about as long as the input, or the track fails before placement.
+    /// </summary>
+    private async Task VerifyAsync(string output, TimeSpan? expectedDuration, CancellationToken cancellationToken)
+    {
+        var info = new FileInfo(output);
+        if (!info.Exists || info.Length == 0)
+        {
+            throw new ConversionFailedException("ffmpeg reported success but wrote no audio");
+        }
+
+        if (Probe is null)
+        {
+            return;
+        }
+
+        // One ffprobe of the output; the expected length comes from the player (or the input's probe), not a second run.
+        var written = await Probe.ProbeAsync(output, cancellationToken);
+        var expected = expectedDuration ?? TimeSpan.Zero;
+        var tolerance = TimeSpan.FromSeconds(Math.Max(2, expected.TotalSeconds * 0.05));
+        if (expected > TimeSpan.Zero && (written.Duration - expected).Duration() > tolerance)
+        {
+            throw new ConversionFailedException(
+                $"ffmpeg wrote {written.Duration.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s of audio where the download has " +
+                $"{expected.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s");
+        }
     }
 }

@@ -3,6 +3,9 @@ namespace MusicDl.Audio;
 /// <summary>What a downloaded file holds: codec, average bitrate (kbit/s, when known) and container ("webm", "m4a").</summary>
 public sealed record SourceAudio(AudioCodec Codec, int? BitrateKbps, string Container)
 {
+    /// <summary>How long the audio lasts, when the source says (the player's approxDurationMs): what the output must match.</summary>
+    public TimeSpan? Duration { get; init; }
+
     /// <summary>Reads the codec from an InnerTube or HTTP mime type such as <c>audio/webm; codecs="opus"</c>.</summary>
     public static AudioCodec CodecFromMimeType(string? mimeType)
     {

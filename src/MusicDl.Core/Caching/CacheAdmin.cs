@@ -15,6 +15,12 @@ public sealed class CacheAdmin
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(time);
         FilePath = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(FilePath))
+        {
+            // Reporting "no cache file yet" or "compacted" about a folder would be a lie.
+            throw new CacheFileUnusableException($"the cache file {FilePath} is a folder; name a file (--cache-file or cache_file)");
+        }
+
         _time = time;
         Warnings = new CacheWarnings(logger);
     }

@@ -96,6 +96,19 @@ internal static class SqliteCacheSchema
 
         if (File.Exists(path))
         {
+            // It holds the Spotify access token: a file left readable by others (an older musicdl, a copy, a umask)
+            // is narrowed to its owner on every open, with its -wal and -shm.
+            if (!OperatingSystem.IsWindows())
+            {
+                foreach (var file in new[] { path, path + "-wal", path + "-shm" }.Where(File.Exists))
+                {
+                    if ((File.GetUnixFileMode(file) & ~(UnixFileMode.UserRead | UnixFileMode.UserWrite)) != 0)
+                    {
+                        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                    }
+                }
+            }
+
             return;
         }
 

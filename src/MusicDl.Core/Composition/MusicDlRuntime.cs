@@ -77,9 +77,11 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         {
             var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
 
+            // Under --no-cache this cache is already pass-through (stores nothing, counts every lookup): the matcher
+            // uses it all the same, so the statistics show the audio_search and match lookups like the other regions.
             // One session for search, player and media: once YouTube limits it, none of them starts another call.
             var youTube = new YouTubeSession();
-            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>(), youTube);
+            var matcher = AudioMatcher.Create(http, settings with { NoCache = false }, cache, time, loggers.CreateLogger<AudioMatcher>(), youTube);
             var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), youTube) : null;
             ITrackLibrary? trackLibrary = null;
             if (mode != RunMode.Match)
@@ -90,6 +92,11 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                 library = mode == RunMode.DryRun
                     ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, existence, lockWait, time, libraryLog, cancellationToken)
                     : await MusicLibrary.OpenAsync(settings.OutputDir, existence, lockWait, time, libraryLog, cancellationToken);
+                if (library.State.RecoveryWarning is { } warning)
+                {
+                    libraryLog.LogWarning("{Warning}", warning);
+                }
+
                 trackLibrary = new TrackLibrary(
                     library,
                     template,

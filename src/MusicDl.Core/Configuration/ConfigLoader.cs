@@ -51,6 +51,11 @@ public sealed class ConfigLoader
     {
         if (!string.IsNullOrWhiteSpace(explicitPath))
         {
+            if (Directory.Exists(explicitPath))
+            {
+                throw new ConfigException($"config file '{explicitPath}' is a folder; name the config.yaml inside it");
+            }
+
             return File.Exists(explicitPath)
                 ? new ConfigLocation(explicitPath, ConfigOrigin.CommandLine)
                 : throw new ConfigException($"config file '{explicitPath}' not found");
@@ -58,6 +63,11 @@ public sealed class ConfigLoader
 
         if (Paths.Variable(ConfigPaths.ConfigVariable) is { } fromVariable)
         {
+            if (Directory.Exists(fromVariable))
+            {
+                throw new ConfigException($"{ConfigPaths.ConfigVariable} names '{fromVariable}', which is a folder, not a file");
+            }
+
             return File.Exists(fromVariable)
                 ? new ConfigLocation(fromVariable, ConfigOrigin.EnvironmentVariable)
                 : throw new ConfigException($"{ConfigPaths.ConfigVariable} names '{fromVariable}', which is not a file");
@@ -82,7 +92,7 @@ public sealed class ConfigLoader
         {
             text = await File.ReadAllTextAsync(location.Path, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new ConfigException($"cannot read config file '{location.Path}': {e.Message}", e);
         }

@@ -50,7 +50,7 @@ public static class SettingsValidator
             ? $"must be more than 0 seconds (got {Format(s.YouTubeRateLimitWindow)})"
             : Seconds(s.YouTubeRateLimitWindow, TimeSpan.Zero, TimeSpan.FromHours(24))),
         ("cache_file", s => s.CacheFile is not null && string.IsNullOrWhiteSpace(s.CacheFile) ? "must not be empty" : null),
-        ("cache_redis", s => s.CacheRedis is not null && string.IsNullOrWhiteSpace(s.CacheRedis) ? "must not be empty" : null),
+        ("cache_redis", s => RedisConnectionCheck.Problem(s.CacheRedis)),
         ("market", s => s.Market is null || (s.Market.Length == 2 && s.Market.All(char.IsAsciiLetterUpper))
             ? null
             : $"must be a two-letter upper-case country code (got '{s.Market}')"),

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Configuration;
+using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Output;
 using MusicDl.YouTube;
@@ -79,6 +80,12 @@ public sealed class Downloader(
 
         void Emit(TrackOutcome outcome)
         {
+            // The output contract: a path names a file that is there. A track without one has none, whatever it would get.
+            if (outcome.Status is TrackStatus.NotFound or TrackStatus.Failed or TrackStatus.Planned or TrackStatus.Excluded or TrackStatus.Missing)
+            {
+                outcome = outcome with { Path = null, Copies = null };
+            }
+
             outcomes.Enqueue(outcome);
             lock (_emitGate)
             {
@@ -254,7 +261,15 @@ public sealed class Downloader(
 
             if (presence.Present && settings.Overwrite == OverwriteMode.Skip)
             {
-                return outcome with { Status = TrackStatus.Skipped };
+                if (presence.MissingParts.Count == 0 || request.Mode == RunMode.DryRun)
+                {
+                    return outcome with { Status = TrackStatus.Skipped };
+                }
+
+                // Placed without a part (its cover could not be fetched): re-tagged from Spotify, no YouTube request.
+                var known = await resolver.CompleteAsync(planned.Track, cancellationToken);
+                var retagged = await Library.RetagAsync(planned, known, cancellationToken);
+                return outcome with { Status = retagged ? TrackStatus.Retagged : TrackStatus.Skipped, Isrc = known.Isrc };
             }
 
             var complete = await resolver.CompleteAsync(planned.Track, cancellationToken);
@@ -307,13 +322,20 @@ public sealed class Downloader(
         catch (TrackFailedException ex)
         {
             _log.LogWarning("{Artist} - {Title}: {Reason}", planned.Track.FirstArtist, planned.Track.Title, ex.Message);
-            return outcome with { Status = TrackStatus.Failed, Error = ex.Message };
+            return outcome with { Status = TrackStatus.Failed, Error = ex.Message, Path = null, Copies = null };
+        }
+        catch (LibraryUnusableException ex)
+        {
+            // The library's folders refuse files: every other track would fail the same way after its download.
+            throw new RunAbortedException(ex.Message, ex);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or RunAbortedException))
         {
-            // Whatever went wrong belongs to this track alone; the others go on.
-            _log.LogWarning(ex, "{Artist} - {Title}: failed", planned.Track.FirstArtist, planned.Track.Title);
-            return outcome with { Status = TrackStatus.Failed, Error = ex.Message };
+            // Whatever went wrong belongs to this track alone; the others go on. One line at the default verbosity,
+            // the stack trace only with -v (a disk failing under every track would otherwise print pages).
+            _log.LogWarning("{Artist} - {Title}: failed: {Reason}", planned.Track.FirstArtist, planned.Track.Title, ex.Message.ReplaceLineEndings(" "));
+            _log.LogDebug(ex, "{Artist} - {Title}: details", planned.Track.FirstArtist, planned.Track.Title);
+            return outcome with { Status = TrackStatus.Failed, Error = ex.Message, Path = null, Copies = null };
         }
     }
 

@@ -16,10 +16,13 @@ public sealed record RunResult(
 
     public int Count(TrackStatus status) => Outcomes.Count(o => o.Status == status);
 
-    /// <summary>Interrupted, else cannot proceed (aborted), else some failed (a track not found or failed, a source unreadable), else ok.</summary>
+    /// <summary>
+    /// Interrupted, else cannot proceed (aborted), else some failed (a track not found, failed or missing, a source
+    /// unreadable), else ok. Excluded (the user's choice), planned and pruned tracks never raise it.
+    /// </summary>
     public ExitCode ExitCode =>
         Interrupted ? ExitCode.Interrupted
         : AbortMessage is not null ? ExitCode.CannotProceed
-        : SourceFailures.Count > 0 || Outcomes.Any(o => o.Status is TrackStatus.NotFound or TrackStatus.Failed) ? ExitCode.SomeFailed
+        : SourceFailures.Count > 0 || Outcomes.Any(o => o.Status is TrackStatus.NotFound or TrackStatus.Failed or TrackStatus.Missing) ? ExitCode.SomeFailed
         : ExitCode.Ok;
 }

@@ -68,7 +68,23 @@ public sealed class TrackLibrary : ITrackLibrary
                 : await LocateAllAsync(Request(track.Track.Id, path), sources, cancellationToken);
         }
 
-        return Presence(present, targets);
+        var presence = Presence(present, targets);
+        if (!present || _dryRun)
+        {
+            return presence;
+        }
+
+        // A file placed without a part (its cover could not be fetched) is incomplete: the pipeline re-tags it.
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (path, _) in targets)
+        {
+            if (await _library.State.GetAsync(path, cancellationToken) is { } record)
+            {
+                missing.UnionWith(record.MissingParts);
+            }
+        }
+
+        return presence with { MissingParts = missing.ToArray() };
     }
 
     public async Task<IReadOnlyList<string>> StoreAsync(
@@ -88,15 +104,16 @@ public sealed class TrackLibrary : ITrackLibrary
         PlacedFile placed;
         TagSet tags;
         string? sidecar;
+        IReadOnlyList<string> missing;
         try
         {
             var loudness = await produce(temp, cancellationToken);
-            (tags, sidecar) = await TagsAsync(full, match.WatchUrl, cancellationToken);
+            (tags, sidecar, missing) = await TagsAsync(full, match.WatchUrl, cancellationToken);
             tags = tags with { TrackLoudness = loudness };
             var fingerprint = await _writer.WriteAsync(temp, _format, tags, cancellationToken);
             placed = await _library.CommitAsync(
                 temp,
-                Request(full.Id, primary) with { Sources = primarySources, VideoId = match.VideoId, TagFingerprint = fingerprint },
+                Request(full.Id, primary) with { Sources = primarySources, VideoId = match.VideoId, TagFingerprint = fingerprint, MissingParts = missing },
                 cancellationToken);
         }
         catch
@@ -115,7 +132,7 @@ public sealed class TrackLibrary : ITrackLibrary
         {
             await _library.PlaceCopyAsync(
                 primary,
-                Request(full.Id, path) with { Sources = sources, VideoId = match.VideoId, TagFingerprint = placed.TagFingerprint },
+                Request(full.Id, path) with { Sources = sources, VideoId = match.VideoId, TagFingerprint = placed.TagFingerprint, MissingParts = missing },
                 cancellationToken);
         }
 
@@ -137,15 +154,18 @@ public sealed class TrackLibrary : ITrackLibrary
         ArgumentNullException.ThrowIfNull(full);
         var targets = await TargetsAsync(track, cancellationToken);
         var written = false;
-        TagSet? tags = null;
-        string? sidecar = null;
+        (TagSet Tags, string? Sidecar, IReadOnlyList<string> Missing)? fetched = null;
         foreach (var (path, _) in targets)
         {
             var videoId = (await _library.State.GetAsync(path, cancellationToken))?.VideoId;
             var url = videoId is null ? null : $"https://www.youtube.com/watch?v={videoId}";
-            if (tags is null || tags.SourceUrl != url)
+            fetched = fetched is { } f && f.Tags.SourceUrl == url ? f : await TagsAsync(full, url, cancellationToken);
+            var (tags, sidecar, missing) = fetched.Value;
+            if (tags.Cover is null && KeptCover(path) is { } kept)
             {
-                (tags, sidecar) = await TagsAsync(full, url, cancellationToken);
+                // Never replace a picture with none (Lidarr's rule): the file keeps the cover it has.
+                tags = tags with { Cover = kept };
+                missing = missing.Where(p => p != FileParts.Cover).ToArray();
             }
 
             if (_replayGain)
@@ -153,7 +173,7 @@ public sealed class TrackLibrary : ITrackLibrary
                 tags = tags with { TrackLoudness = await LoudnessAsync(full.Id, path, videoId, cancellationToken) };
             }
 
-            written |= await _retagger.RetagAsync(path, full.Id, _format, tags, cancellationToken) == RetagResult.Written;
+            written |= await _retagger.RetagAsync(path, full.Id, _format, tags, cancellationToken, missing) == RetagResult.Written;
             var audio = _library.FullPath(path);
             if (sidecar is not null && File.Exists(audio) && !LyricsSidecar.Holds(audio, sidecar))
             {
@@ -231,17 +251,22 @@ public sealed class TrackLibrary : ITrackLibrary
         await _library.WriteM3uAsync(M3uWriter.FileNameFor(source.Name), entries, cancellationToken);
     }
 
-    // The tags, and the text of the .lrc sidecar when one is wanted and there are synced lyrics.
-    private async Task<(TagSet Tags, string? Sidecar)> TagsAsync(Track full, string? sourceUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tags, the text of the .lrc sidecar when one is wanted and there are synced lyrics, and the parts the file
+    /// lacks that it should have (see <see cref="FileParts"/>): the one place that decides what makes a file
+    /// incomplete. An album with no cover at all lacks nothing.
+    /// </summary>
+    private async Task<(TagSet Tags, string? Sidecar, IReadOnlyList<string> Missing)> TagsAsync(Track full, string? sourceUrl, CancellationToken cancellationToken)
     {
         var cover = _covers is null ? null : await _covers.GetAsync(full.Album, cancellationToken);
+        IReadOnlyList<string> missing = _covers is not null && cover is null && CoverArtProvider.Largest(full.Album.Images) is not null ? [FileParts.Cover] : [];
         var tags = TagSet.From(full, sourceUrl, cover) with
         {
             AlbumLoudness = _replayGain && !_dryRun ? await _library.State.GetAlbumLoudnessAsync(full.Album.Id, _format, cancellationToken) : null,
         };
         if (_extras is null)
         {
-            return (tags, null);
+            return (tags, null, missing);
         }
 
         var extras = await _extras.GetAsync(full, cancellationToken);
@@ -252,7 +277,8 @@ public sealed class TrackLibrary : ITrackLibrary
                 MusicBrainz = extras.MusicBrainz,
                 Genres = tags.Genres.Count == 0 && extras.MusicBrainz is { Genres.Count: > 0 } mb ? mb.Genres : tags.Genres,
             },
-            _lyricsMode is LyricsMode.Lrc or LyricsMode.Both ? extras.Lyrics?.ForSidecar : null);
+            _lyricsMode is LyricsMode.Lrc or LyricsMode.Both ? extras.Lyrics?.ForSidecar : null,
+            [.. missing, .. extras.Missing]);
     }
 
     // Measured once per audio (track, format, video), then read from the state: re-tags leave the audio alone.
@@ -274,6 +300,12 @@ public sealed class TrackLibrary : ITrackLibrary
         var measured = await _meter.MeasureAsync(full, cancellationToken);
         await _library.State.RecordLoudnessAsync(trackId, _format, videoId, measured, cancellationToken);
         return measured;
+    }
+
+    private CoverArt? KeptCover(string relativePath)
+    {
+        var full = _library.FullPath(relativePath);
+        return File.Exists(full) ? TagWriter.ReadCover(full, _format) : null;
     }
 
     private PlacementRequest Request(string trackId, string path) => new(path, trackId, _format) { Template = _template.Text };

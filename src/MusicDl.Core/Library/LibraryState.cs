@@ -21,12 +21,16 @@ public sealed partial class LibraryState : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _time;
 
-    private LibraryState(SqliteConnection connection, string journalMode, TimeProvider time)
+    private LibraryState(SqliteConnection connection, string journalMode, TimeProvider time, string? recoveryWarning = null)
     {
         _connection = connection;
         JournalMode = journalMode;
         _time = time;
+        RecoveryWarning = recoveryWarning;
     }
+
+    /// <summary>Set when the state file was unusable and moved aside: the one warning to give.</summary>
+    public string? RecoveryWarning { get; }
 
     /// <summary>"wal", or "delete" where the file system cannot do WAL (many network shares).</summary>
     public string JournalMode { get; }
@@ -45,8 +49,9 @@ public sealed partial class LibraryState : IAsyncDisposable
 
     private static async Task<LibraryState> OpenFileAsync(string path, TimeProvider? time, bool preferWal, CancellationToken cancellationToken)
     {
-        var (connection, mode) = await StateDatabase.OpenFileAsync(path, preferWal, cancellationToken);
-        return new LibraryState(connection, mode, time ?? TimeProvider.System);
+        time ??= TimeProvider.System;
+        var (connection, mode, warning) = await StateRecovery.OpenAsync(path, preferWal, time, cancellationToken);
+        return new LibraryState(connection, mode, time, warning);
     }
 
     /// <summary>
@@ -93,6 +98,13 @@ public sealed partial class LibraryState : IAsyncDisposable
                 {
                     await AddSourceCoreAsync(transaction, file.Path, source, cancellationToken);
                 }
+
+                // Each placement says afresh what the file lacks: a part added now is no longer missing.
+                await ExecuteAsync("DELETE FROM missing_parts WHERE path=$path", transaction, cancellationToken, ("$path", file.Path));
+                foreach (var part in file.MissingParts.Distinct(StringComparer.Ordinal))
+                {
+                    await ExecuteAsync("INSERT INTO missing_parts(path, part) VALUES($path, $part)", transaction, cancellationToken, ("$path", file.Path), ("$part", part));
+                }
             },
             cancellationToken);
     }
@@ -110,7 +122,7 @@ public sealed partial class LibraryState : IAsyncDisposable
     public Task RemoveAsync(string path, CancellationToken cancellationToken = default) =>
         InTransactionAsync(
             t => ExecuteAsync(
-                "DELETE FROM files WHERE path=$path; DELETE FROM file_sources WHERE path=$path; DELETE FROM claims WHERE case_key=$key;",
+                "DELETE FROM files WHERE path=$path; DELETE FROM file_sources WHERE path=$path; DELETE FROM missing_parts WHERE path=$path; DELETE FROM claims WHERE case_key=$key;",
                 t,
                 cancellationToken,
                 ("$path", path),
@@ -266,7 +278,8 @@ public sealed partial class LibraryState : IAsyncDisposable
             await using var command = _connection.CreateCommand();
             command.CommandText = $"""
                 SELECT f.path, f.track_id, f.format, f.video_id, f.fingerprint, f.size, f.mtime_ms, f.placed_ms, f.template,
-                       (SELECT group_concat(source, char(10)) FROM (SELECT source FROM file_sources s WHERE s.path=f.path ORDER BY source))
+                       (SELECT group_concat(source, char(10)) FROM (SELECT source FROM file_sources s WHERE s.path=f.path ORDER BY source)),
+                       (SELECT group_concat(part, char(10)) FROM (SELECT part FROM missing_parts m WHERE m.path=f.path ORDER BY part))
                 FROM files f WHERE {where} ORDER BY f.path
                 """;
             command.Parameters.AddWithValue("$v", (object?)value ?? DBNull.Value);
@@ -285,6 +298,7 @@ public sealed partial class LibraryState : IAsyncDisposable
                     PlacedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
                     Template = reader.IsDBNull(8) ? null : reader.GetString(8),
                     Sources = reader.IsDBNull(9) ? [] : reader.GetString(9).Split('\n'),
+                    MissingParts = reader.IsDBNull(10) ? [] : reader.GetString(10).Split('\n'),
                 });
             }
         }

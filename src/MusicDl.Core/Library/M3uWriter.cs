@@ -32,6 +32,14 @@ public static class M3uWriter
         return text.ToString();
     }
 
-    // A line break in a title would start a new, bogus entry.
-    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+    // A line break in a title would start a new, bogus entry; a NUL or other control character has no place in a
+    // text file players parse. Each becomes a space.
+    private static string OneLine(string text) =>
+        string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
 }

@@ -136,9 +136,21 @@ public sealed class MusicLibrary : IAsyncDisposable
         EnsureWritable();
         var final = FullPath(relativeFinalPath);
         var folder = Path.GetDirectoryName(final)!;
-        Directory.CreateDirectory(folder);
         var temp = TempFiles.NewPath(folder);
         await State.RecordTempAsync(temp, cancellationToken);
+        try
+        {
+            // Proved writable now, before a download is spent on it: a folder that refuses files stops the run.
+            Directory.CreateDirectory(folder);
+            File.Create(temp).Dispose();
+            File.Delete(temp);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await State.ForgetTempAsync(temp, CancellationToken.None);
+            throw new LibraryUnusableException($"cannot write in the library folder {folder}: {ex.Message}", ex);
+        }
+
         return temp;
     }
 
@@ -159,7 +171,15 @@ public sealed class MusicLibrary : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         EnsureWritable();
         var final = FullPath(request.RelativePath);
-        await TempFiles.FlushAndMoveAsync(tempPath, final);
+        try
+        {
+            await TempFiles.FlushAndMoveAsync(tempPath, final);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new LibraryUnusableException($"cannot place {final}: {ex.Message}", ex);
+        }
+
         var info = new FileInfo(final);
         var placed = new PlacedFile
         {
@@ -173,6 +193,7 @@ public sealed class MusicLibrary : IAsyncDisposable
             ModifiedAt = info.LastWriteTimeUtc,
             PlacedAt = _time.GetUtcNow(),
             Template = request.Template,
+            MissingParts = request.MissingParts,
         };
 
         // The file is in place; the bookkeeping must not be cut short by a cancellation now.

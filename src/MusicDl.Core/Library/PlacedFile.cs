@@ -27,4 +27,7 @@ public sealed record PlacedFile
 
     /// <summary>The path template the file was placed with; a different template in use means a move.</summary>
     public string? Template { get; init; }
+
+    /// <summary>What the file lacks (see <see cref="FileParts"/>): a file with any is incomplete and re-tagged next run.</summary>
+    public IReadOnlyList<string> MissingParts { get; init; } = [];
 }

@@ -13,4 +13,7 @@ public sealed record PlacementRequest(string RelativePath, string TrackId, Audio
     public string? VideoId { get; init; }
 
     public string? TagFingerprint { get; init; }
+
+    /// <summary>What the file lacks that a later run should add (see <see cref="FileParts"/>); empty when complete.</summary>
+    public IReadOnlyList<string> MissingParts { get; init; } = [];
 }

@@ -27,7 +27,8 @@ public sealed class Retagger
         string trackId,
         AudioFormat format,
         TagSet tags,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyList<string>? missingParts = null)
     {
         ArgumentNullException.ThrowIfNull(tags);
         var full = _library.FullPath(relativePath);
@@ -60,6 +61,7 @@ public sealed class Retagger
                     Template = existing?.Template,
                     VideoId = existing?.VideoId,
                     TagFingerprint = fingerprint,
+                    MissingParts = missingParts ?? [],
                 },
                 cancellationToken);
         }

@@ -27,6 +27,7 @@ internal static class StateDatabase
         CREATE TABLE IF NOT EXISTS claims(case_key TEXT PRIMARY KEY, path TEXT NOT NULL, base_key TEXT NOT NULL, track_id TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS claims_track ON claims(track_id, base_key);
         CREATE TABLE IF NOT EXISTS temp_files(path TEXT PRIMARY KEY, created_ms INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS missing_parts(path TEXT NOT NULL, part TEXT NOT NULL, PRIMARY KEY(path, part));
         """;
 
     /// <summary>
@@ -42,7 +43,17 @@ internal static class StateDatabase
             await memory.OpenAsync(cancellationToken);
             if (File.Exists(database))
             {
-                await CopyIntoAsync(database, memory, cancellationToken);
+                try
+                {
+                    await CopyIntoAsync(database, memory, cancellationToken);
+                }
+                catch (SqliteException)
+                {
+                    // A damaged state reads as none, as the real run will rebuild it (StateRecovery).
+                    await memory.DisposeAsync();
+                    memory = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
+                    await memory.OpenAsync(cancellationToken);
+                }
             }
 
             await ExecuteAsync(memory, Schema, cancellationToken);

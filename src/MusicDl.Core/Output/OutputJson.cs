@@ -137,10 +137,21 @@ public static class OutputJson
         w.WriteNumber("downloaded", summary.Downloaded);
         w.WriteNumber("skipped", summary.Skipped);
         w.WriteNumber("retagged", summary.Retagged);
+        w.WriteNumber("matched", summary.Matched);
+        w.WriteNumber("planned", summary.Planned);
+        w.WriteNumber("missing", summary.Missing);
+        w.WriteNumber("excluded", summary.Excluded);
+        w.WriteNumber("pruned", summary.Pruned);
         w.WriteNumber("not_found", summary.NotFound);
         w.WriteNumber("failed", summary.Failed);
         w.WriteNumber("unsupported", summary.Unsupported);
+        w.WriteNumber("sources_failed", summary.SourcesFailed);
         w.WriteNumber("exit_code", summary.ExitCode);
+        if (summary.Error is { } error)
+        {
+            w.WriteString("error", error);
+        }
+
         w.WriteNumber("elapsed_s", Math.Round(summary.ElapsedS, 1));
         w.WriteStartObject("requests");
         w.WriteNumber("spotify", summary.Requests.Spotify);

@@ -2,7 +2,7 @@ using MusicDl.Caching;
 
 namespace MusicDl.Output;
 
-/// <summary>The last JSON line of a run: counts per outcome, time, requests per service, cache statistics.</summary>
+/// <summary>The last JSON line of a run: counts per outcome (every status), sources unread, time, requests per service, cache statistics.</summary>
 public sealed record RunSummary
 {
     public int Downloaded { get; init; }
@@ -11,13 +11,29 @@ public sealed record RunSummary
 
     public int Retagged { get; init; }
 
+    public int Matched { get; init; }
+
+    public int Planned { get; init; }
+
+    public int Missing { get; init; }
+
+    public int Excluded { get; init; }
+
+    public int Pruned { get; init; }
+
     public int NotFound { get; init; }
 
     public int Failed { get; init; }
 
     public int Unsupported { get; init; }
 
+    /// <summary>Sources (albums, playlists...) that could not be read at all.</summary>
+    public int SourcesFailed { get; init; }
+
     public int ExitCode { get; init; }
+
+    /// <summary>Why the run could not start or stopped early; absent from the JSON when null.</summary>
+    public string? Error { get; init; }
 
     public double ElapsedS { get; init; }
 

@@ -1,4 +1,5 @@
 using MusicDl.Audio;
+using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Library;
@@ -15,7 +16,7 @@ public static class FailureExitCode
     public static ExitCode? Of(Exception exception) => exception switch
     {
         ConfigException or SourceParseException => ExitCode.Usage,
-        SpotifyCannotProceedException or LibraryLockedException or RunAbortedException or FfmpegNotFoundException => ExitCode.CannotProceed,
+        SpotifyCannotProceedException or LibraryLockedException or LibraryUnusableException or CacheFileUnusableException or RunAbortedException or FfmpegNotFoundException => ExitCode.CannotProceed,
         OperationCanceledException => ExitCode.Interrupted,
         _ => null,
     };

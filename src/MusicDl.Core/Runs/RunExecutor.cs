@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using MusicDl.Composition;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
+using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Output;
 using MusicDl.Spotify;
@@ -31,6 +32,12 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         if (SpotifyCredentials.Problem(settings, loggedIn, request.ConfigPath) is { } problem)
         {
             throw new ConfigException(problem);
+        }
+
+        if (request.Mode != RunMode.Match)
+        {
+            // Said before any network request, dry run or not: a run that cannot place a file must not start.
+            LibraryFolder.Check(settings.OutputDir);
         }
 
         // Settled entries of the review file being rewritten are kept; a broken one stops here, before any request.
@@ -76,10 +83,17 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
             Downloaded = result.Count(TrackStatus.Downloaded),
             Skipped = result.Count(TrackStatus.Skipped),
             Retagged = result.Count(TrackStatus.Retagged),
+            Matched = result.Count(TrackStatus.Matched),
+            Planned = result.Count(TrackStatus.Planned) + pruned.Count(p => p.Status == TrackStatus.Planned),
+            Missing = result.Count(TrackStatus.Missing),
+            Excluded = result.Count(TrackStatus.Excluded),
+            Pruned = pruned.Count(p => p.Status == TrackStatus.Pruned),
             NotFound = result.Count(TrackStatus.NotFound),
             Failed = result.Count(TrackStatus.Failed),
             Unsupported = result.Count(TrackStatus.Unsupported),
+            SourcesFailed = result.SourceFailures.Count,
             ExitCode = (int)result.ExitCode,
+            Error = result.AbortMessage,
             ElapsedS = time.GetElapsedTime(started).TotalSeconds,
             Requests = runtime.Requests,
             Cache = runtime.Cache.GetStatistics(),

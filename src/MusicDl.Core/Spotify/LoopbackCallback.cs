@@ -7,8 +7,13 @@ namespace MusicDl.Spotify;
 /// <summary>Reads the authorization code from a redirect: the loopback listener's request, or a URL pasted back.</summary>
 internal static class LoopbackCallback
 {
-    /// <summary>Waits for the browser's redirect to <see cref="PkceAuthorization.RedirectUri"/> and answers it with a short page.</summary>
-    public static async Task<string> WaitForCodeAsync(PkceAuthorization authorization, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the browser's redirect to <see cref="PkceAuthorization.RedirectUri"/> and answers it with a short page.
+    /// With <paramref name="complete"/> the code is exchanged before the page is written, so the page says whether the
+    /// login really worked rather than only that a code arrived.
+    /// </summary>
+    public static async Task<string> WaitForCodeAsync(
+        PkceAuthorization authorization, CancellationToken cancellationToken, Func<string, CancellationToken, Task>? complete = null)
     {
         var redirect = authorization.RedirectUri;
         using var listener = new HttpListener();
@@ -46,16 +51,25 @@ internal static class LoopbackCallback
                 failure = ex;
             }
 
+            if (code is not null && complete is not null)
+            {
+                try
+                {
+                    await complete(code, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    await AnswerAsync(context, 502, $"musicdl could not log in: {ex.Message}", cancellationToken).ConfigureAwait(false);
+                    throw;
+                }
+            }
+
             // Browsers also ask for /favicon.ico and the like: answer, and keep waiting for the real redirect.
             var isCallback = context.Request.Url!.AbsolutePath.TrimEnd('/') == redirect.AbsolutePath.TrimEnd('/');
             var page = code is not null
                 ? "musicdl is logged in to Spotify. You can close this tab."
                 : $"musicdl could not log in: {failure?.Message}";
-            var body = Encoding.UTF8.GetBytes($"<!doctype html><meta charset=utf-8><title>musicdl</title><p>{WebUtility.HtmlEncode(page)}</p>");
-            context.Response.StatusCode = code is not null ? 200 : isCallback ? 400 : 404;
-            context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.OutputStream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
-            context.Response.Close();
+            await AnswerAsync(context, code is not null ? 200 : isCallback ? 400 : 404, page, cancellationToken).ConfigureAwait(false);
             if (code is not null)
             {
                 return code;
@@ -66,6 +80,15 @@ internal static class LoopbackCallback
                 throw failure;
             }
         }
+    }
+
+    private static async Task AnswerAsync(HttpListenerContext context, int status, string page, CancellationToken cancellationToken)
+    {
+        var body = Encoding.UTF8.GetBytes($"<!doctype html><meta charset=utf-8><title>musicdl</title><p>{WebUtility.HtmlEncode(page)}</p>");
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.OutputStream.WriteAsync(body, cancellationToken).ConfigureAwait(false);
+        context.Response.Close();
     }
 
     /// <summary>The code from a redirect URL, after checking its state; Spotify's <c>error</c> becomes a clear failure.</summary>

@@ -67,16 +67,23 @@ public sealed class SpotifyLogin : IDisposable
         ArgumentNullException.ThrowIfNull(authorization);
         ArgumentNullException.ThrowIfNull(readPastedUrl);
         using var race = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var callback = WaitForCallbackAsync(authorization, race.Token);
+        // The browser's code is exchanged before its page is answered, so the page tells the truth about the login.
+        SpotifyUserStatus? viaBrowser = null;
+        var callback = LoopbackCallback.WaitForCodeAsync(
+            authorization,
+            race.Token,
+            async (browserCode, ct) => viaBrowser = await CompleteAsync(authorization, browserCode, ct).ConfigureAwait(false));
         var pasted = ReadPastedCodeAsync(authorization, readPastedUrl, race.Token);
-        string code;
+        string? code;
         try
         {
             var first = await Task.WhenAny((Task)callback, pasted).ConfigureAwait(false);
-            var found = first == pasted ? await pasted.ConfigureAwait(false) : await callback.ConfigureAwait(false);
-
-            // Nothing was pasted (an empty line, or input closed): the browser must come back.
-            code = found ?? await callback.ConfigureAwait(false);
+            code = first == pasted ? await pasted.ConfigureAwait(false) : null;
+            if (code is null)
+            {
+                // The browser came back first, or nothing was pasted (an empty line, input closed): wait for it.
+                await callback.ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -84,7 +91,9 @@ public sealed class SpotifyLogin : IDisposable
             await Task.WhenAll((Task)callback, pasted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        return await CompleteAsync(authorization, code, cancellationToken).ConfigureAwait(false);
+        return code is null
+            ? viaBrowser ?? throw new SpotifyResponseException("The login completed but could not be read back.")
+            : await CompleteAsync(authorization, code, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<string?> ReadPastedCodeAsync(

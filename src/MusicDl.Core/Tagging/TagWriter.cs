@@ -45,6 +45,23 @@ public sealed partial class TagWriter : ITagWriter
         return Task.Run(() => Write(path, format, tags), cancellationToken);
     }
 
+    /// <summary>The front cover embedded in the file (else its first picture), or null: what a re-tag keeps when no new cover came.</summary>
+    public static CoverArt? ReadCover(string path, AudioFormat format)
+    {
+        try
+        {
+            using var file = OpenFile(path, format);
+            var pictures = file.Tag.Pictures ?? [];
+            var picture = pictures.FirstOrDefault(p => p.Type == PictureType.FrontCover) ?? pictures.FirstOrDefault();
+            var data = picture?.Data?.Data;
+            return data is { Length: > 0 } && CoverArt.DetectMimeType(data) is { } mime ? new CoverArt(data, mime) : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CorruptFileException or UnsupportedFormatException)
+        {
+            return null; // an unreadable picture is no picture to keep
+        }
+    }
+
     /// <summary>Synchronous form of <see cref="WriteAsync"/>.</summary>
     public static string Write(string path, AudioFormat format, TagSet tags)
     {

@@ -61,6 +61,16 @@ public sealed class AudioDownloader
                 continue;
             }
 
+            if (!MediaHosts.IsAllowed(stream.Url, _settings.Endpoints))
+            {
+                attempts.Add(new PlayerFailure(
+                    PlayerFailureKind.ServiceError,
+                    videoId,
+                    client.Name,
+                    $"the player answer for video {videoId} names a media host that is not YouTube's ({stream.Url?.Host}); not fetched (client {client.Name})"));
+                continue;
+            }
+
             var downloadFailure = await TryNativeAsync(videoId, client.Name, stream, destinationPath, cancellationToken);
             if (downloadFailure is null)
             {

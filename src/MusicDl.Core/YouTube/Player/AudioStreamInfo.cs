@@ -46,5 +46,5 @@ public sealed record AudioStreamInfo
     /// <summary>Average rate in kbit/s (the peak rate when no average is given).</summary>
     public int Kbps => (int)Math.Round((AverageBitrate ?? Bitrate) / 1000.0);
 
-    public SourceAudio ToSourceAudio() => new(Codec, Kbps > 0 ? Kbps : null, Container);
+    public SourceAudio ToSourceAudio() => new(Codec, Kbps > 0 ? Kbps : null, Container) { Duration = ApproxDuration };
 }

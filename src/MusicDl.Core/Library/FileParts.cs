@@ -1,0 +1,15 @@
+namespace MusicDl.Library;
+
+/// <summary>
+/// The parts of a placed file that may be missing when it was placed (a cover that could not be fetched, lyrics
+/// later). The state records the missing ones per file (<see cref="PlacedFile.MissingParts"/>); a file with any is
+/// "incomplete" and is re-tagged on the next run, in skip mode too, without downloading it again.
+/// </summary>
+public static class FileParts
+{
+    /// <summary>The album cover: the album has one, but it could not be fetched.</summary>
+    public const string Cover = "cover";
+
+    /// <summary>The lyrics: the track has them, but they could not be fetched.</summary>
+    public const string Lyrics = "lyrics";
+}
