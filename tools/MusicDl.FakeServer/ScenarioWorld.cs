@@ -52,6 +52,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
             _ = new MusicDl.Fakes.MusicBrainz.FakeMusicBrainz(host);
             var media = await FakeYouTubeMedia.StartAsync(host, cancellationToken).ConfigureAwait(false);
             await LongAudio.ReplaceAsync(media.Files, options.AudioSeconds, cancellationToken).ConfigureAwait(false);
+            media.AudioSeconds = options.AudioSeconds;
 
             var playlist = options.Demo ? DemoCatalogue.Add(spotify, music, media) : AddGeneratedPlaylist(options, spotify, music, media);
 

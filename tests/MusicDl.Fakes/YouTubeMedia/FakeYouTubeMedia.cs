@@ -32,6 +32,9 @@ public sealed class FakeYouTubeMedia
 
     public FakeAudioFiles Files { get; }
 
+    /// <summary>How long the served audio is; the player answer announces this length, as YouTube's does.</summary>
+    public int AudioSeconds { get; set; } = 1;
+
     public FakeRoute PlayerRoute { get; }
 
     public FakeRoute MediaRoute { get; }
@@ -143,7 +146,7 @@ public sealed class FakeYouTubeMedia
                 w.WriteStartObject("videoDetails");
                 w.WriteString("videoId", videoId);
                 w.WriteString("title", "Fake " + videoId);
-                w.WriteString("lengthSeconds", "1");
+                w.WriteString("lengthSeconds", AudioSeconds.ToString(CultureInfo.InvariantCulture));
                 w.WriteString("author", "Fake Artist - Topic");
                 w.WriteBoolean("isPrivate", false);
                 w.WriteEndObject();
@@ -228,7 +231,7 @@ public sealed class FakeYouTubeMedia
             }
         }
 
-        w.WriteString("approxDurationMs", "1001");
+        w.WriteString("approxDurationMs", ((AudioSeconds * 1000) + 1).ToString(CultureInfo.InvariantCulture));
         w.WriteEndObject();
     }
 
