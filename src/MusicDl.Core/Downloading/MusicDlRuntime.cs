@@ -9,6 +9,7 @@ using MusicDl.Spotify;
 using MusicDl.Tagging;
 using MusicDl.YouTube.Download;
 using MusicDl.YouTube.Matching;
+using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.Downloading;
 
@@ -79,8 +80,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         {
             var spotify = SpotifyClient.Create(settings, cache.Region(CacheRegions.Tokens), spotifyOptions);
             ISpotifyClient cached = new CachingSpotifyClient(spotify, cache.Region(CacheRegions.Spotify));
-            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>());
-            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>()) : null;
+            var visitor = CreateVisitorSession(http, settings, cache, time, loggers);
+            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor);
+            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), visitor) : null;
             ITrackLibrary? trackLibrary = null;
             if (mode != RunMode.Match)
             {
@@ -113,6 +115,18 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             http.Dispose();
             throw;
         }
+    }
+
+    /// <summary>One visitor-data fetch per run, kept a few hours in the <c>visitor_data</c> region (docs/audio.md).</summary>
+    private static VisitorSession CreateVisitorSession(HttpClient http, MusicDlSettings settings, ICache cache, TimeProvider time, ILoggerFactory loggers)
+    {
+        IVisitorDataSource source = new VisitorDataClient(http, settings.Endpoints.YouTube);
+        if (!settings.NoCache)
+        {
+            source = new CachingVisitorDataSource(source, cache.Region(CacheRegions.VisitorData));
+        }
+
+        return new VisitorSession(source, time, loggers.CreateLogger<VisitorSession>());
     }
 
     public async ValueTask DisposeAsync()

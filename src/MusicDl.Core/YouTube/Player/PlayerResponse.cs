@@ -6,4 +6,10 @@ public sealed record PlayerResponse(string Status, string? Reason, IReadOnlyList
     public bool IsPlayable => Status == "OK";
 
     public TimeSpan? Duration { get; init; }
+
+    /// <summary>The pre-roll ad YouTube plays first, if any: the media URLs answer 403 until it has passed.</summary>
+    public PreRollAd? PreRoll { get; init; }
+
+    /// <summary>When the answer arrived (the ad window starts then).</summary>
+    public DateTimeOffset AnsweredAt { get; init; }
 }

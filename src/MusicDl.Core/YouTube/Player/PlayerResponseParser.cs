@@ -39,7 +39,7 @@ internal static class PlayerResponseParser
             }
         }
 
-        return new PlayerResponse(status, reason, streams) { Duration = duration };
+        return new PlayerResponse(status, reason, streams) { Duration = duration, PreRoll = PreRollAdParser.Find(root) };
     }
 
     private static AudioStreamInfo? ParseFormat(JsonElement f)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.YouTube.Search;
 
@@ -18,13 +19,24 @@ internal sealed class InnerTubeSearchController
     private readonly Uri _searchUri;
     private readonly InnerTubeWebClient _client;
     private readonly TimeProvider _time;
+    private readonly VisitorSession? _visitor;
+    private readonly string? _gl;
     private long _requests;
 
-    public InnerTubeSearchController(HttpClient http, Uri baseUri, InnerTubeWebClient client, TimeProvider time, bool altJson)
+    /// <param name="http">The HTTP client.</param>
+    /// <param name="baseUri">The service's base URL.</param>
+    /// <param name="client">The web client identity.</param>
+    /// <param name="time">For the date-based client version.</param>
+    /// <param name="altJson">YouTube Music adds <c>?alt=json</c>.</param>
+    /// <param name="visitor">The run's visitor data, sent as ytmusicapi and yt-dlp do; null sends none.</param>
+    /// <param name="gl">The country (the <c>market</c>); null sends none, so YouTube goes by the caller's address.</param>
+    public InnerTubeSearchController(HttpClient http, Uri baseUri, InnerTubeWebClient client, TimeProvider time, bool altJson, VisitorSession? visitor = null, string? gl = null)
     {
         _http = http;
         _client = client;
         _time = time;
+        _visitor = visitor;
+        _gl = gl;
         var root = baseUri.AbsoluteUri.TrimEnd('/');
         _searchUri = new Uri(root + "/youtubei/v1/search" + (altJson ? "?alt=json" : string.Empty));
     }
@@ -43,9 +55,10 @@ internal sealed class InnerTubeSearchController
             uri = new Uri($"{uri.AbsoluteUri}{join}ctoken={token}&continuation={token}");
         }
 
+        var visitorData = _visitor is null ? null : await _visitor.GetAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            Content = new ByteArrayContent(BuildBody(query, searchParams, bodyContinuation)),
+            Content = new ByteArrayContent(BuildBody(query, searchParams, bodyContinuation, visitorData)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
@@ -53,6 +66,10 @@ internal sealed class InnerTubeSearchController
         request.Headers.TryAddWithoutValidation("Referer", _client.Origin + "/");
         // Consent cookie: without it European answers are a consent page instead of results.
         request.Headers.TryAddWithoutValidation("Cookie", "SOCS=CAI");
+        if (!string.IsNullOrEmpty(visitorData))
+        {
+            request.Headers.TryAddWithoutValidation("X-Goog-Visitor-Id", visitorData);
+        }
 
         Interlocked.Increment(ref _requests);
         HttpResponseMessage response;
@@ -92,7 +109,7 @@ internal sealed class InnerTubeSearchController
         }
     }
 
-    private byte[] BuildBody(string? query, string? searchParams, string? continuation)
+    private byte[] BuildBody(string? query, string? searchParams, string? continuation, string? visitorData)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -118,7 +135,16 @@ internal sealed class InnerTubeSearchController
             w.WriteString("clientName", _client.ClientName);
             w.WriteString("clientVersion", InnerTubeClientVersion.For(_client.MajorVersion, _time));
             w.WriteString("hl", "en");
-            w.WriteString("gl", "US");
+            if (_gl is not null)
+            {
+                w.WriteString("gl", _gl);
+            }
+
+            if (!string.IsNullOrEmpty(visitorData))
+            {
+                w.WriteString("visitorData", visitorData);
+            }
+
             w.WriteEndObject();
             w.WriteStartObject("user");
             w.WriteEndObject();
