@@ -36,8 +36,11 @@ public sealed record YouTubeClientSettings
     public int? UtcOffsetMinutes { get; init; }
 
     /// <summary>Any other context.client field, written as given (numbers and true/false as JSON numbers and booleans).</summary>
-    public IReadOnlyDictionary<string, string> Context { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Context { get; init; } = None;
 
     /// <summary>Extra HTTP headers of the player request.</summary>
-    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = None;
+
+    // One shared empty map, so clients without extras compare equal as records.
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 }

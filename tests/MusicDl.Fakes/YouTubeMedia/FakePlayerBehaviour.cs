@@ -11,4 +11,10 @@ public enum FakePlayerBehaviour
     AgeGated,
     CipherOnly,
     Private,
+
+    /// <summary>ERROR "This video has been removed by the uploader": gone for every client.</summary>
+    Removed,
+
+    /// <summary>Made for kids: UNPLAYABLE to VISIONOS (and the mobile clients), playable on web_embedded and tv_downgraded.</summary>
+    MadeForKids,
 }
