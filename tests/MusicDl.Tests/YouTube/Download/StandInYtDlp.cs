@@ -27,7 +27,7 @@ internal sealed class StandInYtDlp
         var stand = new StandInYtDlp(folder);
         var extension = Path.GetExtension(sourceFile).TrimStart('.');
         var body = fail
-            ? $"echo 'ERROR: [youtube] AjXQiKP5kMs: {failure}' >&2\nexit 1\n"
+            ? $"echo 'ERROR: [youtube] AjXQiKP5kMs: {failure.Replace("'", "'\\''", StringComparison.Ordinal)}' >&2\nexit 1\n"
             : $$"""
               [ "$1" = "--ignore-config" ] || { echo "ERROR: the user's yt-dlp config is not ignored" >&2; exit 2; }
               [ "$2" = "-f" ] || { echo "ERROR: no format selection" >&2; exit 2; }
