@@ -85,6 +85,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
     {
         ["spotify_api"] = Spotify.ApiRequests,
         ["spotify_token"] = Spotify.TokenRequests,
+        ["covers"] = Spotify.ImageRoute.Count,
         ["search"] = Music.Route.Count,
         ["player"] = Media.PlayerRoute.Count,
         ["media"] = Media.MediaRoute.Count,

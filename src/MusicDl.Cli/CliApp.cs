@@ -1,5 +1,7 @@
 using System.CommandLine;
 using MusicDl.Cli.Commands;
+using MusicDl.Output;
+using MusicDl.Runs;
 
 namespace MusicDl.Cli;
 
@@ -40,7 +42,7 @@ internal sealed class CliApp
             // One line, not a page of help: scripts read the first line of stderr.
             var messages = parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct(StringComparer.Ordinal);
             Stderr.WriteLine($"musicdl: {string.Join("; ", messages)} (see 'musicdl --help')");
-            return ExitCodes.Usage;
+            return (int)ExitCode.Usage;
         }
 
         var config = new InvocationConfiguration
@@ -56,20 +58,16 @@ internal sealed class CliApp
         {
             return await parse.InvokeAsync(config, cancellationToken);
         }
-        catch (Exception ex) when (ex is UsageException or Configuration.ConfigException or Sources.SourceParseException)
+        catch (UsageException ex)
         {
             Stderr.WriteLine($"musicdl: {ex.Message}");
-            return ExitCodes.Usage;
+            return (int)ExitCode.Usage;
         }
-        catch (Exception ex) when (ex is Spotify.SpotifyCannotProceedException or Library.LibraryLockedException or Downloading.RunAbortedException or Audio.FfmpegNotFoundException)
+        catch (Exception ex) when (FailureExitCode.Of(ex) is { } code)
         {
-            Stderr.WriteLine($"musicdl: {ex.Message}");
-            return ExitCodes.CannotProceed;
-        }
-        catch (OperationCanceledException)
-        {
-            Stderr.WriteLine("musicdl: interrupted");
-            return ExitCodes.Interrupted;
+            // Core knows which failures are whose and what each earns; a failure it does not know is a bug and propagates.
+            Stderr.WriteLine(code == ExitCode.Interrupted ? "musicdl: interrupted" : $"musicdl: {ex.Message}");
+            return (int)code;
         }
     }
 
@@ -84,7 +82,7 @@ internal sealed class CliApp
     {
         var root = new RootCommand(
             "musicdl: download Spotify tracks, albums, playlists, artists and Liked Songs from YouTube Music, " +
-            "converted, tagged and filed.\n\n" + ExitCodes.HelpText);
+            "converted, tagged and filed.\n\n" + ExitCodeHelp.Text);
         foreach (var option in new Option[] { _o.Config, _o.Verbose, _o.Quiet, _o.LogFile, _o.NoColor })
         {
             root.Options.Add(option);

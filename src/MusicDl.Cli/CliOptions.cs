@@ -46,11 +46,7 @@ internal sealed class CliOptions
 
     public Option<string?> Wait { get; } = new("--wait") { Description = "Wait for the library lock held by another run, at most DURATION (e.g. 30m; no value: no limit).", HelpName = "DURATION" };
 
-    public Option<bool> Prune { get; } = new("--prune") { Description = "Delete files of tracks that left a playlist or album in the config since the last sync." };
-
     public Option<double?> Threshold { get; } = new("--threshold") { Description = "Lowest match score accepted (0-1).", HelpName = "X" };
-
-    public Option<string?> Region { get; } = new("--region") { Description = "Only this cache region.", HelpName = "R" };
 
     /// <summary>The options of download and sync, in help order.</summary>
     public IEnumerable<Option> DownloadOptions =>

@@ -3,6 +3,7 @@ using MusicDl.Caching;
 using MusicDl.Downloading;
 using MusicDl.Models;
 using MusicDl.Output;
+using MusicDl.Runs;
 
 namespace MusicDl.Cli;
 
@@ -12,7 +13,7 @@ namespace MusicDl.Cli;
 /// terminal without NO_COLOR; it is cleared before each result line and drawn again after it, so the two streams
 /// never garble each other on one screen.
 /// </summary>
-internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool json, bool quiet, bool interactive)
+internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool json, bool quiet, bool interactive) : IRunObserver
 {
     private const int MaxActiveLines = 8;
     private readonly Lock _gate = new();
@@ -21,30 +22,26 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
     private int _done;
     private int _drawnLines;
 
-    public void Attach(Downloader downloader)
+    public void Planned(int tracks)
     {
-        ArgumentNullException.ThrowIfNull(downloader);
-        downloader.Planned += n =>
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                _total = n;
-                Redraw();
-            }
-        };
-        downloader.TrackStarted += t =>
-        {
-            lock (_gate)
-            {
-                _active[t.Track.Id] = $"{t.Track.FirstArtist} - {t.Track.Title}";
-                Redraw();
-            }
-        };
-        downloader.TrackFinished += Finished;
-        downloader.SourceFailed += SourceFailed;
+            _total = tracks;
+            Redraw();
+        }
     }
 
-    public void Finished(TrackOutcome outcome)
+    public void TrackStarted(PlannedTrack track)
+    {
+        ArgumentNullException.ThrowIfNull(track);
+        lock (_gate)
+        {
+            _active[track.Track.Id] = $"{track.Track.FirstArtist} - {track.Track.Title}";
+            Redraw();
+        }
+    }
+
+    public void TrackFinished(TrackOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         lock (_gate)

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using MusicDl.Downloading;
+using MusicDl.Runs;
+using MusicDl.Sources;
 
 namespace MusicDl.Cli.Commands;
 
@@ -19,17 +22,25 @@ internal static class DownloadCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parse, ct) =>
-        {
-            var context = CommandContext.Create(app, parse, positionalConfig: null);
-            var arguments = await SourceArguments.CollectAsync(app, parse.GetValue(sources) ?? [], parse.GetValue(app.Options.FromFile), ct);
-            if (arguments.Count == 0)
-            {
-                throw new UsageException("download needs at least one Spotify URL, 'saved', or --from-file FILE.");
-            }
-
-            return await context.RunDownloadAsync(arguments, isSync: false, ct);
-        });
+        command.SetAction((parse, ct) => ExecuteAsync(app, parse, sources, ct));
         return command;
+    }
+
+    private static async Task<int> ExecuteAsync(CliApp app, ParseResult parse, Argument<string[]> sourcesArgument, CancellationToken cancellationToken)
+    {
+        using var invocation = Invocation.Create(app, parse, positionalConfig: null);
+        var arguments = await SourceArguments.CollectAsync(app, parse.GetValue(sourcesArgument) ?? [], parse.GetValue(app.Options.FromFile), cancellationToken);
+        if (arguments.Count == 0)
+        {
+            throw new UsageException("download needs at least one Spotify URL, 'saved', or --from-file FILE.");
+        }
+
+        // Every argument must be a Spotify source; the first that is not stops the run before any network call.
+        var sources = arguments.Select(SpotifyUrlParser.Parse).ToArray();
+        var wait = SettingsBinder.ParseWait(parse, app.Options) ?? TimeSpan.Zero;
+        var settings = await invocation.LoadSettingsAsync(cancellationToken);
+        var mode = parse.GetValue(app.Options.DryRun) ? RunMode.DryRun : RunMode.Download;
+        var request = new RunRequest(sources, settings, mode) { LockWait = wait };
+        return await ReportedRun.ExecuteAsync(invocation, request, parse.GetValue(app.Options.Json), cancellationToken);
     }
 }

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using MusicDl.Downloading;
+using MusicDl.Runs;
+using MusicDl.Sources;
 
 namespace MusicDl.Cli.Commands;
 
@@ -20,12 +23,17 @@ internal static class MatchCommand
         command.Options.Add(app.Options.NoCache);
         command.Options.Add(app.Options.CacheFile);
         command.Options.Add(app.Options.Market);
-        command.SetAction(async (parse, ct) =>
-        {
-            var context = CommandContext.Create(app, parse, positionalConfig: null);
-            var arguments = await SourceArguments.CollectAsync(app, parse.GetValue(sources) ?? [], null, ct);
-            return await context.RunMatchAsync(arguments, ct);
-        });
+        command.SetAction((parse, ct) => ExecuteAsync(app, parse, sources, ct));
         return command;
+    }
+
+    private static async Task<int> ExecuteAsync(CliApp app, ParseResult parse, Argument<string[]> sourcesArgument, CancellationToken cancellationToken)
+    {
+        using var invocation = Invocation.Create(app, parse, positionalConfig: null);
+        var arguments = await SourceArguments.CollectAsync(app, parse.GetValue(sourcesArgument) ?? [], null, cancellationToken);
+        var sources = arguments.Select(SpotifyUrlParser.Parse).ToArray();
+        var settings = await invocation.LoadSettingsAsync(cancellationToken);
+        var request = new RunRequest(sources, settings, RunMode.Match);
+        return await ReportedRun.ExecuteAsync(invocation, request, parse.GetValue(app.Options.Json), cancellationToken);
     }
 }

@@ -45,9 +45,6 @@ public sealed class Downloader(
     /// <summary>Raised when a track starts its work.</summary>
     public event Action<PlannedTrack>? TrackStarted;
 
-    /// <summary>The sources read in this run, in order (for sync pruning and M3U).</summary>
-    public IReadOnlyList<ResolvedSource> ResolvedSources { get; private set; } = [];
-
     public async Task<RunResult> RunAsync(DownloadRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -81,7 +78,6 @@ public sealed class Downloader(
         }
 
         var resolved = await ResolveAllAsync(request.Sources, failures, Abort, abort.Token, hard.Token);
-        ResolvedSources = resolved;
         var planned = Plan(resolved, Emit);
         Planned?.Invoke(planned.Count);
 
@@ -118,7 +114,10 @@ public sealed class Downloader(
             failures.ToArray(),
             abortMessage,
             cancellationToken.IsCancellationRequested,
-            time.GetElapsedTime(started));
+            time.GetElapsedTime(started))
+        {
+            ResolvedSources = resolved,
+        };
     }
 
     private async Task<IReadOnlyList<ResolvedSource>> ResolveAllAsync(

@@ -11,12 +11,15 @@ public sealed record RunResult(
     bool Interrupted,
     TimeSpan Elapsed)
 {
+    /// <summary>The sources read in this run, in order (for sync pruning); a source that failed to load is absent.</summary>
+    public IReadOnlyList<ResolvedSource> ResolvedSources { get; init; } = [];
+
     public int Count(TrackStatus status) => Outcomes.Count(o => o.Status == status);
 
-    /// <summary>130 interrupted, 3 aborted, 1 a track not found or failed or a source unreadable, else 0.</summary>
-    public int ExitCode =>
-        Interrupted ? 130
-        : AbortMessage is not null ? 3
-        : SourceFailures.Count > 0 || Outcomes.Any(o => o.Status is TrackStatus.NotFound or TrackStatus.Failed) ? 1
-        : 0;
+    /// <summary>Interrupted, else cannot proceed (aborted), else some failed (a track not found or failed, a source unreadable), else ok.</summary>
+    public ExitCode ExitCode =>
+        Interrupted ? ExitCode.Interrupted
+        : AbortMessage is not null ? ExitCode.CannotProceed
+        : SourceFailures.Count > 0 || Outcomes.Any(o => o.Status is TrackStatus.NotFound or TrackStatus.Failed) ? ExitCode.SomeFailed
+        : ExitCode.Ok;
 }

@@ -126,12 +126,51 @@ public static class OutputJson
         w.WriteEndObject();
     }
 
+    /// <summary><c>cache stats --json</c>: the file, its size on disk, its entries and their age, per region.</summary>
+    public static string CacheStats(CacheFileStatistics stats)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        return Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("path", stats.Path);
+            w.WriteNumber("bytes_on_disk", stats.BytesOnDisk);
+            w.WriteNumber("entries", stats.Entries);
+            WriteTime(w, "oldest", stats.Oldest);
+            WriteTime(w, "newest", stats.Newest);
+            w.WriteStartObject("regions");
+            foreach (var r in stats.Regions)
+            {
+                w.WriteStartObject(r.Region);
+                w.WriteNumber("entries", r.Entries);
+                WriteTime(w, "oldest", r.Oldest);
+                WriteTime(w, "newest", r.Newest);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+    }
+
     /// <summary>snake_case status names: <c>not_found</c>, <c>downloaded</c>...</summary>
     public static string StatusName(TrackStatus status) => status switch
     {
         TrackStatus.NotFound => "not_found",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    private static void WriteTime(Utf8JsonWriter w, string name, DateTimeOffset? t)
+    {
+        if (t is { } value)
+        {
+            w.WriteString(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
 
     public static string Write(Action<Utf8JsonWriter> body)
     {

@@ -51,7 +51,7 @@ public sealed class SpotifyClient : ISpotifyClient, ISpotifyCatalog, IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         options ??= new SpotifyClientOptions();
         var clientId = RequireClientId(settings);
-        var store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), clientId);
+        var store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), clientId, options.LoginLockBusy);
         var (http, controller) = CreateController(settings, options);
         var accounts = new SpotifyAccounts(controller);
         ISpotifyTokenSource source;

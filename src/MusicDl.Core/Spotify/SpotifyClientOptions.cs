@@ -13,4 +13,10 @@ public sealed record SpotifyClientOptions
 
     /// <summary>Per-request timeout (a timeout is retried like a 5xx).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Called each time a refresh finds the login lock held (by this process or another) and starts to wait: the
+    /// signal tests await instead of sleeping while another run refreshes.
+    /// </summary>
+    internal Action? LoginLockBusy { get; init; }
 }

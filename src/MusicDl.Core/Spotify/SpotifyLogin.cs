@@ -27,7 +27,7 @@ public sealed class SpotifyLogin : IDisposable
         _clientId = SpotifyClient.RequireClientId(settings);
         (_http, _controller) = SpotifyClient.CreateController(settings, options);
         _accounts = new SpotifyAccounts(_controller);
-        _store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), _clientId);
+        _store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), _clientId, options.LoginLockBusy);
         RedirectUri = new Uri($"http://127.0.0.1:{settings.AuthRedirectPort}/callback");
     }
 

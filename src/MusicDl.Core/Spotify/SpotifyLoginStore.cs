@@ -14,8 +14,11 @@ internal sealed class SpotifyLoginStore
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> ProcessGates = new(StringComparer.Ordinal);
 
-    public SpotifyLoginStore(string directory, string clientId)
+    private readonly Action? _lockBusy;
+
+    public SpotifyLoginStore(string directory, string clientId, Action? lockBusy = null)
     {
+        _lockBusy = lockBusy;
         Directory = directory;
         ClientId = clientId;
         FilePath = Path.Combine(directory, $"spotify-login-{FileKey(clientId)}.json");
@@ -123,7 +126,13 @@ internal sealed class SpotifyLoginStore
     {
         EnsureDirectory();
         var gate = ProcessGates.GetOrAdd(LockPath, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var entered = gate.WaitAsync(cancellationToken);
+        if (!entered.IsCompleted)
+        {
+            _lockBusy?.Invoke();
+        }
+
+        await entered.ConfigureAwait(false);
         try
         {
             var lockFile = await AcquireFileLockAsync(cancellationToken).ConfigureAwait(false);
@@ -159,6 +168,11 @@ internal sealed class SpotifyLoginStore
             }
             catch (IOException) when (attempt < attempts)
             {
+                if (attempt == 1)
+                {
+                    _lockBusy?.Invoke();
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken).ConfigureAwait(false);
             }
             catch (IOException ex)

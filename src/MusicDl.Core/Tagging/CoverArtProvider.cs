@@ -1,4 +1,5 @@
 using MusicDl.Caching;
+using MusicDl.Configuration;
 using MusicDl.Models;
 
 namespace MusicDl.Tagging;
@@ -41,9 +42,15 @@ public sealed class CoverArtProvider
 
     private async Task<CacheLookup<byte[]>> FetchAsync(string url, CancellationToken cancellationToken)
     {
+        // The same rule as every configured endpoint: https, or plain http to a loopback host (the fakes) only.
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || SettingsValidator.CheckEndpoint(uri) is not null)
+        {
+            return CacheLookup<byte[]>.Miss;
+        }
+
         try
         {
-            using var response = await _http.GetAsync(new Uri(url), cancellationToken);
+            using var response = await _http.GetAsync(uri, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return CacheLookup<byte[]>.Miss;

@@ -34,11 +34,11 @@ public sealed partial class FakeSpotify
             ["href"] = $"{NextHost}/v1/albums/{album.Id}",
             ["id"] = album.Id,
             ["images"] = new JsonArray(
-                new[] { 640, 300, 64 }.Select(size => (JsonNode?)new JsonObject
+                Covers(album.Id).Select(cover => (JsonNode?)new JsonObject
                 {
-                    ["url"] = $"https://i.scdn.co/image/{album.Id}-{size}",
-                    ["height"] = size,
-                    ["width"] = size,
+                    ["url"] = cover.Url.AbsoluteUri,
+                    ["height"] = cover.Size,
+                    ["width"] = cover.Size,
                 }).ToArray()),
             ["name"] = album.Name,
             ["release_date"] = album.ReleaseDate,

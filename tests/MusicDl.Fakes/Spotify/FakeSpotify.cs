@@ -33,6 +33,7 @@ public sealed partial class FakeSpotify
         Host = host;
         RegisterAccounts();
         RegisterApi();
+        RegisterImages();
     }
 
     public FakeHost Host { get; }

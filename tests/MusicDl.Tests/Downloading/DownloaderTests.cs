@@ -1,6 +1,7 @@
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
+using MusicDl.Output;
 
 namespace MusicDl.Tests.Downloading;
 
@@ -43,7 +44,7 @@ public sealed class DownloaderTests
         Assert.All(result.Outcomes, o => Assert.Equal(TrackStatus.Downloaded, o.Status));
         Assert.Equal([a.Uri, b.Uri], result.Outcomes.Single(o => o.Title == "Song 2").Sources);
         Assert.Equal(2, _library.Stored.Count);
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
     }
 
     [Fact]
@@ -58,7 +59,7 @@ public sealed class DownloaderTests
         Assert.Empty(_resolver.Completed);
         Assert.Empty(_matcher.Matched);
         Assert.Empty(_producer.Produced);
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class DownloaderTests
 
         Assert.Equal(2, result.Count(TrackStatus.Unsupported));
         Assert.Contains(result.Outcomes, o => o.Status == TrackStatus.Unsupported && o.Error == "local file" && o.Title == "My Demo.mp3");
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class DownloaderTests
 
         Assert.Equal(TrackStatus.NotFound, result.Outcomes.Single(o => o.Title == "Song 2").Status);
         Assert.Equal(TrackStatus.Downloaded, result.Outcomes.Single(o => o.Title == "Song 1").Status);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCode.SomeFailed, result.ExitCode);
     }
 
     [Fact]
@@ -97,7 +98,7 @@ public sealed class DownloaderTests
 
         Assert.Equal(b.Uri, Assert.Single(result.SourceFailures).Source);
         Assert.Equal(TrackStatus.Downloaded, Assert.Single(result.Outcomes).Status);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCode.SomeFailed, result.ExitCode);
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class DownloaderTests
         Assert.Equal(5, result.Count(TrackStatus.Downloaded));
         var failed = Assert.Single(result.Outcomes, o => o.Status == TrackStatus.Failed);
         Assert.Equal("download failed after 3 tries", failed.Error);
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(ExitCode.SomeFailed, result.ExitCode);
     }
 
     [Fact]
@@ -123,7 +124,7 @@ public sealed class DownloaderTests
 
         var result = await NewDownloader().RunAsync(request, CancellationToken.None);
 
-        Assert.Equal(3, result.ExitCode);
+        Assert.Equal(ExitCode.CannotProceed, result.ExitCode);
         Assert.Contains("not a bot", result.AbortMessage, StringComparison.Ordinal);
         Assert.True(_matcher.Matched.Count < 10, $"the run went on for {_matcher.Matched.Count} tracks");
     }
@@ -155,7 +156,7 @@ public sealed class DownloaderTests
         Assert.Equal(TrackStatus.Missing, result.Outcomes.Single(o => o.Title == "Song 2").Status);
         Assert.Empty(_matcher.Matched);
         Assert.Empty(_producer.Produced);
-        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
     }
 
     [Fact]
@@ -203,7 +204,7 @@ public sealed class DownloaderTests
 
         var result = await downloader.RunAsync(request, interrupt.Token);
 
-        Assert.Equal(130, result.ExitCode);
+        Assert.Equal(ExitCode.Interrupted, result.ExitCode);
         Assert.True(started <= 3, $"{started} tracks started after the interrupt");
         Assert.Empty(_library.Stored);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MusicDl.Fakes.Spotify;
 
 namespace MusicDl.Tests.EndToEnd;
 
@@ -32,7 +33,16 @@ public sealed class DownloadEndToEndTests : IAsyncLifetime
             using var file = TagLib.File.Create(path, "audio/mp4", TagLib.ReadStyle.Average);
             Assert.Equal(t.GetProperty("title").GetString(), file.Tag.Title);
             Assert.Equal(album.Name, file.Tag.Album);
+
+            // The cover the album names (served by the fake Spotify on loopback) is embedded in every track.
+            var cover = Assert.Single(file.Tag.Pictures);
+            Assert.Equal(FakeSpotify.CoverJpeg, cover.Data.Data);
+            Assert.Equal("image/jpeg", cover.MimeType);
         }
+
+        // The largest rendition, fetched once for the whole album.
+        Assert.Equal(1, _world.Spotify.ImageRoute.Count);
+        Assert.Contains(_world.Host.Log, l => l.Contains(_world.Spotify.CoverUrl(album.Id, 640).AbsolutePath, StringComparison.Ordinal));
 
         Assert.Empty(Directory.EnumerateFiles(_world.Sandbox.Library, ".*part*", SearchOption.AllDirectories));
         var summary = lines.Last().GetProperty("summary");
@@ -48,5 +58,6 @@ public sealed class DownloadEndToEndTests : IAsyncLifetime
         Assert.Equal(searches, _world.SearchRequests);
         Assert.Equal(players, _world.PlayerRequests);
         Assert.Equal(media, _world.MediaRequests);
+        Assert.Equal(1, _world.Spotify.ImageRoute.Count);
     }
 }

@@ -242,13 +242,17 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
         Bed.Time.Advance(TimeSpan.FromHours(2));
         var tokenRoute = Bed.Spotify.Route("POST", "/api/token");
         tokenRoute.HoldRequest(tokenRoute.Count + 1);
+        var bWaitsForTheLock = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var runA = Bed.CreateClient();
-        using var runB = Bed.CreateClient();
+        using var runB = SpotifyClient.Create(Bed.Settings, Bed.Tokens, Bed.Options with { LoginLockBusy = () => bWaitsForTheLock.TrySetResult() });
 
         var a = runA.ResolveAsync(source, CancellationToken.None);
         await tokenRoute.Held.WaitAsync(TimeSpan.FromSeconds(10));
         var b = runB.ResolveAsync(source, CancellationToken.None);
-        await Task.Delay(50);
+
+        // A is inside the lock with its refresh held by the fake; B has read the expired token and queues behind A.
+        await bWaitsForTheLock.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(b.IsCompleted);
         tokenRoute.Release();
         await Task.WhenAll(a, b).WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -270,12 +274,15 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
         var source = TrackSource(out _);
         Bed.Time.Advance(TimeSpan.FromHours(2));
         var loginFile = Directory.GetFiles(Bed.ConfigDirectory, "*.json").Single();
-        using var client = Bed.CreateClient();
+        var lockFound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var client = SpotifyClient.Create(Bed.Settings, Bed.Tokens, Bed.Options with { LoginLockBusy = () => lockFound.TrySetResult() });
         Task<ResolvedSource> resolving;
         using (new FileStream(loginFile + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
             resolving = client.ResolveAsync(source, CancellationToken.None);
-            await Task.Delay(300);
+
+            // The refresh found the lock taken and waits; it cannot end while the other process holds it.
+            await lockFound.Task.WaitAsync(TimeSpan.FromSeconds(10));
             Assert.False(resolving.IsCompleted);
             Assert.Equal(1, Bed.Spotify.TokenRequests);
         }

@@ -103,6 +103,20 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
         Assert.Equal(0, _host.Route("GET", "/image/{id}").Count);
     }
 
+    [Theory]
+    [InlineData("http://i.scdn.co/image/ab67616d0000b273")]
+    [InlineData("ftp://127.0.0.1/image/large")]
+    [InlineData("not a url")]
+    public async Task A_cover_url_that_is_neither_https_nor_loopback_http_is_not_fetched(string url)
+    {
+        using var refusing = new HttpClient(new RefusingHandler());
+        var region = TestCache.Region(CacheRegions.Images);
+        var provider = new CoverArtProvider(refusing, region);
+
+        Assert.Null(await provider.GetAsync(Album("large") with { Images = [new ImageRef(url, 640, 640)] }));
+        Assert.Equal(0, region.Entries());
+    }
+
     private AlbumInfo Album(string large) => new()
     {
         Id = "album-" + large,
@@ -114,4 +128,11 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
             new ImageRef(_host.Url("/image/small").ToString(), 300, 300),
         ],
     };
+
+    /// <summary>Fails the test on any request: the provider must refuse before sending.</summary>
+    private sealed class RefusingHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new Xunit.Sdk.XunitException($"no request was expected, got {request.RequestUri}");
+    }
 }

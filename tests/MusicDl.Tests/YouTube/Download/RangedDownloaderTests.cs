@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using MusicDl.Fakes;
+using MusicDl.Tests.TestSupport;
 using MusicDl.YouTube.Download;
 
 namespace MusicDl.Tests.YouTube.Download;
@@ -99,15 +100,15 @@ public sealed class RangedDownloaderTests : IAsyncLifetime
     [Fact]
     public async Task Server_errors_are_retried_after_a_backoff_on_the_time_provider()
     {
-        var time = new FakeTimeProvider();
+        // The backoff is the only timer shorter than the day-long stall timeout.
+        var time = new WatchedTimeProvider(due => due > TimeSpan.Zero && due < TimeSpan.FromDays(1));
         var expected = _bed.Fake.BytesFor(251);
         _bed.Fake.MediaRoute.Fail(new FakeFault { Status = 503, Times = 2 });
 
         var download = Downloader(time).DownloadAsync(MediaUrl(251), expected.LongLength, _bed.Destination);
 
         // Without the clock moving, the first backoff never ends.
-        await WaitUntilAsync(() => _bed.Fake.MediaRoute.Count == 1);
-        await Task.Delay(50);
+        await time.Waiting.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(download.IsCompleted);
         Assert.Equal(1, _bed.Fake.MediaRoute.Count);
 
@@ -197,14 +198,5 @@ public sealed class RangedDownloaderTests : IAsyncLifetime
         }
 
         await task;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(5, timeout.Token);
-        }
     }
 }
