@@ -6,7 +6,7 @@ namespace MusicDl.Bench;
 
 /// <summary>
 /// The four caches compared, each with statistics on, the same capacity and TTL:
-/// our memory region (through the public ICacheRegion API), BitFaster's ConcurrentLru and ConcurrentTLru
+/// our memory region (through the public ICacheRegion&lt;T&gt; handle callers hold), BitFaster's ConcurrentLru and ConcurrentTLru
 /// (metrics on by default), and MemoryCache (TrackStatistics, SizeLimit = capacity, Size 1 per entry).
 /// </summary>
 public abstract class CacheContenders : IDisposable
@@ -14,7 +14,10 @@ public abstract class CacheContenders : IDisposable
     protected const int Capacity = 1_000;
     protected static readonly TimeSpan Ttl = TimeSpan.FromHours(1);
 
-    protected ICacheRegion Region { get; private set; } = null!;
+    protected ICacheRegion<string> Region { get; private set; } = null!;
+
+    /// <summary>The region behind <see cref="Region"/>, for the variant without the handle.</summary>
+    private protected CacheRegion Core { get; private set; } = null!;
 
     protected ConcurrentLru<string, string> Lru { get; private set; } = null!;
 
@@ -26,11 +29,12 @@ public abstract class CacheContenders : IDisposable
 
     protected void CreateCaches()
     {
-        Region = new CacheRegion(
+        Core = new CacheRegion(
             new CacheRegionOptions("bench", Capacity, Ttl, Ttl, Ttl, persistent: false, shared: false),
             [],
             TimeProvider.System,
             new CacheWarnings());
+        Region = Core.Handle(BenchJson.Default.String);
         Lru = new ConcurrentLru<string, string>(Capacity);
         TLru = new ConcurrentTLru<string, string>(Capacity, Ttl);
         Memory = new MemoryCache(new MemoryCacheOptions { SizeLimit = Capacity, TrackStatistics = true });

@@ -24,7 +24,7 @@ public class ContendedBenchmarks : CacheContenders
 
     [Benchmark(OperationsPerInvoke = Threads * PerThread)]
     public Task MusicDlRegion() => RunAsync(async key =>
-        (await Region.GetOrCreateAsync(key, BenchJson.Default.String, _ => Task.FromResult(CacheLookup<string>.Found("value")))).Value);
+        (await Region.GetOrCreateAsync(key, _ => Task.FromResult(CacheLookup<string>.Found("value")))).Value);
 
     [Benchmark(OperationsPerInvoke = Threads * PerThread)]
     public Task BitFasterConcurrentLru() => RunAsync(async key => await Lru.GetOrAddAsync(key, _ => Task.FromResult("value")));

@@ -18,7 +18,7 @@ public class InsertBenchmarks : CacheContenders
     }
 
     [Benchmark]
-    public void MusicDlRegion() => Region.SetAsync(NextKey(), "value", BenchJson.Default.String).GetAwaiter().GetResult();
+    public void MusicDlRegion() => Region.SetAsync(NextKey(), "value").GetAwaiter().GetResult();
 
     [Benchmark]
     public void BitFasterConcurrentLru() => Lru.AddOrUpdate(NextKey(), "value");

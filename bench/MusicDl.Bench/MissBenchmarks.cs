@@ -16,7 +16,7 @@ public class MissBenchmarks : CacheContenders
         CreateCaches();
         foreach (var key in Keys("present", Capacity))
         {
-            Region.SetAsync(key, "value", BenchJson.Default.String).GetAwaiter().GetResult();
+            Region.SetAsync(key, "value").GetAwaiter().GetResult();
             Lru.AddOrUpdate(key, "value");
             TLru.AddOrUpdate(key, "value");
             Memory.Set(key, "value", EntryOptions);
@@ -26,7 +26,7 @@ public class MissBenchmarks : CacheContenders
     }
 
     [Benchmark]
-    public bool MusicDlRegion() => Region.GetAsync(NextKey(), BenchJson.Default.String).GetAwaiter().GetResult().IsHit;
+    public bool MusicDlRegion() => Region.GetAsync(NextKey()).GetAwaiter().GetResult().IsHit;
 
     [Benchmark]
     public bool BitFasterConcurrentLru() => Lru.TryGet(NextKey(), out _);

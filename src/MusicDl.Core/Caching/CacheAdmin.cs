@@ -30,7 +30,7 @@ public sealed class CacheAdmin
             return new CacheFileStatistics(FilePath, false, 0, []);
         }
 
-        var regions = WithStore(store => store.ReadStatistics()) ?? [];
+        var regions = WithStore(store => store.ReadStatisticsAsync(CancellationToken.None)) ?? [];
         return new CacheFileStatistics(FilePath, true, BytesOnDisk(), regions);
     }
 
@@ -42,18 +42,20 @@ public sealed class CacheAdmin
             throw new ArgumentException($"Unknown cache region '{region}' (known: {string.Join(", ", CacheRegions.All)}).", nameof(region));
         }
 
-        return File.Exists(FilePath) ? Math.Max(0, WithStore(store => store.Clear(region))) : 0;
+        return File.Exists(FilePath) ? Math.Max(0, WithStore(store => store.ClearAsync(region, CancellationToken.None))) : 0;
     }
 
     /// <summary>Drops expired entries and compacts the file; returns how many were dropped.</summary>
-    public long Prune() => File.Exists(FilePath) ? Math.Max(0, WithStore(store => store.Prune())) : 0;
+    public long Prune() => File.Exists(FilePath) ? Math.Max(0, WithStore(store => store.PruneAsync(CancellationToken.None))) : 0;
 
-    private T WithStore<T>(Func<SqliteCacheStore, T> action)
+    // The admin commands are synchronous from top to bottom: they wait for the store here, on their own thread,
+    // and nowhere on a path that other work shares.
+    private T WithStore<T>(Func<SqliteCacheStore, Task<T>> action)
     {
         var store = new SqliteCacheStore(FilePath, _time, Warnings);
         try
         {
-            return action(store);
+            return action(store).GetAwaiter().GetResult();
         }
         finally
         {

@@ -1,7 +1,7 @@
 namespace MusicDl.Caching;
 
 /// <summary>
-/// The answer of a cache lookup, or of a factory passed to <see cref="ICacheRegion.GetOrCreateAsync{T}"/>.
+/// The answer of a cache lookup, or of a factory passed to <see cref="ICacheRegion{T}.GetOrCreateAsync"/>.
 /// A factory returns <see cref="Found"/> to store a value, <see cref="Absent"/> to store a negative entry,
 /// or <see cref="Miss"/> to store nothing. <see cref="Ttl"/> overrides the region's TTL when set.
 /// </summary>

@@ -8,9 +8,10 @@ namespace MusicDl.Caching;
 /// A region: memory first, then the persistent and shared layers in order, promoting a lower hit upwards;
 /// writes go through to every layer the region uses. The store counts every lookup's memory outcome under its
 /// lock (no atomic operation on the hot path); a memory miss that a lower layer answers moves from misses to
-/// hits here, so each lookup counts exactly once.
+/// hits here, so each lookup counts exactly once. Callers hold typed handles (<see cref="CacheRegionHandle{T}"/>)
+/// that fix the value type and its JSON contract.
 /// </summary>
-internal sealed class CacheRegion : ICacheRegion
+internal sealed class CacheRegion : IRegionStore
 {
     private readonly LruTtlStore _memory;
     private readonly ICacheLayer[] _layers;
@@ -36,6 +37,12 @@ internal sealed class CacheRegion : ICacheRegion
 
     public string Name => Options.Name;
 
+    public ICacheRegion<T> Handle<T>(JsonTypeInfo<T> type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return new CacheRegionHandle<T>(this, type);
+    }
+
     public ValueTask<CacheLookup<T>> GetAsync<T>(string key, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -55,7 +62,6 @@ internal sealed class CacheRegion : ICacheRegion
             return new(CacheLookup<T>.Miss);
         }
 
-        ArgumentNullException.ThrowIfNull(type);
         return GetFromLayersAsync(key, type, cancellationToken);
     }
 
@@ -63,7 +69,6 @@ internal sealed class CacheRegion : ICacheRegion
     public ValueTask SetAsync<T>(string key, T value, JsonTypeInfo<T> type, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        ArgumentNullException.ThrowIfNull(type);
         var memoryTtl = ttl ?? Options.Ttl;
         if (memoryTtl <= TimeSpan.Zero)
         {

@@ -1,19 +1,18 @@
-using System.Text.Json.Serialization.Metadata;
-
 namespace MusicDl.Caching;
 
 /// <summary>
-/// A named, bounded cache region (TTL + LRU in memory, then the persistent and shared layers).
-/// Values are serialised with source-generated <see cref="JsonTypeInfo{T}"/> for the persistent layers,
-/// so one region may hold values of several types under distinct keys.
+/// A typed handle on a named, bounded cache region (TTL + LRU in memory, then the persistent and shared layers).
+/// Obtained from <see cref="ICache.Region{T}"/>, which fixes the value type and its source-generated JSON contract
+/// once, so no call names a type again. A region may hand out handles of several types (the <c>spotify</c> region
+/// keeps tracks, albums and artists); their keys must then differ.
 /// </summary>
-public interface ICacheRegion
+public interface ICacheRegion<T>
 {
     string Name { get; }
 
-    ValueTask<CacheLookup<T>> GetAsync<T>(string key, JsonTypeInfo<T> type, CancellationToken cancellationToken = default);
+    ValueTask<CacheLookup<T>> GetAsync(string key, CancellationToken cancellationToken = default);
 
-    ValueTask SetAsync<T>(string key, T value, JsonTypeInfo<T> type, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
+    ValueTask SetAsync(string key, T value, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
 
     /// <summary>Stores "known absent" for the key, with the negative TTL unless <paramref name="ttl"/> is given.</summary>
     ValueTask SetNegativeAsync(string key, TimeSpan? ttl = null, CancellationToken cancellationToken = default);
@@ -25,11 +24,11 @@ public interface ICacheRegion
     /// arrive together (single flight). A failing factory caches nothing; one caller's cancellation
     /// does not cancel the others.
     /// </summary>
-    Task<CacheLookup<T>> GetOrCreateAsync<T>(
+    Task<CacheLookup<T>> GetOrCreateAsync(
         string key,
-        JsonTypeInfo<T> type,
         Func<CancellationToken, Task<CacheLookup<T>>> factory,
         CancellationToken cancellationToken = default);
 
+    /// <summary>The statistics of the whole region (every handle on it counts there).</summary>
     RegionStatistics GetStatistics();
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace MusicDl.Caching;
 
 /// <summary>
@@ -6,10 +8,10 @@ namespace MusicDl.Caching;
 /// </summary>
 public sealed class LayeredCache : ICache
 {
-    private readonly Dictionary<string, ICacheRegion> _regions;
+    private readonly Dictionary<string, IRegionStore> _regions;
     private readonly ICacheLayer[] _layers;
 
-    internal LayeredCache(IEnumerable<ICacheRegion> regions, IEnumerable<ICacheLayer> layers, CacheWarnings warnings)
+    internal LayeredCache(IEnumerable<IRegionStore> regions, IEnumerable<ICacheLayer> layers, CacheWarnings warnings)
     {
         _regions = regions.ToDictionary(r => r.Name, StringComparer.Ordinal);
         _layers = [.. layers];
@@ -19,14 +21,11 @@ public sealed class LayeredCache : ICache
     /// <summary>What degraded during the run (also sent to the logger given to the factory).</summary>
     public CacheWarnings Warnings { get; }
 
-    /// <summary>The cache file in use, or null when the persistent layer is off.</summary>
-    public string? CacheFile => _layers.OfType<SqliteCacheStore>().FirstOrDefault()?.FilePath;
-
-    public ICacheRegion Region(string name)
+    public ICacheRegion<T> Region<T>(string name, JsonTypeInfo<T> type)
     {
         ArgumentNullException.ThrowIfNull(name);
         return _regions.TryGetValue(name, out var region)
-            ? region
+            ? region.Handle(type)
             : throw new ArgumentException($"Unknown cache region '{name}' (known: {string.Join(", ", _regions.Keys)}).", nameof(name));
     }
 

@@ -162,16 +162,6 @@ internal sealed class LruTtlStore
         }
     }
 
-    public void Clear()
-    {
-        lock (_gate)
-        {
-            _map.Clear();
-            _head = null;
-            _tail = null;
-        }
-    }
-
     public MemoryStoreCounters GetCounters()
     {
         lock (_gate)

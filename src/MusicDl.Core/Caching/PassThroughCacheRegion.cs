@@ -6,46 +6,17 @@ namespace MusicDl.Caching;
 /// A region with every layer off (<c>--no-cache</c>): nothing is stored, every lookup is a counted miss
 /// and every factory call reaches the origin, so a run can be compared with a cached one.
 /// </summary>
-internal sealed class PassThroughCacheRegion(string name) : ICacheRegion
+internal sealed class PassThroughCacheRegion(string name) : IRegionStore
 {
     private long _misses;
     private long _sets;
 
     public string Name { get; } = name;
 
-    public ValueTask<CacheLookup<T>> GetAsync<T>(string key, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
+    public ICacheRegion<T> Handle<T>(JsonTypeInfo<T> type)
     {
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        Interlocked.Increment(ref _misses);
-        return new(CacheLookup<T>.Miss);
-    }
-
-    public ValueTask SetAsync<T>(string key, T value, JsonTypeInfo<T> type, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        Interlocked.Increment(ref _sets);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask SetNegativeAsync(string key, TimeSpan? ttl = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        Interlocked.Increment(ref _sets);
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask RemoveAsync(string key, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-    public Task<CacheLookup<T>> GetOrCreateAsync<T>(
-        string key,
-        JsonTypeInfo<T> type,
-        Func<CancellationToken, Task<CacheLookup<T>>> factory,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        Interlocked.Increment(ref _misses);
-        return factory(cancellationToken);
+        ArgumentNullException.ThrowIfNull(type);
+        return new PassThroughRegionHandle<T>(this);
     }
 
     public RegionStatistics GetStatistics()
@@ -53,4 +24,8 @@ internal sealed class PassThroughCacheRegion(string name) : ICacheRegion
         var misses = Interlocked.Read(ref _misses);
         return new RegionStatistics(Name, misses, 0, misses, 0, Interlocked.Read(ref _sets), 0, 0, 0, 0, 0);
     }
+
+    internal void CountMiss() => Interlocked.Increment(ref _misses);
+
+    internal void CountSet() => Interlocked.Increment(ref _sets);
 }

@@ -78,8 +78,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         MusicLibrary? library = null;
         try
         {
-            var spotify = SpotifyClient.Create(settings, cache.Region(CacheRegions.Tokens), spotifyOptions);
-            ISpotifyClient cached = new CachingSpotifyClient(spotify, cache.Region(CacheRegions.Spotify));
+            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
             var visitor = CreateVisitorSession(http, settings, cache, time, loggers);
             var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor);
             var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), visitor) : null;
@@ -88,20 +87,20 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             {
                 // A dry run writes nothing into the library, not even its lock or state (issue 8).
                 library = mode == RunMode.DryRun
-                    ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence), lockWait, time, cancellationToken)
-                    : await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence), lockWait, time, cancellationToken);
+                    ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken)
+                    : await MusicLibrary.OpenAsync(settings.OutputDir, cache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean), lockWait, time, cancellationToken);
                 trackLibrary = new TrackLibrary(
                     library,
                     template,
                     settings.Format,
                     new TagWriter(),
-                    new CoverArtProvider(http, cache.Region(CacheRegions.Images)),
-                    cache.Region(CacheRegions.Tags),
+                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray)),
+                    cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly);
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate) : null;
-            var downloader = new Downloader(new SpotifyTrackResolver(cached), matcher, producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
+            var downloader = new Downloader(new SpotifyTrackResolver(spotify), matcher, producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
         }
         catch
@@ -123,7 +122,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         IVisitorDataSource source = new VisitorDataClient(http, settings.Endpoints.YouTube);
         if (!settings.NoCache)
         {
-            source = new CachingVisitorDataSource(source, cache.Region(CacheRegions.VisitorData));
+            source = new CachingVisitorDataSource(source, cache);
         }
 
         return new VisitorSession(source, time, loggers.CreateLogger<VisitorSession>());

@@ -8,9 +8,9 @@ namespace MusicDl.Library;
 /// </summary>
 public sealed class FileExistence
 {
-    private readonly ICacheRegion? _region;
+    private readonly ICacheRegion<bool>? _region;
 
-    public FileExistence(ICacheRegion? region) => _region = region;
+    public FileExistence(ICacheRegion<bool>? region) => _region = region;
 
     public async Task<bool> ExistsAsync(string fullPath, CancellationToken cancellationToken = default)
     {
@@ -21,14 +21,13 @@ public sealed class FileExistence
 
         var lookup = await _region.GetOrCreateAsync(
             fullPath,
-            LibraryJsonContext.Default.Boolean,
             _ => Task.FromResult(CacheLookup<bool>.Found(File.Exists(fullPath))),
             cancellationToken);
         return lookup.IsHit && lookup.Value;
     }
 
     public ValueTask MarkCreatedAsync(string fullPath, CancellationToken cancellationToken = default) =>
-        _region?.SetAsync(fullPath, true, LibraryJsonContext.Default.Boolean, cancellationToken: cancellationToken) ?? ValueTask.CompletedTask;
+        _region?.SetAsync(fullPath, true, cancellationToken: cancellationToken) ?? ValueTask.CompletedTask;
 
     public ValueTask MarkDeletedAsync(string fullPath, CancellationToken cancellationToken = default) =>
         _region?.RemoveAsync(fullPath, cancellationToken) ?? ValueTask.CompletedTask;

@@ -44,7 +44,7 @@ public sealed class MusicLibrary : IAsyncDisposable
     /// </summary>
     public static async Task<MusicLibrary> OpenAsync(
         string root,
-        ICacheRegion? fileExistence = null,
+        ICacheRegion<bool>? fileExistence = null,
         TimeSpan lockWait = default,
         TimeProvider? time = null,
         CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ public sealed class MusicLibrary : IAsyncDisposable
     /// </summary>
     public static async Task<MusicLibrary> OpenReadOnlyAsync(
         string root,
-        ICacheRegion? fileExistence = null,
+        ICacheRegion<bool>? fileExistence = null,
         TimeSpan lockWait = default,
         TimeProvider? time = null,
         CancellationToken cancellationToken = default)

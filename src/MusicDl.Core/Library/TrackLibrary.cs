@@ -31,7 +31,7 @@ public sealed class TrackLibrary : ITrackLibrary
         AudioFormat format,
         ITagWriter writer,
         CoverArtProvider? covers = null,
-        ICacheRegion? tagsRegion = null,
+        ICacheRegion<KnownTags>? tagsRegion = null,
         bool dryRun = false)
     {
         _library = library;

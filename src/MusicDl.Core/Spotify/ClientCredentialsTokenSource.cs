@@ -7,7 +7,7 @@ namespace MusicDl.Spotify;
 /// region under a key scoped to the client id, so cron runs within the hour ask the accounts service nothing.
 /// </summary>
 internal sealed class ClientCredentialsTokenSource(
-    SpotifyAccounts accounts, string clientId, string clientSecret, ICacheRegion? tokens) : ISpotifyTokenSource, IDisposable
+    SpotifyAccounts accounts, string clientId, string clientSecret, ICacheRegion<SpotifyAccessToken>? tokens) : ISpotifyTokenSource, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SpotifyAccessToken? _current;
@@ -35,7 +35,7 @@ internal sealed class ClientCredentialsTokenSource(
 
             if (tokens is not null)
             {
-                var stored = await tokens.GetAsync(CacheKey, SpotifyCacheJsonContext.Default.SpotifyAccessToken, cancellationToken).ConfigureAwait(false);
+                var stored = await tokens.GetAsync(CacheKey, cancellationToken).ConfigureAwait(false);
                 if (stored is { IsHit: true, Value: { } cached } && cached.IsUsableAt(now))
                 {
                     Volatile.Write(ref _current, cached);
@@ -50,7 +50,7 @@ internal sealed class ClientCredentialsTokenSource(
                 var ttl = fresh.ExpiresAt - SpotifyAccessToken.RenewMargin - accounts.Time.GetUtcNow();
                 if (ttl > TimeSpan.Zero)
                 {
-                    await tokens.SetAsync(CacheKey, fresh, SpotifyCacheJsonContext.Default.SpotifyAccessToken, ttl, cancellationToken).ConfigureAwait(false);
+                    await tokens.SetAsync(CacheKey, fresh, ttl, cancellationToken).ConfigureAwait(false);
                 }
             }
 

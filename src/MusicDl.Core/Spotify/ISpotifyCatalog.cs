@@ -3,7 +3,7 @@ using MusicDl.Models;
 namespace MusicDl.Spotify;
 
 /// <summary>The single reads a source is resolved from; the cache decorator keeps each under its own key.</summary>
-public interface ISpotifyCatalog
+internal interface ISpotifyCatalog
 {
     /// <summary>The market sent with market-dependent reads: the configured one, else from_token (user login), else US.</summary>
     string Market { get; }

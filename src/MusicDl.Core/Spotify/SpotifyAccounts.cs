@@ -6,13 +6,13 @@ using MusicDl.Spotify.Wire;
 namespace MusicDl.Spotify;
 
 /// <summary>Calls the accounts service's token endpoint (client credentials, code exchange, refresh).</summary>
-internal sealed class SpotifyAccounts(SpotifyController controller)
+internal sealed class SpotifyAccounts(SpotifyTransport transport)
 {
-    public Uri TokenUrl => new(controller.AccountsBase, "api/token");
+    public Uri TokenUrl => new(transport.AccountsBase, "api/token");
 
-    public Uri AuthorizeUrl => new(controller.AccountsBase, "authorize");
+    public Uri AuthorizeUrl => new(transport.AccountsBase, "authorize");
 
-    public TimeProvider Time => controller.Time;
+    public TimeProvider Time => transport.Time;
 
     public async Task<SpotifyAccessToken> RequestClientCredentialsAsync(string clientId, string clientSecret, CancellationToken cancellationToken) =>
         (await PostAsync(
@@ -48,7 +48,7 @@ internal sealed class SpotifyAccounts(SpotifyController controller)
         string rejectedMessage,
         CancellationToken cancellationToken)
     {
-        using var response = await controller.SendAccountsAsync(
+        using var response = await transport.SendAccountsAsync(
             () =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Post, TokenUrl) { Content = new FormUrlEncodedContent(form) };
@@ -68,14 +68,14 @@ internal sealed class SpotifyAccounts(SpotifyController controller)
             throw new SpotifyUnavailableException($"Spotify's accounts service answered {(int)response.StatusCode}.");
         }
 
-        var wire = await SpotifyController.ReadJsonAsync(response, TokenUrl, WireJsonContext.Default.WireToken, cancellationToken).ConfigureAwait(false);
+        var wire = await SpotifyTransport.ReadJsonAsync(response, TokenUrl, WireJsonContext.Default.WireToken, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(wire.AccessToken))
         {
             throw new SpotifyResponseException("Spotify's accounts service answered without an access token.");
         }
 
         var expiresIn = wire.ExpiresIn > 0 ? wire.ExpiresIn : 3600;
-        var token = new SpotifyAccessToken(wire.AccessToken, controller.Time.GetUtcNow().AddSeconds(expiresIn), wire.Scope);
+        var token = new SpotifyAccessToken(wire.AccessToken, transport.Time.GetUtcNow().AddSeconds(expiresIn), wire.Scope);
         return (token, string.IsNullOrEmpty(wire.RefreshToken) ? null : wire.RefreshToken);
     }
 

@@ -1,59 +1,63 @@
 using System.Net;
-using System.Text.Json.Serialization.Metadata;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Models;
-using MusicDl.Spotify.Wire;
 
 namespace MusicDl.Spotify;
 
 /// <summary>
-/// Our own Spotify Web API client (2026 rules): client credentials or the saved user login, every source kind,
-/// paging, both playlist dialects, limiter and retries. Wrap it in <see cref="CachingSpotifyClient"/> for runs.
+/// Our own Spotify Web API client, a facade over <see cref="SpotifyController"/>: client credentials or the saved
+/// user login, limiter and retries. It resolves sources and completes tracks with one <see cref="SpotifyResolver"/>
+/// over the catalog reads, which the <c>spotify</c> cache region wraps when a cache is given.
 /// </summary>
-public sealed class SpotifyClient : ISpotifyClient, ISpotifyCatalog, IDisposable
+public sealed class SpotifyClient : ISpotifyClient, IDisposable
 {
-    private const string PlaylistMetaFields = "id,name,snapshot_id,owner(id,display_name)";
     private readonly HttpClient _http;
     private readonly SpotifyController _controller;
-    private readonly ISpotifyTokenSource _tokens;
     private readonly SpotifyResolver _resolver;
 
-    private SpotifyClient(HttpClient http, SpotifyController controller, ISpotifyTokenSource tokens, string? market)
+    private SpotifyClient(HttpClient http, SpotifyController controller, ISpotifyCatalog catalog)
     {
         _http = http;
         _controller = controller;
-        _tokens = tokens;
-        _controller.Tokens = tokens;
-        Market = market ?? (tokens.IsUser ? "from_token" : "US");
-        _resolver = new SpotifyResolver(this);
+        Catalog = catalog;
+        _resolver = new SpotifyResolver(catalog);
     }
 
-    /// <inheritdoc />
-    public string Market { get; }
+    /// <summary>The market sent with market-dependent reads.</summary>
+    public string Market => Catalog.Market;
 
     /// <summary>True when the saved user login is in use (playlists the user owns or collaborates on, Liked Songs).</summary>
-    public bool IsUserLogin => _tokens.IsUser;
+    public bool IsUserLogin => _controller.Tokens.IsUser;
 
     /// <inheritdoc cref="ISpotifyClient.RequestCount" />
     public long RequestCount => _controller.ApiRequests;
 
     /// <summary>Requests sent to the accounts service (tokens).</summary>
-    public long AccountsRequestCount => _controller.AccountsRequests;
+    public long AccountsRequestCount => _controller.Transport.AccountsRequests;
+
+    /// <summary>The single reads the resolver uses: the cache decorator when a cache was given, else the API itself.</summary>
+    internal ISpotifyCatalog Catalog { get; }
 
     /// <summary>
     /// A client for these settings: the saved login for <see cref="MusicDlSettings.ClientId"/> when there is one,
-    /// else client credentials (token kept in <paramref name="tokens"/>, the <c>tokens</c> cache region).
+    /// else client credentials (token kept in the <c>tokens</c> region). With a <paramref name="cache"/>, every
+    /// single read goes through its <c>spotify</c> region.
     /// </summary>
     /// <exception cref="SpotifyCredentialsException">No client id, or neither a secret nor a saved login.</exception>
-    public static SpotifyClient Create(MusicDlSettings settings, ICacheRegion? tokens, SpotifyClientOptions? options = null)
+    public static SpotifyClient Create(MusicDlSettings settings, ICache? cache, SpotifyClientOptions? options = null) =>
+        Create(settings, cache?.Region(CacheRegions.Tokens, SpotifyCacheJsonContext.Default.SpotifyAccessToken), cache, options);
+
+    /// <summary>As <see cref="Create(MusicDlSettings, ICache?, SpotifyClientOptions?)"/>, with the token region and the metadata cache apart.</summary>
+    internal static SpotifyClient Create(
+        MusicDlSettings settings, ICacheRegion<SpotifyAccessToken>? tokens, ICache? metadata, SpotifyClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         options ??= new SpotifyClientOptions();
         var clientId = RequireClientId(settings);
         var store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), clientId, options.LoginLockBusy);
-        var (http, controller) = CreateController(settings, options);
-        var accounts = new SpotifyAccounts(controller);
+        var (http, transport) = CreateTransport(settings, options);
+        var accounts = new SpotifyAccounts(transport);
         ISpotifyTokenSource source;
         if (store.Exists)
         {
@@ -69,7 +73,14 @@ public sealed class SpotifyClient : ISpotifyClient, ISpotifyCatalog, IDisposable
             throw new SpotifyCredentialsException("No Spotify client secret and no saved login: set client_secret (or SPOTIFY_CLIENT_SECRET), or run `musicdl auth login`.");
         }
 
-        return new SpotifyClient(http, controller, source, settings.Market);
+        var controller = new SpotifyController(transport, source);
+        ISpotifyCatalog catalog = new SpotifyCatalog(controller, settings.Market);
+        if (metadata is not null)
+        {
+            catalog = new CachingSpotifyCatalog(catalog, metadata);
+        }
+
+        return new SpotifyClient(http, controller, catalog);
     }
 
     internal static string RequireClientId(MusicDlSettings settings) =>
@@ -77,14 +88,14 @@ public sealed class SpotifyClient : ISpotifyClient, ISpotifyCatalog, IDisposable
             ? throw new SpotifyCredentialsException("No Spotify client id: set client_id in the config file or SPOTIFY_CLIENT_ID.")
             : settings.ClientId.Trim();
 
-    internal static (HttpClient Http, SpotifyController Controller) CreateController(MusicDlSettings settings, SpotifyClientOptions options)
+    internal static (HttpClient Http, SpotifyTransport Transport) CreateTransport(MusicDlSettings settings, SpotifyClientOptions options)
     {
         // Redirects are followed by hand (short links) so the API client never wanders off to other hosts.
         var http = options.Handler is { } handler
             ? new HttpClient(handler, disposeHandler: false)
             : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All });
         http.Timeout = options.RequestTimeout;
-        return (http, new SpotifyController(http, settings, options.TimeProvider));
+        return (http, new SpotifyTransport(http, settings, options.TimeProvider));
     }
 
     /// <inheritdoc />
@@ -95,246 +106,9 @@ public sealed class SpotifyClient : ISpotifyClient, ISpotifyCatalog, IDisposable
     public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken) =>
         _resolver.CompleteAsync(track, cancellationToken);
 
-    /// <inheritdoc />
-    public async Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken)
-    {
-        var wire = await GetSourceAsync($"/tracks/{Id(id)}?market={Market}", WireJsonContext.Default.WireTrack, "track", id, cancellationToken).ConfigureAwait(false);
-        return SpotifyMapper.ToEntry(1, wire, false, null, Market);
-    }
-
-    /// <inheritdoc />
-    public async Task<SpotifyAlbum> GetAlbumAsync(string id, CancellationToken cancellationToken)
-    {
-        var wire = await GetSourceAsync($"/albums/{Id(id)}?market={Market}", WireJsonContext.Default.WireAlbum, "album", id, cancellationToken).ConfigureAwait(false);
-        var first = wire.Tracks ?? new WirePaging<WireTrack>([], $"/v1/albums/{id}/tracks?limit=50&offset=0&market={Market}", 0, 0, 50);
-        var items = await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWireTrack, cancellationToken).ConfigureAwait(false);
-        var discCount = items.Count == 0 ? (int?)null : items.Max(t => t is null ? 1 : Math.Max(1, t.DiscNumber));
-        var info = SpotifyMapper.MapAlbum(wire, discCount);
-        var entries = items.Select((t, i) => SpotifyMapper.ToEntry(i + 1, t, false, info, Market)).ToArray();
-        return new SpotifyAlbum(info, entries);
-    }
-
-    /// <inheritdoc />
-    public async Task<AlbumInfo> GetAlbumInfoAsync(string id, CancellationToken cancellationToken) =>
-        (await GetAlbumAsync(id, cancellationToken).ConfigureAwait(false)).Info;
-
-    /// <inheritdoc />
-    public async Task<SpotifyArtist> GetArtistAsync(string id, CancellationToken cancellationToken)
-    {
-        var wire = await GetSourceAsync($"/artists/{Id(id)}", WireJsonContext.Default.WireArtist, "artist", id, cancellationToken).ConfigureAwait(false);
-        return new SpotifyArtist(wire.Id ?? id, wire.Name ?? string.Empty, wire.Genres ?? []);
-    }
-
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<string>> GetArtistAlbumIdsAsync(string id, CancellationToken cancellationToken)
-    {
-        // Albums and singles as the original app takes them; compilations and appears-on are other people's records.
-        var first = await GetSourceAsync(
-            $"/artists/{Id(id)}/albums?include_groups=album,single&limit=10&offset=0&market={Market}",
-            WireJsonContext.Default.WirePagingWireAlbum,
-            "artist",
-            id,
-            cancellationToken).ConfigureAwait(false);
-        var albums = await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWireAlbum, cancellationToken).ConfigureAwait(false);
-        return albums
-            .Where(a => a is not null && SpotifyId.IsValid(a.Id) && a.AlbumGroup is null or "album" or "single")
-            .Select(a => a!.Id!)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-    }
-
-    /// <inheritdoc />
-    public async Task<string> GetPlaylistSnapshotAsync(string id, CancellationToken cancellationToken)
-    {
-        var wire = await GetPlaylistMetaAsync(id, "snapshot_id", cancellationToken).ConfigureAwait(false);
-        return wire.SnapshotId ?? throw new SpotifyResponseException($"Spotify gave no snapshot_id for playlist {id}.");
-    }
-
-    /// <inheritdoc />
-    public async Task<SpotifyPlaylist> GetPlaylistAsync(string id, CancellationToken cancellationToken)
-    {
-        var meta = await GetPlaylistMetaAsync(id, PlaylistMetaFields, cancellationToken).ConfigureAwait(false);
-        var items = await GetPlaylistItemsAsync(id, cancellationToken).ConfigureAwait(false);
-        var entries = items.Select((e, i) => SpotifyMapper.ToEntry(i + 1, e?.Content, e?.IsLocal ?? false, null, Market)).ToArray();
-        return new SpotifyPlaylist(meta.Id ?? id, meta.Name ?? string.Empty, meta.SnapshotId ?? string.Empty, meta.Owner?.Id, entries);
-    }
-
-    /// <inheritdoc />
-    public async Task<SavedTracksPage> GetSavedTracksFirstPageAsync(CancellationToken cancellationToken)
-    {
-        if (!_tokens.IsUser)
-        {
-            throw new SpotifySourceException("Liked Songs need a user login: run `musicdl auth login` (the app must be allowed scope user-library-read).");
-        }
-
-        var page = await GetSourceAsync($"/me/tracks?limit=50&offset=0&market={Market}", WireJsonContext.Default.WirePagingWireSavedTrack, "liked", "songs", cancellationToken).ConfigureAwait(false);
-        var items = page.Items ?? [];
-        var newest = items.Select(i => i?.AddedAt).Where(a => a is not null).DefaultIfEmpty(null).Max();
-        var entries = items.Select((s, i) => SpotifyMapper.ToEntry(i + 1, s?.Track, false, null, Market)).ToArray();
-        return new SavedTracksPage(page.Total, newest, entries, page.Next);
-    }
-
-    /// <inheritdoc />
-    public async Task<SpotifyLikedSongs> GetSavedTracksRestAsync(SavedTracksPage first, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(first);
-        var entries = new List<SourceEntry>(first.Entries);
-        var rest = await ReadPagesAsync(
-            new WirePaging<WireSavedTrack>([], first.Next, first.Total, 0, 50),
-            WireJsonContext.Default.WirePagingWireSavedTrack,
-            cancellationToken).ConfigureAwait(false);
-        foreach (var saved in rest)
-        {
-            entries.Add(SpotifyMapper.ToEntry(entries.Count + 1, saved?.Track, false, null, Market));
-        }
-
-        return new SpotifyLikedSongs(first.Total, first.NewestAddedAt, entries);
-    }
-
-    /// <inheritdoc />
-    public async Task<SpotifyLikedSongs> GetLikedSongsAsync(CancellationToken cancellationToken)
-    {
-        var first = await GetSavedTracksFirstPageAsync(cancellationToken).ConfigureAwait(false);
-        return await GetSavedTracksRestAsync(first, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <inheritdoc />
-    public async Task<SpotifySource> ResolveShortLinkAsync(string link, CancellationToken cancellationToken)
-    {
-        if (!Uri.TryCreate(link, UriKind.Absolute, out var current) || current.Scheme is not ("http" or "https"))
-        {
-            throw new SpotifySourceException($"'{link}' is not a web address.");
-        }
-
-        for (var hop = 0; hop < 6; hop++)
-        {
-            if (SpotifyLinks.IsOpenSpotify(current) && !current.AbsolutePath.StartsWith("/s/", StringComparison.Ordinal))
-            {
-                return SpotifyLinks.TryParse(current, link)
-                    ?? throw new SpotifySourceException($"The link {link} leads to {current.GetLeftPart(UriPartial.Path)}, which is no track, album, playlist, artist or Liked Songs.");
-            }
-
-            using var request = new HttpRequestMessage(HttpMethod.Get, current);
-            using var response = await _controller.SendPlainAsync(request, cancellationToken).ConfigureAwait(false);
-            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
-            {
-                current = location.IsAbsoluteUri ? location : new Uri(current, location);
-                continue;
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new SpotifySourceException($"The short link {link} answered {(int)response.StatusCode}; open it in a browser and paste the open.spotify.com address.", (int)response.StatusCode);
-            }
-
-            // A handler that follows redirects by itself ends on the open.spotify.com page.
-            if (response.RequestMessage?.RequestUri is { } landed && SpotifyLinks.IsOpenSpotify(landed) && SpotifyLinks.TryParse(landed, link) is { } direct)
-            {
-                return direct;
-            }
-
-            var page = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            current = SpotifyLinks.FindInPage(page)
-                ?? throw new SpotifySourceException($"The short link {link} leads to no Spotify address; open it in a browser and paste the open.spotify.com address.");
-        }
-
-        throw new SpotifySourceException($"The short link {link} redirects too often.");
-    }
-
     public void Dispose()
     {
         _http.Dispose();
-        (_tokens as IDisposable)?.Dispose();
+        (_controller.Tokens as IDisposable)?.Dispose();
     }
-
-    private async Task<WirePlaylist> GetPlaylistMetaAsync(string id, string fields, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _controller.GetAsync(_controller.Api($"/playlists/{Id(id)}?fields={Uri.EscapeDataString(fields)}"), WireJsonContext.Default.WirePlaylist, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SpotifySourceException ex) when (ex.Status == 404)
-        {
-            throw new SpotifySourceException(
-                $"Spotify answers 404 for playlist {id}: it does not exist, is private to someone else, or is a Spotify-made (editorial/algorithmic) playlist, which apps cannot read since November 2024; copy its songs into a playlist of your own.",
-                404,
-                ex);
-        }
-        catch (SpotifySourceException ex) when (ex.Status == 403)
-        {
-            throw PlaylistForbidden(id, ex);
-        }
-    }
-
-    private async Task<IReadOnlyList<WirePlaylistItem?>> GetPlaylistItemsAsync(string id, CancellationToken cancellationToken)
-    {
-        WirePaging<WirePlaylistItem> first;
-        try
-        {
-            try
-            {
-                first = await _controller.GetAsync(
-                    _controller.Api($"/playlists/{Id(id)}/items?limit=50&offset=0&market={Market}&additional_types=track,episode"),
-                    WireJsonContext.Default.WirePagingWirePlaylistItem,
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch (SpotifySourceException ex) when (ex.Status == 404)
-            {
-                // Apps with extended quota (and older API versions) still speak the /tracks dialect.
-                first = await _controller.GetAsync(
-                    _controller.Api($"/playlists/{Id(id)}/tracks?limit=100&offset=0&market={Market}&additional_types=track,episode"),
-                    WireJsonContext.Default.WirePagingWirePlaylistItem,
-                    cancellationToken).ConfigureAwait(false);
-            }
-
-            return await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWirePlaylistItem, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SpotifySourceException ex) when (ex.Status == 403)
-        {
-            throw PlaylistForbidden(id, ex);
-        }
-    }
-
-    private SpotifySourceException PlaylistForbidden(string id, Exception inner) =>
-        new(
-            _tokens.IsUser
-                ? $"Spotify does not let this app read the items of playlist {id} (403): a Development Mode app reads only playlists the logged-in user owns or collaborates on. Log in as its owner or a collaborator, or copy the playlist into your own account."
-                : $"Spotify does not let this app read the items of playlist {id} (403): since March 2026 an app reads only playlists of a logged-in user who owns or collaborates on them. Run `musicdl auth login` as its owner or a collaborator, or copy the playlist into your own account.",
-            403,
-            inner);
-
-    /// <summary>Every item of a paging object, following <c>next</c> (moved onto the configured base) until null.</summary>
-    private async Task<List<T?>> ReadPagesAsync<T>(WirePaging<T> first, JsonTypeInfo<WirePaging<T>> type, CancellationToken cancellationToken)
-    {
-        var items = new List<T?>(first.Items ?? []);
-        var next = first.Next;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (!string.IsNullOrEmpty(next) && seen.Add(next))
-        {
-            var page = await _controller.GetAsync(_controller.Rebase(next), type, cancellationToken).ConfigureAwait(false);
-            items.AddRange(page.Items ?? []);
-            next = page.Next;
-        }
-
-        return items;
-    }
-
-    private async Task<T> GetSourceAsync<T>(string relative, JsonTypeInfo<T> type, string kind, string id, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _controller.GetAsync(_controller.Api(relative), type, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SpotifySourceException ex) when (ex.Status == 404)
-        {
-            throw new SpotifySourceException($"Spotify has no {kind} {id} (404); check the link.", 404, ex);
-        }
-        catch (SpotifySourceException ex) when (ex.Status == 403)
-        {
-            throw new SpotifySourceException($"Spotify does not let this app read {kind} {id} (403){(_tokens.IsUser ? string.Empty : "; try `musicdl auth login`")}.", 403, ex);
-        }
-    }
-
-    private static string Id(string id) =>
-        SpotifyId.IsValid(id) ? id : throw new SpotifySourceException($"'{id}' is not a Spotify id (22 letters and digits).");
 }

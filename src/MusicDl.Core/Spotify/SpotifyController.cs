@@ -1,57 +1,26 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using MusicDl.Configuration;
-using Polly;
-using Polly.Retry;
 
 namespace MusicDl.Spotify;
 
 /// <summary>
-/// Makes the raw HTTP calls: base URLs, bearer token, the shared limiter, retries (Polly) and the mapping of
-/// failures to typed, secret-free exceptions. Counts every request it sends.
+/// The Web API calls of one client: the bearer token from its token source (a 401 renews it once), the
+/// configured base, and the mapping of 403/404 and other errors to typed, secret-free exceptions. Requests go
+/// through the shared <see cref="SpotifyTransport"/> (limiter, retries, counters).
 /// </summary>
-internal sealed class SpotifyController
+internal sealed class SpotifyController(SpotifyTransport transport, ISpotifyTokenSource tokens)
 {
-    private readonly HttpClient _http;
-    private readonly string _apiBase;
-    private readonly TimeProvider _time;
-    private readonly SpotifyRateLimiter? _limiter;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
-    private readonly TimeSpan _retryCap;
-    private readonly int _maxRetries;
-    private long _apiRequests;
-    private long _accountsRequests;
+    public SpotifyTransport Transport => transport;
 
-    public SpotifyController(HttpClient http, MusicDlSettings settings, TimeProvider time)
-    {
-        _http = http;
-        _time = time;
-        _apiBase = settings.Endpoints.SpotifyApi.ToString().TrimEnd('/');
-        AccountsBase = new Uri(settings.Endpoints.SpotifyAccounts.ToString().TrimEnd('/') + "/");
-        _retryCap = settings.SpotifyRetryMaxDelay;
-        _maxRetries = Math.Max(0, settings.SpotifyMaxRetries);
-        _limiter = settings.SpotifyRateLimitEnabled
-            ? new SpotifyRateLimiter(settings.SpotifyRateLimitRequests, settings.SpotifyRateLimitWindow, time)
-            : null;
-        _pipeline = BuildPipeline(settings, time);
-    }
+    public ISpotifyTokenSource Tokens => tokens;
 
-    public Uri AccountsBase { get; }
-
-    /// <summary>Set once by the owner; API calls need it, accounts calls do not.</summary>
-    public ISpotifyTokenSource? Tokens { get; set; }
-
-    public long ApiRequests => Interlocked.Read(ref _apiRequests);
-
-    public long AccountsRequests => Interlocked.Read(ref _accountsRequests);
-
-    public TimeProvider Time => _time;
+    /// <summary>API requests sent so far.</summary>
+    public long ApiRequests => transport.ApiRequests;
 
     /// <summary>An API URL from a path relative to the configured base ("/tracks/ID?market=US").</summary>
-    public Uri Api(string relative) => new(_apiBase + relative);
+    public Uri Api(string relative) => new(transport.ApiBase + relative);
 
     /// <summary>
     /// A paging object's <c>next</c>, moved onto the configured base: its path (without the leading /v1) and query
@@ -72,18 +41,16 @@ internal sealed class SpotifyController
     /// <summary>GETs an API resource with the bearer token; 401 once renews the token and repeats.</summary>
     public async Task<T> GetAsync<T>(Uri url, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
-        var tokens = Tokens ?? throw new InvalidOperationException("No Spotify token source was set.");
         for (var attempt = 0; ; attempt++)
         {
             var token = await tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-            using var response = await SendAsync(
+            using var response = await transport.SendApiAsync(
                 () =>
                 {
                     var request = new HttpRequestMessage(HttpMethod.Get, url);
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                     return request;
                 },
-                isApi: true,
                 cancellationToken).ConfigureAwait(false);
 
             if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
@@ -101,110 +68,18 @@ internal sealed class SpotifyController
             {
                 var message = await ReadErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
                 throw new SpotifySourceException(
-                    $"Spotify answered {(int)response.StatusCode} for {Describe(url)}{(message is null ? string.Empty : $" ({message})")}.",
+                    $"Spotify answered {(int)response.StatusCode} for {SpotifyTransport.Describe(url)}{(message is null ? string.Empty : $" ({message})")}.",
                     (int)response.StatusCode);
             }
 
             await EnsureSuccessAsync(response, url, cancellationToken).ConfigureAwait(false);
-            return await ReadJsonAsync(response, url, type, cancellationToken).ConfigureAwait(false);
+            return await SpotifyTransport.ReadJsonAsync(response, url, type, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Sends a request to the accounts service (no bearer), through the limiter and retries.</summary>
-    public Task<HttpResponseMessage> SendAccountsAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
-        SendAsync(create, isApi: false, cancellationToken);
 
     /// <summary>Sends one request without retries or limiter (short links live outside the API).</summary>
-    public async Task<HttpResponseMessage> SendPlainAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new SpotifySourceException($"Could not follow the link {request.RequestUri?.GetLeftPart(UriPartial.Path)}: {ex.Message}", null, ex);
-        }
-    }
-
-    public static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, Uri url, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
-                    ?? throw new SpotifyResponseException($"Spotify answered null for {Describe(url)}.");
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw new SpotifyResponseException($"Spotify's answer for {Describe(url)} is not the JSON expected ({ex.Message}).", (int)response.StatusCode, ex);
-        }
-        catch (HttpIOException ex)
-        {
-            throw new SpotifyUnavailableException($"The connection broke while reading Spotify's answer for {Describe(url)}.", ex);
-        }
-    }
-
-    /// <summary>The path of a URL without its query (queries never hold secrets here, but keep messages short).</summary>
-    public static string Describe(Uri url) => url.AbsolutePath;
-
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, bool isApi, CancellationToken cancellationToken)
-    {
-        string? target = null;
-        HttpResponseMessage response;
-        try
-        {
-            response = await _pipeline.ExecuteAsync(
-                async ct =>
-                {
-                    if (_limiter is not null)
-                    {
-                        await _limiter.AcquireAsync(ct).ConfigureAwait(false);
-                    }
-
-                    using var request = create();
-                    target = Describe(request.RequestUri!);
-                    Interlocked.Increment(ref isApi ? ref _apiRequests : ref _accountsRequests);
-                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-                },
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new SpotifyUnavailableException($"Spotify is unreachable ({target}): {ex.Message}", ex);
-        }
-        catch (HttpIOException ex)
-        {
-            throw new SpotifyUnavailableException($"The connection to Spotify broke ({target}): {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new SpotifyUnavailableException($"Spotify did not answer in time ({target}) after {_maxRetries} retries.", ex);
-        }
-
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            var wait = RetryAfter(response);
-            response.Dispose();
-            throw wait > _retryCap
-                ? new SpotifyRateLimitException(
-                    $"Spotify asks to wait {FormatWait(wait.Value)} before the next request (Retry-After), more than the {FormatWait(_retryCap)} allowed by spotify_retry_max_delay; try again later.",
-                    wait)
-                : new SpotifyRateLimitException($"Spotify kept answering 429 (too many requests) after {_maxRetries} retries; try again later.", wait);
-        }
-
-        if ((int)response.StatusCode >= 500)
-        {
-            var status = (int)response.StatusCode;
-            response.Dispose();
-            throw new SpotifyUnavailableException($"Spotify answered {status} for {target} after {_maxRetries} retries.");
-        }
-
-        return response;
-    }
+    public Task<HttpResponseMessage> SendPlainAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        transport.SendPlainAsync(request, cancellationToken);
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
     {
@@ -215,7 +90,7 @@ internal sealed class SpotifyController
 
         var message = await ReadErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
         throw new SpotifyResponseException(
-            $"Spotify answered {(int)response.StatusCode} for {Describe(url)}{(message is null ? string.Empty : $" ({message})")}.",
+            $"Spotify answered {(int)response.StatusCode} for {SpotifyTransport.Describe(url)}{(message is null ? string.Empty : $" ({message})")}.",
             (int)response.StatusCode);
     }
 
@@ -235,72 +110,5 @@ internal sealed class SpotifyController
         {
             return null;
         }
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - _time.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
-    }
-
-    private static string FormatWait(TimeSpan wait) =>
-        wait.TotalSeconds < 120
-            ? string.Create(CultureInfo.InvariantCulture, $"{wait.TotalSeconds:0} s")
-            : wait.TotalHours < 2
-                ? string.Create(CultureInfo.InvariantCulture, $"{wait.TotalMinutes:0} min ({wait.TotalSeconds:0} s)")
-                : string.Create(CultureInfo.InvariantCulture, $"{wait.TotalHours:0.#} h ({wait.TotalSeconds:0} s)");
-
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(MusicDlSettings settings, TimeProvider time)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (_maxRetries == 0)
-        {
-            return builder.Build();
-        }
-
-        return builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            MaxRetryAttempts = _maxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = settings.SpotifyRetryBaseDelay,
-            MaxDelay = _retryCap,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
-
-            // 429: wait exactly what Spotify asks (within the cap); otherwise exponential backoff with jitter.
-            DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } r
-                    ? RetryAfter(r) ?? settings.SpotifyRetryBaseDelay
-                    : (TimeSpan?)null),
-        }).Build();
-    }
-
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
-    {
-        if (outcome.Exception is not null)
-        {
-            return outcome.Exception is HttpRequestException or HttpIOException or TimeoutException
-                || (outcome.Exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-        }
-
-        var response = outcome.Result!;
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            var wait = RetryAfter(response);
-            return wait is null || wait <= _retryCap;
-        }
-
-        return (int)response.StatusCode >= 500;
     }
 }

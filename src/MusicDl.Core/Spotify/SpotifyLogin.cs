@@ -15,7 +15,7 @@ public sealed class SpotifyLogin : IDisposable
         ["playlist-read-private", "playlist-read-collaborative", "user-library-read", "user-read-private"];
 
     private readonly HttpClient _http;
-    private readonly SpotifyController _controller;
+    private readonly SpotifyTransport _transport;
     private readonly SpotifyAccounts _accounts;
     private readonly SpotifyLoginStore _store;
     private readonly string _clientId;
@@ -25,8 +25,8 @@ public sealed class SpotifyLogin : IDisposable
         ArgumentNullException.ThrowIfNull(settings);
         options ??= new SpotifyClientOptions();
         _clientId = SpotifyClient.RequireClientId(settings);
-        (_http, _controller) = SpotifyClient.CreateController(settings, options);
-        _accounts = new SpotifyAccounts(_controller);
+        (_http, _transport) = SpotifyClient.CreateTransport(settings, options);
+        _accounts = new SpotifyAccounts(_transport);
         _store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), _clientId, options.LoginLockBusy);
         RedirectUri = new Uri($"http://127.0.0.1:{settings.AuthRedirectPort}/callback");
     }
@@ -120,18 +120,11 @@ public sealed class SpotifyLogin : IDisposable
         }
 
         using var tokens = new UserTokenSource(_accounts, _store);
-        _controller.Tokens = tokens;
-        try
-        {
-            var me = await _controller.GetAsync(_controller.Api("/me"), WireJsonContext.Default.WireUser, cancellationToken).ConfigureAwait(false);
-            var current = await _store.LoadAsync(cancellationToken).ConfigureAwait(false) ?? saved;
-            var scopes = (current.Scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            return new SpotifyUserStatus(me.Id ?? string.Empty, me.DisplayName, scopes);
-        }
-        finally
-        {
-            _controller.Tokens = null;
-        }
+        var controller = new SpotifyController(_transport, tokens);
+        var me = await controller.GetAsync(controller.Api("/me"), WireJsonContext.Default.WireUser, cancellationToken).ConfigureAwait(false);
+        var current = await _store.LoadAsync(cancellationToken).ConfigureAwait(false) ?? saved;
+        var scopes = (current.Scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return new SpotifyUserStatus(me.Id ?? string.Empty, me.DisplayName, scopes);
     }
 
     /// <summary>Forgets the saved login; false when there was none.</summary>

@@ -11,9 +11,9 @@ namespace MusicDl.Tagging;
 public sealed class CoverArtProvider
 {
     private readonly HttpClient _http;
-    private readonly ICacheRegion _images;
+    private readonly ICacheRegion<byte[]> _images;
 
-    public CoverArtProvider(HttpClient http, ICacheRegion images)
+    public CoverArtProvider(HttpClient http, ICacheRegion<byte[]> images)
     {
         _http = http;
         _images = images;
@@ -30,7 +30,6 @@ public sealed class CoverArtProvider
 
         var lookup = await _images.GetOrCreateAsync(
             "album:" + album.Id,
-            TaggingJsonContext.Default.ByteArray,
             ct => FetchAsync(image.Url, ct),
             cancellationToken);
         return lookup.IsHit && lookup.Value is { } data && CoverArt.DetectMimeType(data) is { } mime ? new CoverArt(data, mime) : null;

@@ -13,9 +13,9 @@ public sealed class Retagger
 {
     private readonly ITagWriter _writer;
     private readonly MusicLibrary _library;
-    private readonly ICacheRegion? _tags;
+    private readonly ICacheRegion<KnownTags>? _tags;
 
-    public Retagger(ITagWriter writer, MusicLibrary library, ICacheRegion? tagsRegion = null)
+    public Retagger(ITagWriter writer, MusicLibrary library, ICacheRegion<KnownTags>? tagsRegion = null)
     {
         _writer = writer;
         _library = library;
@@ -75,13 +75,13 @@ public sealed class Retagger
 
     /// <summary>Notes the fingerprint of a file just placed with fresh tags (the download path).</summary>
     public ValueTask RememberAsync(string fullPath, KnownTags known) =>
-        _tags?.SetAsync(fullPath, known, TaggingJsonContext.Default.KnownTags) ?? ValueTask.CompletedTask;
+        _tags?.SetAsync(fullPath, known) ?? ValueTask.CompletedTask;
 
     private async Task<KnownTags?> KnownAsync(string fullPath, string relativePath, CancellationToken cancellationToken)
     {
         if (_tags is not null)
         {
-            var cached = await _tags.GetAsync(fullPath, TaggingJsonContext.Default.KnownTags, cancellationToken);
+            var cached = await _tags.GetAsync(fullPath, cancellationToken);
             if (cached.IsHit && cached.Value is not null)
             {
                 return cached.Value;

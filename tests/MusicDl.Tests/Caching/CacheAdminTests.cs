@@ -19,10 +19,10 @@ public sealed class CacheAdminTests : IDisposable
         var start = _time.GetUtcNow();
         await using (var cache = Open())
         {
-            await cache.Region(CacheRegions.Spotify).SetAsync("a", "1", CacheTestJson.Default.String);
+            await cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String).SetAsync("a", "1");
             _time.Advance(TimeSpan.FromMinutes(5));
-            await cache.Region(CacheRegions.Spotify).SetAsync("b", "2", CacheTestJson.Default.String);
-            await cache.Region(CacheRegions.Match).SetNegativeAsync("c");
+            await cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String).SetAsync("b", "2");
+            await cache.Region(CacheRegions.Match, CacheTestJson.Default.String).SetNegativeAsync("c");
         }
 
         var stats = new CacheAdmin(CacheFile, _time).Stats();
@@ -79,13 +79,13 @@ public sealed class CacheAdminTests : IDisposable
     {
         await using (var cache = Open())
         {
-            var region = cache.Region(CacheRegions.Spotify);
+            var region = cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String);
             for (var i = 0; i < 200; i++)
             {
-                await region.SetAsync($"old:{i}", new string('x', 1000), CacheTestJson.Default.String, TimeSpan.FromHours(1));
+                await region.SetAsync($"old:{i}", new string('x', 1000), TimeSpan.FromHours(1));
             }
 
-            await region.SetAsync("kept", "v", CacheTestJson.Default.String, TimeSpan.FromDays(30));
+            await region.SetAsync("kept", "v", TimeSpan.FromDays(30));
         }
 
         var admin = new CacheAdmin(CacheFile, _time);
@@ -104,9 +104,9 @@ public sealed class CacheAdminTests : IDisposable
     private async Task FillAsync()
     {
         await using var cache = Open();
-        await cache.Region(CacheRegions.Spotify).SetAsync("a", "1", CacheTestJson.Default.String);
-        await cache.Region(CacheRegions.Spotify).SetAsync("b", "2", CacheTestJson.Default.String);
-        await cache.Region(CacheRegions.Match).SetAsync("c", "3", CacheTestJson.Default.String);
+        await cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String).SetAsync("a", "1");
+        await cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String).SetAsync("b", "2");
+        await cache.Region(CacheRegions.Match, CacheTestJson.Default.String).SetAsync("c", "3");
     }
 
     private LayeredCache Open() => CacheFactory.Create(new MusicDlSettings { CacheFile = CacheFile }, _time);

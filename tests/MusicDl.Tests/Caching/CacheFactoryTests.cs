@@ -16,13 +16,13 @@ public sealed class CacheFactoryTests : IDisposable
     {
         var file = _folder.File("cache.db");
         await using var cache = CacheFactory.Create(new MusicDlSettings { NoCache = true, CacheFile = file }, _time);
-        var region = cache.Region(CacheRegions.Spotify);
+        var region = cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String);
         var origin = new CountingOrigin<string>(CacheLookup<string>.Found("v"));
 
-        await region.SetAsync("k", "v", CacheTestJson.Default.String);
-        var looked = await region.GetAsync("k", CacheTestJson.Default.String);
-        await region.GetOrCreateAsync("j", CacheTestJson.Default.String, origin.Ask);
-        await region.GetOrCreateAsync("j", CacheTestJson.Default.String, origin.Ask);
+        await region.SetAsync("k", "v");
+        var looked = await region.GetAsync("k");
+        await region.GetOrCreateAsync("j", origin.Ask);
+        await region.GetOrCreateAsync("j", origin.Ask);
 
         Assert.Equal(CacheLookupKind.Miss, looked.Kind);
         Assert.Equal(2, origin.Calls);
@@ -37,7 +37,7 @@ public sealed class CacheFactoryTests : IDisposable
         await using var cache = CacheFactory.Create(new MusicDlSettings { CacheFile = _folder.File("cache.db") }, _time);
 
         Assert.Equal(CacheRegions.All.Order(), cache.GetStatistics().Select(s => s.Region).Order());
-        Assert.All(CacheRegions.All, name => Assert.Equal(name, cache.Region(name).Name));
+        Assert.All(CacheRegions.All, name => Assert.Equal(name, cache.Region(name, CacheTestJson.Default.String).Name));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class CacheFactoryTests : IDisposable
     {
         await using var cache = CacheFactory.Create(new MusicDlSettings { CachePersistent = false }, _time);
 
-        var error = Assert.Throws<ArgumentException>(() => cache.Region("lyrics"));
+        var error = Assert.Throws<ArgumentException>(() => cache.Region("lyrics", CacheTestJson.Default.String));
 
         Assert.Contains("Unknown cache region 'lyrics'", error.Message, StringComparison.Ordinal);
     }

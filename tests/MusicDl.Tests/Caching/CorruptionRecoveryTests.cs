@@ -68,8 +68,8 @@ public sealed class CorruptionRecoveryTests : IDisposable
 
         await using (var cache = CacheFactory.Create(new MusicDlSettings { CacheFile = CacheFile }, _time, logger))
         {
-            await cache.Region(CacheRegions.Spotify).SetAsync("a", "1", CacheTestJson.Default.String);
-            await cache.Region(CacheRegions.Spotify).SetAsync("b", "2", CacheTestJson.Default.String);
+            await cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String).SetAsync("a", "1");
+            await cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String).SetAsync("b", "2");
         }
 
         var (level, message) = Assert.Single(logger.Entries);
@@ -83,7 +83,7 @@ public sealed class CorruptionRecoveryTests : IDisposable
         await File.WriteAllBytesAsync(CacheFile, []);
 
         await using var cache = Open();
-        await cache.Region(CacheRegions.Spotify).SetAsync("k", "v", CacheTestJson.Default.String);
+        await cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String).SetAsync("k", "v");
 
         Assert.Empty(cache.Warnings.Messages);
         Assert.Empty(Directory.GetFiles(_folder.Path, "*.corrupt-*"));
@@ -93,10 +93,10 @@ public sealed class CorruptionRecoveryTests : IDisposable
     {
         await using (var cache = Open())
         {
-            var region = cache.Region(CacheRegions.Spotify);
-            Assert.Equal(CacheLookupKind.Miss, (await region.GetAsync("track:1", CacheTestJson.Default.String)).Kind);
-            await region.SetAsync("after", "recovery", CacheTestJson.Default.String);
-            await region.SetAsync("after:2", "recovery", CacheTestJson.Default.String);
+            var region = cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String);
+            Assert.Equal(CacheLookupKind.Miss, (await region.GetAsync("track:1")).Kind);
+            await region.SetAsync("after", "recovery");
+            await region.SetAsync("after:2", "recovery");
 
             var warning = Assert.Single(cache.Warnings.Messages);
             Assert.Contains(reason, warning, StringComparison.Ordinal);
@@ -105,17 +105,17 @@ public sealed class CorruptionRecoveryTests : IDisposable
 
         Assert.Contains(Directory.GetFiles(_folder.Path), f => Path.GetFileName(f).StartsWith("cache.db.corrupt-20260304T050607", StringComparison.Ordinal));
         await using var reopened = Open();
-        Assert.True((await reopened.Region(CacheRegions.Spotify).GetAsync("after", CacheTestJson.Default.String)).IsHit);
+        Assert.True((await reopened.Region(CacheRegions.Spotify, CacheTestJson.Default.String).GetAsync("after")).IsHit);
         Assert.Empty(reopened.Warnings.Messages);
     }
 
     private async Task FillAsync(int count)
     {
         await using var cache = Open();
-        var region = cache.Region(CacheRegions.Spotify);
+        var region = cache.Region(CacheRegions.Spotify, CacheTestJson.Default.String);
         for (var i = 0; i < count; i++)
         {
-            await region.SetAsync($"track:{i}", new string('x', 200) + i, CacheTestJson.Default.String);
+            await region.SetAsync($"track:{i}", new string('x', 200) + i);
         }
     }
 

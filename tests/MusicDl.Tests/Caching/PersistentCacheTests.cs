@@ -22,13 +22,13 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var first = Open())
         {
-            await first.Region(CacheRegions.Spotify).SetAsync("track:1", Track, TrackJson);
+            await first.Region(CacheRegions.Spotify, TrackJson).SetAsync("track:1", Track);
         }
 
         await using var second = Open();
-        var region = second.Region(CacheRegions.Spotify);
-        var found = await region.GetAsync("track:1", TrackJson);
-        var again = await region.GetAsync("track:1", TrackJson);
+        var region = second.Region(CacheRegions.Spotify, TrackJson);
+        var found = await region.GetAsync("track:1");
+        var again = await region.GetAsync("track:1");
 
         Assert.Equal(Track, found.Value);
         Assert.True(again.IsHit);
@@ -42,13 +42,13 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var first = Open())
         {
-            await first.Region(CacheRegions.AudioSearch).SetNegativeAsync("obscure song");
+            await first.Region(CacheRegions.AudioSearch, CacheTestJson.Default.String).SetNegativeAsync("obscure song");
         }
 
         await using var second = Open();
-        var region = second.Region(CacheRegions.AudioSearch);
+        var region = second.Region(CacheRegions.AudioSearch, CacheTestJson.Default.String);
 
-        Assert.True((await region.GetAsync("obscure song", CacheTestJson.Default.String)).IsNegative);
+        Assert.True((await region.GetAsync("obscure song")).IsNegative);
         Assert.Equal((1L, 1L), (region.GetStatistics().NegativeHits, region.GetStatistics().PersistentHits));
     }
 
@@ -57,12 +57,12 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var first = Open())
         {
-            await first.Region(CacheRegions.FileExistence).SetAsync("/music/a.mp3", "present", CacheTestJson.Default.String);
+            await first.Region(CacheRegions.FileExistence, CacheTestJson.Default.String).SetAsync("/music/a.mp3", "present");
         }
 
         await using var second = Open();
 
-        Assert.Equal(CacheLookupKind.Miss, (await second.Region(CacheRegions.FileExistence).GetAsync("/music/a.mp3", CacheTestJson.Default.String)).Kind);
+        Assert.Equal(CacheLookupKind.Miss, (await second.Region(CacheRegions.FileExistence, CacheTestJson.Default.String).GetAsync("/music/a.mp3")).Kind);
         Assert.DoesNotContain(new CacheAdmin(CacheFile, _time).Stats().Regions, r => r.Region == CacheRegions.FileExistence);
     }
 
@@ -71,18 +71,18 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var first = Open())
         {
-            await first.Region(CacheRegions.Spotify).SetAsync("album:1", Track, TrackJson);
+            await first.Region(CacheRegions.Spotify, TrackJson).SetAsync("album:1", Track);
         }
 
         _time.Advance(TimeSpan.FromHours(2)); // Past cache_ttl (1 h), within the 3-day retention.
         await using (var second = Open())
         {
-            Assert.True((await second.Region(CacheRegions.Spotify).GetAsync("album:1", TrackJson)).IsHit);
+            Assert.True((await second.Region(CacheRegions.Spotify, TrackJson).GetAsync("album:1")).IsHit);
         }
 
         _time.Advance(CacheRegionDefaults.SpotifyRetention);
         await using var third = Open();
-        Assert.Equal(CacheLookupKind.Miss, (await third.Region(CacheRegions.Spotify).GetAsync("album:1", TrackJson)).Kind);
+        Assert.Equal(CacheLookupKind.Miss, (await third.Region(CacheRegions.Spotify, TrackJson).GetAsync("album:1")).Kind);
     }
 
     [Fact]
@@ -90,13 +90,13 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var first = Open())
         {
-            await first.Region(CacheRegions.Spotify).SetAsync("playlist:37i9:snapshot:MTY4", Track, TrackJson, TimeSpan.FromDays(30));
+            await first.Region(CacheRegions.Spotify, TrackJson).SetAsync("playlist:37i9:snapshot:MTY4", Track, TimeSpan.FromDays(30));
         }
 
         _time.Advance(TimeSpan.FromDays(20));
         await using var second = Open();
 
-        Assert.True((await second.Region(CacheRegions.Spotify).GetAsync("playlist:37i9:snapshot:MTY4", TrackJson)).IsHit);
+        Assert.True((await second.Region(CacheRegions.Spotify, TrackJson).GetAsync("playlist:37i9:snapshot:MTY4")).IsHit);
     }
 
     [Fact]
@@ -104,15 +104,15 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var first = Open())
         {
-            await first.Region(CacheRegions.Spotify).SetAsync("track:short", Track, TrackJson, TimeSpan.FromMinutes(5));
+            await first.Region(CacheRegions.Spotify, TrackJson).SetAsync("track:short", Track, TimeSpan.FromMinutes(5));
         }
 
         await using var second = Open();
-        var region = second.Region(CacheRegions.Spotify);
-        Assert.True((await region.GetAsync("track:short", TrackJson)).IsHit);
+        var region = second.Region(CacheRegions.Spotify, TrackJson);
+        Assert.True((await region.GetAsync("track:short")).IsHit);
         _time.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.Equal(CacheLookupKind.Miss, (await region.GetAsync("track:short", TrackJson)).Kind);
+        Assert.Equal(CacheLookupKind.Miss, (await region.GetAsync("track:short")).Kind);
     }
 
     [Fact]
@@ -120,13 +120,13 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var first = Open())
         {
-            var region = first.Region(CacheRegions.Match);
-            await region.SetAsync("track:1", "dQw4w9WgXcQ", CacheTestJson.Default.String);
+            var region = first.Region(CacheRegions.Match, CacheTestJson.Default.String);
+            await region.SetAsync("track:1", "dQw4w9WgXcQ");
             await region.RemoveAsync("track:1");
         }
 
         await using var second = Open();
-        Assert.Equal(CacheLookupKind.Miss, (await second.Region(CacheRegions.Match).GetAsync("track:1", CacheTestJson.Default.String)).Kind);
+        Assert.Equal(CacheLookupKind.Miss, (await second.Region(CacheRegions.Match, CacheTestJson.Default.String).GetAsync("track:1")).Kind);
     }
 
     [Fact]
@@ -134,14 +134,14 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var cache = Open())
         {
-            await cache.Region(CacheRegions.Tags).SetAsync("x", "y", CacheTestJson.Default.String);
+            await cache.Region(CacheRegions.Tags, CacheTestJson.Default.String).SetAsync("x", "y");
         }
 
         using var connection = new SqliteConnection($"Data Source={CacheFile};Pooling=False");
         connection.Open();
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(SqliteCacheStore.SchemaVersion, Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(SqliteCacheStore.ApplicationId, Convert.ToInt32(Scalar(connection, "PRAGMA application_id;"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(SqliteCacheSchema.SchemaVersion, Convert.ToInt32(Scalar(connection, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(SqliteCacheSchema.ApplicationId, Convert.ToInt32(Scalar(connection, "PRAGMA application_id;"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -149,14 +149,14 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var cache = Open())
         {
-            await cache.Region(CacheRegions.Spotify).SetAsync("track:1", Track, TrackJson);
+            await cache.Region(CacheRegions.Spotify, TrackJson).SetAsync("track:1", Track);
         }
 
         var copy = _folder.File("copy.db");
         File.Copy(CacheFile, copy);
         await using var reopened = Open(copy);
 
-        Assert.True((await reopened.Region(CacheRegions.Spotify).GetAsync("track:1", TrackJson)).IsHit);
+        Assert.True((await reopened.Region(CacheRegions.Spotify, TrackJson).GetAsync("track:1")).IsHit);
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class PersistentCacheTests : IDisposable
         var nested = Path.Combine(_folder.Path, "xdg", "musicdl", "cache.db");
         await using (var cache = Open(nested))
         {
-            await cache.Region(CacheRegions.Tokens).SetAsync("refresh", "secret", CacheTestJson.Default.String);
+            await cache.Region(CacheRegions.Tokens, CacheTestJson.Default.String).SetAsync("refresh", "secret");
         }
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(nested));
@@ -189,11 +189,11 @@ public sealed class PersistentCacheTests : IDisposable
             var writers = new[] { first, second }
                 .SelectMany((cache, c) => Enumerable.Range(0, 2).Select(w => Task.Run(async () =>
                 {
-                    var region = cache.Region(CacheRegions.AudioSearch);
+                    var region = cache.Region(CacheRegions.AudioSearch, CacheTestJson.Default.String);
                     for (var i = 0; i < perWriter; i++)
                     {
-                        await region.SetAsync($"c{c}-w{w}-{i}", $"video {i}", CacheTestJson.Default.String);
-                        await region.GetAsync($"c{1 - c}-w{w}-{i}", CacheTestJson.Default.String);
+                        await region.SetAsync($"c{c}-w{w}-{i}", $"video {i}");
+                        await region.GetAsync($"c{1 - c}-w{w}-{i}");
                     }
                 })))
                 .ToArray();
@@ -210,8 +210,8 @@ public sealed class PersistentCacheTests : IDisposable
     public async Task A_write_while_another_process_holds_the_file_waits_and_succeeds_without_a_warning()
     {
         await using var cache = Open();
-        var region = cache.Region(CacheRegions.Spotify);
-        await region.SetAsync("warm", Track, TrackJson);
+        var region = cache.Region(CacheRegions.Spotify, TrackJson);
+        await region.SetAsync("warm", Track);
         using var other = new SqliteConnection($"Data Source={CacheFile};Pooling=False");
         other.Open();
         using var hold = other.BeginTransaction(deferred: false);
@@ -222,7 +222,7 @@ public sealed class PersistentCacheTests : IDisposable
             insert.ExecuteNonQuery();
         }
 
-        var write = Task.Run(async () => await region.SetAsync("track:1", Track, TrackJson));
+        var write = Task.Run(async () => await region.SetAsync("track:1", Track));
         await Task.Delay(300);
         Assert.False(write.IsCompleted, "the write should wait for the other writer");
         hold.Commit();
@@ -237,8 +237,7 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var cache = CacheFactory.Create(new MusicDlSettings { CacheFile = CacheFile, CachePersistent = false }, _time))
         {
-            await cache.Region(CacheRegions.Spotify).SetAsync("track:1", Track, TrackJson);
-            Assert.Null(cache.CacheFile);
+            await cache.Region(CacheRegions.Spotify, TrackJson).SetAsync("track:1", Track);
         }
 
         Assert.False(File.Exists(CacheFile));
@@ -250,12 +249,12 @@ public sealed class PersistentCacheTests : IDisposable
         var blocker = _folder.File("not-a-folder");
         await File.WriteAllTextAsync(blocker, "a file where the cache folder should be");
         await using var cache = Open(Path.Combine(blocker, "cache.db"));
-        var region = cache.Region(CacheRegions.Spotify);
+        var region = cache.Region(CacheRegions.Spotify, TrackJson);
 
-        await region.SetAsync("track:1", Track, TrackJson);
-        await region.SetAsync("track:2", Track, TrackJson);
+        await region.SetAsync("track:1", Track);
+        await region.SetAsync("track:2", Track);
 
-        Assert.True((await region.GetAsync("track:1", TrackJson)).IsHit);
+        Assert.True((await region.GetAsync("track:1")).IsHit);
         var warning = Assert.Single(cache.Warnings.Messages);
         Assert.Contains("going on without the persistent cache", warning, StringComparison.Ordinal);
     }
@@ -265,11 +264,11 @@ public sealed class PersistentCacheTests : IDisposable
     {
         await using (var first = Open())
         {
-            await first.Region(CacheRegions.Spotify).SetAsync("track:1", "not a track", CacheTestJson.Default.String);
+            await first.Region(CacheRegions.Spotify, CacheTestJson.Default.String).SetAsync("track:1", "not a track");
         }
 
         await using var second = Open();
-        var found = await second.Region(CacheRegions.Spotify).GetAsync("track:1", TrackJson);
+        var found = await second.Region(CacheRegions.Spotify, TrackJson).GetAsync("track:1");
 
         Assert.Equal(CacheLookupKind.Miss, found.Kind);
         Assert.Single(second.Warnings.Messages);
@@ -282,12 +281,12 @@ public sealed class PersistentCacheTests : IDisposable
         options.Converters.Add(new UnwritableTrackConverter());
         var unwritable = (JsonTypeInfo<CachedTrack>)options.GetTypeInfo(typeof(CachedTrack));
         await using var cache = Open();
-        var region = cache.Region(CacheRegions.Spotify);
+        var region = cache.Region(CacheRegions.Spotify, unwritable);
 
-        await region.SetAsync("track:1", Track, unwritable);
-        await region.SetAsync("track:2", Track, unwritable);
+        await region.SetAsync("track:1", Track);
+        await region.SetAsync("track:2", Track);
 
-        Assert.Equal(Track, (await region.GetAsync("track:1", unwritable)).Value);
+        Assert.Equal(Track, (await region.GetAsync("track:1")).Value);
         Assert.Contains("kept in memory only", Assert.Single(cache.Warnings.Messages), StringComparison.Ordinal);
     }
 

@@ -26,12 +26,12 @@ public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDispo
     {
         await using (var first = RedisOnly())
         {
-            await first.Region(CacheRegions.Spotify).SetAsync($"track:{_id}", "Never Gonna Give You Up", Text);
+            await first.Region(CacheRegions.Spotify, Text).SetAsync($"track:{_id}", "Never Gonna Give You Up");
         }
 
         await using var second = RedisOnly();
-        var region = second.Region(CacheRegions.Spotify);
-        var found = await region.GetAsync($"track:{_id}", Text);
+        var region = second.Region(CacheRegions.Spotify, Text);
+        var found = await region.GetAsync($"track:{_id}");
 
         Assert.Equal("Never Gonna Give You Up", found.Value);
         Assert.Equal((1L, 1L, 0L), (region.GetStatistics().Hits, region.GetStatistics().SharedHits, region.GetStatistics().PersistentHits));
@@ -43,7 +43,7 @@ public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDispo
     {
         await using (var cache = RedisOnly())
         {
-            await cache.Region(CacheRegions.AudioSearch).SetAsync($"q:{_id}", "dQw4w9WgXcQ", Text);
+            await cache.Region(CacheRegions.AudioSearch, Text).SetAsync($"q:{_id}", "dQw4w9WgXcQ");
         }
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_server.Configuration);
@@ -58,12 +58,12 @@ public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDispo
     {
         await using (var first = RedisOnly())
         {
-            await first.Region(CacheRegions.AudioSearch).SetNegativeAsync($"q:{_id}");
+            await first.Region(CacheRegions.AudioSearch, CacheTestJson.Default.String).SetNegativeAsync($"q:{_id}");
         }
 
         await using var second = RedisOnly();
 
-        Assert.True((await second.Region(CacheRegions.AudioSearch).GetAsync($"q:{_id}", Text)).IsNegative);
+        Assert.True((await second.Region(CacheRegions.AudioSearch, Text).GetAsync($"q:{_id}")).IsNegative);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDispo
 
         await using (var first = RedisOnly())
         {
-            await first.Region(CacheRegions.Match).SetAsync($"track:{_id}", "dQw4w9WgXcQ", Text, TimeSpan.FromMilliseconds(300));
+            await first.Region(CacheRegions.Match, Text).SetAsync($"track:{_id}", "dQw4w9WgXcQ", TimeSpan.FromMilliseconds(300));
         }
 
         // Written, then removed by Redis because its time ran out (a delete would be another event).
@@ -90,7 +90,7 @@ public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDispo
         Assert.False(await redis.GetDatabase().KeyExistsAsync(key));
 
         await using var second = RedisOnly();
-        Assert.Equal(CacheLookupKind.Miss, (await second.Region(CacheRegions.Match).GetAsync($"track:{_id}", Text)).Kind);
+        Assert.Equal(CacheLookupKind.Miss, (await second.Region(CacheRegions.Match, Text).GetAsync($"track:{_id}")).Kind);
 
         void Signal(RedisValue eventKey, TaskCompletionSource signal)
         {
@@ -106,10 +106,10 @@ public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDispo
     {
         await using (var cache = RedisOnly())
         {
-            await cache.Region(CacheRegions.Tokens).SetAsync($"t:{_id}", "refresh-token", Text);
-            await cache.Region(CacheRegions.Tags).SetAsync($"t:{_id}", "fingerprint", Text);
-            await cache.Region(CacheRegions.FileExistence).SetAsync($"t:{_id}", "present", Text);
-            await cache.Region(CacheRegions.Images).SetAsync($"t:{_id}", "cover", Text);
+            await cache.Region(CacheRegions.Tokens, Text).SetAsync($"t:{_id}", "refresh-token");
+            await cache.Region(CacheRegions.Tags, Text).SetAsync($"t:{_id}", "fingerprint");
+            await cache.Region(CacheRegions.FileExistence, Text).SetAsync($"t:{_id}", "present");
+            await cache.Region(CacheRegions.Images, Text).SetAsync($"t:{_id}", "cover");
         }
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(_server.Configuration);
@@ -125,19 +125,19 @@ public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDispo
         var file = _folder.File("cache.db");
         await using (var other = RedisOnly())
         {
-            await other.Region(CacheRegions.Spotify).SetAsync($"album:{_id}", "Whenever You Need Somebody", Text);
+            await other.Region(CacheRegions.Spotify, Text).SetAsync($"album:{_id}", "Whenever You Need Somebody");
         }
 
         await using (var both = CacheFactory.Create(new MusicDlSettings { CacheFile = file, CacheRedis = _server.Configuration }, _time))
         {
-            var shared = both.Region(CacheRegions.Spotify);
-            Assert.True((await shared.GetAsync($"album:{_id}", Text)).IsHit);
+            var shared = both.Region(CacheRegions.Spotify, Text);
+            Assert.True((await shared.GetAsync($"album:{_id}")).IsHit);
             Assert.Equal(1, shared.GetStatistics().SharedHits);
         }
 
         await using var local = CacheFactory.Create(new MusicDlSettings { CacheFile = file }, _time);
-        var region = local.Region(CacheRegions.Spotify);
-        Assert.True((await region.GetAsync($"album:{_id}", Text)).IsHit);
+        var region = local.Region(CacheRegions.Spotify, Text);
+        Assert.True((await region.GetAsync($"album:{_id}")).IsHit);
         Assert.Equal(1, region.GetStatistics().PersistentHits);
     }
 
@@ -146,12 +146,12 @@ public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDispo
     {
         var settings = new MusicDlSettings { CachePersistent = false, CacheRedis = $"127.0.0.1:{RedisServer.FreePort()},password=hunter2-secret" };
         await using var cache = CacheFactory.Create(settings, _time);
-        var region = cache.Region(CacheRegions.Spotify);
+        var region = cache.Region(CacheRegions.Spotify, Text);
 
-        await region.SetAsync("track:1", "v", Text);
-        Assert.True((await region.GetAsync("track:1", Text)).IsHit);
-        Assert.Equal(CacheLookupKind.Miss, (await region.GetAsync("track:2", Text)).Kind);
-        var created = await region.GetOrCreateAsync("track:3", Text, _ => Task.FromResult(CacheLookup<string>.Found("origin")));
+        await region.SetAsync("track:1", "v");
+        Assert.True((await region.GetAsync("track:1")).IsHit);
+        Assert.Equal(CacheLookupKind.Miss, (await region.GetAsync("track:2")).Kind);
+        var created = await region.GetOrCreateAsync("track:3", _ => Task.FromResult(CacheLookup<string>.Found("origin")));
 
         Assert.Equal("origin", created.Value);
         var warning = Assert.Single(cache.Warnings.Messages);
@@ -164,16 +164,16 @@ public sealed class SharedCacheTests : IClassFixture<RedisServerFixture>, IDispo
     {
         var server = await RedisServer.StartAsync();
         await using var cache = CacheFactory.Create(new MusicDlSettings { CacheFile = _folder.File("outage.db"), CacheRedis = server.Configuration }, _time);
-        var region = cache.Region(CacheRegions.AudioSearch);
-        await region.SetAsync("before", "v", Text);
+        var region = cache.Region(CacheRegions.AudioSearch, Text);
+        await region.SetAsync("before", "v");
 
         await server.DisposeAsync();
-        await region.SetAsync("after", "v", Text);
-        await region.GetAsync("unknown-1", Text);
-        await region.GetAsync("unknown-2", Text);
+        await region.SetAsync("after", "v");
+        await region.GetAsync("unknown-1");
+        await region.GetAsync("unknown-2");
 
-        Assert.True((await region.GetAsync("before", Text)).IsHit);
-        Assert.True((await region.GetAsync("after", Text)).IsHit);
+        Assert.True((await region.GetAsync("before")).IsHit);
+        Assert.True((await region.GetAsync("after")).IsHit);
         var warning = Assert.Single(cache.Warnings.Messages);
         Assert.Contains("Redis", warning, StringComparison.Ordinal);
     }

@@ -102,6 +102,19 @@ public sealed class DownloaderTests
     }
 
     [Fact]
+    public async Task The_result_lists_the_sources_read_in_order_without_the_one_that_failed()
+    {
+        var a = AddSource("a", SourceKind.Playlist, SourceEntry.Supported(1, T(1)));
+        var b = AddSource("b", SourceKind.Playlist);
+        var c = AddSource("c", SourceKind.Album, SourceEntry.Supported(1, T(2)));
+        _resolver.Unavailable.Add(b.Uri);
+
+        var result = await NewDownloader().RunAsync(Request(a, b, c), CancellationToken.None);
+
+        Assert.Equal([a.Uri, c.Uri], result.ResolvedSources.Select(r => r.Source.Uri).ToArray());
+    }
+
+    [Fact]
     public async Task One_tracks_failure_does_not_stop_the_others()
     {
         var a = AddSource("a", SourceKind.Album, [.. Enumerable.Range(1, 6).Select(n => SourceEntry.Supported(n, T(n)))]);

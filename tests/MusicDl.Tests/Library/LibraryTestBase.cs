@@ -18,7 +18,7 @@ public abstract class LibraryTestBase : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected Task<MusicLibrary> OpenAsync(ICacheRegion? existence = null) => MusicLibrary.OpenAsync(Root, existence);
+    protected Task<MusicLibrary> OpenAsync(ICacheRegion<bool>? existence = null) => MusicLibrary.OpenAsync(Root, existence);
 
     /// <summary>Places a small file for <paramref name="trackId"/> at <paramref name="path"/> the way the pipeline does.</summary>
     protected static async Task<PlacedFile> PlaceAsync(

@@ -271,7 +271,7 @@ public sealed class PlacementTests : LibraryTestBase
     [Fact]
     public async Task Existence_region_is_set_on_create_and_cleared_on_delete()
     {
-        var region = TestCache.Region(CacheRegions.FileExistence);
+        var region = TestCache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean);
         await using var library = await OpenAsync(region);
         var full = Path.Combine(Root, "Artist", "Song.mp3");
         Assert.False(await library.ExistsAsync("Artist/Song.mp3"));
@@ -289,7 +289,7 @@ public sealed class PlacementTests : LibraryTestBase
     [Fact]
     public async Task Existence_is_checked_once_per_path()
     {
-        var region = TestCache.Region(CacheRegions.FileExistence);
+        var region = TestCache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean);
         await using var library = await OpenAsync(region);
 
         await library.ExistsAsync("Artist/Song.mp3");

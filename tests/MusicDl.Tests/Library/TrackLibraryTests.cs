@@ -132,7 +132,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     }
 
     private static TrackLibrary Port(MusicLibrary library, string template) =>
-        new(library, PathTemplate.Parse(template), AudioFormat.Mp3, new TagWriter(), tagsRegion: TestCache.Region(CacheRegions.Tags));
+        new(library, PathTemplate.Parse(template), AudioFormat.Mp3, new TagWriter(), tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags));
 
     private static ResolvedSource Source(string name, string uri, params Track[] tracks) =>
         new(new SpotifySource(SourceKind.Playlist, uri.Split(':')[^1], uri), name, tracks.Select((t, i) => SourceEntry.Supported(i + 1, t)).ToArray());

@@ -244,7 +244,7 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
         tokenRoute.HoldRequest(tokenRoute.Count + 1);
         var bWaitsForTheLock = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var runA = Bed.CreateClient();
-        using var runB = SpotifyClient.Create(Bed.Settings, Bed.Tokens, Bed.Options with { LoginLockBusy = () => bWaitsForTheLock.TrySetResult() });
+        using var runB = SpotifyClient.Create(Bed.Settings, Bed.Tokens, metadata: null, Bed.Options with { LoginLockBusy = () => bWaitsForTheLock.TrySetResult() });
 
         var a = runA.ResolveAsync(source, CancellationToken.None);
         await tokenRoute.Held.WaitAsync(TimeSpan.FromSeconds(10));
@@ -275,7 +275,7 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
         Bed.Time.Advance(TimeSpan.FromHours(2));
         var loginFile = Directory.GetFiles(Bed.ConfigDirectory, "*.json").Single();
         var lockFound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var client = SpotifyClient.Create(Bed.Settings, Bed.Tokens, Bed.Options with { LoginLockBusy = () => lockFound.TrySetResult() });
+        using var client = SpotifyClient.Create(Bed.Settings, Bed.Tokens, metadata: null, Bed.Options with { LoginLockBusy = () => lockFound.TrySetResult() });
         Task<ResolvedSource> resolving;
         using (new FileStream(loginFile + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {

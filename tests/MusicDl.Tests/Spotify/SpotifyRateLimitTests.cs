@@ -81,7 +81,7 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
 
         // The timeout is HttpClient's, on the real clock, and the retry must answer within it too: 300 ms left a loaded
         // machine little room (the whole test took up to 0.5 s there).
-        using var client = SpotifyClient.Create(Bed.Settings, Bed.Tokens, Bed.Options with { RequestTimeout = TimeSpan.FromSeconds(1) });
+        using var client = SpotifyClient.Create(Bed.Settings, Bed.Tokens, metadata: null, Bed.Options with { RequestTimeout = TimeSpan.FromSeconds(1) });
 
         var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1));
 
@@ -168,7 +168,7 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
             SpotifyRateLimitWindow = TimeSpan.FromSeconds(30),
         });
 
-        var all = Task.WhenAll(ids.Select(id => Task.Run(() => client.GetTrackAsync(id, CancellationToken.None))));
+        var all = Task.WhenAll(ids.Select(id => Task.Run(() => client.Catalog.GetTrackAsync(id, CancellationToken.None))));
 
         // The token request takes one permit: two track requests fit in the first window.
         await WaitForAsync(() => route.Count == 2);

@@ -47,7 +47,7 @@ public sealed class SpotifyRecordedAnswersTests : SpotifyTestBase
         Serve("/v1/albums/0cgpcZCPvGGXOCpXVqPrvJ", "album-0cgpcZCPvGGXOCpXVqPrvJ");
         Serve("/v1/artists/4cZvsAtZm91PBC0tXlDrP0", "artist-4cZvsAtZm91PBC0tXlDrP0");
         using var client = Bed.CreateClient();
-        var track = (await client.GetTrackAsync("1t2qKa8K72IBC8yQlhD9bU", CancellationToken.None)).Track!;
+        var track = (await client.Catalog.GetTrackAsync("1t2qKa8K72IBC8yQlhD9bU", CancellationToken.None)).Track!;
 
         var complete = await client.CompleteAsync(track, CancellationToken.None);
 
@@ -113,7 +113,7 @@ public sealed class SpotifyRecordedAnswersTests : SpotifyTestBase
             """));
         using var client = Bed.CreateClient();
 
-        var album = await client.GetAlbumAsync("4MQnUDGXmHOvnsWCpzeqWT", CancellationToken.None);
+        var album = await client.Catalog.GetAlbumAsync("4MQnUDGXmHOvnsWCpzeqWT", CancellationToken.None);
 
         Assert.Equal(1, page.Count);
         Assert.Equal(16, album.Tracks.Count);

@@ -16,8 +16,7 @@ public sealed class SpotifyTestBed : IAsyncDisposable
         Host = host;
         Spotify = spotify;
         Caches = TestCache.MemoryOnly(Time);
-        Tokens = Caches.Region(CacheRegions.Tokens);
-        Cache = Caches.Region(CacheRegions.Spotify);
+        Tokens = Caches.Region(CacheRegions.Tokens, SpotifyCacheJsonContext.Default.SpotifyAccessToken);
         Directory.CreateDirectory(ConfigDirectory);
     }
 
@@ -30,9 +29,7 @@ public sealed class SpotifyTestBed : IAsyncDisposable
     /// <summary>The real cache in memory, shared by every client of the test as the runs of one process would share it.</summary>
     internal LayeredCache Caches { get; }
 
-    internal ICacheRegion Tokens { get; }
-
-    internal ICacheRegion Cache { get; }
+    internal ICacheRegion<SpotifyAccessToken> Tokens { get; }
 
     public string ConfigDirectory { get; } = Path.Combine(Path.GetTempPath(), "musicdl-spotify-tests", Guid.NewGuid().ToString("N"));
 
@@ -61,10 +58,13 @@ public sealed class SpotifyTestBed : IAsyncDisposable
         return new SpotifyTestBed(host, new FakeSpotify(host));
     }
 
+    /// <summary>A client without the metadata cache (its token still kept in <see cref="Tokens"/>).</summary>
     public SpotifyClient CreateClient(MusicDlSettings? settings = null) =>
-        SpotifyClient.Create(settings ?? Settings, Tokens, Options);
+        SpotifyClient.Create(settings ?? Settings, Tokens, metadata: null, Options);
 
-    public CachingSpotifyClient CreateCachingClient(SpotifyClient inner) => new(inner, Cache);
+    /// <summary>A client whose reads go through the <c>spotify</c> region of <paramref name="cache"/> (else <see cref="Caches"/>).</summary>
+    public SpotifyClient CreateCachingClient(LayeredCache? cache = null) =>
+        SpotifyClient.Create(Settings, Tokens, cache ?? Caches, Options);
 
     public SpotifyLogin CreateLogin(MusicDlSettings? settings = null) => new(settings ?? Settings, Options);
 

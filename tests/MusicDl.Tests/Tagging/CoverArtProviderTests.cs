@@ -27,7 +27,7 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     [Fact]
     public async Task Cover_is_fetched_once_per_album_and_kept_in_the_images_region()
     {
-        var region = TestCache.Region(CacheRegions.Images);
+        var region = TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray);
         var provider = new CoverArtProvider(_http, region);
         var album = Album("large");
 
@@ -51,11 +51,11 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
             CoverArt? first;
             await using (var firstRun = TestCache.OnDisk(file, TimeProvider.System))
             {
-                first = await new CoverArtProvider(_http, firstRun.Region(CacheRegions.Images)).GetAsync(Album("large"));
+                first = await new CoverArtProvider(_http, firstRun.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray)).GetAsync(Album("large"));
             }
 
             await using var nextRun = TestCache.OnDisk(file, TimeProvider.System);
-            var region = nextRun.Region(CacheRegions.Images);
+            var region = nextRun.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray);
             var second = await new CoverArtProvider(_http, region).GetAsync(Album("large"));
 
             Assert.Equal(Jpeg, first!.Data);
@@ -73,7 +73,7 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     [Fact]
     public async Task The_largest_image_is_chosen()
     {
-        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images));
+        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray));
 
         await provider.GetAsync(Album("large"));
 
@@ -84,7 +84,7 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_or_non_image_answer_gives_no_cover_and_caches_nothing()
     {
-        var region = TestCache.Region(CacheRegions.Images);
+        var region = TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray);
         var provider = new CoverArtProvider(_http, region);
         _host.Route("GET", "/image/{id}").Fail(new FakeFault { Status = 500, Times = 1 });
 
@@ -97,7 +97,7 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     [Fact]
     public async Task Album_without_images_has_no_cover()
     {
-        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images));
+        var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray));
 
         Assert.Null(await provider.GetAsync(Album("large") with { Images = [] }));
         Assert.Equal(0, _host.Route("GET", "/image/{id}").Count);
@@ -110,7 +110,7 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     public async Task A_cover_url_that_is_neither_https_nor_loopback_http_is_not_fetched(string url)
     {
         using var refusing = new HttpClient(new RefusingHandler());
-        var region = TestCache.Region(CacheRegions.Images);
+        var region = TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray);
         var provider = new CoverArtProvider(refusing, region);
 
         Assert.Null(await provider.GetAsync(Album("large") with { Images = [new ImageRef(url, 640, 640)] }));

@@ -16,7 +16,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
     [Fact]
     public async Task Second_metadata_pass_over_50_files_writes_nothing()
     {
-        var tagsRegion = TestCache.Region(CacheRegions.Tags);
+        var tagsRegion = TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags);
         var paths = new List<string>();
         await using (var library = await OpenAsync())
         {
@@ -38,7 +38,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
         await using (var library = await OpenAsync())
         {
             // A fresh tags region: the state alone must be enough (a new run with an empty memory cache).
-            var freshRegion = TestCache.Region(CacheRegions.Tags);
+            var freshRegion = TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags);
             var retagger = new Retagger(new TagWriter(), library, freshRegion);
             foreach (var (path, i) in paths.Select((p, i) => (p, i + 1)))
             {
@@ -59,7 +59,7 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
         await using var library = await OpenAsync();
         var path = "Artist/Song.mp3";
         await PlaceSampleAsync(library, path, 1);
-        var retagger = new Retagger(new TagWriter(), library, TestCache.Region(CacheRegions.Tags));
+        var retagger = new Retagger(new TagWriter(), library, TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags));
         await retagger.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1));
 
         var changed = Tags(1) with { Title = "Renamed" };
@@ -82,12 +82,12 @@ public sealed class RetaggerTests : LibraryTestBase, IClassFixture<AudioSamples>
         await PlaceSampleAsync(library, path, 1);
         await using (var firstRun = TestCache.OnDisk(cacheFile, TimeProvider.System))
         {
-            var retagger = new Retagger(new TagWriter(), library, firstRun.Region(CacheRegions.Tags));
+            var retagger = new Retagger(new TagWriter(), library, firstRun.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags));
             Assert.Equal(RetagResult.Written, await retagger.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1)));
         }
 
         await using var nextRun = TestCache.OnDisk(cacheFile, TimeProvider.System);
-        var tagsRegion = nextRun.Region(CacheRegions.Tags);
+        var tagsRegion = nextRun.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags);
         var again = new Retagger(new TagWriter(), library, tagsRegion);
 
         Assert.Equal(RetagResult.Unchanged, await again.RetagAsync(path, TrackId(1), AudioFormat.Mp3, Tags(1)));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MusicDl.Caching;
 using MusicDl.Configuration;
@@ -12,9 +11,6 @@ namespace MusicDl.Tests.TestSupport;
 /// </summary>
 internal static class TestCache
 {
-    // Any value type: a memory hit is returned as it was stored, so the lookup needs no value type of its own.
-    private static readonly JsonTypeInfo<object> AnyValue = (JsonTypeInfo<object>)JsonSerializerOptions.Default.GetTypeInfo(typeof(object));
-
     /// <summary>
     /// The cache of a run with <paramref name="settings"/> (sizes, TTLs) but neither the SQLite file nor Redis.
     /// </summary>
@@ -28,17 +24,17 @@ internal static class TestCache
     public static LayeredCache OnDisk(string file, TimeProvider time, MusicDlSettings? settings = null) =>
         CacheFactory.Create((settings ?? new MusicDlSettings()) with { CachePersistent = true, CacheFile = file, CacheRedis = null, NoCache = false }, time);
 
-    /// <summary>One region of a fresh memory-only cache with the default settings.</summary>
-    public static ICacheRegion Region(string name, TimeProvider? time = null) =>
-        MemoryOnly(time ?? TimeProvider.System).Region(name);
+    /// <summary>A handle on one region of a fresh memory-only cache with the default settings.</summary>
+    public static ICacheRegion<T> Region<T>(string name, JsonTypeInfo<T> type, TimeProvider? time = null) =>
+        MemoryOnly(time ?? TimeProvider.System).Region(name, type);
 
     /// <summary>
     /// Whether the region holds a live value (<see cref="CacheLookupKind.Hit"/>), a live negative entry, or nothing
     /// for <paramref name="key"/>. It is an ordinary lookup: it counts in the statistics, so read those first.
     /// </summary>
-    public static async Task<CacheLookupKind> LookUpAsync(this ICacheRegion region, string key) =>
-        (await region.GetAsync(key, AnyValue)).Kind;
+    public static async Task<CacheLookupKind> LookUpAsync<T>(this ICacheRegion<T> region, string key) =>
+        (await region.GetAsync(key)).Kind;
 
     /// <summary>The entries the region's memory holds now (expired ones too, until a lookup or an insert drops them).</summary>
-    public static long Entries(this ICacheRegion region) => region.GetStatistics().Entries;
+    public static long Entries<T>(this ICacheRegion<T> region) => region.GetStatistics().Entries;
 }

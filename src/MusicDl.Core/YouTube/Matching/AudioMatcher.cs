@@ -20,8 +20,8 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
 
     private readonly IReadOnlyList<IAudioSearchProvider> _providers;
     private readonly MusicDlSettings _settings;
-    private readonly ICacheRegion? _searchCache;
-    private readonly ICacheRegion? _matchCache;
+    private readonly ICacheRegion<SearchCandidate[]>? _searchCache;
+    private readonly ICacheRegion<CachedMatch>? _matchCache;
     private readonly TimeProvider _time;
     private readonly TimeSpan _retryBaseDelay;
     private readonly ILogger? _logger;
@@ -36,8 +36,8 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
     public AudioMatcher(
         IEnumerable<IAudioSearchProvider> providers,
         MusicDlSettings settings,
-        ICacheRegion? searchCache = null,
-        ICacheRegion? matchCache = null,
+        ICacheRegion<SearchCandidate[]>? searchCache = null,
+        ICacheRegion<CachedMatch>? matchCache = null,
         TimeProvider? time = null,
         TimeSpan? retryBaseDelay = null,
         ILogger<AudioMatcher>? logger = null)
@@ -66,8 +66,8 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
         return new AudioMatcher(
             [new YouTubeMusicSearchClient(http, settings.Endpoints, time, visitor, settings.Market), new YouTubeSearchClient(http, settings.Endpoints, time, visitor, settings.Market)],
             settings,
-            useCache ? cache!.Region(CacheRegions.AudioSearch) : null,
-            useCache ? cache!.Region(CacheRegions.Match) : null,
+            useCache ? cache!.Region(CacheRegions.AudioSearch, MatchingJsonContext.Default.SearchCandidateArray) : null,
+            useCache ? cache!.Region(CacheRegions.Match, MatchingJsonContext.Default.CachedMatch) : null,
             time,
             logger: logger);
     }
@@ -116,7 +116,7 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
 
         if (_matchCache is not null && excludedVideoId is null)
         {
-            var cached = await _matchCache.GetAsync(track.Id, MatchingJsonContext.Default.CachedMatch, cancellationToken);
+            var cached = await _matchCache.GetAsync(track.Id, cancellationToken);
             // A match cached under a lower threshold than today's is searched again.
             if (cached is { IsHit: true, Value: { } m } && m.Score >= _settings.MatchThreshold)
             {
@@ -176,7 +176,6 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
                 await _matchCache.SetAsync(
                     track.Id,
                     new CachedMatch(best.Candidate.VideoId, best.Candidate.Provider, best.Score.Value, best.Candidate.Title),
-                    MatchingJsonContext.Default.CachedMatch,
                     cancellationToken: cancellationToken);
             }
 
@@ -227,7 +226,6 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
         IReadOnlyList<SearchCandidate>? fresh = null;
         var lookup = await _searchCache.GetOrCreateAsync(
             step.CacheKey,
-            MatchingJsonContext.Default.SearchCandidateArray,
             async ct =>
             {
                 var found = await SearchWithRetriesAsync(step, ct);

@@ -5,8 +5,8 @@ using MusicDl.YouTube.Visitor;
 namespace MusicDl.YouTube.Player;
 
 /// <summary>
-/// The InnerTube player facade: asks the configured clients (<c>youtube_clients</c>, in order) for a video's streams and
-/// classifies their refusals.
+/// The InnerTube player facade: one client's answer for a video, its stream for the output format, or its refusal
+/// classified. <see cref="Download.AudioDownloader"/> asks the configured clients (<c>youtube_clients</c>) in order.
 /// </summary>
 public sealed class PlayerClient
 {
@@ -30,8 +30,6 @@ public sealed class PlayerClient
     }
 
     public MusicDlSettings Settings { get; }
-
-    public IReadOnlyList<YouTubeClientSettings> Clients => Settings.YouTubeClients;
 
     /// <summary>Player requests sent (for the run summary).</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
@@ -93,24 +91,5 @@ public sealed class PlayerClient
             ? "offers no audio stream"
             : "offers audio only with a signature cipher, which musicdl does not decipher";
         return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.NoUsableStream, videoId, client.Name, $"video {videoId} {why} (client {client.Name})"));
-    }
-
-    /// <summary>Tries the clients in order until one yields a usable audio stream for <paramref name="format"/>.</summary>
-    public async Task<PlayerResolution> ResolveAsync(string videoId, AudioFormat format, CancellationToken cancellationToken = default)
-    {
-        VideoIds.Require(videoId);
-        var failures = new List<PlayerFailure>();
-        foreach (var client in Clients)
-        {
-            var (stream, failure) = await TryClientAsync(videoId, client, format, cancellationToken);
-            if (stream is not null)
-            {
-                return new PlayerResolution { Stream = stream, Client = client.Name, Failures = failures };
-            }
-
-            failures.Add(failure!);
-        }
-
-        return new PlayerResolution { Failures = failures };
     }
 }

@@ -3,17 +3,29 @@ using MusicDl.Caching;
 namespace MusicDl.YouTube.Visitor;
 
 /// <summary>Visitor data through the <c>visitor_data</c> cache region: one fetch per few hours, not per run.</summary>
-public sealed class CachingVisitorDataSource(IVisitorDataSource inner, ICacheRegion region, TimeSpan? ttl = null) : IVisitorDataSource
+public sealed class CachingVisitorDataSource : IVisitorDataSource
 {
     private const string Key = "visitor_data";
 
+    private readonly IVisitorDataSource _inner;
+    private readonly ICacheRegion<CachedVisitorData> _region;
+    private readonly TimeSpan _ttl;
+
+    public CachingVisitorDataSource(IVisitorDataSource inner, ICache cache, TimeSpan? ttl = null)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        ArgumentNullException.ThrowIfNull(cache);
+        _inner = inner;
+        _region = cache.Region(CacheRegions.VisitorData, VisitorJsonContext.Default.CachedVisitorData);
+        _ttl = ttl ?? CacheRegionDefaults.VisitorDataTtl;
+    }
+
     public async Task<string> FetchAsync(CancellationToken cancellationToken = default)
     {
-        var lookup = await region.GetOrCreateAsync(
+        var lookup = await _region.GetOrCreateAsync(
             Key,
-            VisitorJsonContext.Default.CachedVisitorData,
-            async ct => CacheLookup<CachedVisitorData>.Found(new CachedVisitorData(await inner.FetchAsync(ct)), ttl ?? CacheRegionDefaults.VisitorDataTtl),
+            async ct => CacheLookup<CachedVisitorData>.Found(new CachedVisitorData(await _inner.FetchAsync(ct)), _ttl),
             cancellationToken);
-        return lookup is { IsHit: true, Value.Value: { Length: > 0 } value } ? value : await inner.FetchAsync(cancellationToken);
+        return lookup is { IsHit: true, Value.Value: { Length: > 0 } value } ? value : await _inner.FetchAsync(cancellationToken);
     }
 }

@@ -21,8 +21,8 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     private static readonly FakeSong MomentsAcoustic = new() { VideoId = "wgpEmlJ3guA", Title = "Moments (Acoustic Version)", Artists = ["Lost Identities", "Robbie Rosen"], Album = "Moments (Acoustic Version)", Duration = TimeSpan.FromSeconds(169) };
 
     private FakeSearchFixture _f = null!;
-    private ICacheRegion _searchCache = null!;
-    private ICacheRegion _matchCache = null!;
+    private ICacheRegion<SearchCandidate[]> _searchCache = null!;
+    private ICacheRegion<CachedMatch> _matchCache = null!;
     private MusicDlSettings _settings = new() { AudioProviders = [SearchProviders.YouTubeMusic, SearchProviders.YouTube], MaxRetries = 2 };
 
     public async Task InitializeAsync()
@@ -35,8 +35,8 @@ public sealed class AudioMatcherTests : IAsyncLifetime
 
     private void UseCache(ICache cache)
     {
-        _searchCache = cache.Region(CacheRegions.AudioSearch);
-        _matchCache = cache.Region(CacheRegions.Match);
+        _searchCache = cache.Region(CacheRegions.AudioSearch, MatchingJsonContext.Default.SearchCandidateArray);
+        _matchCache = cache.Region(CacheRegions.Match, MatchingJsonContext.Default.CachedMatch);
     }
 
     private static Track Moments(string? isrc = null, string id = TrackId) =>
@@ -345,8 +345,8 @@ public sealed class AudioMatcherTests : IAsyncLifetime
 
         Assert.Equal("14CjyUYO8lE", first.VideoId);
         Assert.Equal(MatchSource.Cache, second.Source);
-        Assert.NotEqual(0, cache.Region(CacheRegions.AudioSearch).Entries());
-        Assert.Equal(CacheLookupKind.Hit, await cache.Region(CacheRegions.Match).LookUpAsync(TrackId));
+        Assert.NotEqual(0, cache.Region(CacheRegions.AudioSearch, MatchingJsonContext.Default.SearchCandidateArray).Entries());
+        Assert.Equal(CacheLookupKind.Hit, await cache.Region(CacheRegions.Match, MatchingJsonContext.Default.CachedMatch).LookUpAsync(TrackId));
     }
 
     [Fact]
@@ -361,7 +361,7 @@ public sealed class AudioMatcherTests : IAsyncLifetime
         await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
 
         Assert.Equal(2 * requests, _f.Music.Requests.Count);
-        Assert.Equal(0, cache.Region(CacheRegions.Match).Entries());
+        Assert.Equal(0, cache.Region(CacheRegions.Match, MatchingJsonContext.Default.CachedMatch).Entries());
     }
 
     [Fact]

@@ -88,14 +88,14 @@ public sealed class VisitorDataTests : IAsyncLifetime
         var file = Path.Combine(folder.Path, "cache.db");
         await using (var first = TestCache.OnDisk(file, time))
         {
-            var run = new VisitorSession(new CachingVisitorDataSource(new VisitorDataClient(_http, _host.BaseUri), first.Region(CacheRegions.VisitorData)), time);
+            var run = new VisitorSession(new CachingVisitorDataSource(new VisitorDataClient(_http, _host.BaseUri), first), time);
             Assert.Equal(FakeYouTubeMedia.IssuedVisitorData, await run.GetAsync());
         }
 
         time.Advance(TimeSpan.FromHours(3));
         await using (var second = TestCache.OnDisk(file, time))
         {
-            var run = new VisitorSession(new CachingVisitorDataSource(new VisitorDataClient(_http, _host.BaseUri), second.Region(CacheRegions.VisitorData)), time);
+            var run = new VisitorSession(new CachingVisitorDataSource(new VisitorDataClient(_http, _host.BaseUri), second), time);
             Assert.Equal(FakeYouTubeMedia.IssuedVisitorData, await run.GetAsync());
         }
 
@@ -103,7 +103,7 @@ public sealed class VisitorDataTests : IAsyncLifetime
         time.Advance(CacheRegionDefaults.VisitorDataTtl);
         await using (var later = TestCache.OnDisk(file, time))
         {
-            var run = new VisitorSession(new CachingVisitorDataSource(new VisitorDataClient(_http, _host.BaseUri), later.Region(CacheRegions.VisitorData)), time);
+            var run = new VisitorSession(new CachingVisitorDataSource(new VisitorDataClient(_http, _host.BaseUri), later), time);
             Assert.Equal(FakeYouTubeMedia.IssuedVisitorData, await run.GetAsync());
         }
 

@@ -7,7 +7,7 @@ using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Spotify;
 
-public sealed class CachingSpotifyClientTests : SpotifyTestBase
+public sealed class CachingSpotifyCatalogTests : SpotifyTestBase
 {
 
     [Fact]
@@ -17,12 +17,11 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
         var playlist = Bed.Spotify.AddGeneratedPlaylist(120);
         var source = new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id);
         var file = Path.Combine(Bed.ConfigDirectory, "cache.db");
-        using var inner = Bed.CreateClient();
         ResolvedSource first;
         long before;
         await using (var firstCache = TestCache.OnDisk(file, Bed.Time))
         {
-            var client = new CachingSpotifyClient(inner, firstCache.Region(CacheRegions.Spotify));
+            using var client = Bed.CreateCachingClient(firstCache);
             first = await client.ResolveAsync(source, CancellationToken.None);
             before = client.RequestCount;
         }
@@ -30,9 +29,8 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
         var logged = Bed.Host.Log.Count;
 
         // A later run: a new client over a new cache on the same file, so the playlist comes back through its JSON.
-        using var nextInner = Bed.CreateClient();
         await using var nextCache = TestCache.OnDisk(file, Bed.Time);
-        var nextRun = new CachingSpotifyClient(nextInner, nextCache.Region(CacheRegions.Spotify));
+        using var nextRun = Bed.CreateCachingClient(nextCache);
         var again = await nextRun.ResolveAsync(source, CancellationToken.None);
 
         Assert.Equal(1, nextRun.RequestCount);
@@ -48,8 +46,7 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
         await Bed.LogInAsync();
         var playlist = Bed.Spotify.AddGeneratedPlaylist(10, withOddities: false);
         var source = new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id);
-        using var inner = Bed.CreateClient();
-        var client = Bed.CreateCachingClient(inner);
+        using var client = Bed.CreateCachingClient();
         await client.ResolveAsync(source, CancellationToken.None);
 
         playlist.Replace(playlist.Entries.Take(4));
@@ -57,7 +54,7 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
 
         Assert.Equal(4, changed.Entries.Count);
         Assert.Equal(playlist.SnapshotId, changed.SnapshotId);
-        Assert.Equal(CacheLookupKind.Hit, await Bed.Cache.LookUpAsync($"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token"));
+        Assert.Equal(CacheLookupKind.Hit, await Bed.Caches.Region(CacheRegions.Spotify, SpotifyCacheJsonContext.Default.SpotifyPlaylist).LookUpAsync($"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token"));
     }
 
     [Fact]
@@ -72,8 +69,7 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
         }
 
         var source = new SpotifySource(SourceKind.LikedSongs, null, "https://open.spotify.com/collection/tracks");
-        using var inner = Bed.CreateClient();
-        var client = Bed.CreateCachingClient(inner);
+        using var client = Bed.CreateCachingClient();
         var first = await client.ResolveAsync(source, CancellationToken.None);
         Assert.Equal(120, first.Entries.Count);
         Assert.Equal(album.Tracks[^1].Id, first.Entries[0].Track!.Id);
@@ -98,8 +94,7 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
     {
         var album = Bed.Spotify.AddGeneratedAlbum(6);
         var source = new SpotifySource(SourceKind.Album, album.Id, album.Id);
-        using var inner = Bed.CreateClient();
-        var client = Bed.CreateCachingClient(inner);
+        using var client = Bed.CreateCachingClient();
 
         var resolved = await client.ResolveAsync(source, CancellationToken.None);
         await client.ResolveAsync(source, CancellationToken.None);
@@ -118,8 +113,7 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
     {
         await Bed.LogInAsync();
         var playlist = Bed.Spotify.AddGeneratedPlaylist(12, withOddities: false);
-        using var inner = Bed.CreateClient();
-        var client = Bed.CreateCachingClient(inner);
+        using var client = Bed.CreateCachingClient();
         var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id), CancellationToken.None);
         Assert.All(resolved.Entries, e => Assert.Null(e.Track!.Album.Label));
 
@@ -136,21 +130,23 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
     public async Task Cached_tracks_come_back_equal_after_the_json_round_trip()
     {
         var track = Bed.Spotify.AddMultiArtistNonLatinTrack();
-        using var inner = Bed.CreateClient();
-
         // Memory hands back the stored object itself; the JSON round trip happens when a later run reads the file.
         var file = Path.Combine(Bed.ConfigDirectory, "cache.db");
         Track fresh;
+        long firstRequests;
         await using (var firstRun = TestCache.OnDisk(file, Bed.Time))
         {
-            fresh = (await new CachingSpotifyClient(inner, firstRun.Region(CacheRegions.Spotify)).GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+            using var first = Bed.CreateCachingClient(firstRun);
+            fresh = (await first.Catalog.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+            firstRequests = first.RequestCount;
         }
 
         await using var nextRun = TestCache.OnDisk(file, Bed.Time);
-        var region = nextRun.Region(CacheRegions.Spotify);
-        var cached = (await new CachingSpotifyClient(inner, region).GetTrackAsync(track.Id, CancellationToken.None)).Track!;
+        var region = nextRun.Region(CacheRegions.Spotify, SpotifyCacheJsonContext.Default.SourceEntry);
+        using var next = Bed.CreateCachingClient(nextRun);
+        var cached = (await next.Catalog.GetTrackAsync(track.Id, CancellationToken.None)).Track!;
 
-        Assert.Equal(1, inner.RequestCount);
+        Assert.Equal((1L, 0L), (firstRequests, next.RequestCount));
         Assert.Equal(1, region.GetStatistics().PersistentHits);
         Assert.Empty(nextRun.Warnings.Messages);
         Assert.Equal(fresh.Title, cached.Title);
@@ -172,8 +168,7 @@ public sealed class CachingSpotifyClientTests : SpotifyTestBase
         }
 
         var source = new SpotifySource(SourceKind.Artist, artist, artist);
-        using var inner = Bed.CreateClient();
-        var client = Bed.CreateCachingClient(inner);
+        using var client = Bed.CreateCachingClient();
         await client.ResolveAsync(source, CancellationToken.None);
         var before = client.RequestCount;
 

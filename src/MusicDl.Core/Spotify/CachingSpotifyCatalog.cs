@@ -1,53 +1,59 @@
-using System.Text.Json.Serialization.Metadata;
 using MusicDl.Caching;
 using MusicDl.Models;
 
 namespace MusicDl.Spotify;
 
 /// <summary>
-/// The Spotify client behind the <c>spotify</c> cache region: each single read under its own key, so sources
+/// The catalog reads behind the <c>spotify</c> cache region: each single read under its own key, so sources
 /// share tracks, albums and artists. An unchanged playlist costs one request (its snapshot id); Liked Songs one page.
+/// One typed handle per kind of value, all on the one region.
 /// </summary>
-public sealed class CachingSpotifyClient : ISpotifyClient, ISpotifyCatalog
+internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
 {
     private readonly ISpotifyCatalog _inner;
-    private readonly ICacheRegion _region;
     private readonly SpotifyCacheTtls _ttls;
-    private readonly SpotifyResolver _resolver;
+    private readonly ICacheRegion<SourceEntry> _tracks;
+    private readonly ICacheRegion<IReadOnlyList<SourceEntry>> _albumTracks;
+    private readonly ICacheRegion<AlbumInfo> _albums;
+    private readonly ICacheRegion<SpotifyArtist> _artists;
+    private readonly ICacheRegion<IReadOnlyList<string>> _artistAlbums;
+    private readonly ICacheRegion<SpotifyPlaylist> _playlists;
+    private readonly ICacheRegion<SpotifyLikedSongs> _likedSongs;
 
-    public CachingSpotifyClient(ISpotifyCatalog inner, ICacheRegion region, SpotifyCacheTtls? ttls = null)
+    public CachingSpotifyCatalog(ISpotifyCatalog inner, ICache cache, SpotifyCacheTtls? ttls = null)
     {
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
-        _region = region ?? throw new ArgumentNullException(nameof(region));
+        ArgumentNullException.ThrowIfNull(cache);
         _ttls = ttls ?? new SpotifyCacheTtls();
-        _resolver = new SpotifyResolver(this);
+        var json = SpotifyCacheJsonContext.Default;
+        _tracks = cache.Region(CacheRegions.Spotify, json.SourceEntry);
+        _albumTracks = cache.Region(CacheRegions.Spotify, json.IReadOnlyListSourceEntry);
+        _albums = cache.Region(CacheRegions.Spotify, json.AlbumInfo);
+        _artists = cache.Region(CacheRegions.Spotify, json.SpotifyArtist);
+        _artistAlbums = cache.Region(CacheRegions.Spotify, json.IReadOnlyListString);
+        _playlists = cache.Region(CacheRegions.Spotify, json.SpotifyPlaylist);
+        _likedSongs = cache.Region(CacheRegions.Spotify, json.SpotifyLikedSongs);
     }
 
     public string Market => _inner.Market;
 
     public long RequestCount => _inner.RequestCount;
 
-    public Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken) =>
-        _resolver.ResolveAsync(source, cancellationToken);
-
-    public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken) =>
-        _resolver.CompleteAsync(track, cancellationToken);
-
     public Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken) =>
-        GetOrFetchAsync(SpotifyCacheKeys.Track(id, Market), SpotifyCacheJsonContext.Default.SourceEntry, _ttls.Track, ct => _inner.GetTrackAsync(id, ct), cancellationToken);
+        GetOrFetchAsync(_tracks, SpotifyCacheKeys.Track(id, Market), _ttls.Track, ct => _inner.GetTrackAsync(id, ct), cancellationToken);
 
     /// <summary>Info and track list under their own keys; a cold album costs one read, however many threads ask.</summary>
     public async Task<SpotifyAlbum> GetAlbumAsync(string id, CancellationToken cancellationToken)
     {
         var info = await GetAlbumInfoAsync(id, cancellationToken).ConfigureAwait(false);
         var tracks = await GetOrFetchAsync(
+            _albumTracks,
             SpotifyCacheKeys.AlbumTracks(id, Market),
-            SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry,
             _ttls.Album,
             async ct =>
             {
                 var album = await _inner.GetAlbumAsync(id, ct).ConfigureAwait(false);
-                await _region.SetAsync(SpotifyCacheKeys.Album(id), album.Info, SpotifyCacheJsonContext.Default.AlbumInfo, _ttls.Album, ct).ConfigureAwait(false);
+                await _albums.SetAsync(SpotifyCacheKeys.Album(id), album.Info, _ttls.Album, ct).ConfigureAwait(false);
                 info = album.Info;
                 return album.Tracks;
             },
@@ -57,25 +63,25 @@ public sealed class CachingSpotifyClient : ISpotifyClient, ISpotifyCatalog
 
     public Task<AlbumInfo> GetAlbumInfoAsync(string id, CancellationToken cancellationToken) =>
         GetOrFetchAsync(
+            _albums,
             SpotifyCacheKeys.Album(id),
-            SpotifyCacheJsonContext.Default.AlbumInfo,
             _ttls.Album,
             async ct =>
             {
                 // The album read gives its tracks too: keep them, the next question is often the list.
                 var album = await _inner.GetAlbumAsync(id, ct).ConfigureAwait(false);
-                await _region.SetAsync(SpotifyCacheKeys.AlbumTracks(id, Market), album.Tracks, SpotifyCacheJsonContext.Default.IReadOnlyListSourceEntry, _ttls.Album, ct).ConfigureAwait(false);
+                await _albumTracks.SetAsync(SpotifyCacheKeys.AlbumTracks(id, Market), album.Tracks, _ttls.Album, ct).ConfigureAwait(false);
                 return album.Info;
             },
             cancellationToken);
 
     public Task<SpotifyArtist> GetArtistAsync(string id, CancellationToken cancellationToken) =>
-        GetOrFetchAsync(SpotifyCacheKeys.Artist(id), SpotifyCacheJsonContext.Default.SpotifyArtist, _ttls.Artist, ct => _inner.GetArtistAsync(id, ct), cancellationToken);
+        GetOrFetchAsync(_artists, SpotifyCacheKeys.Artist(id), _ttls.Artist, ct => _inner.GetArtistAsync(id, ct), cancellationToken);
 
     public Task<IReadOnlyList<string>> GetArtistAlbumIdsAsync(string id, CancellationToken cancellationToken) =>
         GetOrFetchAsync(
+            _artistAlbums,
             SpotifyCacheKeys.ArtistAlbums(id, Market),
-            SpotifyCacheJsonContext.Default.IReadOnlyListString,
             _ttls.ArtistAlbums,
             ct => _inner.GetArtistAlbumIdsAsync(id, ct),
             cancellationToken);
@@ -88,7 +94,7 @@ public sealed class CachingSpotifyClient : ISpotifyClient, ISpotifyCatalog
     {
         var snapshot = await _inner.GetPlaylistSnapshotAsync(id, cancellationToken).ConfigureAwait(false);
         var key = SpotifyCacheKeys.Playlist(id, snapshot, Market);
-        var cached = await _region.GetAsync(key, SpotifyCacheJsonContext.Default.SpotifyPlaylist, cancellationToken).ConfigureAwait(false);
+        var cached = await _playlists.GetAsync(key, cancellationToken).ConfigureAwait(false);
         if (cached is { IsHit: true, Value: { } hit })
         {
             return hit;
@@ -98,7 +104,7 @@ public sealed class CachingSpotifyClient : ISpotifyClient, ISpotifyCatalog
 
         // The playlist may have changed between the two reads: file it under the snapshot it was read at.
         var readKey = SpotifyCacheKeys.Playlist(id, playlist.SnapshotId, Market);
-        await _region.SetAsync(readKey, playlist, SpotifyCacheJsonContext.Default.SpotifyPlaylist, _ttls.PlaylistSnapshot, cancellationToken).ConfigureAwait(false);
+        await _playlists.SetAsync(readKey, playlist, _ttls.PlaylistSnapshot, cancellationToken).ConfigureAwait(false);
         return playlist;
     }
 
@@ -116,26 +122,25 @@ public sealed class CachingSpotifyClient : ISpotifyClient, ISpotifyCatalog
     {
         var first = await _inner.GetSavedTracksFirstPageAsync(cancellationToken).ConfigureAwait(false);
         var key = SpotifyCacheKeys.LikedSongs(Market);
-        var cached = await _region.GetAsync(key, SpotifyCacheJsonContext.Default.SpotifyLikedSongs, cancellationToken).ConfigureAwait(false);
+        var cached = await _likedSongs.GetAsync(key, cancellationToken).ConfigureAwait(false);
         if (cached is { IsHit: true, Value: { } hit } && hit.Total == first.Total && hit.NewestAddedAt == first.NewestAddedAt)
         {
             return hit;
         }
 
         var all = await _inner.GetSavedTracksRestAsync(first, cancellationToken).ConfigureAwait(false);
-        await _region.SetAsync(key, all, SpotifyCacheJsonContext.Default.SpotifyLikedSongs, _ttls.LikedSongs, cancellationToken).ConfigureAwait(false);
+        await _likedSongs.SetAsync(key, all, _ttls.LikedSongs, cancellationToken).ConfigureAwait(false);
         return all;
     }
 
     public Task<SpotifySource> ResolveShortLinkAsync(string link, CancellationToken cancellationToken) =>
         _inner.ResolveShortLinkAsync(link, cancellationToken);
 
-    private async Task<T> GetOrFetchAsync<T>(string key, JsonTypeInfo<T> type, TimeSpan ttl, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
+    private static async Task<T> GetOrFetchAsync<T>(ICacheRegion<T> region, string key, TimeSpan ttl, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
     {
         // Single flight: threads asking for the same track or artist together cost one request.
-        var lookup = await _region.GetOrCreateAsync(
+        var lookup = await region.GetOrCreateAsync(
             key,
-            type,
             async ct => CacheLookup<T>.Found(await fetch(ct).ConfigureAwait(false), ttl),
             cancellationToken).ConfigureAwait(false);
         return lookup is { IsHit: true, Value: { } value } ? value : await fetch(cancellationToken).ConfigureAwait(false);

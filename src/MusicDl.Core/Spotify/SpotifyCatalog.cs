@@ -1,0 +1,266 @@
+using System.Text.Json.Serialization.Metadata;
+using MusicDl.Models;
+using MusicDl.Spotify.Wire;
+
+namespace MusicDl.Spotify;
+
+/// <summary>
+/// The single reads of the Spotify Web API (2026 rules) over <see cref="SpotifyController"/>: every source kind,
+/// paging, both playlist dialects. What <see cref="SpotifyClient"/> resolves from, behind the cache decorator.
+/// </summary>
+internal sealed class SpotifyCatalog : ISpotifyCatalog
+{
+    private const string PlaylistMetaFields = "id,name,snapshot_id,owner(id,display_name)";
+    private readonly SpotifyController _controller;
+    private readonly ISpotifyTokenSource _tokens;
+
+    public SpotifyCatalog(SpotifyController controller, string? market)
+    {
+        _controller = controller;
+        _tokens = controller.Tokens;
+        Market = market ?? (_tokens.IsUser ? "from_token" : "US");
+    }
+
+    /// <inheritdoc />
+    public string Market { get; }
+
+    /// <inheritdoc />
+    public long RequestCount => _controller.ApiRequests;
+
+    /// <inheritdoc />
+    public async Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken)
+    {
+        var wire = await GetSourceAsync($"/tracks/{Id(id)}?market={Market}", WireJsonContext.Default.WireTrack, "track", id, cancellationToken).ConfigureAwait(false);
+        return SpotifyMapper.ToEntry(1, wire, false, null, Market);
+    }
+
+    /// <inheritdoc />
+    public async Task<SpotifyAlbum> GetAlbumAsync(string id, CancellationToken cancellationToken)
+    {
+        var wire = await GetSourceAsync($"/albums/{Id(id)}?market={Market}", WireJsonContext.Default.WireAlbum, "album", id, cancellationToken).ConfigureAwait(false);
+        var first = wire.Tracks ?? new WirePaging<WireTrack>([], $"/v1/albums/{id}/tracks?limit=50&offset=0&market={Market}", 0, 0, 50);
+        var items = await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWireTrack, cancellationToken).ConfigureAwait(false);
+        var discCount = items.Count == 0 ? (int?)null : items.Max(t => t is null ? 1 : Math.Max(1, t.DiscNumber));
+        var info = SpotifyMapper.MapAlbum(wire, discCount);
+        var entries = items.Select((t, i) => SpotifyMapper.ToEntry(i + 1, t, false, info, Market)).ToArray();
+        return new SpotifyAlbum(info, entries);
+    }
+
+    /// <inheritdoc />
+    public async Task<AlbumInfo> GetAlbumInfoAsync(string id, CancellationToken cancellationToken) =>
+        (await GetAlbumAsync(id, cancellationToken).ConfigureAwait(false)).Info;
+
+    /// <inheritdoc />
+    public async Task<SpotifyArtist> GetArtistAsync(string id, CancellationToken cancellationToken)
+    {
+        var wire = await GetSourceAsync($"/artists/{Id(id)}", WireJsonContext.Default.WireArtist, "artist", id, cancellationToken).ConfigureAwait(false);
+        return new SpotifyArtist(wire.Id ?? id, wire.Name ?? string.Empty, wire.Genres ?? []);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> GetArtistAlbumIdsAsync(string id, CancellationToken cancellationToken)
+    {
+        // Albums and singles as the original app takes them; compilations and appears-on are other people's records.
+        var first = await GetSourceAsync(
+            $"/artists/{Id(id)}/albums?include_groups=album,single&limit=10&offset=0&market={Market}",
+            WireJsonContext.Default.WirePagingWireAlbum,
+            "artist",
+            id,
+            cancellationToken).ConfigureAwait(false);
+        var albums = await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWireAlbum, cancellationToken).ConfigureAwait(false);
+        return albums
+            .Where(a => a is not null && SpotifyId.IsValid(a.Id) && a.AlbumGroup is null or "album" or "single")
+            .Select(a => a!.Id!)
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    /// <inheritdoc />
+    public async Task<string> GetPlaylistSnapshotAsync(string id, CancellationToken cancellationToken)
+    {
+        var wire = await GetPlaylistMetaAsync(id, "snapshot_id", cancellationToken).ConfigureAwait(false);
+        return wire.SnapshotId ?? throw new SpotifyResponseException($"Spotify gave no snapshot_id for playlist {id}.");
+    }
+
+    /// <inheritdoc />
+    public async Task<SpotifyPlaylist> GetPlaylistAsync(string id, CancellationToken cancellationToken)
+    {
+        var meta = await GetPlaylistMetaAsync(id, PlaylistMetaFields, cancellationToken).ConfigureAwait(false);
+        var items = await GetPlaylistItemsAsync(id, cancellationToken).ConfigureAwait(false);
+        var entries = items.Select((e, i) => SpotifyMapper.ToEntry(i + 1, e?.Content, e?.IsLocal ?? false, null, Market)).ToArray();
+        return new SpotifyPlaylist(meta.Id ?? id, meta.Name ?? string.Empty, meta.SnapshotId ?? string.Empty, meta.Owner?.Id, entries);
+    }
+
+    /// <inheritdoc />
+    public async Task<SavedTracksPage> GetSavedTracksFirstPageAsync(CancellationToken cancellationToken)
+    {
+        if (!_tokens.IsUser)
+        {
+            throw new SpotifySourceException("Liked Songs need a user login: run `musicdl auth login` (the app must be allowed scope user-library-read).");
+        }
+
+        var page = await GetSourceAsync($"/me/tracks?limit=50&offset=0&market={Market}", WireJsonContext.Default.WirePagingWireSavedTrack, "liked", "songs", cancellationToken).ConfigureAwait(false);
+        var items = page.Items ?? [];
+        var newest = items.Select(i => i?.AddedAt).Where(a => a is not null).DefaultIfEmpty(null).Max();
+        var entries = items.Select((s, i) => SpotifyMapper.ToEntry(i + 1, s?.Track, false, null, Market)).ToArray();
+        return new SavedTracksPage(page.Total, newest, entries, page.Next);
+    }
+
+    /// <inheritdoc />
+    public async Task<SpotifyLikedSongs> GetSavedTracksRestAsync(SavedTracksPage first, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var entries = new List<SourceEntry>(first.Entries);
+        var rest = await ReadPagesAsync(
+            new WirePaging<WireSavedTrack>([], first.Next, first.Total, 0, 50),
+            WireJsonContext.Default.WirePagingWireSavedTrack,
+            cancellationToken).ConfigureAwait(false);
+        foreach (var saved in rest)
+        {
+            entries.Add(SpotifyMapper.ToEntry(entries.Count + 1, saved?.Track, false, null, Market));
+        }
+
+        return new SpotifyLikedSongs(first.Total, first.NewestAddedAt, entries);
+    }
+
+    /// <inheritdoc />
+    public async Task<SpotifyLikedSongs> GetLikedSongsAsync(CancellationToken cancellationToken)
+    {
+        var first = await GetSavedTracksFirstPageAsync(cancellationToken).ConfigureAwait(false);
+        return await GetSavedTracksRestAsync(first, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<SpotifySource> ResolveShortLinkAsync(string link, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(link, UriKind.Absolute, out var current) || current.Scheme is not ("http" or "https"))
+        {
+            throw new SpotifySourceException($"'{link}' is not a web address.");
+        }
+
+        for (var hop = 0; hop < 6; hop++)
+        {
+            if (SpotifyLinks.IsOpenSpotify(current) && !current.AbsolutePath.StartsWith("/s/", StringComparison.Ordinal))
+            {
+                return SpotifyLinks.TryParse(current, link)
+                    ?? throw new SpotifySourceException($"The link {link} leads to {current.GetLeftPart(UriPartial.Path)}, which is no track, album, playlist, artist or Liked Songs.");
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, current);
+            using var response = await _controller.SendPlainAsync(request, cancellationToken).ConfigureAwait(false);
+            if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
+            {
+                current = location.IsAbsoluteUri ? location : new Uri(current, location);
+                continue;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new SpotifySourceException($"The short link {link} answered {(int)response.StatusCode}; open it in a browser and paste the open.spotify.com address.", (int)response.StatusCode);
+            }
+
+            // A handler that follows redirects by itself ends on the open.spotify.com page.
+            if (response.RequestMessage?.RequestUri is { } landed && SpotifyLinks.IsOpenSpotify(landed) && SpotifyLinks.TryParse(landed, link) is { } direct)
+            {
+                return direct;
+            }
+
+            var page = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            current = SpotifyLinks.FindInPage(page)
+                ?? throw new SpotifySourceException($"The short link {link} leads to no Spotify address; open it in a browser and paste the open.spotify.com address.");
+        }
+
+        throw new SpotifySourceException($"The short link {link} redirects too often.");
+    }
+
+    private async Task<WirePlaylist> GetPlaylistMetaAsync(string id, string fields, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _controller.GetAsync(_controller.Api($"/playlists/{Id(id)}?fields={Uri.EscapeDataString(fields)}"), WireJsonContext.Default.WirePlaylist, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpotifySourceException ex) when (ex.Status == 404)
+        {
+            throw new SpotifySourceException(
+                $"Spotify answers 404 for playlist {id}: it does not exist, is private to someone else, or is a Spotify-made (editorial/algorithmic) playlist, which apps cannot read since November 2024; copy its songs into a playlist of your own.",
+                404,
+                ex);
+        }
+        catch (SpotifySourceException ex) when (ex.Status == 403)
+        {
+            throw PlaylistForbidden(id, ex);
+        }
+    }
+
+    private async Task<IReadOnlyList<WirePlaylistItem?>> GetPlaylistItemsAsync(string id, CancellationToken cancellationToken)
+    {
+        WirePaging<WirePlaylistItem> first;
+        try
+        {
+            try
+            {
+                first = await _controller.GetAsync(
+                    _controller.Api($"/playlists/{Id(id)}/items?limit=50&offset=0&market={Market}&additional_types=track,episode"),
+                    WireJsonContext.Default.WirePagingWirePlaylistItem,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (SpotifySourceException ex) when (ex.Status == 404)
+            {
+                // Apps with extended quota (and older API versions) still speak the /tracks dialect.
+                first = await _controller.GetAsync(
+                    _controller.Api($"/playlists/{Id(id)}/tracks?limit=100&offset=0&market={Market}&additional_types=track,episode"),
+                    WireJsonContext.Default.WirePagingWirePlaylistItem,
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            return await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWirePlaylistItem, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpotifySourceException ex) when (ex.Status == 403)
+        {
+            throw PlaylistForbidden(id, ex);
+        }
+    }
+
+    private SpotifySourceException PlaylistForbidden(string id, Exception inner) =>
+        new(
+            _tokens.IsUser
+                ? $"Spotify does not let this app read the items of playlist {id} (403): a Development Mode app reads only playlists the logged-in user owns or collaborates on. Log in as its owner or a collaborator, or copy the playlist into your own account."
+                : $"Spotify does not let this app read the items of playlist {id} (403): since March 2026 an app reads only playlists of a logged-in user who owns or collaborates on them. Run `musicdl auth login` as its owner or a collaborator, or copy the playlist into your own account.",
+            403,
+            inner);
+
+    /// <summary>Every item of a paging object, following <c>next</c> (moved onto the configured base) until null.</summary>
+    private async Task<List<T?>> ReadPagesAsync<T>(WirePaging<T> first, JsonTypeInfo<WirePaging<T>> type, CancellationToken cancellationToken)
+    {
+        var items = new List<T?>(first.Items ?? []);
+        var next = first.Next;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (!string.IsNullOrEmpty(next) && seen.Add(next))
+        {
+            var page = await _controller.GetAsync(_controller.Rebase(next), type, cancellationToken).ConfigureAwait(false);
+            items.AddRange(page.Items ?? []);
+            next = page.Next;
+        }
+
+        return items;
+    }
+
+    private async Task<T> GetSourceAsync<T>(string relative, JsonTypeInfo<T> type, string kind, string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _controller.GetAsync(_controller.Api(relative), type, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpotifySourceException ex) when (ex.Status == 404)
+        {
+            throw new SpotifySourceException($"Spotify has no {kind} {id} (404); check the link.", 404, ex);
+        }
+        catch (SpotifySourceException ex) when (ex.Status == 403)
+        {
+            throw new SpotifySourceException($"Spotify does not let this app read {kind} {id} (403){(_tokens.IsUser ? string.Empty : "; try `musicdl auth login`")}.", 403, ex);
+        }
+    }
+
+    private static string Id(string id) =>
+        SpotifyId.IsValid(id) ? id : throw new SpotifySourceException($"'{id}' is not a Spotify id (22 letters and digits).");
+}
