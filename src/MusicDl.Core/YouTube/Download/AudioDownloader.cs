@@ -66,23 +66,31 @@ public sealed class AudioDownloader
         var attempts = new List<PlayerFailure>();
         foreach (var client in _settings.YouTubeClients)
         {
-            var attempt = await _player.AttemptAsync(videoId, client, format, cancellationToken);
-            if (attempt is not { Stream: { } stream, Response: { } response })
+            // A 403 after any ad may be one bad URL: the same client is asked once more for fresh ones before the next.
+            for (var ask = 1; ask <= 2; ask++)
             {
-                _logger.LogDebug("Player client {Client} gave no stream: {Failure}", client.Name, attempt.Failure!.Message);
-                attempts.Add(attempt.Failure!);
-                continue;
-            }
+                var attempt = await _player.AttemptAsync(videoId, client, format, cancellationToken);
+                if (attempt is not { Stream: { } stream, Response: { } response })
+                {
+                    _logger.LogDebug("Player client {Client} gave no stream: {Failure}", client.Name, attempt.Failure!.Message);
+                    attempts.Add(attempt.Failure!);
+                    break;
+                }
 
-            var downloadFailure = await TryNativeAsync(videoId, client.Name, stream, response, destinationPath, cancellationToken);
-            if (downloadFailure is null)
-            {
-                var audio = new DownloadedAudio(destinationPath, new FileInfo(destinationPath).Length, stream.ToSourceAudio(), client.Name) { Itag = stream.Itag };
-                return new AudioDownloadResult { Audio = audio, Attempts = attempts };
-            }
+                var downloadFailure = await TryNativeAsync(videoId, client.Name, stream, response, destinationPath, cancellationToken);
+                if (downloadFailure is null)
+                {
+                    var audio = new DownloadedAudio(destinationPath, new FileInfo(destinationPath).Length, stream.ToSourceAudio(), client.Name) { Itag = stream.Itag };
+                    return new AudioDownloadResult { Audio = audio, Attempts = attempts };
+                }
 
-            _logger.LogDebug("Download through client {Client} failed: {Failure}", client.Name, downloadFailure.Message);
-            attempts.Add(downloadFailure);
+                _logger.LogDebug("Download through client {Client} failed: {Failure}", client.Name, downloadFailure.Message);
+                attempts.Add(downloadFailure);
+                if (downloadFailure.Kind != PlayerFailureKind.Forbidden)
+                {
+                    break;
+                }
+            }
         }
 
         return await FallBackAsync(videoId, format, destinationPath, attempts, cancellationToken);

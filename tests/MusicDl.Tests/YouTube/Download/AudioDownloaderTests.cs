@@ -73,15 +73,30 @@ public sealed class AudioDownloaderTests : IAsyncLifetime
     public async Task A_403_on_media_moves_on_to_the_next_client()
     {
         _bed.Fake.AddVideo(VideoId);
-        _bed.Fake.MediaRoute.Fail(new FakeFault { Status = 403, Times = 1 });
+        _bed.Fake.MediaRoute.Fail(new FakeFault { Status = 403, Times = 2 });
 
         var result = await Downloader(clients: ThreeClients).DownloadAsync(VideoId, AudioFormat.Opus, _bed.Destination);
 
         Assert.True(result.Succeeded);
         Assert.Equal("tv_embedded", result.Audio!.Via);
-        var first = Assert.Single(result.Attempts);
-        Assert.Equal(PlayerFailureKind.Forbidden, first.Kind);
-        Assert.False(first.IsAboutTrack);
+        Assert.Equal([PlayerFailureKind.Forbidden, PlayerFailureKind.Forbidden], result.Attempts.Select(a => a.Kind));
+        Assert.All(result.Attempts, a => Assert.False(a.IsAboutTrack));
+        Assert.Equal(["VISIONOS", "VISIONOS", "TVHTML5_SIMPLY_EMBEDDED_PLAYER"], _bed.Fake.PlayerRequests.Select(r => r.ClientName));
+    }
+
+    [Fact]
+    public async Task A_single_403_on_media_asks_the_same_client_once_more_for_fresh_urls()
+    {
+        _bed.Fake.AddVideo(VideoId);
+        _bed.Fake.MediaRoute.Fail(new FakeFault { Status = 403, Times = 1 });
+
+        var result = await Downloader().DownloadAsync(VideoId, AudioFormat.Opus, _bed.Destination);
+
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal("visionos", result.Audio!.Via);
+        Assert.Equal(PlayerFailureKind.Forbidden, Assert.Single(result.Attempts).Kind);
+        Assert.Equal(2, _bed.Fake.PlayerRoute.Count);
+        Assert.Equal(_bed.Fake.BytesFor(251), await File.ReadAllBytesAsync(_bed.Destination));
     }
 
     [Fact]
