@@ -48,9 +48,15 @@ internal sealed class CliOptions
 
     public Option<double?> Threshold { get; } = new("--threshold") { Description = "Lowest match score accepted (0-1).", HelpName = "X" };
 
+    public Option<string?> Overrides { get; } = new("--overrides") { Description = "A YAML file of overrides: (Spotify track: video id or skip), merged over the config's.", HelpName = "FILE" };
+
+    public Option<string?> Review { get; } = new("--review") { Description = "Write the tracks not found or matched below review_threshold, with their best candidates, as an overrides file to edit.", HelpName = "FILE" };
+
+    public Option<bool> Explain { get; } = new("--explain") { Description = "With --json: each track's top five candidates and the parts of their scores." };
+
     /// <summary>The options of download and sync, in help order.</summary>
     public IEnumerable<Option> DownloadOptions =>
     [
-        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait,
+        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait, Overrides,
     ];
 }

@@ -16,6 +16,10 @@ namespace MusicDl.Cli;
 internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool json, bool quiet, bool interactive) : IRunObserver
 {
     private const int MaxActiveLines = 8;
+
+    /// <summary>JSON track lines carry their scored candidates (<c>match --json --explain</c>).</summary>
+    public bool Explain { get; init; }
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _active = new(StringComparer.Ordinal);
     private int _total;
@@ -52,7 +56,7 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
             }
 
             Clear();
-            stdout.WriteLine(json ? OutputJson.Track(outcome) : PlainLine(outcome));
+            stdout.WriteLine(json ? OutputJson.Track(outcome, Explain) : PlainLine(outcome));
             stdout.Flush();
             Redraw();
         }

@@ -13,7 +13,10 @@ internal static class ReportedRun
             invocation.Stderr,
             json,
             invocation.Quiet,
-            invocation.App.StderrIsTerminal && !invocation.NoColor && !invocation.Quiet);
+            invocation.App.StderrIsTerminal && !invocation.NoColor && !invocation.Quiet)
+        {
+            Explain = request.Explain,
+        };
         var report = await new RunExecutor(invocation.Logging, invocation.SpotifyOptions()).ExecuteAsync(request, reporter, cancellationToken);
         reporter.Complete(report.Summary, report.AbortMessage);
         return (int)report.ExitCode;

@@ -16,6 +16,11 @@ internal static class SettingsLoader
         invocation.Secrets.Add(config.Settings.ClientSecret);
         invocation.Secrets.Add(SecretMasker.RedisPassword(config.Settings.CacheRedis));
         var settings = SettingsBinder.ApplyCommandLine(config.Settings, invocation.Parse, invocation.App.Options);
+        if (invocation.Parse.GetValue(invocation.App.Options.Overrides) is { } overrides)
+        {
+            // --overrides FILE: merged over the config's overrides (and its overrides_file's), errors naming file and line.
+            settings = await OverridesFile.ApplyAsync(settings, overrides, cancellationToken);
+        }
         var log = invocation.Logging.CreateLogger("config");
         foreach (var warning in config.Warnings)
         {

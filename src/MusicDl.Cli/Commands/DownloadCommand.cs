@@ -1,7 +1,7 @@
 using System.CommandLine;
 using MusicDl.Downloading;
+using MusicDl.Models;
 using MusicDl.Runs;
-using MusicDl.Sources;
 
 namespace MusicDl.Cli.Commands;
 
@@ -22,6 +22,7 @@ internal static class DownloadCommand
             command.Options.Add(option);
         }
 
+        command.Options.Add(app.Options.Review);
         command.SetAction((parse, ct) => ExecuteAsync(app, parse, sources, ct));
         return command;
     }
@@ -40,7 +41,7 @@ internal static class DownloadCommand
         var wait = SettingsBinder.ParseWait(parse, app.Options) ?? TimeSpan.Zero;
         var settings = await invocation.LoadSettingsAsync(cancellationToken);
         var mode = parse.GetValue(app.Options.DryRun) ? RunMode.DryRun : RunMode.Download;
-        var request = new RunRequest(sources, settings, mode) { LockWait = wait };
+        var request = new RunRequest(sources, settings, mode) { LockWait = wait, ReviewFile = parse.GetValue(app.Options.Review) };
         return await ReportedRun.ExecuteAsync(invocation, request, parse.GetValue(app.Options.Json), cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using MusicDl.Downloading;
+using MusicDl.Models;
 using MusicDl.Runs;
-using MusicDl.Sources;
 
 namespace MusicDl.Cli.Commands;
 
@@ -23,6 +23,9 @@ internal static class MatchCommand
         command.Options.Add(app.Options.NoCache);
         command.Options.Add(app.Options.CacheFile);
         command.Options.Add(app.Options.Market);
+        command.Options.Add(app.Options.Overrides);
+        command.Options.Add(app.Options.Review);
+        command.Options.Add(app.Options.Explain);
         command.SetAction((parse, ct) => ExecuteAsync(app, parse, sources, ct));
         return command;
     }
@@ -33,7 +36,11 @@ internal static class MatchCommand
         var arguments = await SourceArguments.CollectAsync(app, parse.GetValue(sourcesArgument) ?? [], null, cancellationToken);
         var sources = arguments.Select(SpotifyUrlParser.Parse).ToArray();
         var settings = await invocation.LoadSettingsAsync(cancellationToken);
-        var request = new RunRequest(sources, settings, RunMode.Match);
+        var request = new RunRequest(sources, settings, RunMode.Match)
+        {
+            ReviewFile = parse.GetValue(app.Options.Review),
+            Explain = parse.GetValue(app.Options.Explain),
+        };
         return await ReportedRun.ExecuteAsync(invocation, request, parse.GetValue(app.Options.Json), cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using MusicDl.Models;
-using MusicDl.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -19,7 +18,7 @@ internal sealed class ConfigFileReader(string file, ConfigPaths paths)
         ("artists", ConfigListKind.Artists, [SourceKind.Artist]),
     ];
 
-    private static readonly string[] TopLevelKeys = ["version", "download", "overrides", .. Lists.Select(l => l.Name)];
+    private static readonly string[] TopLevelKeys = ["version", "download", "overrides", "overrides_file", .. Lists.Select(l => l.Name)];
 
     private readonly Dictionary<string, ConfigNode> _nodes = new(StringComparer.Ordinal);
     private readonly List<ConfigSource> _sources = [];
@@ -63,6 +62,10 @@ internal sealed class ConfigFileReader(string file, ConfigPaths paths)
             else if (key == "overrides")
             {
                 ReadOverrides(value);
+            }
+            else if (key == "overrides_file")
+            {
+                ReadOverridesFile(value);
             }
             else if (key == "version")
             {
@@ -203,6 +206,45 @@ internal sealed class ConfigFileReader(string file, ConfigPaths paths)
 
             _sources.Add(new ConfigSource(kind, name ?? url, source, urlNode.Line));
         }
+    }
+
+    /// <summary>
+    /// Reads a file of the review loop's shape: a top-level <c>overrides:</c> map and nothing else (an empty
+    /// file or a null map is no override).
+    /// </summary>
+    public void ReadOverridesOnly(string yaml)
+    {
+        var root = Load(yaml);
+        var document = root is null ? null : new ConfigNode(file, "overrides file", root, _warnings);
+        if (document is null || document.IsNull)
+        {
+            return;
+        }
+
+        foreach (var (keyNode, valueNode) in document.Mapping("a map with one key, overrides:").Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? string.Empty;
+            if (key != "overrides")
+            {
+                throw document.At(keyNode).Error($"unknown key '{key}'; an overrides file holds only overrides:");
+            }
+
+            ReadOverrides(new ConfigNode(file, key, valueNode, _warnings));
+        }
+    }
+
+    // A relative overrides_file sits beside the config file that names it.
+    private void ReadOverridesFile(ConfigNode node)
+    {
+        if (node.IsNull || node.String() is not { } path)
+        {
+            return;
+        }
+
+        path = paths.ExpandHome(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        Settings = Settings with { OverridesFile = Path.IsPathRooted(path) || folder is null ? path : Path.Combine(folder, path) };
+        Origins["overrides_file"] = FromFile(node);
     }
 
     private void ReadOverrides(ConfigNode node)

@@ -68,6 +68,7 @@ internal static class ConfigKeys
         new("youtube_clients", (s, n) => s with { YouTubeClients = YouTubeClientsReader.Read(n) },
             s => YouTubeClientsReader.Render(s.YouTubeClients)),
         new("match_threshold", (s, n) => s with { MatchThreshold = n.Double() }, s => YamlText.Number(s.MatchThreshold)),
+        new("review_threshold", (s, n) => s with { ReviewThreshold = n.Double() }, s => YamlText.Number(s.ReviewThreshold)),
         new("auth_redirect_port", (s, n) => s with { AuthRedirectPort = n.Int() }, s => YamlText.Int(s.AuthRedirectPort)),
     ];
 

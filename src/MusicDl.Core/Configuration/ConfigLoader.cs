@@ -85,7 +85,10 @@ public sealed class ConfigLoader
             throw new ConfigException($"cannot read config file '{location.Path}': {e.Message}", e);
         }
 
-        return Parse(text, location);
+        var loaded = Parse(text, location);
+        return loaded.Settings.OverridesFile is null
+            ? loaded
+            : loaded with { Settings = await OverridesFile.ApplyAsync(loaded.Settings, cancellationToken: cancellationToken) };
     }
 
     /// <summary>Parses config text as if read from <paramref name="location"/> (its path names the file in messages), then applies the environment.</summary>

@@ -84,6 +84,18 @@ public sealed record MusicDlSettings
     /// <summary>The lowest match score accepted (0..1).</summary>
     public double MatchThreshold { get; init; } = 0.70;
 
+    /// <summary>Matches below this score (and tracks not found) are written to the review file (0..1).</summary>
+    public double ReviewThreshold { get; init; } = 0.85;
+
+    /// <summary>A YAML file whose <c>overrides:</c> are merged over <see cref="Overrides"/> (top-level <c>overrides_file</c>, <c>--overrides</c>).</summary>
+    public string? OverridesFile { get; init; }
+
+    /// <summary>
+    /// Search again even when the <c>match</c> cache knows the track (review and explain show every track's
+    /// candidates); search answers still come from the <c>audio_search</c> cache.
+    /// </summary>
+    public bool RecheckMatches { get; init; }
+
     public int AuthRedirectPort { get; init; } = 8888;
 
     /// <summary>Spotify track id -> YouTube video id, or "skip".</summary>

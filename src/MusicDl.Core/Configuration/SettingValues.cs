@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using MusicDl.Models;
-using MusicDl.Sources;
 
 namespace MusicDl.Configuration;
 

@@ -48,6 +48,9 @@ public static class SettingsValidator
         ("match_threshold", s => s.MatchThreshold is >= 0 and <= 1
             ? null
             : $"must be between 0 and 1 (got {s.MatchThreshold.ToString(CultureInfo.InvariantCulture)})"),
+        ("review_threshold", s => s.ReviewThreshold is >= 0 and <= 1
+            ? null
+            : $"must be between 0 and 1 (got {s.ReviewThreshold.ToString(CultureInfo.InvariantCulture)})"),
         ("auth_redirect_port", s => Range(s.AuthRedirectPort, 1, 65535)),
         ("youtube_clients", s => CheckClients(s.YouTubeClients)),
         ("overrides", s => CheckOverrides(s.Overrides)),

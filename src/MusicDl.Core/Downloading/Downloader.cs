@@ -201,7 +201,7 @@ public sealed class Downloader(
         {
             if (request.Mode == RunMode.Match)
             {
-                var full = await resolver.CompleteAsync(planned.Track, cancellationToken);
+                var full = await resolver.CompleteForMatchAsync(planned.Track, cancellationToken);
                 var match = await matcher.MatchAsync(full, cancellationToken);
                 return WithMatch(outcome with { Isrc = full.Isrc }, match, TrackStatus.Matched);
             }
@@ -279,7 +279,10 @@ public sealed class Downloader(
     private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, MatchResult match, AudioFormat format, CancellationToken cancellationToken) =>
         Library.StoreAsync(planned, full, match, (path, ct) => Producer.ProduceAsync(match, format, path, ct), cancellationToken);
 
-    private static TrackOutcome WithMatch(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => match.Status switch
+    private static TrackOutcome WithMatch(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => WithStatus(
+        outcome with { Candidates = match.TopCandidates.Select(c => c.ToReport()).ToArray() }, match, whenMatched);
+
+    private static TrackOutcome WithStatus(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => match.Status switch
     {
         MatchStatus.Matched => outcome with { Status = whenMatched, VideoId = match.VideoId, Provider = match.Provider, Score = match.Score, Error = null },
         MatchStatus.Excluded => outcome with { Status = TrackStatus.Excluded, Error = "pinned to skip in overrides" },

@@ -10,4 +10,7 @@ public interface ITrackResolver
 
     /// <summary>The full track (ISRC, genres) when the source gave a simplified one; asked only for tracks that need it.</summary>
     Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken);
+
+    /// <summary>Only what matching needs (the ISRC): <c>match</c> writes no tags, so it asks for no album or artist.</summary>
+    Task<Track> CompleteForMatchAsync(Track track, CancellationToken cancellationToken);
 }

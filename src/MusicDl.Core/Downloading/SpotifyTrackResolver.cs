@@ -22,11 +22,17 @@ public sealed class SpotifyTrackResolver(ISpotifyClient spotify) : ITrackResolve
         }
     }
 
-    public async Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken)
+    public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken) =>
+        CannotProceedAbortsAsync(() => spotify.CompleteAsync(track, cancellationToken));
+
+    public Task<Track> CompleteForMatchAsync(Track track, CancellationToken cancellationToken) =>
+        CannotProceedAbortsAsync(() => spotify.CompleteIsrcAsync(track, cancellationToken));
+
+    private static async Task<Track> CannotProceedAbortsAsync(Func<Task<Track>> complete)
     {
         try
         {
-            return await spotify.CompleteAsync(track, cancellationToken);
+            return await complete();
         }
         catch (SpotifyCannotProceedException ex)
         {

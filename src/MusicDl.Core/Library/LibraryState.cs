@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using MusicDl.Configuration;
+using static MusicDl.Library.StateCommands;
 
 namespace MusicDl.Library;
 
@@ -13,26 +13,6 @@ public sealed class LibraryState : IAsyncDisposable
 {
     public const string FolderName = ".musicdl";
     public const string FileName = "state.db";
-
-    private const string Schema = """
-        CREATE TABLE IF NOT EXISTS files(
-            path TEXT PRIMARY KEY,
-            case_key TEXT NOT NULL,
-            track_id TEXT NOT NULL,
-            format TEXT NOT NULL,
-            video_id TEXT,
-            fingerprint TEXT,
-            size INTEGER NOT NULL,
-            mtime_ms INTEGER NOT NULL,
-            placed_ms INTEGER NOT NULL,
-            template TEXT);
-        CREATE INDEX IF NOT EXISTS files_track ON files(track_id);
-        CREATE TABLE IF NOT EXISTS file_sources(path TEXT NOT NULL, source TEXT NOT NULL, PRIMARY KEY(path, source));
-        CREATE INDEX IF NOT EXISTS file_sources_source ON file_sources(source);
-        CREATE TABLE IF NOT EXISTS claims(case_key TEXT PRIMARY KEY, path TEXT NOT NULL, base_key TEXT NOT NULL, track_id TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS claims_track ON claims(track_id, base_key);
-        CREATE TABLE IF NOT EXISTS temp_files(path TEXT PRIMARY KEY, created_ms INTEGER NOT NULL);
-        """;
 
     private const string ExistingClaimSql =
         "SELECT path FROM claims WHERE track_id=$track AND base_key=$base ORDER BY length(path) LIMIT 1";
@@ -63,6 +43,12 @@ public sealed class LibraryState : IAsyncDisposable
         return OpenFileAsync(Path.Combine(folder, FileName), time, preferWal, cancellationToken);
     }
 
+    private static async Task<LibraryState> OpenFileAsync(string path, TimeProvider? time, bool preferWal, CancellationToken cancellationToken)
+    {
+        var (connection, mode) = await StateDatabase.OpenFileAsync(path, preferWal, cancellationToken);
+        return new LibraryState(connection, mode, time ?? TimeProvider.System);
+    }
+
     /// <summary>
     /// A private, in-memory copy of the state of the library at <paramref name="libraryRoot"/> (empty when it has none),
     /// for dry runs: it answers like the state, and whatever is written to it is forgotten on dispose. The library
@@ -74,23 +60,8 @@ public sealed class LibraryState : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(libraryRoot);
         var source = Path.Combine(Path.GetFullPath(libraryRoot), FolderName, FileName);
-        var memory = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
-        try
-        {
-            await memory.OpenAsync(cancellationToken);
-            if (File.Exists(source))
-            {
-                await CopyIntoAsync(source, memory, cancellationToken);
-            }
-
-            await ExecuteAsync(memory, Schema, cancellationToken);
-            return new LibraryState(memory, "memory", time ?? TimeProvider.System);
-        }
-        catch
-        {
-            await memory.DisposeAsync();
-            throw;
-        }
+        var connection = await StateDatabase.OpenSnapshotAsync(source, cancellationToken);
+        return new LibraryState(connection, "memory", time ?? TimeProvider.System);
     }
 
     public async Task RecordPlacedAsync(PlacedFile file, CancellationToken cancellationToken = default)
@@ -363,104 +334,4 @@ public sealed class LibraryState : IAsyncDisposable
 
     private static Task AddSourceCoreAsync(SqliteTransaction transaction, string path, string source, CancellationToken cancellationToken) =>
         ExecuteAsync("INSERT OR IGNORE INTO file_sources(path, source) VALUES($path, $source)", transaction, cancellationToken, ("$path", path), ("$source", source));
-
-    private static async Task<LibraryState> OpenFileAsync(string path, TimeProvider? time, bool preferWal, CancellationToken cancellationToken)
-    {
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        };
-        var connection = new SqliteConnection(builder.ToString());
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            var mode = preferWal ? await TrySetJournalModeAsync(connection, "wal", cancellationToken) : null;
-            if (mode != "wal")
-            {
-                mode = await TrySetJournalModeAsync(connection, "delete", cancellationToken) ?? "delete";
-            }
-
-            await ExecuteAsync(connection, "PRAGMA synchronous=" + (mode == "wal" ? "NORMAL" : "FULL") + ";" + Schema, cancellationToken);
-            return new LibraryState(connection, mode, time ?? TimeProvider.System);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private static async Task CopyIntoAsync(string database, SqliteConnection target, CancellationToken cancellationToken)
-    {
-        var scratch = Directory.CreateTempSubdirectory("musicdl-state-");
-        try
-        {
-            var copy = Path.Combine(scratch.FullName, FileName);
-            File.Copy(database, copy);
-            if (File.Exists(database + "-wal"))
-            {
-                File.Copy(database + "-wal", copy + "-wal");
-            }
-
-            var builder = new SqliteConnectionStringBuilder { DataSource = copy, Mode = SqliteOpenMode.ReadWrite, Pooling = false };
-            await using var connection = new SqliteConnection(builder.ToString());
-            await connection.OpenAsync(cancellationToken);
-            connection.BackupDatabase(target);
-        }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
-    }
-
-    private static async Task<string?> TrySetJournalModeAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=" + mode;
-            return Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture)?.ToLowerInvariant();
-        }
-        catch (SqliteException)
-        {
-            // WAL needs shared memory the file system may not offer; the caller falls back.
-            return null;
-        }
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task ExecuteAsync(string sql, SqliteTransaction transaction, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Prepare(sql, transaction, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<T?> ScalarAsync<T>(string sql, SqliteTransaction transaction, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Prepare(sql, transaction, parameters);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is null or DBNull ? default : (T)value;
-    }
-
-    private static SqliteCommand Prepare(string sql, SqliteTransaction transaction, (string Name, object? Value)[] parameters)
-    {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
 }

@@ -10,11 +10,9 @@ namespace MusicDl.Library;
 /// </summary>
 public sealed class MusicLibrary : IAsyncDisposable
 {
-    private const string TempPrefix = ".musicdl-";
-    private const string TempSuffix = ".part";
-
     private readonly LibraryLock? _lock;
     private readonly TimeProvider _time;
+    private readonly TrackLocator _locator;
 
     private MusicLibrary(string root, LibraryLock? libraryLock, LibraryState state, FileExistence existence, TimeProvider time)
     {
@@ -23,6 +21,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         State = state;
         Existence = existence;
         _time = time;
+        _locator = new TrackLocator(this, time);
     }
 
     /// <summary>The library folder (absolute).</summary>
@@ -120,54 +119,7 @@ public sealed class MusicLibrary : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         EnsureWritable();
-        var path = request.RelativePath;
-        var record = await State.GetAsync(path, cancellationToken);
-        if (await ExistsAsync(path, cancellationToken) && (record is null || (record.TrackId == request.TrackId && record.Format == request.Format)))
-        {
-            if (record is null)
-            {
-                // A file musicdl did not place (an older library, another tool): skip mode leaves it alone, and
-                // recording it lets metadata mode and pruning know it from now on.
-                await AdoptAsync(request, source, cancellationToken);
-            }
-            else if (source is not null)
-            {
-                await State.AddSourceAsync(path, source, cancellationToken);
-            }
-
-            await ReleaseSupersededAsync(request, source, cancellationToken);
-            return new LocateResult(LocateStatus.Present, path);
-        }
-
-        var candidates = new List<PlacedFile>();
-        foreach (var file in await State.GetByTrackAsync(request.TrackId, cancellationToken))
-        {
-            if (file.Format == request.Format && file.Path != path && await ExistsAsync(file.Path, cancellationToken))
-            {
-                candidates.Add(file);
-            }
-        }
-
-        var older = candidates.Find(f => f.Template != request.Template && ((source is not null && f.Sources.Contains(source)) || f.Sources.Count == 0));
-        if (older is not null && older.Sources.All(s => s == source))
-        {
-            await MoveAsync(older, request, source, cancellationToken);
-            return new LocateResult(LocateStatus.Moved, path, older.Path);
-        }
-
-        var from = older ?? candidates.FirstOrDefault();
-        if (from is null)
-        {
-            return new LocateResult(LocateStatus.Absent, path);
-        }
-
-        await PlaceCopyAsync(from.Path, request with { Sources = source is null ? [] : [source], VideoId = from.VideoId, TagFingerprint = from.TagFingerprint }, cancellationToken);
-        if (older is not null && source is not null)
-        {
-            await State.RemoveSourceAsync(older.Path, source, cancellationToken);
-        }
-
-        return new LocateResult(LocateStatus.Copied, path, from.Path);
+        return await _locator.LocateAsync(request, source, cancellationToken);
     }
 
     /// <summary>
@@ -181,7 +133,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         var final = FullPath(relativeFinalPath);
         var folder = Path.GetDirectoryName(final)!;
         Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, TempPrefix + Guid.NewGuid().ToString("N") + TempSuffix);
+        var temp = TempFiles.NewPath(folder);
         await State.RecordTempAsync(temp, cancellationToken);
         return temp;
     }
@@ -189,7 +141,7 @@ public sealed class MusicLibrary : IAsyncDisposable
     /// <summary>Deletes a temporary file that will not be placed (a failed or cancelled download).</summary>
     public async Task DiscardAsync(string tempPath, CancellationToken cancellationToken = default)
     {
-        DeleteWithDerived(tempPath);
+        TempFiles.DeleteWithDerived(tempPath);
         await State.ForgetTempAsync(tempPath, CancellationToken.None);
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -203,12 +155,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         EnsureWritable();
         var final = FullPath(request.RelativePath);
-        await using (var stream = new FileStream(tempPath, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-        {
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(tempPath, final, overwrite: true);
+        await TempFiles.FlushAndMoveAsync(tempPath, final);
         var info = new FileInfo(final);
         var placed = new PlacedFile
         {
@@ -230,7 +177,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         await Existence.MarkCreatedAsync(final, CancellationToken.None);
         foreach (var source in request.Sources)
         {
-            await ReleaseSupersededAsync(request, source, CancellationToken.None);
+            await _locator.ReleaseSupersededAsync(request, source, CancellationToken.None);
         }
 
         return placed;
@@ -326,12 +273,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         try
         {
             await File.WriteAllTextAsync(temp, M3uWriter.Render(final, entries), new UTF8Encoding(false), cancellationToken);
-            await using (var stream = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, final, overwrite: true);
+            await TempFiles.FlushAndMoveAsync(temp, final);
             await State.ForgetTempAsync(temp, CancellationToken.None);
             return final;
         }
@@ -361,78 +303,8 @@ public sealed class MusicLibrary : IAsyncDisposable
         }
     }
 
-    private async Task AdoptAsync(PlacementRequest request, string? source, CancellationToken cancellationToken)
-    {
-        var info = new FileInfo(FullPath(request.RelativePath));
-        await State.RecordPlacedAsync(
-            new PlacedFile
-            {
-                Path = request.RelativePath,
-                TrackId = request.TrackId,
-                Format = request.Format,
-                Sources = source is null ? [] : [source],
-                Template = request.Template,
-                Size = info.Length,
-                ModifiedAt = info.LastWriteTimeUtc,
-                PlacedAt = _time.GetUtcNow(),
-            },
-            cancellationToken);
-    }
-
-    private async Task MoveAsync(PlacedFile older, PlacementRequest request, string? source, CancellationToken cancellationToken)
-    {
-        var from = FullPath(older.Path);
-        var to = FullPath(request.RelativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-        File.Move(from, to, overwrite: false);
-        var info = new FileInfo(to);
-        await State.RecordPlacedAsync(
-            older with
-            {
-                Path = request.RelativePath,
-                Template = request.Template,
-                Sources = source is null ? older.Sources : [.. older.Sources.Append(source).Distinct()],
-                Size = info.Length,
-                ModifiedAt = info.LastWriteTimeUtc,
-            },
-            CancellationToken.None);
-        await State.RemoveAsync(older.Path, CancellationToken.None);
-        await Existence.MarkDeletedAsync(from, CancellationToken.None);
-        await Existence.MarkCreatedAsync(to, CancellationToken.None);
-        DeleteEmptyFolders(Path.GetDirectoryName(from)!);
-        cancellationToken.ThrowIfCancellationRequested();
-    }
-
-    // After a template change: a copy of the track at an older template's path that this source asked for is no
-    // longer wanted by it; once no source wants it, it goes (the new path has the file).
-    private async Task ReleaseSupersededAsync(PlacementRequest request, string? source, CancellationToken cancellationToken)
-    {
-        if (request.Template is null || source is null)
-        {
-            // Without a template there is no "older template" to tell apart.
-            return;
-        }
-
-        foreach (var file in await State.GetByTrackAsync(request.TrackId, cancellationToken))
-        {
-            if (file.Path == request.RelativePath || file.Format != request.Format || file.Template == request.Template || !file.Sources.Contains(source))
-            {
-                continue;
-            }
-
-            if (file.Sources.Count > 1)
-            {
-                await State.RemoveSourceAsync(file.Path, source, cancellationToken);
-            }
-            else
-            {
-                await RemoveFileAsync(file.Path, cancellationToken);
-                DeleteEmptyFolders(Path.GetDirectoryName(FullPath(file.Path))!);
-            }
-        }
-    }
-
-    private void DeleteEmptyFolders(string folder)
+    /// <summary>Removes <paramref name="folder"/> and its parents while they are empty, up to the library root.</summary>
+    internal void DeleteEmptyFolders(string folder)
     {
         var root = Path.TrimEndingDirectorySeparator(Root);
         while (folder.Length > root.Length && folder.StartsWith(root, StringComparison.Ordinal)
@@ -443,30 +315,6 @@ public sealed class MusicLibrary : IAsyncDisposable
         }
     }
 
-    // A producer may keep intermediate files (the raw download) at "<temp>.<anything>"; the random temp name makes
-    // them ours beyond doubt, so they go with it.
-    private static List<string> DeleteWithDerived(string tempPath)
-    {
-        var deleted = new List<string>();
-        var folder = Path.GetDirectoryName(tempPath)!;
-        if (File.Exists(tempPath))
-        {
-            File.Delete(tempPath);
-            deleted.Add(tempPath);
-        }
-
-        if (Directory.Exists(folder))
-        {
-            foreach (var derived in Directory.EnumerateFiles(folder, Path.GetFileName(tempPath) + ".*"))
-            {
-                File.Delete(derived);
-                deleted.Add(derived);
-            }
-        }
-
-        return deleted;
-    }
-
     private async Task<IReadOnlyList<string>> RemoveLeftoverTempFilesAsync(CancellationToken cancellationToken)
     {
         var removed = new List<string>();
@@ -475,7 +323,7 @@ public sealed class MusicLibrary : IAsyncDisposable
             // Only what this library recorded, and only beneath it.
             if (temp.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
-                removed.AddRange(DeleteWithDerived(temp));
+                removed.AddRange(TempFiles.DeleteWithDerived(temp));
             }
 
             await State.ForgetTempAsync(temp, cancellationToken);

@@ -29,6 +29,14 @@ public sealed record TrackOutcome
 
     public string? Error { get; init; }
 
+    /// <summary>The Spotify track's length (for the review file); 0 when unknown.</summary>
+    public int DurationMs { get; init; }
+
+    /// <summary>The scored candidates of a searched track, best first (at most five); empty when none were searched.</summary>
+    public IReadOnlyList<CandidateReport> Candidates { get; init; } = [];
+
+    public string? SpotifyUrl => SpotifyId is null ? null : $"https://open.spotify.com/track/{SpotifyId}";
+
     public static TrackOutcome For(Track track, IEnumerable<string> sources, TrackStatus status) => new()
     {
         SpotifyId = track.Id,
@@ -36,6 +44,7 @@ public sealed record TrackOutcome
         Title = track.Title,
         Artists = track.Artists.Select(a => a.Name).ToArray(),
         Album = track.Album.Name,
+        DurationMs = track.DurationMs,
         Sources = sources.ToArray(),
         Status = status,
     };

@@ -19,7 +19,9 @@ public static class OutputJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Track(TrackOutcome outcome) => Write(w =>
+    /// <param name="outcome">The track's outcome.</param>
+    /// <param name="explain">Add <c>candidates</c>: the scored candidates (top five) with the parts of their scores.</param>
+    public static string Track(TrackOutcome outcome, bool explain = false) => Write(w =>
     {
         w.WriteStartObject();
         w.WriteString("spotify_id", outcome.SpotifyId);
@@ -65,8 +67,59 @@ public static class OutputJson
         }
 
         w.WriteString("error", outcome.Error);
+        if (explain)
+        {
+            WriteCandidates(w, outcome.Candidates);
+        }
+
         w.WriteEndObject();
     });
+
+    private static void WriteCandidates(Utf8JsonWriter w, IReadOnlyList<CandidateReport> candidates)
+    {
+        w.WriteStartArray("candidates");
+        foreach (var c in candidates)
+        {
+            w.WriteStartObject();
+            w.WriteString("video_id", c.VideoId);
+            w.WriteString("title", c.Title);
+            w.WriteStartArray("artists");
+            foreach (var artist in c.Artists)
+            {
+                w.WriteStringValue(artist);
+            }
+
+            w.WriteEndArray();
+            w.WriteString("album", c.Album);
+            if (c.Duration is { } d)
+            {
+                w.WriteNumber("duration_s", Math.Round(d.TotalSeconds, 1));
+            }
+            else
+            {
+                w.WriteNull("duration_s");
+            }
+
+            w.WriteString("kind", c.Kind);
+            w.WriteString("provider", c.Provider);
+            w.WriteNumber("score", Math.Round(c.Score, 3));
+            w.WriteStartObject("parts");
+            w.WriteNumber("title", Math.Round(c.TitlePart, 3));
+            w.WriteNumber("artist", Math.Round(c.ArtistPart, 3));
+            w.WriteNumber("duration", Math.Round(c.DurationPart, 3));
+            w.WriteBoolean("album", c.AlbumMatch);
+            w.WriteBoolean("song", c.Kind == "song");
+            w.WriteBoolean("explicit_mismatch", c.ExplicitMismatch);
+            w.WriteBoolean("isrc_hit", c.IsrcHit);
+            w.WriteBoolean("artist_by_album", c.ArtistByAlbum);
+            w.WriteEndObject();
+            w.WriteBoolean("same_recording", c.SameRecording);
+            w.WriteString("rejection", c.Rejection);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 
     public static string Source(SourceFailure failure) => Write(w =>
     {

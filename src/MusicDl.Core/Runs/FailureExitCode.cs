@@ -2,8 +2,8 @@ using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Library;
+using MusicDl.Models;
 using MusicDl.Output;
-using MusicDl.Sources;
 using MusicDl.Spotify;
 
 namespace MusicDl.Runs;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MusicDl.Composition;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
@@ -32,6 +33,19 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
             throw new ConfigException(problem);
         }
 
+        // Settled entries of the review file being rewritten are kept; a broken one stops here, before any request.
+        // The file is written whole after the run, even when interrupted it is not half-written (see WriteReviewAsync).
+        IReadOnlyDictionary<string, string>? settled = null;
+        if (request.ReviewFile is { } reviewPath)
+        {
+            settled = File.Exists(reviewPath) ? await OverridesFile.ReadAsync(reviewPath, cancellationToken) : new Dictionary<string, string>();
+        }
+
+        if (request.ReviewFile is not null || request.Explain)
+        {
+            settings = settings with { RecheckMatches = true };
+        }
+
         var time = spotifyOptions.TimeProvider;
         var started = time.GetTimestamp();
         await using var runtime = await MusicDlRuntime.CreateAsync(settings, request.Mode, request.LockWait, loggers, spotifyOptions, cancellationToken);
@@ -48,6 +62,11 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
             pruned = await SyncPruner.PruneAsync(library, request.Sources, result, request.Mode == RunMode.DryRun, observer.TrackFinished, cancellationToken);
         }
 
+        if (request.ReviewFile is { } review && settled is not null)
+        {
+            await WriteReviewAsync(review, settled, result, settings);
+        }
+
         var summary = new RunSummary
         {
             Downloaded = result.Count(TrackStatus.Downloaded),
@@ -62,5 +81,24 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
             Cache = runtime.Cache.GetStatistics(),
         };
         return new RunReport(result, pruned, summary);
+    }
+
+    /// <summary>
+    /// A run cut short leaves the file as it was: its outcomes would drop tracks that were never matched.
+    /// </summary>
+    private async Task WriteReviewAsync(
+        string path, IReadOnlyDictionary<string, string> settled, RunResult result, MusicDlSettings settings)
+    {
+        var log = loggers.CreateLogger("review");
+        if (result.Interrupted || result.AbortMessage is not null)
+        {
+            log.LogWarning("{Path} left unchanged: the run did not finish", path);
+            return;
+        }
+
+        var text = ReviewFile.Render(result.Outcomes, settings.ReviewThreshold, settled);
+        await ReviewFile.WriteAsync(path, text, CancellationToken.None);
+        var listed = result.Outcomes.Count(o => ReviewFile.NeedsReview(o, settings.ReviewThreshold) && !settled.ContainsKey(o.SpotifyId!));
+        log.LogInformation("{Count} track(s) to review written to {Path}", listed, path);
     }
 }

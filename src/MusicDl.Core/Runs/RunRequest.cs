@@ -18,4 +18,13 @@ public sealed record RunRequest(IReadOnlyList<SpotifySource> Sources, MusicDlSet
 
     /// <summary>The config file the settings came from, named when the Spotify credentials are missing.</summary>
     public string? ConfigPath { get; init; }
+
+    /// <summary>
+    /// <c>--review FILE</c>: after the run, write the tracks not found or matched below <c>review_threshold</c> there,
+    /// each with its best candidates and a commented ready entry (see <see cref="Output.ReviewFile"/>).
+    /// </summary>
+    public string? ReviewFile { get; init; }
+
+    /// <summary><c>match --explain</c>: each track's line carries its scored candidates.</summary>
+    public bool Explain { get; init; }
 }

@@ -21,4 +21,7 @@ public interface ISpotifyClient
     /// genres (first artist's, fetched once per artist). Asks only for what is missing.
     /// </summary>
     Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken);
+
+    /// <summary>Only what matching needs: the ISRC (one track request when the listing left it out).</summary>
+    Task<Track> CompleteIsrcAsync(Track track, CancellationToken cancellationToken);
 }

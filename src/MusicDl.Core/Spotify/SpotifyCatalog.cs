@@ -140,9 +140,9 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
 
         for (var hop = 0; hop < 6; hop++)
         {
-            if (SpotifyLinks.IsOpenSpotify(current) && !current.AbsolutePath.StartsWith("/s/", StringComparison.Ordinal))
+            if (SpotifyUrlParser.IsOpenSpotify(current) && !current.AbsolutePath.StartsWith("/s/", StringComparison.Ordinal))
             {
-                return SpotifyLinks.TryParse(current, link)
+                return SpotifyUrlParser.TryParseOpenLink(current, link)
                     ?? throw new SpotifySourceException($"The link {link} leads to {current.GetLeftPart(UriPartial.Path)}, which is no track, album, playlist, artist or Liked Songs.");
             }
 
@@ -160,13 +160,13 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
             }
 
             // A handler that follows redirects by itself ends on the open.spotify.com page.
-            if (response.RequestMessage?.RequestUri is { } landed && SpotifyLinks.IsOpenSpotify(landed) && SpotifyLinks.TryParse(landed, link) is { } direct)
+            if (response.RequestMessage?.RequestUri is { } landed && SpotifyUrlParser.TryParseOpenLink(landed, link) is { } direct)
             {
                 return direct;
             }
 
             var page = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            current = SpotifyLinks.FindInPage(page)
+            current = SpotifyUrlParser.FindOpenLink(page)
                 ?? throw new SpotifySourceException($"The short link {link} leads to no Spotify address; open it in a browser and paste the open.spotify.com address.");
         }
 

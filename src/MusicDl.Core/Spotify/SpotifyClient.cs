@@ -106,6 +106,10 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
     public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken) =>
         _resolver.CompleteAsync(track, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<Track> CompleteIsrcAsync(Track track, CancellationToken cancellationToken) =>
+        _resolver.CompleteIsrcAsync(track, cancellationToken);
+
     public void Dispose()
     {
         _http.Dispose();

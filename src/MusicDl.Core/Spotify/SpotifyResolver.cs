@@ -56,18 +56,25 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
         }
     }
 
-    public async Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken)
+    /// <summary>
+    /// What matching needs and listing pages leave out: the ISRC, from one track request (cached); nothing when
+    /// the track has it already. The album and artist requests serve tags only.
+    /// </summary>
+    public async Task<Track> CompleteIsrcAsync(Track track, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
-        var result = track;
-        if (result.Isrc is null && SpotifyId.IsValid(result.Id))
+        if (track.Isrc is not null || !SpotifyId.IsValid(track.Id))
         {
-            var full = (await catalog.GetTrackAsync(result.Id, cancellationToken).ConfigureAwait(false)).Track;
-            if (full is not null)
-            {
-                result = result with { Isrc = full.Isrc, Explicit = result.Explicit || full.Explicit };
-            }
+            return track;
         }
+
+        var full = (await catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
+        return full is null ? track : track with { Isrc = full.Isrc, Explicit = track.Explicit || full.Explicit };
+    }
+
+    public async Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken)
+    {
+        var result = await CompleteIsrcAsync(track, cancellationToken).ConfigureAwait(false);
 
         // Listing pages give a simplified album: no label, copyright or UPC. The full album is shared by its tracks.
         if (result.Album.Label is null && result.Album.Copyright is null && SpotifyId.IsValid(result.Album.Id))

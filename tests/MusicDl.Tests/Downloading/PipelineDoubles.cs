@@ -30,6 +30,15 @@ internal sealed class FakeResolver : ITrackResolver
         Completed.Add(track.Id);
         return Task.FromResult(track with { Isrc = "ISRC" + track.Id[..4] });
     }
+
+    /// <summary>Tracks completed for matching only (the ISRC, no album or artist).</summary>
+    public ConcurrentBag<string> CompletedForMatch { get; } = [];
+
+    public Task<Track> CompleteForMatchAsync(Track track, CancellationToken cancellationToken)
+    {
+        CompletedForMatch.Add(track.Id);
+        return Task.FromResult(track with { Isrc = "ISRC" + track.Id[..4] });
+    }
 }
 
 internal sealed class FakeMatcher : ITrackMatcher

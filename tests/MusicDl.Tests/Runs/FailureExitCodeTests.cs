@@ -2,9 +2,9 @@ using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Library;
+using MusicDl.Models;
 using MusicDl.Output;
 using MusicDl.Runs;
-using MusicDl.Sources;
 using MusicDl.Spotify;
 
 namespace MusicDl.Tests.Runs;

@@ -1,5 +1,4 @@
 using MusicDl.Models;
-using MusicDl.Sources;
 
 namespace MusicDl.Tests.Sources;
 
@@ -125,5 +124,39 @@ public sealed class SpotifyUrlParserTests
         Assert.False(ok);
         Assert.Null(source);
         Assert.Contains("YouTube", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://open.spotify.com/intl-de/album/{0}?si=xyz", SourceKind.Album)]
+    [InlineData("https://open.spotify.com/track/{0}/", SourceKind.Track)]
+    [InlineData("https://open.spotify.com/embed/playlist/{0}", SourceKind.Playlist)]
+    [InlineData("https://open.spotify.com/collection/tracks", SourceKind.LikedSongs)]
+    public void A_short_link_landing_on_open_spotify_names_its_source_and_keeps_the_link_given(string landed, SourceKind kind)
+    {
+        var source = SpotifyUrlParser.TryParseOpenLink(new Uri(string.Format(System.Globalization.CultureInfo.InvariantCulture, landed, Id)), "https://spotify.link/abc");
+
+        Assert.NotNull(source);
+        Assert.Equal(kind, source.Kind);
+        Assert.Equal(kind == SourceKind.LikedSongs ? null : Id, source.Id);
+        Assert.Equal("https://spotify.link/abc", source.Original);
+    }
+
+    [Theory]
+    [InlineData("https://open.spotify.com/s/Ab12Cd")]
+    [InlineData("https://open.spotify.com/episode/4iV5W9uYEdYUVa79Axb7Rh")]
+    [InlineData("https://open.spotify.com/")]
+    [InlineData("https://example.com/track/4iV5W9uYEdYUVa79Axb7Rh")]
+    public void An_address_that_names_no_source_is_no_landing(string landed)
+    {
+        Assert.Null(SpotifyUrlParser.TryParseOpenLink(new Uri(landed), "https://spotify.link/abc"));
+    }
+
+    [Fact]
+    public void The_first_source_address_in_a_page_is_found()
+    {
+        var page = $"<html><a href=\"https://open.spotify.com/\">home</a><meta content=\"https://open.spotify.com/intl-fr/playlist/{Id}?si=1\"></html>";
+
+        Assert.Equal(new Uri($"https://open.spotify.com/intl-fr/playlist/{Id}"), SpotifyUrlParser.FindOpenLink(page));
+        Assert.Null(SpotifyUrlParser.FindOpenLink("<html>nothing here</html>"));
     }
 }

@@ -14,7 +14,7 @@ namespace MusicDl.YouTube.Matching;
 /// Search answers are cached in <c>audio_search</c>; searches without an acceptable candidate are cached
 /// as negative entries; transient failures are retried and never cached.
 /// </summary>
-public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
+public sealed class AudioMatcher
 {
     private const int TopCount = 5;
 
@@ -114,7 +114,8 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
                 : new MatchResult { Status = MatchStatus.Matched, VideoId = o.VideoId, Provider = "override", Score = 1, Source = MatchSource.Override };
         }
 
-        if (_matchCache is not null && excludedVideoId is null)
+        // Review and explain want every track's candidates: the cached match is not read (the answers still are).
+        if (_matchCache is not null && excludedVideoId is null && !_settings.RecheckMatches)
         {
             var cached = await _matchCache.GetAsync(track.Id, cancellationToken);
             // A match cached under a lower threshold than today's is searched again.
@@ -154,18 +155,13 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
             scored.AddRange(candidates
                 .Where(c => !string.Equals(c.VideoId, excludedVideoId, StringComparison.Ordinal))
                 .Select(c => new ScoredCandidate(c, MatchScorer.Score(track, c, step.IsIsrc), step.Query, step.Filter)));
-            if (scored.Any(s => s.Score.Value >= MatchScorer.CertainScore))
+            if (Settled(scored, step))
             {
                 break;
             }
         }
 
-        var top = scored
-            .GroupBy(s => s.Candidate.VideoId, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(s => s.Score.Value)!)
-            .OrderByDescending(s => s.Score.Value)
-            .Take(TopCount)
-            .ToList();
+        var top = CandidateRanking.Rank(scored, _settings.MatchThreshold).Take(TopCount).ToList();
         Log(track, top);
 
         if (top.Count > 0 && top[0].Score.Value >= _settings.MatchThreshold)
@@ -189,6 +185,13 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
 
         return MatchResult.NotFound(top);
     }
+
+    /// <summary>
+    /// A certain song ends the search. A certain video from the ISRC search does not yet: the songs search
+    /// comes first, as the album's audio is preferred over a video of the same recording.
+    /// </summary>
+    private static bool Settled(List<ScoredCandidate> scored, SearchStep step) =>
+        scored.Any(s => s.Score.Value >= MatchScorer.CertainScore && (s.Candidate.Kind == CandidateKind.Song || !step.IsIsrc));
 
     private IEnumerable<SearchStep> Plan(Track track)
     {
@@ -220,7 +223,7 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
     {
         if (_searchCache is null)
         {
-            return await SearchWithRetriesAsync(step, cancellationToken);
+            return await SearchPagesAsync(track, step, cancellationToken);
         }
 
         IReadOnlyList<SearchCandidate>? fresh = null;
@@ -228,10 +231,10 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
             step.CacheKey,
             async ct =>
             {
-                var found = await SearchWithRetriesAsync(step, ct);
+                var found = await SearchPagesAsync(track, step, ct);
                 fresh = found;
                 // Nothing this track could use: remember that for the negative TTL.
-                var acceptable = found.Any(c => MatchScorer.Score(track, c, step.IsIsrc).Value >= _settings.MatchThreshold);
+                var acceptable = found.Any(c => Acceptable(track, c, step));
                 return acceptable
                     ? CacheLookup<SearchCandidate[]>.Found(found.ToArray(), _settings.AudioSearchCacheTtl)
                     : CacheLookup<SearchCandidate[]>.Absent(_settings.NegativeSearchCacheTtl);
@@ -241,14 +244,32 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
         return lookup is { IsHit: true, Value: { } v } ? v : fresh ?? [];
     }
 
-    private async Task<IReadOnlyList<SearchCandidate>> SearchWithRetriesAsync(SearchStep step, CancellationToken cancellationToken)
+    private bool Acceptable(Track track, SearchCandidate candidate, SearchStep step) =>
+        MatchScorer.Score(track, candidate, step.IsIsrc).Value >= _settings.MatchThreshold;
+
+    /// <summary>
+    /// The first page, and when nothing on it passes the threshold, the next one (at most one more page per query:
+    /// further down the answer drifts away from the query).
+    /// </summary>
+    private async Task<IReadOnlyList<SearchCandidate>> SearchPagesAsync(Track track, SearchStep step, CancellationToken cancellationToken)
+    {
+        var first = await WithRetriesAsync(ct => step.Provider.SearchAsync(step.Query, step.Filter, ct), cancellationToken);
+        if (first.ContinuationToken is not { } token || first.Candidates.Any(c => Acceptable(track, c, step)))
+        {
+            return first.Candidates;
+        }
+
+        var next = await WithRetriesAsync(ct => step.Provider.ContinueAsync(step.Query, step.Filter, token, ct), cancellationToken);
+        return first.Candidates.Concat(next.Candidates).DistinctBy(c => c.VideoId, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<SearchPage> WithRetriesAsync(Func<CancellationToken, Task<SearchPage>> search, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                var page = await step.Provider.SearchAsync(step.Query, step.Filter, cancellationToken);
-                return page.Candidates;
+                return await search(cancellationToken);
             }
             catch (SearchException ex) when (ex.IsTransient && attempt < _settings.MaxRetries)
             {
@@ -271,10 +292,11 @@ public sealed class AudioMatcher : MusicDl.Downloading.ITrackMatcher
         foreach (var s in top)
         {
             _logger.LogDebug(
-                "{Track}: {Score:0.000} {VideoId} \"{Title}\" by {Artists} ({Provider}, {Filter}){Rejection}",
+                "{Track}: {Score:0.000} {VideoId} {Kind} \"{Title}\" by {Artists} ({Provider}, {Filter}){Rejection}",
                 track.Id,
                 s.Score.Value,
                 s.Candidate.VideoId,
+                CandidateRanking.KindName(s.Candidate.Kind),
                 s.Candidate.Title,
                 string.Join(", ", s.Candidate.Artists),
                 s.Candidate.Provider,

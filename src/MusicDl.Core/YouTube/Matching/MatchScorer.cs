@@ -28,6 +28,18 @@ public static class MatchScorer
     /// <summary>Beyond this the candidate is another cut (intro, outro, extended).</summary>
     public static readonly TimeSpan MaxDurationDifference = TimeSpan.FromSeconds(30);
 
+    /// <summary>Within this the candidate can be the Spotify recording itself (same master, other silence).</summary>
+    public static readonly TimeSpan SameRecordingDifference = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The artist part an album song earns by its album, title and length alone when its artist is written in
+    /// another script ("יואב" for "Yoav"): enough to pass, not enough to be certain without the ISRC.
+    /// </summary>
+    public const double ArtistByAlbum = 0.6;
+
+    // An artist (or album) counts as "in common" from this similarity on.
+    private const double InCommon = 0.8;
+
     // Filler beside a version word ("Live at ...", "... Session").
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
@@ -53,9 +65,20 @@ public static class MatchScorer
         var candidateArtists = candidate.Artists.Select(a => TextNormalizer.Words(StripChannelDecoration(a))).Where(w => w.Count > 0).ToList();
 
         var title = TitleSimilarity(track, candidate, artistWords, candidateArtists);
-        var artist = ArtistSimilarity(artistWords, candidateArtists, TextNormalizer.Words(candidate.Title));
+        var (artist, artistInCommon) = ArtistSimilarity(artistWords, candidateArtists, TextNormalizer.Words(candidate.Title));
         var durationDiff = candidate.Duration is { } d && track.DurationMs > 0 ? (TimeSpan?)(d - track.Duration).Duration() : null;
         var duration = durationDiff is { } diff ? Math.Max(0, 1 - (Math.Max(0, diff.TotalSeconds - 2) / 25)) : 0.5;
+        var album = candidate.Album is { } a
+            && Similarity.Of(TitleWords(track.Album.Name), TitleWords(a)) >= InCommon;
+        var sameTitleAndLength = title >= 0.999 && durationDiff <= SameRecordingDifference;
+
+        // Album, title and length agree on an album song: that recording, whatever script its artist is
+        // written in (the album carries the artist; a cover sits on another album).
+        var artistByAlbum = candidate.IsSong && album && sameTitleAndLength && artist < ArtistByAlbum;
+        if (artistByAlbum)
+        {
+            artist = ArtistByAlbum;
+        }
 
         // An ISRC search that returns an audio track of the same length is that recording, even when
         // the title is written in another script or the artist under another name.
@@ -94,13 +117,12 @@ public static class MatchScorer
             return MatchScore.Rejected("artist differs", title, artist, duration);
         }
 
-        var album = candidate.Album is { } a
-            && Similarity.Of(TitleWords(track.Album.Name), TitleWords(a)) >= 0.8;
         var value = (TitleWeight * title) + (ArtistWeight * artist) + (DurationWeight * duration)
             + (album ? AlbumWeight : 0) + (candidate.IsSong ? SongWeight : 0);
 
         // The explicit badge is reliable on audio tracks only; a mismatch there means the other edit.
-        if (candidate.IsSong && candidate.Explicit != track.Explicit)
+        var explicitMismatch = candidate.IsSong && candidate.Explicit != track.Explicit;
+        if (explicitMismatch)
         {
             value -= 0.05;
         }
@@ -110,7 +132,13 @@ public static class MatchScorer
             value = Math.Max(value + 0.15, CertainScore);
         }
 
-        return new MatchScore(Math.Clamp(Math.Round(value, 4), 0, 1), title, artist, duration, album, null);
+        return new MatchScore(Math.Clamp(Math.Round(value, 4), 0, 1), title, artist, duration, album, null)
+        {
+            SameRecording = sameTitleAndLength && (artistInCommon || album || isrcHit) && !explicitMismatch,
+            ArtistByAlbum = artistByAlbum,
+            IsrcHit = isrcHit,
+            ExplicitMismatch = explicitMismatch,
+        };
     }
 
     private static double TitleSimilarity(
@@ -131,11 +159,13 @@ public static class MatchScorer
             .Max();
     }
 
-    private static double ArtistSimilarity(List<IReadOnlyList<string>> spotify, List<IReadOnlyList<string>> candidate, IReadOnlyList<string> titleWords)
+    /// <summary>The artist part, and whether one Spotify artist is clearly among the candidate's (or named in its title).</summary>
+    private static (double Score, bool InCommon) ArtistSimilarity(
+        List<IReadOnlyList<string>> spotify, List<IReadOnlyList<string>> candidate, IReadOnlyList<string> titleWords)
     {
         if (spotify.Count == 0)
         {
-            return 0.5;
+            return (0.5, false);
         }
 
         var candidateAll = candidate.SelectMany(w => w).ToArray();
@@ -150,7 +180,8 @@ public static class MatchScorer
         var scores = spotify.Select(Best).ToList();
         // YouTube Music often lists only the main artist: featured ones weigh little.
         var main = Math.Max(scores[0], scores.Skip(1).DefaultIfEmpty(0).Max() * 0.9);
-        return scores.Count == 1 ? main : (0.8 * main) + (0.2 * scores.Skip(1).Average());
+        var score = scores.Count == 1 ? main : (0.8 * main) + (0.2 * scores.Skip(1).Average());
+        return (score, scores.Max() >= InCommon);
     }
 
     /// <summary>

@@ -29,6 +29,16 @@ public sealed record SearchCandidate
     /// <summary><see cref="SearchProviders.YouTubeMusic"/> or <see cref="SearchProviders.YouTube"/>.</summary>
     public required string Provider { get; init; }
 
+    /// <summary>Song, official video or upload, read from <see cref="VideoType"/> (an audio track without one is a song).</summary>
+    [JsonIgnore]
+    public CandidateKind Kind => VideoType switch
+    {
+        "MUSIC_VIDEO_TYPE_ATV" => CandidateKind.Song,
+        "MUSIC_VIDEO_TYPE_OMV" or "MUSIC_VIDEO_TYPE_OFFICIAL_SOURCE_MUSIC" => CandidateKind.Video,
+        null when IsSong => CandidateKind.Song,
+        _ => CandidateKind.Upload,
+    };
+
     [JsonIgnore]
     public string WatchUrl => $"https://www.youtube.com/watch?v={VideoId}";
 }

@@ -39,7 +39,17 @@ public sealed class MatchScorerTableTests
         { "British and American spelling", Track("Colour", "MNEK", 200), Song("Color", "MNEK", 200), false, true },
         { "video 20 s longer", Track("Blinding Lights", "The Weeknd", 200), Video("Blinding Lights", "The Weeknd", 220), false, true },
 
+        // The album carries an artist written in another script: album song, same album, title and length.
+        { "Hebrew artist on the album song", Track("Blue", "Yoav", 215, "Blue Sun"), Song("Blue", "יואב", 215, "Blue Sun"), false, true },
+        { "Cyrillic artist on the album song", Track("Kukushka", "Kino", 400, "Chorny albom"), Song("Kukushka", "Кино", 401, "Chorny albom"), false, true },
+        { "Japanese artist on the album song", Track("Automatic", "Utada", 200, "First Love"), Song("Automatic", "宇多田", 201, "First Love"), false, true },
+        { "Japanese full name on the album song", Track("First Love", "Hikaru Utada", 257, "First Love"), Song("First Love", "宇多田ヒカル", 257, "First Love"), false, true },
+
         // Rejections.
+        { "Hebrew artist on another album", Track("Blue", "Yoav", 215, "Blue Sun"), Song("Blue", "יואב", 215, "Other Songs"), false, false },
+        { "Hebrew artist, album agrees, length does not", Track("Blue", "Yoav", 215, "Blue Sun"), Song("Blue", "יואב", 222, "Blue Sun"), false, false },
+        { "Japanese artist, album agrees, title does not", Track("Automatic", "Utada", 200, "First Love"), Song("Movin' on without you", "宇多田", 200, "First Love"), false, false },
+        { "Japanese artist on a video, no album to vouch", Track("Automatic", "Utada", 200, "First Love"), Video("Automatic", "宇多田", 200), false, false },
         { "another remixer", Track("Titanium - Alesso Remix", "David Guetta | Sia", 245), Song("Titanium (David Guetta Remix)", "Sia", 245), false, false },
         { "live at another venue", Track("Song 2 - Live at Wembley", "Blur", 130, "Live at Wembley"), Song("Song 2 (Live)", "Blur", 131, "Live in Hyde Park"), false, false },
         { "title is a shorter song of the same artist", Track("Love Me Do", "The Beatles", 142), Song("Love Me", "The Beatles", 142), false, false },

@@ -40,4 +40,7 @@ internal static class TestTracks
         VideoType = "MUSIC_VIDEO_TYPE_OMV",
         Provider = SearchProviders.YouTubeMusic,
     };
+
+    public static SearchCandidate Upload(string title, string channel, int seconds, string videoId = "ccccccccccc") =>
+        Video(title, channel, seconds, videoId) with { VideoType = "MUSIC_VIDEO_TYPE_UGC" };
 }

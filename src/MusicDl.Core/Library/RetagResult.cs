@@ -1,4 +1,4 @@
-namespace MusicDl.Tagging;
+namespace MusicDl.Library;
 
 /// <summary>What metadata mode did to one file.</summary>
 public enum RetagResult

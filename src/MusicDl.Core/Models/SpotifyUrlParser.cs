@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using MusicDl.Models;
 
-namespace MusicDl.Sources;
+namespace MusicDl.Models;
 
 /// <summary>
 /// Turns what people paste (open.spotify.com links, spotify: URIs, short links, <c>saved</c>) into a
@@ -28,6 +27,33 @@ public static partial class SpotifyUrlParser
         var text = argument?.Trim() ?? string.Empty;
         reason = Classify(text, ref source);
         return reason is null;
+    }
+
+    /// <summary>Whether <paramref name="uri"/> is on open.spotify.com (where a short link ends).</summary>
+    public static bool IsOpenSpotify(Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return uri.Host.Equals(OpenHost, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The source an open.spotify.com address names (a short link resolved to it), remembered as
+    /// <paramref name="original"/>, the text the user gave; null when the address names no source or is itself a short link.
+    /// </summary>
+    public static SpotifySource? TryParseOpenLink(Uri uri, string original)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return IsOpenSpotify(uri) && TryParse(uri.GetLeftPart(UriPartial.Path), out var source, out _) && source!.Kind != SourceKind.ShortLink
+            ? source with { Original = original }
+            : null;
+    }
+
+    /// <summary>The first open.spotify.com address of a source in an HTML page (some short links answer a page, not a redirect).</summary>
+    public static Uri? FindOpenLink(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        var match = OpenLinkInText().Match(html);
+        return match.Success ? new Uri(match.Value) : null;
     }
 
     private static string? Classify(string text, ref SpotifySource? source)
@@ -192,6 +218,9 @@ public static partial class SpotifyUrlParser
 
     private static bool IsYouTube(string host) =>
         host is "youtu.be" || host == "youtube.com" || host.EndsWith(".youtube.com", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"https://open\.spotify\.com/(?:intl-[a-z]{2}(?:-[a-z]{2})?/)?(?:track|album|playlist|artist)/[A-Za-z0-9]{22}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpenLinkInText();
 
     [GeneratedRegex("^intl-[a-z]{2}(-[a-z]{2})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IntlSegment();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using MusicDl.Audio;
 using MusicDl.Caching;
 using MusicDl.Configuration;
+using MusicDl.Downloading;
 using MusicDl.Library;
 using MusicDl.Output;
 using MusicDl.Spotify;
@@ -11,7 +12,7 @@ using MusicDl.YouTube.Download;
 using MusicDl.YouTube.Matching;
 using MusicDl.YouTube.Visitor;
 
-namespace MusicDl.Downloading;
+namespace MusicDl.Composition;
 
 /// <summary>
 /// The composition root of a run: the cache, the Spotify client behind its cache region, the matcher, the audio
@@ -100,7 +101,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate) : null;
-            var downloader = new Downloader(new SpotifyTrackResolver(spotify), matcher, producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
+            var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
         }
         catch

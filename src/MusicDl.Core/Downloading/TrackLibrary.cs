@@ -1,11 +1,11 @@
 using MusicDl.Caching;
 using MusicDl.Configuration;
-using MusicDl.Downloading;
+using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Tagging;
 using MusicDl.YouTube.Matching;
 
-namespace MusicDl.Library;
+namespace MusicDl.Downloading;
 
 /// <summary>
 /// The pipeline's port onto the library: renders each track's path(s) from the template (one per source context

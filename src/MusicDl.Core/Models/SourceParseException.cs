@@ -1,4 +1,4 @@
-namespace MusicDl.Sources;
+namespace MusicDl.Models;
 
 /// <summary>An argument that is not a Spotify source musicdl accepts; the message is one line naming it.</summary>
 public sealed class SourceParseException : FormatException

@@ -1,8 +1,8 @@
 using MusicDl.Caching;
 using MusicDl.Configuration;
-using MusicDl.Library;
+using MusicDl.Tagging;
 
-namespace MusicDl.Tagging;
+namespace MusicDl.Library;
 
 /// <summary>
 /// Metadata mode: re-tags files already in the library and skips, without opening them, those whose recorded
