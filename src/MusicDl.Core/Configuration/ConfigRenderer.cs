@@ -49,6 +49,12 @@ public static class ConfigRenderer
 
     private static void RenderOverrides(StringBuilder sb, MusicDlSettings settings)
     {
+        if (settings.OverridesFile is { } file)
+        {
+            // Its entries are shown merged into overrides: below.
+            sb.Append("overrides_file: ").Append(YamlText.Quote(file)).Append('\n');
+        }
+
         if (settings.Overrides.Count == 0)
         {
             return;

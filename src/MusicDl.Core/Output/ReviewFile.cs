@@ -62,13 +62,32 @@ public static class ReviewFile
         return sb.ToString();
     }
 
+    /// <summary>Why the file could not be written (its folder missing or read-only), checked before a run; null when it can.</summary>
+    public static string? CannotWrite(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var temp = TempPath(path);
+        try
+        {
+            using (File.Create(temp, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e.Message;
+        }
+    }
+
     /// <summary>Writes the file whole or not at all (a temporary file renamed over the old one).</summary>
     public static async Task WriteAsync(string path, string text, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(text);
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var temp = TempPath(full);
         try
         {
             await File.WriteAllTextAsync(temp, text, new UTF8Encoding(false), cancellationToken);
@@ -78,6 +97,13 @@ public static class ReviewFile
         {
             File.Delete(temp);
         }
+    }
+
+    // Beside the file, so the rename stays on one file system.
+    private static string TempPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
     }
 
     private static void AppendTrack(StringBuilder sb, TrackOutcome o, double reviewThreshold)

@@ -39,6 +39,10 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         if (request.ReviewFile is { } reviewPath)
         {
             settled = File.Exists(reviewPath) ? await OverridesFile.ReadAsync(reviewPath, cancellationToken) : new Dictionary<string, string>();
+            if (ReviewFile.CannotWrite(reviewPath) is { } reason)
+            {
+                throw new ConfigException($"--review {reviewPath}: cannot write there ({reason})");
+            }
         }
 
         if (request.ReviewFile is not null || request.Explain)

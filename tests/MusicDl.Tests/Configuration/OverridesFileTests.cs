@@ -75,6 +75,19 @@ public sealed class OverridesFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Config_check_names_the_overrides_file_and_shows_its_entries_merged()
+    {
+        Write("review.yaml", $"overrides:\n  {Track}: GnKXjblvqOg\n");
+        var config = Write("config.yaml", "overrides_file: review.yaml\n");
+        var loaded = await new ConfigLoader(ConfigTestData.Env(), isWindows: false).LoadAsync(config);
+
+        var text = ConfigRenderer.Render(loaded);
+
+        Assert.Contains("overrides_file: \"" + Path.Combine(_folder.FullName, "review.yaml") + "\"", text, StringComparison.Ordinal);
+        Assert.Contains($"\"{Track}\": \"GnKXjblvqOg\"", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_entry_in_the_configs_overrides_file_fails_the_load()
     {
         Write("review.yaml", $"overrides:\n  {Track}: nope\n");

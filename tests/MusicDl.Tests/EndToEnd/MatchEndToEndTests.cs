@@ -138,4 +138,17 @@ public sealed class MatchEndToEndTests : IAsyncLifetime
         Assert.Contains($"{bad}:2:", run.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, _world.Spotify.ApiRequests);
     }
+
+    [Fact]
+    public async Task A_review_file_in_a_missing_folder_is_refused_before_any_request()
+    {
+        var album = _world.AddDownloadableAlbum(1);
+        var review = Path.Combine(_world.Sandbox.Root, "no-such-folder", "review.yaml");
+
+        var run = await _world.RunAsync("match", FakeWorld.AlbumUrl(album), "--review", review);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains($"--review {review}: cannot write there", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, _world.Spotify.ApiRequests);
+    }
 }
