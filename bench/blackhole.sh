@@ -28,11 +28,11 @@ if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
     # The solution's own Release build (dotnet build MusicDl.sln -c Release).
     mkdir -p "$OUT"
     ln -s "$ROOT/src/MusicDl.Cli/bin/Release/net10.0" "$OUT/musicdl"
-    ln -s "$ROOT/bench/MusicDl.FakeServer/bin/Release/net10.0" "$OUT/server"
+    ln -s "$ROOT/tools/MusicDl.FakeServer/bin/Release/net10.0" "$OUT/server"
 else
     echo "== building Release into $OUT" >&2
     dotnet publish "$ROOT/src/MusicDl.Cli/MusicDl.Cli.csproj" -c Release -o "$OUT/musicdl" -nologo -v quiet >&2
-    dotnet build "$ROOT/bench/MusicDl.FakeServer/MusicDl.FakeServer.csproj" -c Release -o "$OUT/server" -nologo -v quiet >&2
+    dotnet build "$ROOT/tools/MusicDl.FakeServer/MusicDl.FakeServer.csproj" -c Release -o "$OUT/server" -nologo -v quiet >&2
 fi
 
 printf '%-8s %5s %9s  %s\n' service exit wall_s "last stderr line"

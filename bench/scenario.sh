@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scenario benchmark of issue 8: the Release musicdl binary against the fakes (bench/MusicDl.FakeServer) with
+# The scenario benchmark of issue 8: the Release musicdl binary against the fakes (tools/MusicDl.FakeServer) with
 # 50 ms added to every response, on a playlist of TRACKS generated 30-second tracks, m4a stream copy, limiter raised.
 # Runs: cold --threads 1, cold --threads 8, warm re-sync, format change (opus) with the files absent, warm --no-cache.
 # Prints per run: exit code, wall time, requests per service (musicdl's JSON summary and the fake's own counters)
@@ -36,7 +36,7 @@ echo "== building Release (musicdl publish, fake server) into $OUT" >&2
 PUBLISH_ARGS=()
 if [[ "${R2R:-0}" == 1 ]]; then PUBLISH_ARGS=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true); fi
 dotnet publish "$ROOT/src/MusicDl.Cli/MusicDl.Cli.csproj" -c Release -o "$OUT/musicdl" -nologo -v quiet "${PUBLISH_ARGS[@]}" >&2
-dotnet build "$ROOT/bench/MusicDl.FakeServer/MusicDl.FakeServer.csproj" -c Release -o "$OUT/server" -nologo -v quiet >&2
+dotnet build "$ROOT/tools/MusicDl.FakeServer/MusicDl.FakeServer.csproj" -c Release -o "$OUT/server" -nologo -v quiet >&2
 MUSICDL=$OUT/musicdl/musicdl
 
 # ffmpeg and ffprobe behind wrappers that log each call's user and system CPU seconds (ffmpeg_path names the folder).

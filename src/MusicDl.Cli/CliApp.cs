@@ -97,6 +97,9 @@ internal sealed class CliApp
         root.Subcommands.Add(CacheCommand.Create(this));
         root.Subcommands.Add(ConfigCommand.Create(this));
         root.Subcommands.Add(AuthCommand.Create(this));
+        root.Subcommands.Add(DoctorCommand.Create(this));
+        root.Subcommands.Add(CompletionCommand.Create(this));
+        CompletionValues.Attach(root);
         return root;
     }
 }

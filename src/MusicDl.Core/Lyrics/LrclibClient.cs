@@ -22,7 +22,7 @@ public sealed class LrclibClient : ILyricsSource
     }
 
     public LrclibClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null)
-        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib, null, time)
+        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib, settings.RequestTimeout, time)
     {
     }
 

@@ -24,7 +24,7 @@ public sealed class MusicBrainzClient : IMusicBrainzSource
     }
 
     public MusicBrainzClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null)
-        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.MusicBrainz, null, time)
+        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.MusicBrainz, settings.RequestTimeout, time)
     {
     }
 

@@ -225,6 +225,27 @@ public static class OutputJson
         }
     }
 
+    /// <summary><c>musicdl doctor --json</c>: every check's name, state, detail and hint, and the exit code they earn.</summary>
+    public static string Doctor(IReadOnlyList<DoctorCheck> checks, ExitCode exitCode) => Write(w =>
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        w.WriteStartObject();
+        w.WriteStartArray("checks");
+        foreach (var check in checks)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", check.Name);
+            w.WriteString("state", check.State switch { CheckState.Ok => "ok", CheckState.Warning => "warning", _ => "problem" });
+            w.WriteString("detail", check.Detail);
+            w.WriteString("hint", check.Hint);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("exit_code", (int)exitCode);
+        w.WriteEndObject();
+    });
+
     public static string Write(Action<Utf8JsonWriter> body)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using MusicDl.FakeServer;
 
-// Hosts the fakes for bench/scenario.sh until SIGINT/SIGTERM. Prints one line per setting the script needs,
+// Hosts the fakes for bench/scenario.sh and scripts/try-offline.sh (--demo) until SIGINT/SIGTERM. Prints one line per setting the script needs,
 // then "ready", on stdout.
 ServerOptions options;
 try
@@ -49,6 +49,7 @@ Console.WriteLine($"SPOTIFY_CLIENT_ID={world.Spotify.ClientId}");
 Console.WriteLine($"SPOTIFY_CLIENT_SECRET={world.Spotify.ClientSecret}");
 Console.WriteLine($"BENCH_COUNTERS_URL={baseUrl}{ScenarioWorld.CountersPath}");
 Console.WriteLine($"BENCH_PLAYLIST_URL=https://open.spotify.com/playlist/{world.Playlist.Id}");
+Console.WriteLine($"PLAYLIST_URL=https://open.spotify.com/playlist/{world.Playlist.Id}");
 Console.WriteLine("ready");
 Console.Out.Flush();
 

@@ -15,18 +15,27 @@ public sealed record ServerOptions
 
     public int AudioSeconds { get; init; } = 30;
 
+    /// <summary>The try-out catalogue (<see cref="DemoCatalogue"/>) instead of <see cref="Tracks"/> generated tracks.</summary>
+    public bool Demo { get; init; }
+
     /// <summary>A service that accepts connections and never answers: search, player, media, spotify or covers (issue 12).</summary>
     public string? BlackHole { get; init; }
 
     public static readonly IReadOnlyList<string> BlackHoles = ["search", "player", "media", "spotify", "covers"];
 
-    /// <summary>Parses <c>--port N --tracks N --per-album N --latency-ms N --audio-seconds N --black-hole SERVICE</c>; throws with a one-line message on bad input.</summary>
+    /// <summary>Parses <c>--demo --port N --tracks N --per-album N --latency-ms N --audio-seconds N --black-hole SERVICE</c>; throws with a one-line message on bad input.</summary>
     public static ServerOptions Parse(IReadOnlyList<string> args)
     {
         var options = new ServerOptions();
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
+            if (name == "--demo")
+            {
+                options = options with { Demo = true };
+                continue;
+            }
+
             if (i + 1 >= args.Count)
             {
                 throw new ArgumentException($"{name} needs a value.");
@@ -49,7 +58,7 @@ public sealed record ServerOptions
                 "--per-album" => options with { TracksPerAlbum = Positive(name, value) },
                 "--latency-ms" => options with { LatencyMs = value },
                 "--audio-seconds" => options with { AudioSeconds = Positive(name, value) },
-                _ => throw new ArgumentException($"Unknown option {name} (known: --port, --tracks, --per-album, --latency-ms, --audio-seconds, --black-hole)."),
+                _ => throw new ArgumentException($"Unknown option {name} (known: --demo, --port, --tracks, --per-album, --latency-ms, --audio-seconds, --black-hole)."),
             };
         }
 

@@ -53,25 +53,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
             var media = await FakeYouTubeMedia.StartAsync(host, cancellationToken).ConfigureAwait(false);
             await LongAudio.ReplaceAsync(media.Files, options.AudioSeconds, cancellationToken).ConfigureAwait(false);
 
-            var entries = new List<FakeEntry>(options.Tracks);
-            for (var made = 0; made < options.Tracks; made += options.TracksPerAlbum)
-            {
-                var album = spotify.AddGeneratedAlbum(Math.Min(options.TracksPerAlbum, options.Tracks - made));
-                var artist = $"Artist {album.ArtistIds[0][^4..]}";
-                foreach (var track in album.Tracks)
-                {
-                    // 11 characters, unique per track: "b" and the track id's last ten digits.
-                    var videoId = "b" + track.Id[^10..];
-                    music.Add(FakeSong.Of(track, album, artist, videoId));
-                    media.AddVideo(videoId).Offering(251, 140);
-                    entries.Add(FakeEntry.Track(track.Id));
-                }
-            }
-
-            var playlist = spotify.AddPlaylist(new FakePlaylist(FakeSpotifyIds.Next("pl"), $"Scenario {options.Tracks}", spotify.UserId, entries)
-            {
-                Access = FakePlaylistAccess.Anyone,
-            });
+            var playlist = options.Demo ? DemoCatalogue.Add(spotify, music, media) : AddGeneratedPlaylist(options, spotify, music, media);
 
             // Set last: building the catalogue above makes no requests, but the counters route should not pay it either way.
             host.GlobalLatency = TimeSpan.FromMilliseconds(options.LatencyMs);
@@ -82,6 +64,29 @@ public sealed class ScenarioWorld : IAsyncDisposable
             await host.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    private static FakePlaylist AddGeneratedPlaylist(ServerOptions options, FakeSpotify spotify, FakeYouTubeMusic music, FakeYouTubeMedia media)
+    {
+        var entries = new List<FakeEntry>(options.Tracks);
+        for (var made = 0; made < options.Tracks; made += options.TracksPerAlbum)
+        {
+            var album = spotify.AddGeneratedAlbum(Math.Min(options.TracksPerAlbum, options.Tracks - made));
+            var artist = $"Artist {album.ArtistIds[0][^4..]}";
+            foreach (var track in album.Tracks)
+            {
+                // 11 characters, unique per track: "b" and the track id's last ten digits.
+                var videoId = "b" + track.Id[^10..];
+                music.Add(FakeSong.Of(track, album, artist, videoId));
+                media.AddVideo(videoId).Offering(251, 140);
+                entries.Add(FakeEntry.Track(track.Id));
+            }
+        }
+
+        return spotify.AddPlaylist(new FakePlaylist(FakeSpotifyIds.Next("pl"), $"Scenario {options.Tracks}", spotify.UserId, entries)
+        {
+            Access = FakePlaylistAccess.Anyone,
+        });
     }
 
     /// <summary>Requests so far per service, as the fake saw them (the counters route itself excluded).</summary>

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using MusicDl.Configuration;
+using MusicDl.Output;
+using MusicDl.Spotify;
+
+namespace MusicDl.Diagnostics;
+
+/// <summary>
+/// The services: Spotify's credentials (one token request) and the user login, then each endpoint's reachability
+/// with its latency. Any HTTP answer counts as reachable; only no answer (refused, unknown name, timeout) does not.
+/// </summary>
+internal static class ServiceChecks
+{
+    private const string CredentialsHint = "set client_id and client_secret in the config (or SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET) from your Spotify app's dashboard";
+
+    // TODO(issue 15): LRCLIB and MusicBrainz, as warnings, once their endpoints and settings are on main.
+    public static IEnumerable<DoctorProbe> Probes(MusicDlSettings settings, DoctorContext context, HttpClient http)
+    {
+        var e = settings.Endpoints;
+        yield return new DoctorProbe("spotify credentials", ct => CredentialsAsync(settings, context, http, ct),
+            d => DoctorCheck.Problem("spotify credentials", $"Spotify accounts ({e.SpotifyAccounts.Host}) unreachable: {d}", "check the network (and MUSICDL_SPOTIFY_ACCOUNTS_URL)"));
+        yield return new DoctorProbe("spotify login", ct => LoginAsync(settings, context, http, ct),
+            d => DoctorCheck.Warning("spotify login", d, "musicdl auth login"));
+        yield return Reachable("spotify api", e.SpotifyApi, blocks: true, http, context);
+        var musicBlocks = settings.AudioProviders.Contains("youtube-music", StringComparer.OrdinalIgnoreCase);
+        yield return Reachable("youtube music", e.YouTubeMusic, musicBlocks, http, context);
+        yield return Reachable("youtube", e.YouTube, blocks: true, http, context);
+    }
+
+    public static HttpClient CreateHttpClient(TimeSpan requestTimeout, HttpMessageHandler? handler)
+    {
+        // One attempt each: no retry handler, no redirects followed (a redirect is an answer), connect bounded too.
+        var inner = handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = requestTimeout };
+        return new HttpClient(inner, disposeHandler: handler is null) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private static DoctorProbe Reachable(string name, Uri url, bool blocks, HttpClient http, DoctorContext context)
+    {
+        var hint = $"check the network, a proxy or firewall for {url.Host}";
+        return new DoctorProbe(name, async ct =>
+        {
+            var started = context.TimeProvider.GetTimestamp();
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            var ms = (int)context.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+            return DoctorCheck.Ok(name, $"{url.GetLeftPart(UriPartial.Authority)} answered in {ms} ms");
+        }, d => blocks
+            ? DoctorCheck.Problem(name, $"{url.GetLeftPart(UriPartial.Authority)} unreachable: {d}", hint)
+            : DoctorCheck.Warning(name, $"{url.GetLeftPart(UriPartial.Authority)} unreachable: {d}", hint));
+    }
+
+    private static async Task<DoctorCheck> CredentialsAsync(MusicDlSettings settings, DoctorContext context, HttpClient http, CancellationToken cancellationToken)
+    {
+        const string name = "spotify credentials";
+        if (string.IsNullOrWhiteSpace(settings.ClientId) || string.IsNullOrWhiteSpace(settings.ClientSecret))
+        {
+            return DoctorCheck.Problem(name, "no client id and secret configured", CredentialsHint);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.Endpoints.SpotifyAccounts, "/api/token"))
+        {
+            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
+        var started = context.TimeProvider.GetTimestamp();
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var ms = (int)context.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+        return response.StatusCode switch
+        {
+            HttpStatusCode.OK => DoctorCheck.Ok(name, $"accepted by {settings.Endpoints.SpotifyAccounts.Host} in {ms} ms"),
+            HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized => DoctorCheck.Problem(name,
+                $"rejected ({(int)response.StatusCode} {await ErrorAsync(response, cancellationToken).ConfigureAwait(false)})", CredentialsHint),
+            _ => DoctorCheck.Problem(name, $"the token request answered HTTP {(int)response.StatusCode}", "try again later; Spotify may be down"),
+        };
+    }
+
+    private static async Task<DoctorCheck> LoginAsync(MusicDlSettings settings, DoctorContext context, HttpClient http, CancellationToken cancellationToken)
+    {
+        const string name = "spotify login";
+        const string hint = "musicdl auth login (needed for your private playlists and Liked Songs)";
+        if (string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            return DoctorCheck.Warning(name, "not logged in (no client id)", hint);
+        }
+
+        var store = new SpotifyLoginStore(context.LoginDirectory, settings.ClientId);
+        var saved = await store.LoadAsync(cancellationToken).ConfigureAwait(false);
+        if (saved is null)
+        {
+            return DoctorCheck.Warning(name, "not logged in", hint);
+        }
+
+        var scopes = string.IsNullOrWhiteSpace(saved.Scope) ? "no scopes" : "scopes " + saved.Scope;
+        if (saved.Access is not { } access || !access.IsUsableAt(context.TimeProvider.GetUtcNow()))
+        {
+            // Refreshing here would rotate the saved refresh token behind a running job's back: the next run does it.
+            return DoctorCheck.Ok(name, $"logged in ({scopes}); refreshable, the next run renews the access token");
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(settings.Endpoints.SpotifyApi.AbsoluteUri.TrimEnd('/') + "/me"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access.Value);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return DoctorCheck.Warning(name, $"the saved login was refused (HTTP {(int)response.StatusCode}); refreshable: the next run tries", hint);
+        }
+
+        using var me = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        var id = me.RootElement.TryGetProperty("id", out var i) ? i.GetString() : null;
+        var display = me.RootElement.TryGetProperty("display_name", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+        return DoctorCheck.Ok(name, $"logged in as {display ?? id} ({id}); {scopes}; refreshable");
+    }
+
+    private static async Task<string> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            return json.RootElement.TryGetProperty("error_description", out var d) ? d.GetString() ?? "invalid_client"
+                : json.RootElement.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() ?? "invalid_client" : "invalid_client";
+        }
+        catch (JsonException)
+        {
+            return "invalid_client";
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace MusicDl.Tests.EndToEnd;
+
+/// <summary><c>musicdl doctor</c> against the fakes: what blocks a download is a problem (exit 3), the rest warnings (exit 0).</summary>
+public sealed class DoctorEndToEndTests : IAsyncLifetime
+{
+    private FakeWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    private string Config(string extra = "") => $"""
+        download:
+          output_dir: "{_world.Sandbox.Library}"
+        {extra}
+        """;
+
+    [Fact]
+    public async Task Against_the_fakes_every_blocking_check_passes_and_it_exits_0()
+    {
+        _world.WriteConfig(Config());
+
+        var run = await _world.RunAsync("doctor");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(run.StdoutLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal));
+        foreach (var name in new[] { "ffmpeg", "spotify credentials", "spotify api", "youtube music", "youtube", "output folder", "library lock" })
+        {
+            Assert.Contains(run.StdoutLines, l => l.StartsWith("ok", StringComparison.Ordinal) && l.Contains($" {name} ", StringComparison.Ordinal));
+        }
+
+        // No login and no cache file yet are only warnings, each saying what to do.
+        Assert.Contains(run.StdoutLines, l => l.StartsWith("warning", StringComparison.Ordinal) && l.Contains("spotify login", StringComparison.Ordinal) && l.Contains("musicdl auth login", StringComparison.Ordinal));
+        Assert.Contains(run.StdoutLines, l => l.StartsWith("warning", StringComparison.Ordinal) && l.Contains("cache file", StringComparison.Ordinal));
+        Assert.Equal(1, _world.Spotify.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Ffmpeg_path_pointing_nowhere_is_a_problem_naming_ffmpeg_and_exits_3()
+    {
+        var nowhere = Path.Combine(_world.Sandbox.Root, "no-such-ffmpeg");
+        _world.WriteConfig(Config().Replace("download:\n", $"download:\n  ffmpeg_path: \"{nowhere}\"\n", StringComparison.Ordinal));
+
+        var run = await _world.RunAsync("doctor");
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        var line = Assert.Single(run.StdoutLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal));
+        Assert.Contains("ffmpeg", line, StringComparison.Ordinal);
+        Assert.Contains(nowhere, line, StringComparison.Ordinal);
+        Assert.Contains("install ffmpeg", line, StringComparison.Ordinal);
+        Assert.Contains("ffmpeg", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejected_credentials_block_downloads_and_exit_3()
+    {
+        _world.WriteConfig(Config());
+        _world.Sandbox.Environment["SPOTIFY_CLIENT_SECRET"] = "not-the-secret";
+
+        var run = await _world.RunAsync("doctor");
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        var line = Assert.Single(run.StdoutLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal));
+        Assert.Contains("spotify credentials", line, StringComparison.Ordinal);
+        Assert.Contains("rejected", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_that_never_answers_is_reported_and_doctor_ends_within_twice_the_request_timeout()
+    {
+        // Accepts connections (the kernel completes them) and never answers a byte.
+        using var blackHole = new TcpListener(IPAddress.Loopback, 0);
+        blackHole.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)blackHole.LocalEndpoint).Port}";
+        _world.Sandbox.Environment["MUSICDL_YOUTUBE_URL"] = url;
+        _world.WriteConfig(Config().Replace("download:\n", "download:\n  request_timeout: 8\n", StringComparison.Ordinal));
+        _world.Sandbox.Timeout = TimeSpan.FromSeconds(16); // the harness kills and fails the run past twice request_timeout
+
+        var run = await _world.RunAsync("doctor");
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        var line = Assert.Single(run.StdoutLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal));
+        Assert.Contains("youtube", line, StringComparison.Ordinal);
+        Assert.Contains("no answer within 8 s", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_is_one_document_with_each_checks_name_state_detail_and_hint()
+    {
+        var nowhere = Path.Combine(_world.Sandbox.Root, "no-such-ffmpeg");
+        _world.WriteConfig(Config().Replace("download:\n", $"download:\n  ffmpeg_path: \"{nowhere}\"\n", StringComparison.Ordinal));
+
+        var run = await _world.RunAsync("doctor", "--json");
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(3, json.RootElement.GetProperty("exit_code").GetInt32());
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        Assert.All(checks, c =>
+        {
+            Assert.False(string.IsNullOrEmpty(c.GetProperty("name").GetString()));
+            Assert.Contains(c.GetProperty("state").GetString(), new[] { "ok", "warning", "problem" });
+            Assert.False(string.IsNullOrEmpty(c.GetProperty("detail").GetString()));
+            Assert.Equal(c.GetProperty("state").GetString() == "ok", c.GetProperty("hint").ValueKind == JsonValueKind.Null);
+        });
+        var ffmpeg = Assert.Single(checks, c => c.GetProperty("name").GetString() == "ffmpeg");
+        Assert.Equal("problem", ffmpeg.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_option_is_bad_usage_exit_2()
+    {
+        var run = await _world.RunAsync("doctor", "--no-such-option");
+
+        Assert.Equal(2, run.ExitCode);
+    }
+}
