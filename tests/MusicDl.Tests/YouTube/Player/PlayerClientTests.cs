@@ -100,7 +100,7 @@ public sealed class PlayerClientTests : IAsyncLifetime
 
         var first = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.GetPlayerAsync(VideoId, YouTubeClientDefaults.All[0]));
         _fake.SessionLimited = false;
-        var second = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.GetPlayerAsync("BjXQiKP5kMs", YouTubeClientDefaults.All[1]));
+        var second = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.GetPlayerAsync("BjXQiKP5kMs", YouTubeClientDefaults.All[0]));
 
         Assert.Equal(1, _fake.PlayerRoute.Count);
         Assert.Contains(http429 ? "429" : "try again later", first.Evidence, StringComparison.Ordinal);
