@@ -28,6 +28,9 @@ public static class CacheRegionDefaults
     /// <summary>Only a fallback: a token entry carries its own expiry as its TTL.</summary>
     public static readonly TimeSpan TokensTtl = TimeSpan.FromHours(1);
 
+    /// <summary>yt-dlp and ytmusicapi reuse one visitor id for hours; a new one per run would look like a new browser each time.</summary>
+    public static readonly TimeSpan VisitorDataTtl = TimeSpan.FromHours(4);
+
     public const int MatchCapacity = 5000;
 
     public const int TagsCapacity = 5000;
@@ -57,6 +60,7 @@ public static class CacheRegionDefaults
             new(CacheRegions.Lyrics, LyricsCapacity, settings.LyricsCacheTtl, negative, settings.LyricsCacheTtl, persistent: true, shared: true),
             new(CacheRegions.MusicBrainz, MusicBrainzCapacity, settings.MusicBrainzCacheTtl, negative, settings.MusicBrainzCacheTtl, persistent: true, shared: true),
             new(CacheRegions.Tokens, TokensCapacity, TokensTtl, negative, TokensTtl, persistent: true, shared: false),
+            new(CacheRegions.VisitorData, 4, VisitorDataTtl, negative, VisitorDataTtl, persistent: true, shared: false),
         ];
     }
 

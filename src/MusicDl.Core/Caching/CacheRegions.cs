@@ -19,5 +19,8 @@ public static class CacheRegions
     /// <summary>Spotify access tokens: persistent only, never shared.</summary>
     public const string Tokens = "tokens";
 
-    public static readonly IReadOnlyList<string> All = [Spotify, AudioSearch, Match, FileExistence, Tags, Images, Lyrics, MusicBrainz, Tokens];
+    /// <summary>YouTube visitor data: persistent (a few hours), never shared (YouTube ties it to this machine's session).</summary>
+    public const string VisitorData = "visitor_data";
+
+    public static readonly IReadOnlyList<string> All = [Spotify, AudioSearch, Match, FileExistence, Tags, Images, Lyrics, MusicBrainz, Tokens, VisitorData];
 }

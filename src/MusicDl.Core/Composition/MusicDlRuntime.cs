@@ -13,6 +13,7 @@ using MusicDl.Tagging;
 using MusicDl.YouTube;
 using MusicDl.YouTube.Download;
 using MusicDl.YouTube.Matching;
+using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.Composition;
 
@@ -81,8 +82,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             // uses it all the same, so the statistics show the audio_search and match lookups like the other regions.
             // One session for search, player and media: once YouTube limits it, none of them starts another call.
             var youTube = new YouTubeSession();
-            var matcher = AudioMatcher.Create(http, settings with { NoCache = false }, cache, time, loggers.CreateLogger<AudioMatcher>(), youTube);
-            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), youTube) : null;
+            var visitor = CreateVisitorSession(http, settings, cache, time, loggers);
+            var matcher = AudioMatcher.Create(http, settings with { NoCache = false }, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor, youTube);
+            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), visitor, youTube) : null;
             ITrackLibrary? trackLibrary = null;
             if (mode != RunMode.Match)
             {
@@ -138,6 +140,18 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time), cache)
             : null;
         return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
+    }
+
+    /// <summary>One visitor-data fetch per run, kept a few hours in the <c>visitor_data</c> region (docs/audio.md).</summary>
+    private static VisitorSession CreateVisitorSession(HttpClient http, MusicDlSettings settings, ICache cache, TimeProvider time, ILoggerFactory loggers)
+    {
+        IVisitorDataSource source = new VisitorDataClient(http, settings.Endpoints.YouTube);
+        if (!settings.NoCache)
+        {
+            source = new CachingVisitorDataSource(source, cache);
+        }
+
+        return new VisitorSession(source, time, loggers.CreateLogger<VisitorSession>());
     }
 
     public async ValueTask DisposeAsync()

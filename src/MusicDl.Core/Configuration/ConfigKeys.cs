@@ -70,6 +70,8 @@ internal static class ConfigKeys
         new("ffmpeg_path", (s, n) => s with { FfmpegPath = n.String() }, s => YamlText.Quote(s.FfmpegPath)),
         new("ytdlp_path", (s, n) => s with { YtDlpPath = n.String() }, s => YamlText.Quote(s.YtDlpPath)),
         new("ytdlp_cookies", (s, n) => s with { YtDlpCookies = n.String() }, s => YamlText.Quote(s.YtDlpCookies)),
+        new("ytdlp_js_runtimes", (s, n) => s with { YtDlpJsRuntimes = n.StringList() }, s => YamlText.List(s.YtDlpJsRuntimes)),
+        new("ytdlp_args", (s, n) => s with { YtDlpArgs = n.StringList() }, s => YamlText.List(s.YtDlpArgs)),
         new("youtube_clients", (s, n) => s with { YouTubeClients = YouTubeClientsReader.Read(n) },
             s => YouTubeClientsReader.Render(s.YouTubeClients)),
         new("match_threshold", (s, n) => s with { MatchThreshold = n.Double() }, s => YamlText.Number(s.MatchThreshold)),

@@ -83,6 +83,12 @@ public sealed record MusicDlSettings
 
     public string? YtDlpCookies { get; init; }
 
+    /// <summary>JavaScript runtimes for yt-dlp, each passed as <c>--js-runtimes</c> ("deno", "node:/usr/bin/node").</summary>
+    public IReadOnlyList<string> YtDlpJsRuntimes { get; init; } = [];
+
+    /// <summary>Extra yt-dlp arguments, placed before the video URL.</summary>
+    public IReadOnlyList<string> YtDlpArgs { get; init; } = [];
+
     public IReadOnlyList<YouTubeClientSettings> YouTubeClients { get; init; } = YouTubeClientDefaults.All;
 
     /// <summary>The lowest match score accepted (0..1).</summary>

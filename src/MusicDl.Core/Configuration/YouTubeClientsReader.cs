@@ -23,6 +23,10 @@ internal static class YouTubeClientsReader
         ("android_sdk_version", (c, n) => c with { AndroidSdkVersion = n.Int() },
             c => c.AndroidSdkVersion is { } v ? YamlText.Int(v) : null),
         ("client_screen", (c, n) => c with { ClientScreen = n.String() }, c => Optional(c.ClientScreen)),
+        ("time_zone", (c, n) => c with { TimeZone = n.String() }, c => Optional(c.TimeZone)),
+        ("utc_offset_minutes", (c, n) => c with { UtcOffsetMinutes = n.Int() }, c => c.UtcOffsetMinutes is { } v ? YamlText.Int(v) : null),
+        ("context", (c, n) => c with { Context = ReadMap(n, "a map of context.client fields") }, c => RenderMap(c.Context)),
+        ("headers", (c, n) => c with { Headers = ReadMap(n, "a map of HTTP headers") }, c => RenderMap(c.Headers)),
     ];
 
     public static IReadOnlyList<YouTubeClientSettings> Read(ConfigNode node)
@@ -32,7 +36,14 @@ internal static class YouTubeClientsReader
         for (var i = 0; i < sequence.Children.Count; i++)
         {
             var item = node.Child($"[{i}]", sequence.Children[i]);
-            clients.Add(item.Node is YamlMappingNode map ? ReadMap(item, map) : BuiltIn(item));
+            var client = item.Node is YamlMappingNode map ? ReadClient(item, map) : BuiltIn(item);
+            if (YouTubeClientDefaults.WhyRetired(client) is { } why)
+            {
+                // Still loaded (the config stays valid), but the user learns why it will not help.
+                item.Warnings.Add($"{item.Location}: youtube_clients: client '{client.Name}' no longer works: {why}; use visionos (the default) and let yt-dlp handle the rest");
+            }
+
+            clients.Add(client);
         }
 
         return clients.Count > 0 ? clients : throw node.Error("needs at least one client");
@@ -53,12 +64,17 @@ internal static class YouTubeClientsReader
     private static YouTubeClientSettings BuiltIn(ConfigNode item)
     {
         var name = item.String() ?? throw item.Error("empty client name");
+        if (YouTubeClientDefaults.Retired.TryGetValue(name, out var retired))
+        {
+            return retired.Client;
+        }
+
         return YouTubeClientDefaults.All.FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
             ?? throw item.Error($"unknown built-in client '{name}'; built in: "
                 + $"{string.Join(", ", YouTubeClientDefaults.All.Select(c => c.Name))}, or give a map with name, client_name and client_version");
     }
 
-    private static YouTubeClientSettings ReadMap(ConfigNode item, YamlMappingNode map)
+    private static YouTubeClientSettings ReadClient(ConfigNode item, YamlMappingNode map)
     {
         var client = new YouTubeClientSettings { Name = string.Empty, ClientName = string.Empty, ClientVersion = string.Empty };
         foreach (var (keyNode, valueNode) in map.Children)
@@ -83,4 +99,24 @@ internal static class YouTubeClientsReader
     }
 
     private static string? Optional(string? value) => value is null ? null : YamlText.Quote(value);
+
+    private static Dictionary<string, string> ReadMap(ConfigNode node, string expected)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in node.Mapping(expected).Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value;
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                throw node.Error($"expected {expected} with text keys");
+            }
+
+            result[key] = node.Child(key, valueNode).Scalar("a text value");
+        }
+
+        return result;
+    }
+
+    private static string? RenderMap(IReadOnlyDictionary<string, string> map) =>
+        map.Count == 0 ? null : "{" + string.Join(", ", map.Select(p => $"{YamlText.Quote(p.Key)}: {YamlText.Quote(p.Value)}")) + "}";
 }

@@ -25,7 +25,8 @@ public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConver
                 var failure = download.Failure;
                 throw new TrackFailedException(failure?.Message ?? $"no playable audio for {match.VideoId}")
                 {
-                    VideoUnavailable = failure?.Kind is PlayerFailureKind.Unavailable or PlayerFailureKind.Unplayable,
+                    // Only a settled verdict (removed/private/deleted, or yt-dlp agreeing) drops the match.
+                    VideoUnavailable = failure is { Conclusive: true },
                     NotTheTracks = failure is { IsAboutTrack: false, Kind: not (PlayerFailureKind.AgeRestricted or PlayerFailureKind.NoUsableStream) },
                     Service = ServiceOf(download.Attempts, failure),
                 };

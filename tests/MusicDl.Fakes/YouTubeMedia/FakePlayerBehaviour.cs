@@ -14,4 +14,9 @@ public enum FakePlayerBehaviour
 
     /// <summary>YouTube's session limit: "This content isn't available, try again later." (about the session, not the video).</summary>
     SessionLimited,
+    /// <summary>ERROR "This video has been removed by the uploader": gone for every client.</summary>
+    Removed,
+
+    /// <summary>Made for kids: UNPLAYABLE to VISIONOS (and the mobile clients), playable on web_embedded and tv_downgraded.</summary>
+    MadeForKids,
 }

@@ -40,4 +40,13 @@ public sealed class FakeVideo(string id)
         _perClient.TryGetValue(clientName, out var b) ? b : Behaviour;
 
     public long? AnnouncedLength(int itag) => _announcedLengths.TryGetValue(itag, out var l) ? l : null;
+
+    /// <summary>A pre-roll ad played before this video (overrides <see cref="FakeYouTubeMedia.PreRollOnEveryVideo"/>).</summary>
+    public FakePreRoll? PreRoll { get; set; }
+
+    public FakeVideo WithPreRoll(TimeSpan length, FakeAdShape shape = FakeAdShape.Placement)
+    {
+        PreRoll = new FakePreRoll(length, shape);
+        return this;
+    }
 }

@@ -11,8 +11,10 @@ namespace MusicDl.Fakes.YouTubeMedia;
 /// in the real shape (playabilityStatus, streamingData.adaptiveFormats with urls back to this fake), and media with
 /// <c>&amp;range=</c> and HTTP Range support from files ffmpeg generated for the run. Faults go through the routes
 /// (<see cref="MediaRoute"/>.Fail: 403, a cut, latency) and <see cref="MediaChunkDelay"/> (a slow stream).
+/// Like YouTube in late 2026 it can insist on visitor data (<see cref="RequireVisitorData"/>, served from
+/// <c>/sw.js_data</c> and the home page) and play pre-roll ads whose media answers 403 until they have passed.
 /// </summary>
-public sealed class FakeYouTubeMedia
+public sealed partial class FakeYouTubeMedia
 {
     public const string PlayerPath = "/youtubei/v1/player";
     public const string MediaPath = "/videoplayback";
@@ -26,7 +28,12 @@ public sealed class FakeYouTubeMedia
         Files = files;
         PlayerRoute = host.MapPost(PlayerPath, AnswerPlayerAsync);
         MediaRoute = host.MapGet(MediaPath, ServeMediaAsync);
+        SwJsDataRoute = host.MapGet(SwJsDataPath, ServeSwJsDataAsync);
+        HomeRoute = host.MapGet("/", ServeHomePageAsync);
     }
+
+    /// <summary>The clock of the ad windows (a FakeTimeProvider shared with the code under test, or the system's).</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
 
     public FakeHost Host { get; }
 
@@ -68,8 +75,12 @@ public sealed class FakeYouTubeMedia
     /// <summary>The exact bytes the media route serves for an itag.</summary>
     public byte[] BytesFor(int itag) => _fileBytes.GetOrAdd(Files.ForItag(itag), File.ReadAllBytes);
 
-    private static (string Status, string Reason)? Refusal(FakePlayerBehaviour behaviour) => behaviour switch
+    private static (string Status, string Reason)? Refusal(FakePlayerBehaviour behaviour, string clientName) => behaviour switch
     {
+        FakePlayerBehaviour.Removed => ("ERROR", "This video has been removed by the uploader"),
+
+        // Made for kids: the mobile-style clients are refused; the embedded and TV clients (yt-dlp's, with JavaScript) play it.
+        FakePlayerBehaviour.MadeForKids when clientName is not ("WEB_EMBEDDED_PLAYER" or "TVHTML5") => ("UNPLAYABLE", "This video is unavailable"),
         FakePlayerBehaviour.Unplayable => ("UNPLAYABLE", "The uploader has not made this video available in your country"),
         FakePlayerBehaviour.Unavailable => ("ERROR", "Video unavailable"),
         FakePlayerBehaviour.LoginRequired => ("LOGIN_REQUIRED", "Please sign in"),
@@ -103,18 +114,32 @@ public sealed class FakeYouTubeMedia
         }
 
         var headers = context.Request.Headers;
-        PlayerRequests.Enqueue(new FakePlayerRequest(videoId, clientName, headers["X-YouTube-Client-Name"].FirstOrDefault(), headers["X-YouTube-Client-Version"].FirstOrDefault(), headers.UserAgent.FirstOrDefault(), body));
+        var visitorHeader = headers["X-Goog-Visitor-Id"].FirstOrDefault();
+        var contextVisitor = ContextVisitorData(body);
+        var hadVisitorData = visitorHeader == IssuedVisitorData && contextVisitor == IssuedVisitorData;
+        PlayerRequests.Enqueue(new FakePlayerRequest(videoId, clientName, headers["X-YouTube-Client-Name"].FirstOrDefault(), headers["X-YouTube-Client-Version"].FirstOrDefault(), headers.UserAgent.FirstOrDefault(), body)
+        {
+            VisitorIdHeader = visitorHeader,
+            ContextVisitorData = contextVisitor,
+            HadVisitorData = hadVisitorData,
+        });
 
         var behaviour = _videos.TryGetValue(videoId, out var video) ? video.BehaviourFor(clientName) : FakePlayerBehaviour.Unavailable;
+        if (RequireVisitorData && !hadVisitorData)
+        {
+            // What other VISIONOS implementations met in August 2026 without visitor data.
+            behaviour = FakePlayerBehaviour.BotCheck;
+        }
+
         if (SessionLimited)
         {
             behaviour = FakePlayerBehaviour.SessionLimited;
         }
 
-        await FakeHost.WriteJsonAsync(context, BuildPlayerJson(videoId, video, behaviour)).ConfigureAwait(false);
+        await FakeHost.WriteJsonAsync(context, BuildPlayerJson(videoId, video, behaviour, clientName)).ConfigureAwait(false);
     }
 
-    private string BuildPlayerJson(string videoId, FakeVideo? video, FakePlayerBehaviour behaviour)
+    private string BuildPlayerJson(string videoId, FakeVideo? video, FakePlayerBehaviour behaviour, string clientName)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -124,7 +149,7 @@ public sealed class FakeYouTubeMedia
             w.WriteString("visitorData", "CgtGYWtlVmlzaXRvcg%3D%3D");
             w.WriteEndObject();
             w.WriteStartObject("playabilityStatus");
-            if (Refusal(behaviour) is { } refusal)
+            if (Refusal(behaviour, clientName) is { } refusal)
             {
                 w.WriteString("status", refusal.Status);
                 w.WriteString("reason", refusal.Reason);
@@ -142,7 +167,13 @@ public sealed class FakeYouTubeMedia
                 w.WriteString("status", "OK");
                 w.WriteBoolean("playableInEmbed", true);
                 w.WriteEndObject();
-                WriteStreamingData(w, videoId, video!, cipherOnly: behaviour == FakePlayerBehaviour.CipherOnly);
+                var ad = video!.PreRoll ?? (PreRollOnEveryVideo is { } every ? new FakePreRoll(every) : null);
+                var ei = ad is null ? null : OpenAdWindow(ad);
+                WriteStreamingData(w, videoId, video, cipherOnly: behaviour == FakePlayerBehaviour.CipherOnly, ei);
+                if (ad is not null)
+                {
+                    WriteAd(w, ad);
+                }
                 w.WriteStartObject("videoDetails");
                 w.WriteString("videoId", videoId);
                 w.WriteString("title", "Fake " + videoId);
@@ -158,14 +189,14 @@ public sealed class FakeYouTubeMedia
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private void WriteStreamingData(Utf8JsonWriter w, string videoId, FakeVideo video, bool cipherOnly)
+    private void WriteStreamingData(Utf8JsonWriter w, string videoId, FakeVideo video, bool cipherOnly, string? ei)
     {
         w.WriteStartObject("streamingData");
         w.WriteString("expiresInSeconds", "21540");
         w.WriteStartArray("adaptiveFormats");
 
         // A video-only format first, as real answers list video before audio.
-        WriteFormat(w, videoId, 137, "video/mp4; codecs=\"avc1.640028\"", 1_568_057, 1_500_000, 200_000, cipherOnly, drc: false, video: true);
+        WriteFormat(w, videoId, 137, "video/mp4; codecs=\"avc1.640028\"", 1_568_057, 1_500_000, 200_000, cipherOnly, drc: false, video: true, ei);
         foreach (var itag in video.Itags)
         {
             var (mime, peak, average) = itag switch
@@ -177,10 +208,10 @@ public sealed class FakeYouTubeMedia
                 _ => ("audio/mp4; codecs=\"mp4a.40.2\"", 133_187, 129_474),
             };
             var length = video.AnnouncedLength(itag) ?? BytesFor(itag).LongLength;
-            WriteFormat(w, videoId, itag, mime, peak, average, length, cipherOnly, drc: false, video: false);
+            WriteFormat(w, videoId, itag, mime, peak, average, length, cipherOnly, drc: false, video: false, ei);
             if (video.WithDrcDuplicates)
             {
-                WriteFormat(w, videoId, itag, mime, peak, average, length, cipherOnly, drc: true, video: false);
+                WriteFormat(w, videoId, itag, mime, peak, average, length, cipherOnly, drc: true, video: false, ei);
             }
         }
 
@@ -188,9 +219,9 @@ public sealed class FakeYouTubeMedia
         w.WriteEndObject();
     }
 
-    private void WriteFormat(Utf8JsonWriter w, string videoId, int itag, string mime, int peak, int average, long length, bool cipherOnly, bool drc, bool video)
+    private void WriteFormat(Utf8JsonWriter w, string videoId, int itag, string mime, int peak, int average, long length, bool cipherOnly, bool drc, bool video, string? ei)
     {
-        var url = Host.Url(string.Create(CultureInfo.InvariantCulture, $"{MediaPath}?expire=1767400000&id={videoId}&itag={itag}&source=youtube&mime={Uri.EscapeDataString(mime.Split(';')[0])}&clen={length}{(drc ? "&drc=1" : "")}")).AbsoluteUri;
+        var url = Host.Url(string.Create(CultureInfo.InvariantCulture, $"{MediaPath}?expire=1767400000&ei={ei ?? "x"}&id={videoId}&itag={itag}&source=youtube&mime={Uri.EscapeDataString(mime.Split(';')[0])}&clen={length}{(drc ? "&drc=1" : "")}")).AbsoluteUri;
         w.WriteStartObject();
         w.WriteNumber("itag", itag);
         if (cipherOnly)
@@ -241,6 +272,15 @@ public sealed class FakeYouTubeMedia
         if (!int.TryParse(query["itag"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var itag) || itag == 137)
         {
             context.Response.StatusCode = 404;
+            return;
+        }
+
+        if (InAdWindow(query["ei"].FirstOrDefault()))
+        {
+            // YouTube refuses the media while the pre-roll ad would still be playing.
+            Interlocked.Increment(ref _mediaRequestsInAdWindow);
+            MediaRequests.Enqueue($"itag={itag} refused: ad window");
+            context.Response.StatusCode = 403;
             return;
         }
 

@@ -11,4 +11,14 @@ public sealed record FakeSearchRequest(
     string? Origin,
     string? Cookie,
     string? ContentType,
-    string? UserAgent);
+    string? UserAgent)
+{
+    /// <summary>The X-Goog-Visitor-Id header.</summary>
+    public string? VisitorIdHeader { get; init; }
+
+    /// <summary>context.client.visitorData of the body.</summary>
+    public string? ContextVisitorData { get; init; }
+
+    /// <summary>context.client.gl of the body (null when not sent).</summary>
+    public string? Gl { get; init; }
+}

@@ -81,7 +81,12 @@ public sealed class FakeYouTubeMusic
             context.Request.Headers.Origin.FirstOrDefault(),
             context.Request.Headers.Cookie.FirstOrDefault(),
             context.Request.ContentType,
-            context.Request.Headers.UserAgent.FirstOrDefault());
+            context.Request.Headers.UserAgent.FirstOrDefault())
+        {
+            VisitorIdHeader = context.Request.Headers["X-Goog-Visitor-Id"].FirstOrDefault(),
+            ContextVisitorData = Str(client, "visitorData"),
+            Gl = Str(client, "gl"),
+        };
         Requests.Enqueue(request);
 
         JsonObject answer = clientName switch

@@ -311,7 +311,7 @@ public sealed class ConfigLoaderTests
         var loaded = Parse("""
             download:
               youtube_clients:
-                - android_vr
+                - visionos
                 - name: web_safari
                   client_name: WEB
                   client_version: "2.20260101.00.00"
@@ -322,11 +322,86 @@ public sealed class ConfigLoaderTests
 
         var clients = loaded.Settings.YouTubeClients;
         Assert.Equal(2, clients.Count);
-        Assert.Same(YouTubeClientDefaults.All.Single(c => c.Name == "android_vr"), clients[0]);
+        Assert.Same(YouTubeClientDefaults.VisionOs, clients[0]);
         Assert.Equal(
             new YouTubeClientSettings { Name = "web_safari", ClientName = "WEB", ClientVersion = "2.20260101.00.00", ClientId = 1, UserAgent = "Safari" },
             clients[1]);
         Assert.Equal("test.yaml:9:7: unknown key 'colour' in download.youtube_clients[1] (ignored)", Assert.Single(loaded.Warnings));
+    }
+
+    [Fact]
+    public void The_default_client_is_visionos_alone_as_yt_dlp_sends_it_in_late_2026()
+    {
+        var visionos = Assert.Single(new MusicDlSettings().YouTubeClients);
+
+        Assert.Equal(
+            ("VISIONOS", "1.02", 101, "Apple", "RealityDevice17,1", "visionOS", "26.5.23O471", "UTC", 0),
+            (visionos.ClientName, visionos.ClientVersion, visionos.ClientId, visionos.DeviceMake, visionos.DeviceModel, visionos.OsName, visionos.OsVersion, visionos.TimeZone, visionos.UtcOffsetMinutes));
+        Assert.Equal("Mozilla/5.0 (Macintosh; Intel Mac OS X 15_7_3) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/26.0 Safari/605.1.15", visionos.UserAgent);
+    }
+
+    [Fact]
+    public void Retired_clients_still_load_by_name_or_as_maps_with_a_warning_that_they_no_longer_work()
+    {
+        var loaded = Parse("""
+            download:
+              youtube_clients:
+                - visionos
+                - tv_embedded
+                - android_vr
+                - {name: my_vr, client_name: ANDROID_VR, client_version: "1.65.10"}
+            """);
+
+        Assert.Equal(["visionos", "tv_embedded", "android_vr", "my_vr"], loaded.Settings.YouTubeClients.Select(c => c.Name));
+        Assert.Equal(3, loaded.Warnings.Count);
+        Assert.Contains("'tv_embedded' no longer works", loaded.Warnings[0], StringComparison.Ordinal);
+        Assert.Contains("2026-01-31", loaded.Warnings[0], StringComparison.Ordinal);
+        Assert.Contains("'android_vr' no longer works", loaded.Warnings[1], StringComparison.Ordinal);
+        Assert.Contains("403", loaded.Warnings[1], StringComparison.Ordinal);
+        Assert.Contains("'my_vr' no longer works", loaded.Warnings[2], StringComparison.Ordinal);
+        Assert.All(loaded.Warnings, w => Assert.StartsWith("test.yaml:", w, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_client_map_carries_every_context_field_and_extra_headers_so_the_next_change_is_a_config_edit()
+    {
+        var loaded = Parse("""
+            download:
+              youtube_clients:
+                - name: visionos_next
+                  client_name: VISIONOS
+                  client_version: "1.03"
+                  client_id: 101
+                  device_make: Apple
+                  device_model: "RealityDevice18,1"
+                  os_name: visionOS
+                  os_version: "27.0.24A100"
+                  user_agent: "Mozilla/5.0 (Macintosh) Safari/605.1.15"
+                  time_zone: UTC
+                  utc_offset_minutes: 0
+                  context: {clientFormFactor: UNKNOWN_FORM_FACTOR, screenDensityFloat: 2}
+                  headers: {X-Goog-Api-Format-Version: "2"}
+            """);
+
+        var client = Assert.Single(loaded.Settings.YouTubeClients);
+        Assert.Empty(loaded.Warnings);
+        Assert.Equal(("RealityDevice18,1", "27.0.24A100", "UTC", 0), (client.DeviceModel, client.OsVersion, client.TimeZone, client.UtcOffsetMinutes));
+        Assert.Equal(new Dictionary<string, string> { ["clientFormFactor"] = "UNKNOWN_FORM_FACTOR", ["screenDensityFloat"] = "2" }, client.Context);
+        Assert.Equal(new Dictionary<string, string> { ["X-Goog-Api-Format-Version"] = "2" }, client.Headers);
+    }
+
+    [Fact]
+    public void Yt_dlp_runtimes_and_extra_arguments_are_lists()
+    {
+        var loaded = Parse("""
+            download:
+              ytdlp_js_runtimes: deno
+              ytdlp_args: ["--extractor-args", "youtube:player_client=default"]
+            """);
+
+        Assert.Equal(["deno"], loaded.Settings.YtDlpJsRuntimes);
+        Assert.Equal(["--extractor-args", "youtube:player_client=default"], loaded.Settings.YtDlpArgs);
+        Assert.Empty(loaded.Warnings);
     }
 
     [Fact]

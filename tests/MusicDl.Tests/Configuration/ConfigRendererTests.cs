@@ -70,11 +70,17 @@ public sealed class ConfigRendererTests
               bitrate: auto
               output: "{artist}/\"quoted\" {title}.{output-ext}"
               market: SE
+              ytdlp_js_runtimes: [deno]
+              ytdlp_args: ["--extractor-args", "youtube:player_client=default"]
               youtube_clients:
-                - tv_embedded
+                - visionos
                 - name: custom
                   client_name: WEB
                   client_version: "2.1"
+                  time_zone: UTC
+                  utc_offset_minutes: 60
+                  context: {clientFormFactor: UNKNOWN_FORM_FACTOR}
+                  headers: {X-Goog-Api-Format-Version: "2"}
             overrides:
               4uLU6hMCjMI75M1A2tKUQC: skip
             playlists:

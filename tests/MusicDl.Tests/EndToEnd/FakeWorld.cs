@@ -70,13 +70,17 @@ public sealed class FakeWorld : IAsyncDisposable
         return new FakeWorld(host, spotify, music, media);
     }
 
-    /// <summary>The test config: m4a stream copy, the Spotify limiter raised, the library in the sandbox.</summary>
+    /// <summary>
+    /// The test config: m4a stream copy, the Spotify limiter raised, the library in the sandbox, and a yt-dlp path
+    /// that does not exist, so a yt-dlp installed on this machine never joins a run against the fakes.
+    /// </summary>
     public string Config(string extra = "") => $"""
         download:
           format: m4a
           bitrate: auto
           threads: 4
           output_dir: "{Sandbox.Library}"
+          ytdlp_path: "{Path.Combine(Sandbox.Root, "no-yt-dlp")}"
           spotify_rate_limit_requests: 1000
           spotify_retry_base_delay: 0.05
         {extra}

@@ -5,7 +5,11 @@ using MusicDl.Configuration;
 
 namespace MusicDl.YouTube.Download;
 
-/// <summary>The fallback when no native player client yields a stream: runs yt-dlp (through CliWrap) for one video.</summary>
+/// <summary>
+/// The fallback when no native player client yields a stream: runs yt-dlp (through CliWrap) for one video, as a
+/// well-behaved child: the user's own yt-dlp config is ignored (a download-archive hit there would exit 0 with no
+/// file), the JavaScript runtimes and extra arguments come from musicdl's config.
+/// </summary>
 public sealed class YtDlpDownloader
 {
     public const string InstallHint = "install yt-dlp (pipx install yt-dlp / brew install yt-dlp / winget install yt-dlp) or set ytdlp_path";
@@ -26,6 +30,12 @@ public sealed class YtDlpDownloader
 
     public string? CookiesFile { get; }
 
+    /// <summary>Each passed as <c>--js-runtimes</c> (yt-dlp needs one for every client but visionos).</summary>
+    public IReadOnlyList<string> JsRuntimes { get; init; } = [];
+
+    /// <summary><c>ytdlp_args</c>: extra arguments, placed before the URL.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     public MediaRequestCounter Counter { get; }
 
     /// <summary>yt-dlp from <c>ytdlp_path</c> or PATH, or null when there is none.</summary>
@@ -33,17 +43,67 @@ public sealed class YtDlpDownloader
     {
         ArgumentNullException.ThrowIfNull(settings);
         var path = ExecutableLocator.Find("yt-dlp", settings.YtDlpPath, pathVariable);
-        return path is null ? null : new YtDlpDownloader(path, settings.YtDlpCookies, settings.Endpoints.YouTube, counter);
+        return path is null ? null : new YtDlpDownloader(path, settings.YtDlpCookies, settings.Endpoints.YouTube, counter)
+        {
+            JsRuntimes = JsRuntimesFor(settings, pathVariable),
+            ExtraArguments = settings.YtDlpArgs,
+        };
     }
 
-    public IReadOnlyList<string> BuildArguments(string videoId, string destinationPath)
+    /// <summary>
+    /// The runtimes to pass: the configured ones; else none when deno is installed (yt-dlp's default); else node when
+    /// only node is (yt-dlp would not use it unasked).
+    /// </summary>
+    public static IReadOnlyList<string> JsRuntimesFor(MusicDlSettings settings, string? pathVariable = null)
     {
-        List<string> args = ["-f", "bestaudio[ext=m4a]/bestaudio/best", "-o", destinationPath + ".%(ext)s", "--no-playlist", "--no-progress"];
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.YtDlpJsRuntimes.Count > 0)
+        {
+            return settings.YtDlpJsRuntimes;
+        }
+
+        return ExecutableLocator.Find("deno", null, pathVariable) is null && ExecutableLocator.Find("node", null, pathVariable) is not null ? ["node"] : [];
+    }
+
+    /// <summary>
+    /// A warning when <c>ytdlp_cookies</c> is set but no JavaScript runtime is: with cookies yt-dlp switches to clients
+    /// that all need one, so cookies without deno or node make things worse. Null when all is well.
+    /// </summary>
+    public static string? CookiesWithoutJsRuntimeWarning(MusicDlSettings settings, string? pathVariable = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(settings.YtDlpCookies) || settings.YtDlpJsRuntimes.Count > 0
+            || ExecutableLocator.Find("deno", null, pathVariable) is not null || ExecutableLocator.Find("node", null, pathVariable) is not null)
+        {
+            return null;
+        }
+
+        return "ytdlp_cookies is set but no JavaScript runtime (deno or node) was found: with cookies yt-dlp uses clients that all need one, "
+            + "so its downloads will fail; install deno (https://deno.com) or set ytdlp_js_runtimes";
+    }
+
+    /// <summary>The format selection: the stream the output format can copy (Opus for opus/ogg, AAC for m4a), else the best audio.</summary>
+    public static string FormatFor(AudioFormat format) => format switch
+    {
+        AudioFormat.Opus or AudioFormat.Ogg => "bestaudio[acodec=opus]/bestaudio/best",
+        AudioFormat.M4a => "bestaudio[ext=m4a]/bestaudio/best",
+        _ => "bestaudio/best",
+    };
+
+    public IReadOnlyList<string> BuildArguments(string videoId, string destinationPath, AudioFormat format)
+    {
+        List<string> args = ["--ignore-config", "-f", FormatFor(format), "-o", destinationPath + ".%(ext)s", "--no-playlist", "--no-progress"];
         if (CookiesFile is not null)
         {
             args.AddRange(["--cookies", CookiesFile]);
         }
 
+        foreach (var runtime in JsRuntimes)
+        {
+            args.AddRange(["--js-runtimes", runtime]);
+        }
+
+        args.AddRange(ExtraArguments);
         args.Add(_youTubeBase.AbsoluteUri.TrimEnd('/') + "/watch?v=" + videoId);
         return args;
     }
@@ -52,7 +112,7 @@ public sealed class YtDlpDownloader
     /// Downloads the best audio of <paramref name="videoId"/> and moves it to <paramref name="destinationPath"/>;
     /// returns what the file holds (by yt-dlp's extension). Leaves nothing behind on failure or cancellation.
     /// </summary>
-    public async Task<SourceAudio> DownloadAsync(string videoId, string destinationPath, CancellationToken cancellationToken = default, TimeSpan? expectedLength = null)
+    public async Task<SourceAudio> DownloadAsync(string videoId, string destinationPath, AudioFormat format, CancellationToken cancellationToken = default, TimeSpan? expectedLength = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(destinationPath);
         var stderr = new StringBuilder();
@@ -60,7 +120,7 @@ public sealed class YtDlpDownloader
         try
         {
             var command = Cli.Wrap(Executable)
-                .WithArguments(BuildArguments(videoId, destinationPath))
+                .WithArguments(BuildArguments(videoId, destinationPath, format))
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
             var result = await ProcessLimit.ExecuteAsync(command, "yt-dlp", ProcessLimit.For(expectedLength), cancellationToken);

@@ -3,6 +3,7 @@ using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Models;
 using MusicDl.YouTube.Search;
+using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.YouTube.Matching;
 
@@ -57,13 +58,16 @@ public sealed class AudioMatcher
     /// <c>match</c> regions of <paramref name="cache"/> (none when null or <c>settings.NoCache</c>).
     /// </summary>
     public static AudioMatcher Create(
-        HttpClient http, MusicDlSettings settings, ICache? cache = null, TimeProvider? time = null, ILogger<AudioMatcher>? logger = null, YouTubeSession? session = null)
+        HttpClient http, MusicDlSettings settings, ICache? cache = null, TimeProvider? time = null, ILogger<AudioMatcher>? logger = null, VisitorSession? visitor = null, YouTubeSession? session = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         time ??= TimeProvider.System;
         var useCache = cache is not null && !settings.NoCache;
         return new AudioMatcher(
-            [new YouTubeMusicSearchClient(http, settings.Endpoints, time, session), new YouTubeSearchClient(http, settings.Endpoints, time, session)],
+            [
+                new YouTubeMusicSearchClient(http, settings.Endpoints, time, visitor, settings.Market, session),
+                new YouTubeSearchClient(http, settings.Endpoints, time, visitor, settings.Market, session),
+            ],
             settings,
             useCache ? cache!.Region(CacheRegions.AudioSearch, MatchingJsonContext.Default.SearchCandidateArray) : null,
             useCache ? cache!.Region(CacheRegions.Match, MatchingJsonContext.Default.CachedMatch) : null,

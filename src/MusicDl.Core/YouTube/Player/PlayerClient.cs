@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using MusicDl.Configuration;
 using MusicDl.Http;
+using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.YouTube.Player;
 
@@ -13,6 +14,7 @@ public sealed class PlayerClient
 {
     private readonly PlayerController _controller;
     private readonly YouTubeSession _session;
+    private readonly VisitorSession? _visitor;
     private readonly RequestPacer? _pacer;
     private readonly TimeProvider _time;
     private readonly TimeSpan _retryBaseDelay;
@@ -21,15 +23,23 @@ public sealed class PlayerClient
     /// <param name="http">The run's client (its handler bounds each request by request_timeout).</param>
     /// <param name="settings">Clients in order, retries, youtube_rate_limit_*.</param>
     /// <param name="session">The run's YouTube session (shared with search and media); null: a private one.</param>
-    /// <param name="time">For back-off and pacing.</param>
+    /// <param name="visitor">The run's visitor data (sent with every call); null sends none.</param>
+    /// <param name="time">For back-off and pacing; stamps each answer (the start of its pre-roll ad window).</param>
     /// <param name="retryBaseDelay">First back-off after a timeout or 5xx, doubled each retry (default 1 s).</param>
-    public PlayerClient(HttpClient http, MusicDlSettings settings, YouTubeSession? session = null, TimeProvider? time = null, TimeSpan? retryBaseDelay = null)
+    public PlayerClient(
+        HttpClient http,
+        MusicDlSettings settings,
+        YouTubeSession? session = null,
+        VisitorSession? visitor = null,
+        TimeProvider? time = null,
+        TimeSpan? retryBaseDelay = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
         _controller = new PlayerController(http, settings.Endpoints.YouTube);
         _session = session ?? new YouTubeSession();
+        _visitor = visitor;
         _time = time ?? TimeProvider.System;
         _retryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1);
         _pacer = settings.YouTubeRateLimitEnabled ? new RequestPacer(settings.YouTubeRateLimitRequests, settings.YouTubeRateLimitWindow, _time) : null;
@@ -48,6 +58,7 @@ public sealed class PlayerClient
     {
         ArgumentNullException.ThrowIfNull(client);
         var id = VideoIds.Require(videoId);
+        string? visitorData = null;
         for (var attempt = 0; ; attempt++)
         {
             // No new player call once the session is limited: every call prolongs the limit.
@@ -60,11 +71,14 @@ public sealed class PlayerClient
 
             try
             {
+                visitorData ??= _visitor is null ? null : await _visitor.GetAsync(cancellationToken);
                 Interlocked.Increment(ref _requests);
-                var response = await _controller.GetPlayerAsync(id, client, cancellationToken);
+                var response = await _controller.GetPlayerAsync(id, client, visitorData, cancellationToken);
+
+                // The session limit comes first: never a hand-off to another client or yt-dlp under it.
                 return response.SessionLimited
                     ? throw _session.Limited($"the player answered \"{response.Reason ?? "a captcha"}\" for video {id} (client {client.Name})")
-                    : response;
+                    : response with { AnsweredAt = _time.GetUtcNow() };
             }
             catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -87,6 +101,13 @@ public sealed class PlayerClient
     /// </summary>
     public async Task<(AudioStreamInfo? Stream, PlayerFailure? Failure)> TryClientAsync(string videoId, YouTubeClientSettings client, AudioFormat format, CancellationToken cancellationToken = default)
     {
+        var attempt = await AttemptAsync(videoId, client, format, cancellationToken);
+        return (attempt.Stream, attempt.Failure);
+    }
+
+    /// <summary>As <see cref="TryClientAsync"/>, with the answer itself (its pre-roll ad and arrival time).</summary>
+    public async Task<PlayerAttempt> AttemptAsync(string videoId, YouTubeClientSettings client, AudioFormat format, CancellationToken cancellationToken = default)
+    {
         ArgumentNullException.ThrowIfNull(client);
         PlayerResponse response;
         try
@@ -95,31 +116,31 @@ public sealed class PlayerClient
         }
         catch (HttpRequestException ex)
         {
-            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player failed for video {videoId} (client {client.Name}): {ex.Message}"));
+            return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player failed for video {videoId} (client {client.Name}): {ex.Message}"));
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {
             // HTML, truncated or wrong-shaped: the service's fault, never a verdict on the video.
-            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player answer for video {videoId} could not be read (client {client.Name}): {ex.Message}"));
+            return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player answer for video {videoId} could not be read (client {client.Name}): {ex.Message}"));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player request for video {videoId} timed out (client {client.Name})"));
+            return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player request for video {videoId} timed out (client {client.Name})"));
         }
 
         if (PlayerFailures.FromStatus(videoId, client.Name, response.Status, response.Reason) is { } failure)
         {
-            return (null, failure);
+            return new PlayerAttempt(null, failure, response);
         }
 
         if (AudioStreamSelector.Choose(response.AudioStreams, format) is { } stream)
         {
-            return (stream, null);
+            return new PlayerAttempt(stream, null, response);
         }
 
         var why = response.AudioStreams.Count == 0
             ? "offers no audio stream"
             : "offers audio only with a signature cipher, which musicdl does not decipher";
-        return (null, new PlayerFailure(PlayerFailureKind.NoUsableStream, videoId, client.Name, $"video {videoId} {why} (client {client.Name})"));
+        return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.NoUsableStream, videoId, client.Name, $"video {videoId} {why} (client {client.Name})"));
     }
 }

@@ -10,10 +10,10 @@ internal sealed class PlayerController(HttpClient http, Uri youTubeBase)
 {
     private readonly Uri _playerUri = new(youTubeBase.AbsoluteUri.TrimEnd('/') + "/youtubei/v1/player?prettyPrint=false");
 
-    public async Task<PlayerResponse> GetPlayerAsync(string videoId, YouTubeClientSettings client, CancellationToken cancellationToken)
+    public async Task<PlayerResponse> GetPlayerAsync(string videoId, YouTubeClientSettings client, string? visitorData, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _playerUri);
-        request.Content = new ByteArrayContent(BuildBody(videoId, client));
+        request.Content = new ByteArrayContent(BuildBody(videoId, client, visitorData));
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.TryAddWithoutValidation("X-YouTube-Client-Name", client.ClientId.ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation("X-YouTube-Client-Version", client.ClientVersion);
@@ -21,6 +21,17 @@ internal sealed class PlayerController(HttpClient http, Uri youTubeBase)
         if (!string.IsNullOrEmpty(client.UserAgent))
         {
             request.Headers.TryAddWithoutValidation("User-Agent", client.UserAgent);
+        }
+
+        if (!string.IsNullOrEmpty(visitorData))
+        {
+            request.Headers.TryAddWithoutValidation("X-Goog-Visitor-Id", visitorData);
+        }
+
+        foreach (var (name, value) in client.Headers)
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
         }
 
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -34,8 +45,28 @@ internal sealed class PlayerController(HttpClient http, Uri youTubeBase)
         return PlayerResponseParser.Parse(doc.RootElement);
     }
 
-    internal static byte[] BuildBody(string videoId, YouTubeClientSettings client)
+    internal static byte[] BuildBody(string videoId, YouTubeClientSettings client, string? visitorData = null)
     {
+        // The context.client fields in yt-dlp's order; a config "context" entry of the same name replaces one.
+        var fields = new List<(string Name, string? Value)>
+        {
+            ("clientName", client.ClientName),
+            ("clientVersion", client.ClientVersion),
+            ("deviceMake", client.DeviceMake),
+            ("deviceModel", client.DeviceModel),
+            ("osName", client.OsName),
+            ("osVersion", client.OsVersion),
+            ("clientScreen", client.ClientScreen),
+            ("userAgent", client.UserAgent),
+            ("androidSdkVersion", client.AndroidSdkVersion?.ToString(CultureInfo.InvariantCulture)),
+
+            // English reasons let PlayerFailures tell a bot check from an age gate.
+            ("hl", "en"),
+            ("gl", "US"),
+            ("timeZone", client.TimeZone),
+            ("utcOffsetMinutes", client.UtcOffsetMinutes?.ToString(CultureInfo.InvariantCulture)),
+            ("visitorData", visitorData),
+        };
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
@@ -45,22 +76,19 @@ internal sealed class PlayerController(HttpClient http, Uri youTubeBase)
             w.WriteBoolean("racyCheckOk", true);
             w.WriteStartObject("context");
             w.WriteStartObject("client");
-            w.WriteString("clientName", client.ClientName);
-            w.WriteString("clientVersion", client.ClientVersion);
-            WriteIfSet(w, "deviceMake", client.DeviceMake);
-            WriteIfSet(w, "deviceModel", client.DeviceModel);
-            WriteIfSet(w, "osName", client.OsName);
-            WriteIfSet(w, "osVersion", client.OsVersion);
-            WriteIfSet(w, "clientScreen", client.ClientScreen);
-            WriteIfSet(w, "userAgent", client.UserAgent);
-            if (client.AndroidSdkVersion is { } sdk)
+            foreach (var (name, value) in fields)
             {
-                w.WriteNumber("androidSdkVersion", sdk);
+                if (!string.IsNullOrEmpty(value) && !client.Context.ContainsKey(name))
+                {
+                    WriteScalar(w, name, value, quoted: name is not ("androidSdkVersion" or "utcOffsetMinutes"));
+                }
             }
 
-            // English reasons let PlayerFailures tell a bot check from an age gate.
-            w.WriteString("hl", "en");
-            w.WriteString("gl", "US");
+            foreach (var (name, value) in client.Context)
+            {
+                WriteScalar(w, name, value, quoted: false);
+            }
+
             w.WriteEndObject();
             if (client.ClientScreen == "EMBED")
             {
@@ -77,9 +105,22 @@ internal sealed class PlayerController(HttpClient http, Uri youTubeBase)
         return buffer.ToArray();
     }
 
-    private static void WriteIfSet(Utf8JsonWriter w, string name, string? value)
+    // Config values are text; numbers and booleans go out as JSON numbers and booleans, as InnerTube sends them.
+    private static void WriteScalar(Utf8JsonWriter w, string name, string value, bool quoted)
     {
-        if (!string.IsNullOrEmpty(value))
+        if (quoted)
+        {
+            w.WriteString(name, value);
+        }
+        else if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+        {
+            w.WriteNumber(name, n);
+        }
+        else if (value is "true" or "false")
+        {
+            w.WriteBoolean(name, value == "true");
+        }
+        else
         {
             w.WriteString(name, value);
         }

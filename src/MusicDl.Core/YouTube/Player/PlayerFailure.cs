@@ -12,5 +12,11 @@ public sealed record PlayerFailure(PlayerFailureKind Kind, string VideoId, strin
 
     public bool IsAboutTrack => Kind is PlayerFailureKind.Unplayable or PlayerFailureKind.Unavailable;
 
+    /// <summary>
+    /// About the track and settled: the reason says removed, private or deleted, or yt-dlp failed on it too. Only a
+    /// conclusive failure is remembered as "this video has no audio" (the match is dropped and searched again).
+    /// </summary>
+    public bool Conclusive { get; init; }
+
     public override string ToString() => Message;
 }

@@ -24,6 +24,9 @@ public enum PlayerFailureKind
     /// <summary>HTTP 403 on the media URL.</summary>
     Forbidden,
 
+    /// <summary>HTTP 403 while YouTube still plays a pre-roll ad longer than musicdl waits: not the client's fault.</summary>
+    AdWindow,
+
     /// <summary>The player endpoint failed (HTTP error, bad JSON, an unknown status).</summary>
     ServiceError,
 

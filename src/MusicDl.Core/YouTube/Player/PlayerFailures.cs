@@ -36,8 +36,17 @@ public static class PlayerFailures
             PlayerFailureKind.LoginRequired => $"YouTube wants a signed-in account for video {videoId} (client {client}){why}",
             _ => $"the player answered an unknown status '{status}' for video {videoId} (client {client}){why}",
         };
-        return new PlayerFailure(k, videoId, client, message) { Reason = reason };
+        return new PlayerFailure(k, videoId, client, message) { Reason = reason, Conclusive = k is PlayerFailureKind.Unavailable or PlayerFailureKind.Unplayable && SaysGone(reason) };
     }
+
+    /// <summary>
+    /// Whether a reason says the video is gone for everyone (removed, private, deleted, a terminated account). Plain
+    /// "Video unavailable" does not: made-for-kids and embed-restricted videos answer so to VISIONOS and play elsewhere.
+    /// </summary>
+    public static bool SaysGone(string? reason) =>
+        reason is not null && GoneWords.Any(w => reason.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] GoneWords = ["removed", "private", "deleted", "terminated"];
 
     /// <summary>
     /// One failure for a video from every client's: about the track only when every client said so (a bot check on
@@ -58,7 +67,7 @@ public static class PlayerFailures
 
         PlayerFailureKind[] order =
         [
-            PlayerFailureKind.BotCheck, PlayerFailureKind.Forbidden, PlayerFailureKind.AgeRestricted, PlayerFailureKind.LoginRequired,
+            PlayerFailureKind.BotCheck, PlayerFailureKind.Forbidden, PlayerFailureKind.AdWindow, PlayerFailureKind.AgeRestricted, PlayerFailureKind.LoginRequired,
             PlayerFailureKind.NoUsableStream, PlayerFailureKind.DownloadFailed, PlayerFailureKind.ServiceError,
         ];
         return failures.Where(f => !f.IsAboutTrack).OrderBy(f => Array.IndexOf(order, f.Kind) is var i && i < 0 ? int.MaxValue : i).First();

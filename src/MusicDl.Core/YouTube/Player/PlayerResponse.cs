@@ -9,4 +9,9 @@ public sealed record PlayerResponse(string Status, string? Reason, IReadOnlyList
 
     /// <summary>YouTube's session limit ("try again later" in the reason or error screen, or a captcha): about the session, not the video.</summary>
     public bool SessionLimited { get; init; }
+    /// <summary>The pre-roll ad YouTube plays first, if any: the media URLs answer 403 until it has passed.</summary>
+    public PreRollAd? PreRoll { get; init; }
+
+    /// <summary>When the answer arrived (the ad window starts then).</summary>
+    public DateTimeOffset AnsweredAt { get; init; }
 }

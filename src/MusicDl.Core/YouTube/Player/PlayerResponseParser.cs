@@ -42,7 +42,7 @@ internal static class PlayerResponseParser
             }
         }
 
-        return new PlayerResponse(status, reason, streams) { Duration = duration, SessionLimited = sessionLimited };
+        return new PlayerResponse(status, reason, streams) { Duration = duration, SessionLimited = sessionLimited, PreRoll = PreRollAdParser.Find(root) };
     }
 
     // YouTube's session limit (about an hour, whatever the status); we ask hl=en, so the English text is what comes.

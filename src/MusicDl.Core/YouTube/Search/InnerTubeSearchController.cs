@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.YouTube.Search;
 
@@ -19,24 +20,38 @@ internal sealed class InnerTubeSearchController
     private readonly InnerTubeWebClient _client;
     private readonly TimeProvider _time;
     private readonly YouTubeSession _session;
+    private readonly VisitorSession? _visitor;
+    private readonly string? _gl;
     private long _requests;
 
-    public InnerTubeSearchController(HttpClient http, Uri baseUri, InnerTubeWebClient client, TimeProvider time, bool altJson, YouTubeSession? session = null)
+    /// <param name="http">The HTTP client (its handler bounds each request by request_timeout).</param>
+    /// <param name="baseUri">The service's base URL.</param>
+    /// <param name="client">The web client identity.</param>
+    /// <param name="time">For the date-based client version.</param>
+    /// <param name="altJson">YouTube Music adds <c>?alt=json</c>.</param>
+    /// <param name="visitor">The run's visitor data, sent as ytmusicapi and yt-dlp do; null sends none.</param>
+    /// <param name="gl">The country (the <c>market</c>); null sends none, so YouTube goes by the caller's address.</param>
+    /// <param name="session">The run's YouTube session (shared with the player and media); null: a private one.</param>
+    public InnerTubeSearchController(
+        HttpClient http, Uri baseUri, InnerTubeWebClient client, TimeProvider time, bool altJson, VisitorSession? visitor = null, string? gl = null, YouTubeSession? session = null)
     {
         _session = session ?? new YouTubeSession();
         _http = http;
         _client = client;
         _time = time;
+        _visitor = visitor;
+        _gl = gl;
         var root = baseUri.AbsoluteUri.TrimEnd('/');
         _searchUri = new Uri(root + "/youtubei/v1/search" + (altJson ? "?alt=json" : string.Empty));
     }
 
     public long RequestCount => Interlocked.Read(ref _requests);
 
-    /// <summary>POSTs a search body; <paramref name="urlContinuation"/> goes into the URL (YouTube Music style).</summary>
     /// <summary>A search answer that is valid JSON but not a search result (no section list, no continuation shelf).</summary>
     public SearchException NotASearchAnswer() =>
         new($"{_client.ClientName} search answered something that is not a search result (no section list); not cached, asked again next time", null, isTransient: true);
+
+    /// <summary>POSTs a search body; <paramref name="urlContinuation"/> goes into the URL (YouTube Music style).</summary>
 
     public async Task<JsonDocument> SearchAsync(
         string? query, string? searchParams, string? bodyContinuation, string? urlContinuation, CancellationToken cancellationToken)
@@ -49,9 +64,12 @@ internal sealed class InnerTubeSearchController
             uri = new Uri($"{uri.AbsoluteUri}{join}ctoken={token}&continuation={token}");
         }
 
+        // No new search once YouTube has limited the session: every call prolongs the limit.
+        _session.ThrowIfLimited();
+        var visitorData = _visitor is null ? null : await _visitor.GetAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            Content = new ByteArrayContent(BuildBody(query, searchParams, bodyContinuation)),
+            Content = new ByteArrayContent(BuildBody(query, searchParams, bodyContinuation, visitorData)),
         };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
@@ -59,8 +77,12 @@ internal sealed class InnerTubeSearchController
         request.Headers.TryAddWithoutValidation("Referer", _client.Origin + "/");
         // Consent cookie: without it European answers are a consent page instead of results.
         request.Headers.TryAddWithoutValidation("Cookie", "SOCS=CAI");
+        if (!string.IsNullOrEmpty(visitorData))
+        {
+            request.Headers.TryAddWithoutValidation("X-Goog-Visitor-Id", visitorData);
+        }
 
-        // No new search once YouTube has limited the session: every call prolongs the limit.
+        // Again: the session may have been limited while the visitor data was fetched.
         _session.ThrowIfLimited();
         Interlocked.Increment(ref _requests);
         HttpResponseMessage response;
@@ -109,7 +131,7 @@ internal sealed class InnerTubeSearchController
         }
     }
 
-    private byte[] BuildBody(string? query, string? searchParams, string? continuation)
+    private byte[] BuildBody(string? query, string? searchParams, string? continuation, string? visitorData)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -135,7 +157,16 @@ internal sealed class InnerTubeSearchController
             w.WriteString("clientName", _client.ClientName);
             w.WriteString("clientVersion", InnerTubeClientVersion.For(_client.MajorVersion, _time));
             w.WriteString("hl", "en");
-            w.WriteString("gl", "US");
+            if (_gl is not null)
+            {
+                w.WriteString("gl", _gl);
+            }
+
+            if (!string.IsNullOrEmpty(visitorData))
+            {
+                w.WriteString("visitorData", visitorData);
+            }
+
             w.WriteEndObject();
             w.WriteStartObject("user");
             w.WriteEndObject();

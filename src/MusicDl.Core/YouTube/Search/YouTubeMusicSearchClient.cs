@@ -1,4 +1,5 @@
 using MusicDl.Configuration;
+using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.YouTube.Search;
 
@@ -14,11 +15,14 @@ public sealed class YouTubeMusicSearchClient : IAudioSearchProvider
     /// <param name="http">The HTTP client (inject a handler in tests).</param>
     /// <param name="endpoints">Base URLs; <see cref="Endpoints.YouTubeMusic"/> is used.</param>
     /// <param name="time">For the date-based client version.</param>
-    public YouTubeMusicSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null, YouTubeSession? session = null)
+    /// <param name="visitor">The run's visitor data; null sends none.</param>
+    /// <param name="gl">The country (the <c>market</c>); null sends none.</param>
+    /// <param name="session">The run's YouTube session (shared with the player and media); null: a private one.</param>
+    public YouTubeMusicSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null, VisitorSession? visitor = null, string? gl = null, YouTubeSession? session = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(endpoints);
-        _controller = new InnerTubeSearchController(http, endpoints.YouTubeMusic, InnerTubeWebClient.WebRemix, time ?? TimeProvider.System, altJson: true, session);
+        _controller = new InnerTubeSearchController(http, endpoints.YouTubeMusic, InnerTubeWebClient.WebRemix, time ?? TimeProvider.System, altJson: true, visitor, gl, session);
     }
 
     public string Name => SearchProviders.YouTubeMusic;

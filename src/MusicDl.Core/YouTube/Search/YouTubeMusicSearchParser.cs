@@ -54,8 +54,22 @@ internal static class YouTubeMusicSearchParser
                     AddItems(shelf.At("contents"), candidates);
                     continuation ??= NextToken(shelf);
                     break;
+                case "itemSectionRenderer":
+                    // Usually a message ("did you mean", info panels); since mid-2026 it may also hold result items
+                    // (or a shelf of them), which ytmusicapi reads too.
+                    foreach (var inner in section.GetProperty("itemSectionRenderer").At("contents").Items())
+                    {
+                        if (inner.At("musicShelfRenderer") is { } nested)
+                        {
+                            AddItems(nested.At("contents"), candidates);
+                            continuation ??= NextToken(nested);
+                        }
+                    }
+
+                    AddItems(section.At("itemSectionRenderer", "contents"), candidates);
+                    break;
                 default:
-                    // itemSectionRenderer messages ("did you mean", info panels) and anything new: not results.
+                    // Anything new: not results.
                     break;
             }
         }

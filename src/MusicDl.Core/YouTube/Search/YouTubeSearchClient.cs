@@ -1,20 +1,21 @@
 using MusicDl.Configuration;
+using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.YouTube.Search;
 
 /// <summary>Plain YouTube search (InnerTube WEB), videos only: the fallback provider <c>youtube</c>.</summary>
 public sealed class YouTubeSearchClient : IAudioSearchProvider
 {
-    // "Type: video" filter, sent decoded in the JSON body.
-    internal const string VideosParams = "EgIQAQ==";
+    // The "type: video" filter as yt-dlp 2026 sends it (the old EgIQAQ== plus one more protobuf field), sent decoded in the body.
+    internal const string VideosParams = "EgIQAfABAQ==";
 
     private readonly InnerTubeSearchController _controller;
 
-    public YouTubeSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null, YouTubeSession? session = null)
+    public YouTubeSearchClient(HttpClient http, Endpoints endpoints, TimeProvider? time = null, VisitorSession? visitor = null, string? gl = null, YouTubeSession? session = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(endpoints);
-        _controller = new InnerTubeSearchController(http, endpoints.YouTube, InnerTubeWebClient.Web, time ?? TimeProvider.System, altJson: false, session);
+        _controller = new InnerTubeSearchController(http, endpoints.YouTube, InnerTubeWebClient.Web, time ?? TimeProvider.System, altJson: false, visitor, gl, session);
     }
 
     public string Name => SearchProviders.YouTube;

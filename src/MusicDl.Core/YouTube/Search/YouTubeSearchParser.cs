@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace MusicDl.YouTube.Search;
 
-/// <summary>Reads a plain YouTube (WEB) search answer or continuation page: videoRenderer items only.</summary>
+/// <summary>
+/// Reads a plain YouTube (WEB) search answer or continuation page: <c>videoRenderer</c> items and, as yt-dlp reads
+/// them, <c>lockupViewModel</c> items of content type video.
+/// </summary>
 internal static class YouTubeSearchParser
 {
     /// <summary>A well-formed answer (its section list or continuation items are there); anything else is the service's fault.</summary>
@@ -23,6 +26,10 @@ internal static class YouTubeSearchParser
                 if (item.At("videoRenderer") is { } video && ParseVideo(video) is { } candidate)
                 {
                     candidates.Add(candidate);
+                }
+                else if (item.At("lockupViewModel") is { } lockup && ParseLockup(lockup) is { } viewModel)
+                {
+                    candidates.Add(viewModel);
                 }
             }
 
@@ -53,5 +60,55 @@ internal static class YouTubeSearchParser
             IsSong = false,
             Provider = SearchProviders.YouTube,
         };
+    }
+
+    private static SearchCandidate? ParseLockup(JsonElement l)
+    {
+        // Playlists, channels and mixes come as lockups too; only videos are recordings.
+        var type = l.At("contentType").String();
+        if (type is not null && type != "LOCKUP_CONTENT_TYPE_VIDEO")
+        {
+            return null;
+        }
+
+        var videoId = l.At("contentId").String()
+            ?? l.At("rendererContext", "commandContext", "onTap", "innertubeCommand", "watchEndpoint", "videoId").String();
+        var meta = l.At("metadata", "lockupMetadataViewModel");
+        var title = meta.At("title", "content").String()?.Trim() ?? string.Empty;
+
+        // The length is a thumbnail badge ("3:45"); live streams carry a word instead and are left out.
+        var duration = Badges(l.At("contentImage", "thumbnailViewModel"))
+            .Select(DurationText.TryParse)
+            .FirstOrDefault(d => d is not null);
+        if (!YouTubeVideoId.IsValid(videoId) || title.Length == 0 || duration is null)
+        {
+            return null;
+        }
+
+        // The first part of the first metadata row is the channel (its text, whatever the language).
+        var channel = meta.At("metadata", "contentMetadataViewModel", "metadataRows", 0, "metadataParts", 0, "text", "content").String()?.Trim();
+        return new SearchCandidate
+        {
+            VideoId = videoId,
+            Title = title,
+            Artists = string.IsNullOrEmpty(channel) ? [] : [channel],
+            Duration = duration,
+            IsSong = false,
+            Provider = SearchProviders.YouTube,
+        };
+    }
+
+    // Badges sit in thumbnailOverlayBadgeViewModel.thumbnailBadges[] or thumbnailBottomOverlayViewModel.badges[].
+    private static IEnumerable<string?> Badges(JsonElement? thumbnail)
+    {
+        foreach (var overlay in thumbnail.At("overlays").Items())
+        {
+            var badges = overlay.At("thumbnailOverlayBadgeViewModel", "thumbnailBadges").Items()
+                .Concat(overlay.At("thumbnailBottomOverlayViewModel", "badges").Items());
+            foreach (var badge in badges)
+            {
+                yield return badge.At("thumbnailBadgeViewModel", "text").String();
+            }
+        }
     }
 }

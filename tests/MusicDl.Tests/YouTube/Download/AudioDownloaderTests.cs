@@ -20,9 +20,18 @@ public sealed class AudioDownloaderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _bed.DisposeAsync();
 
+    // Several clients in a row (the default is visionos alone since late 2026); the retired ones serve as the others.
+    private static readonly YouTubeClientSettings[] ThreeClients =
+        [YouTubeClientDefaults.VisionOs, YouTubeClientDefaults.Retired["tv_embedded"].Client, YouTubeClientDefaults.Retired["android_vr"].Client];
+
     // A yt-dlp path that does not exist keeps a yt-dlp installed on this machine out of the tests.
-    private AudioDownloader Downloader(string? ytDlpPath = null) => new(
-        new MusicDlSettings { Endpoints = Endpoints.Default with { YouTube = _bed.Host.BaseUri }, YtDlpPath = ytDlpPath ?? Path.Combine(_bed.Folder, "no-yt-dlp") },
+    private AudioDownloader Downloader(string? ytDlpPath = null, IReadOnlyList<YouTubeClientSettings>? clients = null) => new(
+        new MusicDlSettings
+        {
+            Endpoints = Endpoints.Default with { YouTube = _bed.Host.BaseUri },
+            YtDlpPath = ytDlpPath ?? Path.Combine(_bed.Folder, "no-yt-dlp"),
+            YouTubeClients = clients ?? YouTubeClientDefaults.All,
+        },
         _bed.Http,
         new FakeTimeProvider(),
         new RangedDownloadOptions { PieceSize = 8192 });
@@ -64,15 +73,30 @@ public sealed class AudioDownloaderTests : IAsyncLifetime
     public async Task A_403_on_media_moves_on_to_the_next_client()
     {
         _bed.Fake.AddVideo(VideoId);
+        _bed.Fake.MediaRoute.Fail(new FakeFault { Status = 403, Times = 2 });
+
+        var result = await Downloader(clients: ThreeClients).DownloadAsync(VideoId, AudioFormat.Opus, _bed.Destination);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("tv_embedded", result.Audio!.Via);
+        Assert.Equal([PlayerFailureKind.Forbidden, PlayerFailureKind.Forbidden], result.Attempts.Select(a => a.Kind));
+        Assert.All(result.Attempts, a => Assert.False(a.IsAboutTrack));
+        Assert.Equal(["VISIONOS", "VISIONOS", "TVHTML5_SIMPLY_EMBEDDED_PLAYER"], _bed.Fake.PlayerRequests.Select(r => r.ClientName));
+    }
+
+    [Fact]
+    public async Task A_single_403_on_media_asks_the_same_client_once_more_for_fresh_urls()
+    {
+        _bed.Fake.AddVideo(VideoId);
         _bed.Fake.MediaRoute.Fail(new FakeFault { Status = 403, Times = 1 });
 
         var result = await Downloader().DownloadAsync(VideoId, AudioFormat.Opus, _bed.Destination);
 
-        Assert.True(result.Succeeded);
-        Assert.Equal("tv_embedded", result.Audio!.Via);
-        var first = Assert.Single(result.Attempts);
-        Assert.Equal(PlayerFailureKind.Forbidden, first.Kind);
-        Assert.False(first.IsAboutTrack);
+        Assert.True(result.Succeeded, result.Failure?.Message);
+        Assert.Equal("visionos", result.Audio!.Via);
+        Assert.Equal(PlayerFailureKind.Forbidden, Assert.Single(result.Attempts).Kind);
+        Assert.Equal(2, _bed.Fake.PlayerRoute.Count);
+        Assert.Equal(_bed.Fake.BytesFor(251), await File.ReadAllBytesAsync(_bed.Destination));
     }
 
     [Fact]
@@ -104,7 +128,7 @@ public sealed class AudioDownloaderTests : IAsyncLifetime
         Assert.Contains("pipx install yt-dlp", failure.Message, StringComparison.Ordinal);
         Assert.Contains("ytdlp_path", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', failure.Message);
-        Assert.Equal(3, result.Attempts.Count);
+        Assert.Single(result.Attempts);
         Assert.Equal(0, _bed.Fake.MediaRoute.Count);
     }
 
@@ -125,7 +149,7 @@ public sealed class AudioDownloaderTests : IAsyncLifetime
     {
         _bed.Fake.AddVideo(VideoId, FakePlayerBehaviour.BotCheck).ForClient("ANDROID_VR", FakePlayerBehaviour.CipherOnly);
         var stand = StandInYtDlp.Create(Path.Combine(_bed.Folder, "bin"), _bed.Fake.Files.AacM4a);
-        var downloader = Downloader(stand.Executable);
+        var downloader = Downloader(stand.Executable, ThreeClients);
 
         var result = await downloader.DownloadAsync(VideoId, AudioFormat.M4a, _bed.Destination);
 
@@ -157,13 +181,14 @@ public sealed class AudioDownloaderTests : IAsyncLifetime
     [Fact]
     public async Task A_removed_video_is_not_handed_to_yt_dlp()
     {
-        _bed.Fake.AddVideo(VideoId, FakePlayerBehaviour.Unavailable);
+        _bed.Fake.AddVideo(VideoId, FakePlayerBehaviour.Removed);
         var stand = StandInYtDlp.Create(Path.Combine(_bed.Folder, "bin"), _bed.Fake.Files.AacM4a);
 
         var result = await Downloader(stand.Executable).DownloadAsync(VideoId, AudioFormat.Mp3, _bed.Destination);
 
         Assert.Equal(PlayerFailureKind.Unavailable, result.Failure!.Kind);
         Assert.True(result.Failure.IsAboutTrack);
+        Assert.True(result.Failure.Conclusive);
         Assert.False(stand.WasRun);
     }
 

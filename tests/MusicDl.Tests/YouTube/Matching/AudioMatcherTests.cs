@@ -84,7 +84,7 @@ public sealed class AudioMatcherTests : IAsyncLifetime
                 ("WEB_REMIX", null, "XX0000000000"),
                 ("WEB_REMIX", FakeYouTubeMusic.SongsParams, "Lost Identities, Robbie Rosen - Moments"),
                 ("WEB_REMIX", FakeYouTubeMusic.VideosParams, "Lost Identities, Robbie Rosen - Moments"),
-                ("WEB", "EgIQAQ==", "Lost Identities, Robbie Rosen - Moments"),
+                ("WEB", "EgIQAfABAQ==", "Lost Identities, Robbie Rosen - Moments"),
             ],
             Searches());
     }

@@ -9,6 +9,11 @@ namespace MusicDl.Tests.YouTube.Player;
 public sealed class PlayerClientTests : IAsyncLifetime
 {
     private const string VideoId = "AjXQiKP5kMs";
+
+    // Several clients in a row (the default is visionos alone since late 2026); the retired ones serve as the others.
+    private static readonly YouTubeClientSettings[] ThreeClients =
+        [YouTubeClientDefaults.VisionOs, YouTubeClientDefaults.Retired["tv_embedded"].Client, YouTubeClientDefaults.Retired["android_vr"].Client];
+
     private readonly HttpClient _http = new();
     private FakeHost _host = null!;
     private FakeYouTubeMedia _fake = null!;
@@ -18,7 +23,7 @@ public sealed class PlayerClientTests : IAsyncLifetime
     {
         _host = await FakeHost.StartAsync();
         _fake = await FakeYouTubeMedia.StartAsync(_host);
-        var settings = new MusicDlSettings { Endpoints = Endpoints.Default with { YouTube = _host.BaseUri } };
+        var settings = new MusicDlSettings { Endpoints = Endpoints.Default with { YouTube = _host.BaseUri }, YouTubeClients = ThreeClients };
         _client = new PlayerClient(_http, settings);
     }
 
@@ -55,7 +60,7 @@ public sealed class PlayerClientTests : IAsyncLifetime
     {
         _fake.AddVideo(VideoId);
 
-        await _client.GetPlayerAsync(VideoId, YouTubeClientDefaults.All.Single(c => c.Name == "tv_embedded"));
+        await _client.GetPlayerAsync(VideoId, YouTubeClientDefaults.Retired["tv_embedded"].Client);
 
         using var body = JsonDocument.Parse(Assert.Single(_fake.PlayerRequests).Body);
         var context = body.RootElement.GetProperty("context");
@@ -95,7 +100,7 @@ public sealed class PlayerClientTests : IAsyncLifetime
 
         var first = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.GetPlayerAsync(VideoId, YouTubeClientDefaults.All[0]));
         _fake.SessionLimited = false;
-        var second = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.GetPlayerAsync("BjXQiKP5kMs", YouTubeClientDefaults.All[1]));
+        var second = await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => _client.GetPlayerAsync("BjXQiKP5kMs", YouTubeClientDefaults.All[0]));
 
         Assert.Equal(1, _fake.PlayerRoute.Count);
         Assert.Contains(http429 ? "429" : "try again later", first.Evidence, StringComparison.Ordinal);

@@ -124,7 +124,7 @@ public sealed class YouTubeMusicSearchClientTests : IAsyncLifetime
     public async Task A_429_is_youtubes_session_limit_and_no_further_search_is_sent()
     {
         var session = new MusicDl.YouTube.YouTubeSession();
-        var client = new YouTubeMusicSearchClient(_f.Http, _f.Endpoints, _f.Time, session);
+        var client = new YouTubeMusicSearchClient(_f.Http, _f.Endpoints, _f.Time, session: session);
         _f.Music.Route.Fail(new FakeFault { Status = 429, Times = 1 });
 
         await Assert.ThrowsAsync<MusicDl.YouTube.YouTubeSessionLimitedException>(() => client.SearchAsync("Moments", SearchFilter.Songs));

@@ -27,7 +27,7 @@ public sealed class YouTubeSearchClientTests : IAsyncLifetime
         var r = Assert.Single(_f.Music.Requests);
         Assert.Equal("WEB", r.ClientName);
         Assert.Equal("2.20261125.01.00", r.ClientVersion);
-        Assert.Equal("EgIQAQ==", r.Params);
+        Assert.Equal("EgIQAfABAQ==", r.Params);
         Assert.Equal("/youtubei/v1/search", r.PathAndQuery);
         Assert.Equal("https://www.youtube.com", r.Origin);
     }
