@@ -155,7 +155,7 @@ public sealed class ResilienceEndToEndTests : IAsyncLifetime
 
     /// <summary>One player client and a yt-dlp that is not there: a dead service costs seconds, not minutes, per track.</summary>
     private void OneClientNoYtDlp() =>
-        _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1\n  ytdlp_path: /nonexistent/yt-dlp\n  youtube_clients: [visionos]"));
+        _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1\n  youtube_clients: [visionos]"));
 
     private static async Task SignalAsync(Process process, string signal)
     {
