@@ -94,7 +94,7 @@ public sealed class Downloader(
         }
 
         var resolved = await ResolveAllAsync(request.Sources, failures, Abort, abort.Token, hard.Token);
-        var planned = Plan(resolved, Emit);
+        var planned = TrackPlanner.Plan(resolved, Emit);
         Planned?.Invoke(planned.Count);
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Settings.Threads), CancellationToken = CancellationToken.None };
@@ -191,39 +191,6 @@ public sealed class Downloader(
             }
         });
         return results.OfType<ResolvedSource>().ToArray();
-    }
-
-    /// <summary>One planned track per Spotify id, in first-appearance order; unsupported entries are reported at once.</summary>
-    private static List<PlannedTrack> Plan(IReadOnlyList<ResolvedSource> resolved, Action<TrackOutcome> emit)
-    {
-        var order = new List<string>();
-        var byId = new Dictionary<string, (Track Track, List<TrackContext> Contexts)>(StringComparer.Ordinal);
-        foreach (var source in resolved)
-        {
-            foreach (var entry in source.Entries)
-            {
-                if (!entry.IsSupported)
-                {
-                    var outcome = entry.Track is { } t
-                        ? TrackOutcome.For(t, [source.Source.Uri], TrackStatus.Unsupported)
-                        : new TrackOutcome { Title = entry.Title, Sources = [source.Source.Uri], Status = TrackStatus.Unsupported };
-                    emit(outcome with { Error = entry.UnsupportedReason });
-                    continue;
-                }
-
-                var track = entry.Track!;
-                if (!byId.TryGetValue(track.Id, out var slot))
-                {
-                    slot = (track, []);
-                    byId[track.Id] = slot;
-                    order.Add(track.Id);
-                }
-
-                slot.Contexts.Add(new TrackContext(source, entry.Position));
-            }
-        }
-
-        return order.Select(id => new PlannedTrack(byId[id].Track, byId[id].Contexts)).ToList();
     }
 
     private async Task<TrackOutcome> ProcessAsync(PlannedTrack planned, DownloadRequest request, ConcurrentQueue<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
