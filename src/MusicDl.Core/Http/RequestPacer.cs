@@ -2,7 +2,8 @@ namespace MusicDl.Http;
 
 /// <summary>
 /// A sliding-window pacer shared by every thread of a client: at most <c>permits</c> requests start in any
-/// <c>window</c> (the YouTube player under <c>youtube_rate_limit_*</c>). Waits on the given
+/// <c>window</c>: Spotify's calls under <c>spotify_rate_limit_*</c> (bursts stay under its rolling 30-second
+/// limit instead of drawing 429s) and the YouTube player under <c>youtube_rate_limit_*</c>. Waits on the given
 /// <see cref="TimeProvider"/>, so tests drive it with a fake clock.
 /// </summary>
 public sealed class RequestPacer

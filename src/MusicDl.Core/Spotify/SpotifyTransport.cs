@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MusicDl.Configuration;
+using MusicDl.Http;
 using Polly;
 using Polly.Retry;
 
@@ -17,7 +18,7 @@ internal sealed class SpotifyTransport
 {
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
-    private readonly SpotifyRateLimiter? _limiter;
+    private readonly RequestPacer? _limiter;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeSpan _retryCap;
     private readonly int _maxRetries;
@@ -33,7 +34,7 @@ internal sealed class SpotifyTransport
         _retryCap = settings.SpotifyRetryMaxDelay;
         _maxRetries = Math.Max(0, settings.SpotifyMaxRetries);
         _limiter = settings.SpotifyRateLimitEnabled
-            ? new SpotifyRateLimiter(settings.SpotifyRateLimitRequests, settings.SpotifyRateLimitWindow, time)
+            ? new RequestPacer(settings.SpotifyRateLimitRequests, settings.SpotifyRateLimitWindow, time)
             : null;
         _pipeline = BuildPipeline(settings, time);
     }

@@ -1,4 +1,5 @@
 using MusicDl.Fakes;
+using MusicDl.Http;
 using MusicDl.Models;
 using MusicDl.Spotify;
 using MusicDl.Tests.TestSupport;
@@ -137,7 +138,7 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
         // clock stands still): once that many waits are armed, no other caller can start until the clock moves.
         var window = TimeSpan.FromSeconds(1);
         var time = new WatchedTimeProvider(due => due == window);
-        var limiter = new SpotifyRateLimiter(10, window, time);
+        var limiter = new RequestPacer(10, window, time);
         var started = 0;
         var tasks = Enumerable.Range(0, 25).Select(_ => Task.Run(async () =>
         {
