@@ -7,8 +7,11 @@
 #
 # Usage: bench/scenario.sh [TRACKS] (default 1000).  Environment: LATENCY_MS (50), AUDIO_SECONDS (30),
 # COLD1_TRACKS (default TRACKS: when set, the cold --threads 1 run, and a cold --threads 8 run to compare it with, use their
-# own playlist of that size), R2R=1 (publish musicdl ReadyToRun for linux-x64), KEEP=1 keeps the work folder
-# (per run: .jsonl output, .stderr, .requests = the fake's request lines, .ffmpeg = ffmpeg CPU per call).
+# own playlist of that size), BUILD=jit (default: framework-dependent publish) | r2r (framework-dependent, ReadyToRun
+# for linux-x64; R2R=1 means the same) | single (self-contained single-file ReadyToRun, the README's release form),
+# WARM_ONLY=1 (only the cold --threads 8 run that fills the library, then the warm re-sync), WARM_RUNS=N (the warm
+# re-sync N times), KEEP=1 keeps the work
+# folder (per run: .jsonl output, .stderr, .requests = the fake's request lines, .ffmpeg = ffmpeg CPU per call).
 set -euo pipefail
 
 # The whole script is one compound command, so bash has read all of it before running any: editing this file
@@ -33,8 +36,14 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building Release (musicdl publish, fake server) into $OUT" >&2
-PUBLISH_ARGS=()
-if [[ "${R2R:-0}" == 1 ]]; then PUBLISH_ARGS=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true); fi
+BUILD=${BUILD:-jit}
+if [[ "${R2R:-0}" == 1 ]]; then BUILD=r2r; fi
+case "$BUILD" in
+    jit) PUBLISH_ARGS=() ;;
+    r2r) PUBLISH_ARGS=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true) ;;
+    single) PUBLISH_ARGS=(-r linux-x64 --self-contained -p:PublishSingleFile=true -p:PublishReadyToRun=true) ;;
+    *) echo "BUILD must be jit, r2r or single, not '$BUILD'" >&2; exit 2 ;;
+esac
 dotnet publish "$ROOT/src/MusicDl.Cli/MusicDl.Cli.csproj" -c Release -o "$OUT/musicdl" -nologo -v quiet "${PUBLISH_ARGS[@]}" >&2
 dotnet build "$ROOT/tools/MusicDl.FakeServer/MusicDl.FakeServer.csproj" -c Release -o "$OUT/server" -nologo -v quiet >&2
 MUSICDL=$OUT/musicdl/musicdl
@@ -137,15 +146,26 @@ else
     COLD1_ENV=main.env COLD1_PID=$MAIN_PID
 fi
 
-new_sandbox one
-run "cold, --threads 1 ($COLD1_TRACKS)" one "$COLD1_ENV" "$COLD1_PID" --threads 1
-if [[ "$COLD1_TRACKS" != "$TRACKS" ]]; then
+WARM_ONLY=${WARM_ONLY:-0}
+if [[ "$WARM_ONLY" != 1 ]]; then
+    new_sandbox one
+    run "cold, --threads 1 ($COLD1_TRACKS)" one "$COLD1_ENV" "$COLD1_PID" --threads 1
+fi
+if [[ "$WARM_ONLY" != 1 && "$COLD1_TRACKS" != "$TRACKS" ]]; then
     new_sandbox eight-small
     run "cold, --threads 8 ($COLD1_TRACKS)" eight-small "$COLD1_ENV" "$COLD1_PID" --threads 8
 fi
 new_sandbox eight
 run "cold, --threads 8 ($TRACKS)" eight main.env "$MAIN_PID" --threads 8
 run "warm re-sync" eight main.env "$MAIN_PID" --threads 8
+# WARM_RUNS=N repeats the warm re-sync (one run is ~1 s, so a single figure is at the mercy of the load).
+for i in $(seq 2 "${WARM_RUNS:-1}"); do run "warm re-sync #$i" eight main.env "$MAIN_PID" --threads 8; done
+if [[ "$WARM_ONLY" == 1 ]]; then
+    echo
+    echo "musicdl scenario benchmark ($BUILD build, warm only): $TRACKS tracks, ${AUDIO_SECONDS} s audio, ${LATENCY_MS} ms per response, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    cat "$WORK/table"
+    exit
+fi
 # Format change: the same cache and library state, none of the audio files, another format.
 new_sandbox format
 cp -a "$WORK/eight/cache/." "$WORK/format/cache/"
@@ -154,7 +174,7 @@ run "format change (opus)" format main.env "$MAIN_PID" --threads 8 --format opus
 run "warm re-sync --no-cache" eight main.env "$MAIN_PID" --threads 8 --no-cache
 
 echo
-echo "musicdl scenario benchmark: $TRACKS tracks (cold --threads 1: $COLD1_TRACKS), ${AUDIO_SECONDS} s audio, ${LATENCY_MS} ms per response, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "musicdl scenario benchmark ($BUILD build): $TRACKS tracks (cold --threads 1: $COLD1_TRACKS), ${AUDIO_SECONDS} s audio, ${LATENCY_MS} ms per response, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$WORK/table"
 awk -v a="${WALL["cold, --threads 1 ($COLD1_TRACKS)"]}" -v b="${WALL["cold, --threads 8 ($COLD1_TRACKS)"]}" -v n="$COLD1_TRACKS" \
     'BEGIN { printf "cold speed-up, --threads 8 over --threads 1 (%s tracks): %.2fx\n", n, a / b }'

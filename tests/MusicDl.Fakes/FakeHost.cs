@@ -225,7 +225,7 @@ public sealed class FakeHost : IAsyncDisposable
 
             if (fault.StallAfterBytes is { } stallAt)
             {
-                context.Response.Body = new StallingStream(context.Response.Body, stallAt, aborted);
+                context.Response.Body = LimitedStream.Stalling(context.Response.Body, stallAt, aborted);
             }
 
             if (fault.MalformedJson)
@@ -236,7 +236,7 @@ public sealed class FakeHost : IAsyncDisposable
 
             if (fault.CutAfterBytes is { } limit)
             {
-                context.Response.Body = new CuttingStream(context.Response.Body, limit, context);
+                context.Response.Body = LimitedStream.Cutting(context.Response.Body, limit, context);
             }
         }
 

@@ -135,7 +135,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     {
         ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
             ? null
-            : new CachingLyricsSource(new LrclibClient(http, settings, time), cache);
+            : new CachingLyricsSource(new LrclibClient(http, settings), cache);
         IMusicBrainzSource? musicBrainz = settings.MusicBrainz
             ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time), cache)
             : null;

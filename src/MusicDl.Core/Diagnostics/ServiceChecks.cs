@@ -11,12 +11,13 @@ namespace MusicDl.Diagnostics;
 /// <summary>
 /// The services: Spotify's credentials (one token request) and the user login, then each endpoint's reachability
 /// with its latency. Any HTTP answer counts as reachable; only no answer (refused, unknown name, timeout) does not.
+/// LRCLIB and MusicBrainz are checked only when enabled (<c>lyrics</c> not none, <c>musicbrainz: true</c>), and only
+/// ever warn: a run without them still places every track, just without their tags.
 /// </summary>
 internal static class ServiceChecks
 {
     private const string CredentialsHint = "set client_id and client_secret in the config (or SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET) from your Spotify app's dashboard";
 
-    // TODO(issue 15): LRCLIB and MusicBrainz, as warnings, once their endpoints and settings are on main.
     public static IEnumerable<DoctorProbe> Probes(MusicDlSettings settings, DoctorContext context, HttpClient http)
     {
         var e = settings.Endpoints;
@@ -28,6 +29,19 @@ internal static class ServiceChecks
         var musicBlocks = settings.AudioProviders.Contains("youtube-music", StringComparer.OrdinalIgnoreCase);
         yield return Reachable("youtube music", e.YouTubeMusic, musicBlocks, http, context);
         yield return Reachable("youtube", e.YouTube, blocks: true, http, context);
+        if (settings.Lyrics != LyricsMode.None)
+        {
+            // A search that matches nothing: an API answer that is cheap for LRCLIB (a get may look further afield).
+            yield return Optional("lrclib", e.Lrclib, "/api/search?track_name=musicdl%20doctor&artist_name=musicdl",
+                "tracks get no lyrics while LRCLIB is down", "set lyrics: none to stop asking it", http, context);
+        }
+
+        if (settings.MusicBrainz)
+        {
+            // An ISRC no recording has: a 404 is the web service answering.
+            yield return Optional("musicbrainz", e.MusicBrainz, "/ws/2/isrc/ZZ0000000000?fmt=json",
+                "tracks get no MusicBrainz ids or genres while it is down", "set musicbrainz: false to stop asking it", http, context);
+        }
     }
 
     public static HttpClient CreateHttpClient(TimeSpan requestTimeout, HttpMessageHandler? handler)
@@ -49,6 +63,28 @@ internal static class ServiceChecks
         }, d => blocks
             ? DoctorCheck.Problem(name, $"{url.GetLeftPart(UriPartial.Authority)} unreachable: {d}", hint)
             : DoctorCheck.Warning(name, $"{url.GetLeftPart(UriPartial.Authority)} unreachable: {d}", hint));
+    }
+
+    /// <summary>
+    /// An optional service's API, asked as its client asks (our User-Agent, JSON): any answer below 500 is ok, a 5xx
+    /// or no answer a warning, since the run goes on without that service's tags.
+    /// </summary>
+    private static DoctorProbe Optional(string name, Uri baseUri, string pathAndQuery, string consequence, string silence, HttpClient http, DoctorContext context)
+    {
+        var authority = baseUri.GetLeftPart(UriPartial.Authority);
+        var hint = $"{consequence}: check the network, a proxy or firewall for {baseUri.Host}, or {silence}";
+        return new DoctorProbe(name, async ct =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri.AbsoluteUri.TrimEnd('/') + pathAndQuery));
+            request.Headers.TryAddWithoutValidation("User-Agent", ProductInfo.UserAgent);
+            request.Headers.TryAddWithoutValidation("Accept", "application/json");
+            var started = context.TimeProvider.GetTimestamp();
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            var ms = (int)context.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
+            return (int)response.StatusCode >= 500
+                ? DoctorCheck.Warning(name, $"{authority} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(), hint)
+                : DoctorCheck.Ok(name, $"{authority} answered in {ms} ms");
+        }, d => DoctorCheck.Warning(name, $"{authority} unreachable: {d}", hint));
     }
 
     private static async Task<DoctorCheck> CredentialsAsync(MusicDlSettings settings, DoctorContext context, HttpClient http, CancellationToken cancellationToken)

@@ -1,31 +1,17 @@
-using System.Globalization;
 using MusicDl.Caching;
 
 namespace MusicDl.Lyrics;
 
 /// <summary>
-/// The lyrics source behind the <c>lyrics</c> region: found lyrics and "none found" (a negative entry) are
-/// remembered, so a re-run asks LRCLIB nothing for a track it has seen; a service failure is remembered not at all.
+/// The lyrics source behind the <c>lyrics</c> region: found lyrics and "none found" are remembered (see
+/// <see cref="CachedLookup{TQuery, TValue}"/>), so a re-run asks LRCLIB nothing for a track it has seen.
 /// </summary>
 public sealed class CachingLyricsSource(ILyricsSource inner, ICache cache) : ILyricsSource
 {
-    private readonly ICacheRegion<TrackLyrics> _region = cache.Region(CacheRegions.Lyrics, LyricsJsonContext.Default.TrackLyrics);
+    private readonly CachedLookup<LyricsQuery, TrackLyrics> _lookup = new(
+        cache.Region(CacheRegions.Lyrics, LyricsJsonContext.Default.TrackLyrics),
+        q => CacheKey.Join("lrclib", CacheKey.Folded(q.Artist), CacheKey.Folded(q.Title), CacheKey.Folded(q.Album), CacheKey.Seconds(q.Duration)),
+        inner.FindAsync);
 
-    public async Task<TrackLyrics?> FindAsync(LyricsQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var lookup = await _region.GetOrCreateAsync(
-            Key(query),
-            async ct => await inner.FindAsync(query, ct) is { } found ? CacheLookup<TrackLyrics>.Found(found) : CacheLookup<TrackLyrics>.Absent(),
-            cancellationToken);
-        return lookup.IsHit ? lookup.Value : null;
-    }
-
-    private static string Key(LyricsQuery q) => string.Join(
-        '\u001f',
-        "lrclib",
-        q.Artist.ToUpperInvariant(),
-        q.Title.ToUpperInvariant(),
-        (q.Album ?? string.Empty).ToUpperInvariant(),
-        ((int)Math.Round(q.Duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+    public Task<TrackLyrics?> FindAsync(LyricsQuery query, CancellationToken cancellationToken = default) => _lookup.GetAsync(query, cancellationToken);
 }

@@ -14,15 +14,17 @@ public sealed class LrclibClient : ILyricsSource
 
     private readonly LrclibController _controller;
 
-    public LrclibClient(HttpClient http, Uri baseUri, TimeSpan? requestTimeout = null, TimeProvider? time = null)
+    /// <param name="http">The run's shared client (<c>SharedHttpClient</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
+    /// <param name="baseUri">LRCLIB's base URL.</param>
+    public LrclibClient(HttpClient http, Uri baseUri)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUri);
-        _controller = new LrclibController(http, baseUri, requestTimeout ?? TimeSpan.FromSeconds(30), time ?? TimeProvider.System);
+        _controller = new LrclibController(http, baseUri);
     }
 
-    public LrclibClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null)
-        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib, settings.RequestTimeout, time)
+    public LrclibClient(HttpClient http, MusicDlSettings settings)
+        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib)
     {
     }
 

@@ -1,31 +1,17 @@
-using System.Globalization;
 using MusicDl.Caching;
 
 namespace MusicDl.MusicBrainz;
 
 /// <summary>
-/// The MusicBrainz source behind the <c>musicbrainz</c> region: ids and "none found" (a negative entry) are
-/// remembered per ISRC, length, album and whether genres were asked; a service failure is remembered not at all.
+/// The MusicBrainz source behind the <c>musicbrainz</c> region: ids and "none found" are remembered (see
+/// <see cref="CachedLookup{TQuery, TValue}"/>) per ISRC, length, album and whether genres were asked.
 /// </summary>
 public sealed class CachingMusicBrainzSource(IMusicBrainzSource inner, ICache cache) : IMusicBrainzSource
 {
-    private readonly ICacheRegion<MusicBrainzIds> _region = cache.Region(CacheRegions.MusicBrainz, MusicBrainzJsonContext.Default.MusicBrainzIds);
+    private readonly CachedLookup<MusicBrainzQuery, MusicBrainzIds> _lookup = new(
+        cache.Region(CacheRegions.MusicBrainz, MusicBrainzJsonContext.Default.MusicBrainzIds),
+        q => CacheKey.Join("isrc", CacheKey.Folded(q.Isrc.Trim()), CacheKey.Seconds(q.Duration), CacheKey.Folded(q.Album), q.WithGenres ? "genres" : "-"),
+        inner.LookupAsync);
 
-    public async Task<MusicBrainzIds?> LookupAsync(MusicBrainzQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var lookup = await _region.GetOrCreateAsync(
-            Key(query),
-            async ct => await inner.LookupAsync(query, ct) is { } ids ? CacheLookup<MusicBrainzIds>.Found(ids) : CacheLookup<MusicBrainzIds>.Absent(),
-            cancellationToken);
-        return lookup.IsHit ? lookup.Value : null;
-    }
-
-    private static string Key(MusicBrainzQuery q) => string.Join(
-        '\u001f',
-        "isrc",
-        q.Isrc.Trim().ToUpperInvariant(),
-        ((int)Math.Round(q.Duration.TotalSeconds)).ToString(CultureInfo.InvariantCulture),
-        (q.Album ?? string.Empty).ToUpperInvariant(),
-        q.WithGenres ? "genres" : "-");
+    public Task<MusicBrainzIds?> LookupAsync(MusicBrainzQuery query, CancellationToken cancellationToken = default) => _lookup.GetAsync(query, cancellationToken);
 }

@@ -16,15 +16,18 @@ public sealed class MusicBrainzClient : IMusicBrainzSource
 
     private readonly MusicBrainzController _controller;
 
-    public MusicBrainzClient(HttpClient http, Uri baseUri, TimeSpan? requestTimeout = null, TimeProvider? time = null)
+    /// <param name="http">The run's shared client (<c>SharedHttpClient</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
+    /// <param name="baseUri">The web service's base URL.</param>
+    /// <param name="time">The clock the one-a-second pacing waits on.</param>
+    public MusicBrainzClient(HttpClient http, Uri baseUri, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUri);
-        _controller = new MusicBrainzController(http, baseUri, requestTimeout ?? TimeSpan.FromSeconds(30), time ?? TimeProvider.System);
+        _controller = new MusicBrainzController(http, baseUri, time ?? TimeProvider.System);
     }
 
     public MusicBrainzClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null)
-        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.MusicBrainz, settings.RequestTimeout, time)
+        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.MusicBrainz, time)
     {
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using MusicDl.Fakes;
 
 namespace MusicDl.Tests.EndToEnd;
 
@@ -86,6 +87,103 @@ public sealed class DoctorEndToEndTests : IAsyncLifetime
         var line = Assert.Single(run.StdoutLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal));
         Assert.Contains("youtube", line, StringComparison.Ordinal);
         Assert.Contains("no answer within 8 s", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lrclib_and_musicbrainz_when_enabled_are_asked_as_their_clients_ask_and_reported_ok()
+    {
+        _world.WriteConfig(Config("  lyrics: both\n  musicbrainz: true\n"));
+
+        var run = await _world.RunAsync("doctor");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var name in new[] { "lrclib", "musicbrainz" })
+        {
+            var line = Assert.Single(run.StdoutLines, l => l.Contains($" {name} ", StringComparison.Ordinal));
+            Assert.StartsWith("ok", line, StringComparison.Ordinal);
+            Assert.Contains(_world.Host.BaseUri.Authority, line, StringComparison.Ordinal);
+            Assert.Contains(" ms", line, StringComparison.Ordinal);
+        }
+
+        // One request each, on the services' own API routes, naming musicdl as both services ask.
+        Assert.Equal(1, _world.Lrclib.RequestCount);
+        Assert.Equal(1, _world.MusicBrainz.RequestCount);
+        Assert.StartsWith("musicdl/", _world.Lrclib.LastUserAgent, StringComparison.Ordinal);
+        Assert.StartsWith("musicdl/", _world.MusicBrainz.LastUserAgent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lrclib_never_answering_and_musicbrainz_refusing_are_warnings_and_doctor_still_exits_0_within_twice_the_request_timeout()
+    {
+        // LRCLIB: connections accepted and never answered. MusicBrainz: a port nothing listens on any more.
+        using var blackHole = new TcpListener(IPAddress.Loopback, 0);
+        blackHole.Start();
+        var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        var closedPort = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        _world.Sandbox.Environment["MUSICDL_LRCLIB_URL"] = $"http://127.0.0.1:{((IPEndPoint)blackHole.LocalEndpoint).Port}";
+        _world.Sandbox.Environment["MUSICDL_MUSICBRAINZ_URL"] = $"http://127.0.0.1:{closedPort}";
+        _world.WriteConfig(Config("  request_timeout: 8\n  lyrics: embed\n  musicbrainz: true\n"));
+        _world.Sandbox.Timeout = TimeSpan.FromSeconds(16); // the harness kills and fails the run past twice request_timeout
+
+        var run = await _world.RunAsync("doctor");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain(run.StdoutLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal));
+        var lrclib = Assert.Single(run.StdoutLines, l => l.Contains(" lrclib ", StringComparison.Ordinal));
+        Assert.StartsWith("warning", lrclib, StringComparison.Ordinal);
+        Assert.Contains("no answer within 8 s", lrclib, StringComparison.Ordinal);
+        Assert.Contains("set lyrics: none", lrclib, StringComparison.Ordinal);
+        var musicBrainz = Assert.Single(run.StdoutLines, l => l.Contains(" musicbrainz ", StringComparison.Ordinal));
+        Assert.StartsWith("warning", musicBrainz, StringComparison.Ordinal);
+        Assert.Contains("unreachable", musicBrainz, StringComparison.Ordinal);
+        Assert.DoesNotContain("no answer within", musicBrainz, StringComparison.Ordinal);
+        Assert.Contains("set musicbrainz: false", musicBrainz, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lrclib_and_musicbrainz_answering_5xx_are_warnings_asked_once_each_and_doctor_exits_0()
+    {
+        _world.Lrclib.SearchRoute.Fail(new FakeFault { Status = 502 });
+        _world.Lrclib.GetRoute.Fail(new FakeFault { Status = 502 });
+        _world.MusicBrainz.IsrcRoute.Fail(new FakeFault { Status = 503, RetryAfterSeconds = 1 });
+        _world.WriteConfig(Config("  lyrics: lrc\n  musicbrainz: true\n"));
+
+        var run = await _world.RunAsync("doctor", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToList();
+        var lrclib = Assert.Single(checks, c => c.GetProperty("name").GetString() == "lrclib");
+        Assert.Equal("warning", lrclib.GetProperty("state").GetString());
+        Assert.Contains("HTTP 502", lrclib.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("lyrics: none", lrclib.GetProperty("hint").GetString(), StringComparison.Ordinal);
+        var musicBrainz = Assert.Single(checks, c => c.GetProperty("name").GetString() == "musicbrainz");
+        Assert.Equal("warning", musicBrainz.GetProperty("state").GetString());
+        Assert.Contains("HTTP 503", musicBrainz.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // One attempt each: no retry, not even on MusicBrainz's "slow down".
+        Assert.Equal(1, _world.Lrclib.RequestCount);
+        Assert.Equal(1, _world.MusicBrainz.RequestCount);
+    }
+
+    [Fact]
+    public async Task Lrclib_and_musicbrainz_when_disabled_are_neither_asked_nor_listed()
+    {
+        _world.WriteConfig(Config("  lyrics: none\n  musicbrainz: false\n"));
+
+        var run = await _world.RunAsync("doctor", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = JsonDocument.Parse(run.Stdout);
+        var names = json.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Contains("youtube", names);
+        Assert.DoesNotContain("lrclib", names);
+        Assert.DoesNotContain("musicbrainz", names);
+        Assert.Equal(0, _world.Lrclib.RequestCount);
+        Assert.Equal(0, _world.MusicBrainz.RequestCount);
+        Assert.DoesNotContain(_world.Host.Log, l => l.Contains(" /api/search", StringComparison.Ordinal) || l.Contains(" /api/get", StringComparison.Ordinal) || l.Contains(" /ws/2/", StringComparison.Ordinal));
     }
 
     [Fact]

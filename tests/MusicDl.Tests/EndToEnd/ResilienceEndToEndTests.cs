@@ -40,6 +40,29 @@ public sealed class ResilienceEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Black_holed_lrclib_and_musicbrainz_cost_the_tracks_only_their_tags_and_every_track_is_placed()
+    {
+        var album = _world.AddDownloadableAlbum(3);
+        // No ReplayGain: its album pass re-tags the tracks, asking both services once more.
+        _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1\n  lyrics: embed\n  musicbrainz: true\n  replaygain: false"));
+        _world.Lrclib.GetRoute.Fail(new FakeFault { BlackHole = true });
+        _world.MusicBrainz.IsrcRoute.Fail(new FakeFault { BlackHole = true });
+
+        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(album), "--json").WaitAsync(RunLimit));
+
+        // Each stalled request ends at request_timeout (the network's fault, not the song's): no track fails for it.
+        Assert.True(run.Result.ExitCode == 0, run.ToString());
+        Assert.Equal(3, run.WithStatus("downloaded").Count);
+        Assert.Equal(3, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
+        Assert.Empty(FakeWorld.PartFiles(_world.Sandbox.Library));
+        Assert.Equal(3, _world.Lrclib.GetRoute.Count);
+        Assert.Equal(0, _world.Lrclib.SearchRoute.Count);
+        Assert.Equal(3, _world.MusicBrainz.IsrcRoute.Count);
+        Assert.Contains("no lyrics this time", run.Result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no MusicBrainz ids this time", run.Result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_black_holed_player_ends_the_run_by_itself_with_exit_3_naming_the_player()
     {
         var album = _world.AddDownloadableAlbum(12);

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using MusicDl.Configuration;
 using MusicDl.Fakes;
 using MusicDl.Fakes.Lrclib;
+using MusicDl.Http;
 using MusicDl.Lyrics;
 
 namespace MusicDl.Tests.Lyrics;
@@ -8,9 +10,15 @@ namespace MusicDl.Tests.Lyrics;
 public sealed class LrclibClientTests : IAsyncLifetime
 {
     private const string Synced = "[00:12.34] First line\n[00:15.00] Second line";
-    private readonly HttpClient _http = new();
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    // The run's client: its handler is what bounds each LRCLIB request by request_timeout, on this clock.
+    private readonly FakeTimeProvider _time = new();
+    private readonly HttpClient _http;
     private FakeHost _host = null!;
     private FakeLrclib _lrclib = null!;
+
+    public LrclibClientTests() => _http = SharedHttpClient.Create(RequestTimeout, 4, _time);
 
     public async Task InitializeAsync()
     {
@@ -24,7 +32,7 @@ public sealed class LrclibClientTests : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    private LrclibClient Client(TimeSpan? timeout = null) => new(_http, _host.BaseUri, timeout);
+    private LrclibClient Client() => new(_http, _host.BaseUri);
 
     private static LyricsQuery Query(string title = "Song", double seconds = 200.4) =>
         new(title, "Artist", "Album", TimeSpan.FromSeconds(seconds));
@@ -124,13 +132,20 @@ public sealed class LrclibClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_request_that_gets_no_answer_times_out_as_a_service_failure()
+    public async Task A_request_that_gets_no_answer_ends_at_request_timeout_as_the_networks_fault()
     {
         _lrclib.GetRoute.HoldRequest(1);
 
-        var error = await Assert.ThrowsAsync<LyricsServiceException>(() => Client(TimeSpan.FromMilliseconds(300)).FindAsync(Query()));
+        var find = Client().FindAsync(Query());
+        await _lrclib.GetRoute.Held;
+        Assert.False(find.IsCompleted);
+        _time.Advance(RequestTimeout);
 
+        // A service failure (the track goes on without lyrics), not "none found", and caused by the deadline.
+        var error = await Assert.ThrowsAsync<LyricsServiceException>(() => find);
         Assert.Contains("did not answer", error.Message, StringComparison.Ordinal);
+        Assert.IsType<RequestTimedOutException>(error.InnerException);
+        Assert.Equal(1, _lrclib.RequestCount);
         _lrclib.GetRoute.Release();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using MusicDl.Configuration;
 using MusicDl.Fakes;
 using MusicDl.Fakes.MusicBrainz;
+using MusicDl.Http;
 using MusicDl.MusicBrainz;
 
 namespace MusicDl.Tests.MusicBrainz;
@@ -9,10 +10,14 @@ namespace MusicDl.Tests.MusicBrainz;
 public sealed class MusicBrainzClientTests : IAsyncLifetime
 {
     private const string Isrc = "GBUM71029604";
-    private readonly HttpClient _http = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+    private readonly HttpClient _http;
     private FakeHost _host = null!;
     private FakeMusicBrainz _mb = null!;
+
+    // The run's client, its request_timeout far beyond what DriveAsync pumps, so a slow loopback answer on a loaded
+    // machine is never taken for a timeout; these tests are about pacing and Retry-After.
+    public MusicBrainzClientTests() => _http = SharedHttpClient.Create(TimeSpan.FromHours(1), 4, _time);
 
     public async Task InitializeAsync()
     {
@@ -26,9 +31,7 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    // The request limit is far beyond what DriveAsync pumps, so a slow loopback answer on a loaded machine is never
-    // taken for a timeout; these tests are about pacing and Retry-After.
-    private MusicBrainzClient Client(TimeProvider? time = null) => new(_http, _host.BaseUri, TimeSpan.FromHours(1), time ?? _time);
+    private MusicBrainzClient Client(TimeProvider? time = null) => new(_http, _host.BaseUri, time ?? _time);
 
     private static FakeMbRecording Recording(string id, int? lengthMs, params FakeMbRelease[] releases) => new(id, "Song", lengthMs)
     {
@@ -172,6 +175,26 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
         _mb.IsrcRoute.Fail(new FakeFault { Status = 500 });
 
         await Assert.ThrowsAsync<MusicBrainzServiceException>(() => Client().LookupAsync(Query()));
+    }
+
+    [Fact]
+    public async Task A_request_that_gets_no_answer_ends_at_request_timeout_as_the_networks_fault_without_asking_again()
+    {
+        var limit = TimeSpan.FromSeconds(30);
+        using var http = SharedHttpClient.Create(limit, 4, _time);
+        _mb.IsrcRoute.HoldRequest(1);
+
+        var lookup = new MusicBrainzClient(http, _host.BaseUri, _time).LookupAsync(Query());
+        await _mb.IsrcRoute.Held;
+        Assert.False(lookup.IsCompleted);
+        _time.Advance(limit);
+
+        // A service failure (the track goes on without ids), not "none found", caused by the deadline; no retry.
+        var error = await Assert.ThrowsAsync<MusicBrainzServiceException>(() => lookup);
+        Assert.Contains("did not answer", error.Message, StringComparison.Ordinal);
+        Assert.IsType<RequestTimedOutException>(error.InnerException);
+        Assert.Equal(1, _mb.IsrcRoute.Count);
+        _mb.IsrcRoute.Release();
     }
 
     private async Task<T> DriveAsync<T>(Task<T> task)

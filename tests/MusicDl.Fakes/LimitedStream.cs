@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace MusicDl.Fakes;
 
-/// <summary>Passes bytes through until a limit, then aborts the connection, as a dropped download does.</summary>
-internal sealed class CuttingStream(Stream inner, long limit, HttpContext context) : Stream
+/// <summary>
+/// A response body that passes bytes through until a limit, flushes them, then does what the fault asks: stall until
+/// the client gives up (headers sent, body stuck) or abort the connection (a dropped download).
+/// </summary>
+internal sealed class LimitedStream(Stream inner, long limit, Func<Stream, ValueTask> atLimit) : Stream
 {
     private long _written;
 
@@ -16,6 +19,20 @@ internal sealed class CuttingStream(Stream inner, long limit, HttpContext contex
     public override long Length => throw new NotSupportedException();
 
     public override long Position { get => _written; set => throw new NotSupportedException(); }
+
+    /// <summary>Headers and the first <paramref name="limit"/> bytes reach the client; then nothing until it gives up.</summary>
+    public static LimitedStream Stalling(Stream inner, long limit, CancellationToken aborted) => new(inner, limit, async body =>
+    {
+        await body.FlushAsync(aborted).ConfigureAwait(false);
+        await Task.Delay(Timeout.Infinite, aborted).ConfigureAwait(false);
+    });
+
+    /// <summary>The first <paramref name="limit"/> bytes reach the client; then the connection is aborted.</summary>
+    public static LimitedStream Cutting(Stream inner, long limit, HttpContext context) => new(inner, limit, _ =>
+    {
+        context.Abort();
+        return ValueTask.CompletedTask;
+    });
 
     public override void Flush() => inner.Flush();
 
@@ -33,20 +50,20 @@ internal sealed class CuttingStream(Stream inner, long limit, HttpContext contex
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var room = limit - _written;
-        if (room <= 0)
+        if (room > 0)
         {
-            context.Abort();
-            return;
+            var part = buffer.Length <= room ? buffer : buffer[..(int)room];
+            await inner.WriteAsync(part, cancellationToken).ConfigureAwait(false);
+            _written += part.Length;
+            if (_written < limit)
+            {
+                return;
+            }
+
+            await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var part = buffer.Length <= room ? buffer : buffer[..(int)room];
-        await inner.WriteAsync(part, cancellationToken).ConfigureAwait(false);
-        _written += part.Length;
-        if (_written >= limit)
-        {
-            await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
-            context.Abort();
-        }
+        await atLimit(inner).ConfigureAwait(false);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
