@@ -20,6 +20,12 @@ public sealed partial class FakeYouTubeMedia
     /// <summary>Media requests that arrived while an ad was still playing (each answered 403).</summary>
     public int MediaRequestsInAdWindow => Volatile.Read(ref _mediaRequestsInAdWindow);
 
+    /// <summary>
+    /// Runs as a media request is refused inside an ad window, before the 403 goes out: a test moves its clock there
+    /// to have the refusal reach the client late, as it does on a loaded machine.
+    /// </summary>
+    public Action? OnAdWindowRefusal { get; set; }
+
     private string OpenAdWindow(FakePreRoll ad)
     {
         var ei = "ad" + Interlocked.Increment(ref _answers).ToString(CultureInfo.InvariantCulture);

@@ -280,6 +280,7 @@ public sealed partial class FakeYouTubeMedia
             // YouTube refuses the media while the pre-roll ad would still be playing.
             Interlocked.Increment(ref _mediaRequestsInAdWindow);
             MediaRequests.Enqueue($"itag={itag} refused: ad window");
+            OnAdWindowRefusal?.Invoke();
             context.Response.StatusCode = 403;
             return;
         }

@@ -52,8 +52,17 @@ public sealed class AudioDownloader
         }
     }
 
+    /// <summary>The default <see cref="AdMargin"/>: two orders of magnitude above a timer's error, small beside any ad.</summary>
+    public static readonly TimeSpan DefaultAdMargin = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The longest pre-roll ad waited out; a longer one leaves the video to yt-dlp (as yt-dlp itself waits).</summary>
     public TimeSpan MaxAdWait { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Waited past the end of an announced ad before the first media request: a timer may wake a few ms before the
+    /// wall-clock time it was set for, and a request inside the window costs a 403 (and, answered late, a player call).
+    /// </summary>
+    public TimeSpan AdMargin { get; init; } = DefaultAdMargin;
 
     /// <summary>The first wait for an ad whose length the answer does not give (doubled after each 403).</summary>
     public TimeSpan UnknownAdWait { get; init; } = TimeSpan.FromSeconds(5);
@@ -122,20 +131,24 @@ public sealed class AudioDownloader
         var bound = response.AnsweredAt + MaxAdWait;
         var adEnd = ad?.Length is { } length ? response.AnsweredAt + length : (DateTimeOffset?)null;
 
-        // No media request inside the ad window: YouTube answers 403 there.
-        var firstTry = ad is null ? response.AnsweredAt : Min(adEnd ?? response.AnsweredAt + UnknownAdWait, bound);
+        // No media request inside the ad window: YouTube answers 403 there. The margin covers a timer waking a few ms
+        // before the wall-clock time it was set for (the system's count a coarse 4 ms tick).
+        var firstTry = ad is null ? response.AnsweredAt : Min(adEnd is { } e ? e + AdMargin : response.AnsweredAt + UnknownAdWait, bound);
         await WaitUntilAsync(firstTry, videoId, cancellationToken);
         var unknownWait = UnknownAdWait;
         while (true)
         {
+            // A 403 is judged by when its request went out, not when it came back: on a loaded machine the answer to a
+            // request sent inside the window may arrive after it, and is still the ad's, not the client's.
+            var sentAt = _time.GetUtcNow();
             try
             {
                 await _ranged.DownloadAsync(stream.Url!, stream.ContentLength, destinationPath, cancellationToken);
                 return null;
             }
-            catch (MediaForbiddenException) when (ad is not null && _time.GetUtcNow() < (adEnd ?? bound))
+            catch (MediaForbiddenException) when (ad is not null && sentAt < (adEnd ?? bound))
             {
-                // Still inside the ad window: the ad's fault, not the client's. Wait it out within the bound.
+                // Sent inside the ad window: the ad's fault, not the client's. Wait it out within the bound (same URL).
                 var now = _time.GetUtcNow();
                 if (now >= bound)
                 {
@@ -143,7 +156,7 @@ public sealed class AudioDownloader
                         $"video {videoId} plays a pre-roll ad of {(ad.Length is { } l ? $"{l.TotalSeconds:0} s" : "unknown length")}, longer than the {MaxAdWait.TotalSeconds:0} s musicdl waits (client {client})");
                 }
 
-                var next = adEnd is { } end && end > now ? end : now + unknownWait;
+                var next = adEnd is { } end ? Max(end, now) + AdMargin : now + unknownWait;
                 unknownWait *= 2;
                 await WaitUntilAsync(Min(next, bound), videoId, cancellationToken);
             }
@@ -171,6 +184,8 @@ public sealed class AudioDownloader
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private async Task<AudioDownloadResult> FallBackAsync(string videoId, AudioFormat format, string destinationPath, List<PlayerFailure> attempts, CancellationToken cancellationToken)
     {
