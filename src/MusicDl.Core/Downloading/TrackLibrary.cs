@@ -239,17 +239,25 @@ public sealed class TrackLibrary : ITrackLibrary
         }
     }
 
-    // The tags this run wrote, the album's loudness added; the cover is the one in the file. A path this run did not
-    // tag (its file was missing) is left as it is.
+    // The tags this run wrote plus the album's loudness, the cover read back from the file. A path this run did not
+    // tag, or whose picture written cannot be read back, is left alone (never a picture replaced with none).
     private async Task WriteAlbumLoudnessAsync(PlannedTrack planned, string trackId, Loudness album, CancellationToken cancellationToken)
     {
         foreach (var (path, _) in await TargetsAsync(planned, cancellationToken))
         {
-            if (_written?.TryTake(path, out var written) is true)
+            if (_written?.TryTake(path, out var written) is not true)
             {
-                var tags = written.Tags with { AlbumLoudness = album, Cover = KeptCover(path) };
-                await _retagger.RetagAsync(path, trackId, _format, tags, cancellationToken, written.Missing);
+                continue;
             }
+
+            var cover = KeptCover(path);
+            if (cover is null && written.CoverHash is not null)
+            {
+                continue;
+            }
+
+            var tags = written.Tags with { AlbumLoudness = album, Cover = cover };
+            await _retagger.RetagAsync(path, trackId, _format, tags, cancellationToken, written.Missing);
         }
     }
 

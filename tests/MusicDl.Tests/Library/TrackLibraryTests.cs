@@ -131,6 +131,54 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         Assert.Null(await library.State.FindClaimAsync(planned.Track.Id, "Rick Astley/Never Gonna Give You Up.mp3"));
     }
 
+    [Fact]
+    public async Task The_album_pass_adds_the_album_gain_to_what_each_track_got_without_asking_for_lyrics_again()
+    {
+        await using var library = await OpenAsync();
+        var lyrics = new CountingLyrics();
+        var port = new TrackLibrary(
+            library,
+            PathTemplate.Parse("{artist}/{title}.{output-ext}"),
+            AudioFormat.Mp3,
+            new TagWriter(),
+            tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
+            extras: new TrackExtrasSource(lyrics, null),
+            replayGain: true);
+        var tracks = new[] { ("t1", "One", -12.0), ("t2", "Two", -8.0) }.Select(t =>
+        {
+            var track = TestTracks.Make(id: t.Item1, title: t.Item2);
+            return (Planned: Planned(track with { Album = track.Album with { TotalTracks = 2 } }), Lufs: t.Item3);
+        }).ToList();
+        foreach (var (planned, lufs) in tracks)
+        {
+            await port.StoreAsync(planned, planned.Track, Match, (path, _) =>
+            {
+                _samples.CopyTo(AudioFormat.Mp3, path);
+                return Task.FromResult<MusicDl.Audio.Loudness?>(new MusicDl.Audio.Loudness(lufs, -1.0));
+            }, CancellationToken.None);
+        }
+
+        // A picture put in one file after it was placed is kept: the pass reads the cover from the file.
+        var first = Path.Combine(Root, "Rick Astley", "One.mp3");
+        TagWriter.Write(first, AudioFormat.Mp3, new TagSet { Title = "One", Cover = new CoverArt(_samples.Cover, "image/jpeg") });
+        lyrics.Asked = 0;
+
+        await port.FinishAlbumsAsync(tracks.Select(t => (t.Planned, t.Planned.Track)).ToList(), CancellationToken.None);
+
+        Assert.Equal(0, lyrics.Asked);
+        foreach (var (planned, _) in tracks)
+        {
+            var path = Path.Combine(Root, "Rick Astley", planned.Track.Title + ".mp3");
+            using var file = TagWriter.OpenFile(path, AudioFormat.Mp3);
+            var id3 = (TagLib.Id3v2.Tag)file.GetTag(TagLib.TagTypes.Id3v2);
+            Assert.Equal("la " + planned.Track.Title, file.Tag.Lyrics);
+            Assert.Equal(planned.Track.Title, file.Tag.Title);
+            Assert.Equal(["-8.45 dB"], TagLib.Id3v2.UserTextInformationFrame.Get(id3, "REPLAYGAIN_ALBUM_GAIN", false)?.Text ?? []);
+        }
+
+        Assert.Equal(_samples.Cover, TagWriter.ReadCover(first, AudioFormat.Mp3)?.Data);
+    }
+
     private static TrackLibrary Port(MusicLibrary library, string template) =>
         new(library, PathTemplate.Parse(template), AudioFormat.Mp3, new TagWriter(), tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags));
 
@@ -139,6 +187,17 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
 
     private static PlannedTrack Planned(Track track, params (string Name, string Uri)[] lists) =>
         new(track, lists.Select(l => new TrackContext(Source(l.Name, l.Uri, track), 1)).ToArray());
+
+    private sealed class CountingLyrics : MusicDl.Lyrics.ILyricsSource
+    {
+        public int Asked;
+
+        public Task<MusicDl.Lyrics.TrackLyrics?> FindAsync(MusicDl.Lyrics.LyricsQuery query, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Asked);
+            return Task.FromResult<MusicDl.Lyrics.TrackLyrics?>(new MusicDl.Lyrics.TrackLyrics(null, "la " + query.Title));
+        }
+    }
 
     private Task<MusicDl.Audio.Loudness?> ProduceAsync(string path, CancellationToken cancellationToken)
     {
