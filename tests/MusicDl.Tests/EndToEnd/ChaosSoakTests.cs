@@ -12,7 +12,7 @@ namespace MusicDl.Tests.EndToEnd;
 /// <summary>
 /// Issue 12's chaos soak: a seeded schedule of faults over a 100-track playlist on the fakes (429s, 5xx, black holes,
 /// stalled bodies, cut streams, 403 media, malformed and wrong-shaped JSON, YouTube's session limit for a while, a
-/// stalled, failing or cut album cover, and a SIGKILL or a double SIGTERM at a random point), run again until a run
+/// stalled, failing, cut or truncated album cover, and a SIGKILL or a double SIGTERM at a random point), run again until a run
 /// ends with exit 0 or 1 (at most 6). Replay a failure with MUSICDL_SOAK_SEED=&lt;seed&gt;.
 /// </summary>
 public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
@@ -106,6 +106,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
         _world.Media.PlayerRoute.ClearFaults();
         _world.Media.MediaRoute.ClearFaults();
         _world.Spotify.ImageRoute.ClearFaults();
+        _world.Spotify.TruncatedCovers = 0;
         var final = new RunOutput(await _world.RunAsync("download", url, "--json"));
         Assert.True(final.Result.ExitCode == 0, string.Join('\n', log) + "\n" + final);
         output.WriteLine($"final run: {final.WithStatus("retagged").Count} retagged, {final.WithStatus("skipped").Count} skipped; cover requests {_world.Spotify.ImageRoute.Count}");
@@ -178,10 +179,16 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
             new FakeFault { StallAfterBytes = 100 }, new FakeFault { Status = 500 }, new FakeFault { Status = 503 },
             new FakeFault { CutAfterBytes = FakeSpotify.CoverJpeg.Length / 2 }, new FakeFault { BlackHole = true },
         ];
-        foreach (var fault in coverFaults.OrderBy(_ => random.Next()).Take(1 + random.Next(4)))
+        var firstCovers = coverFaults.OrderBy(_ => random.Next()).Take(1 + random.Next(4)).ToList();
+        foreach (var fault in firstCovers)
         {
             images.Fail(fault with { FromRequest = 1, Times = 1 });
         }
+
+        // And an image cut short but answered as whole (200, half the JPEG), on the first request the handler serves
+        // (behind a stall or a cut fault, if one takes that request).
+        _world.Spotify.TruncatedCovers = random.Next(2);
+        output.WriteLine($"cover faults on the first {firstCovers.Count} cover requests, then {_world.Spotify.TruncatedCovers} truncated cover");
 
         _world.Spotify.Route("GET", "/v1/playlists/{id}/items").Fail(new FakeFault { Status = 429, RetryAfterSeconds = 1, Times = 1, FromRequest = 1 + random.Next(2) });
         _world.Spotify.Route("GET", "/v1/playlists/{id}").Fail(new FakeFault { Status = 503, Times = 1, FromRequest = 1 + random.Next(3) });
