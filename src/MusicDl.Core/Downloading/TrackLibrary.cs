@@ -28,6 +28,7 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly LyricsMode _lyricsMode;
     private readonly AudioConverter? _meter;
     private readonly bool _replayGain;
+    private readonly TagsWrittenThisRun? _written;
 
     /// <param name="dryRun">Inspect only: claim, move or copy nothing (always so over a read-only library).</param>
     public TrackLibrary(
@@ -54,6 +55,7 @@ public sealed class TrackLibrary : ITrackLibrary
         _lyricsMode = lyricsMode;
         _meter = loudnessMeter;
         _replayGain = replayGain || loudnessMeter is not null;
+        _written = _replayGain && !_dryRun ? new TagsWrittenThisRun() : null;
     }
 
     public async Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
@@ -128,6 +130,11 @@ public sealed class TrackLibrary : ITrackLibrary
             await _library.State.RecordLoudnessAsync(full.Id, _format, match.VideoId, measured, cancellationToken);
         }
 
+        foreach (var (path, _) in targets)
+        {
+            _written?.Remember(path, tags, missing);
+        }
+
         foreach (var (path, sources) in targets.Skip(1))
         {
             await _library.PlaceCopyAsync(
@@ -174,6 +181,7 @@ public sealed class TrackLibrary : ITrackLibrary
             }
 
             written |= await _retagger.RetagAsync(path, full.Id, _format, tags, cancellationToken, missing) == RetagResult.Written;
+            _written?.Remember(path, tags, missing);
             var audio = _library.FullPath(path);
             if (sidecar is not null && File.Exists(audio) && !LyricsSidecar.Holds(audio, sidecar))
             {
@@ -187,7 +195,8 @@ public sealed class TrackLibrary : ITrackLibrary
 
     /// <summary>
     /// ReplayGain's album values for each album the run placed whole (every track of it, each with a known loudness):
-    /// computed, kept in the state, and written into each track's files (skipped when the album's value is unchanged).
+    /// computed, kept in the state, and written into each track's files (skipped when the album's value is unchanged)
+    /// on top of the tags this run gave them: no service is asked again.
     /// </summary>
     public async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
     {
@@ -225,7 +234,21 @@ public sealed class TrackLibrary : ITrackLibrary
             await _library.State.RecordAlbumLoudnessAsync(album.Key, _format, albumLoudness, cancellationToken);
             foreach (var (planned, full) in tracks)
             {
-                await RetagAsync(planned, full, cancellationToken);
+                await WriteAlbumLoudnessAsync(planned, full.Id, albumLoudness, cancellationToken);
+            }
+        }
+    }
+
+    // The tags this run wrote, the album's loudness added; the cover is the one in the file. A path this run did not
+    // tag (its file was missing) is left as it is.
+    private async Task WriteAlbumLoudnessAsync(PlannedTrack planned, string trackId, Loudness album, CancellationToken cancellationToken)
+    {
+        foreach (var (path, _) in await TargetsAsync(planned, cancellationToken))
+        {
+            if (_written?.TryTake(path, out var written) is true)
+            {
+                var tags = written.Tags with { AlbumLoudness = album, Cover = KeptCover(path) };
+                await _retagger.RetagAsync(path, trackId, _format, tags, cancellationToken, written.Missing);
             }
         }
     }

@@ -18,7 +18,7 @@ internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimePr
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
     private readonly JsonServiceClient _service = new(http, baseUri, "MusicBrainz", ProductInfo.UserAgent, (m, ex) => new MusicBrainzServiceException(m, ex));
-    private readonly RequestPacer _pacer = new(Interval, time);
+    private readonly RequestPacer _pacer = new(1, Interval, time);
 
     public long RequestCount => _service.RequestCount;
 
@@ -38,7 +38,7 @@ internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimePr
     {
         for (var attempt = 0; ; attempt++)
         {
-            await _pacer.WaitTurnAsync(cancellationToken);
+            await _pacer.AcquireAsync(cancellationToken);
             var answer = await _service.GetAsync(pathAndQuery, read, cancellationToken, handledByCaller: HttpStatusCode.ServiceUnavailable);
             if (answer.Status != HttpStatusCode.ServiceUnavailable)
             {
@@ -51,7 +51,7 @@ internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimePr
             }
 
             var wait = answer.RetryAfter ?? Interval;
-            _pacer.Hold(wait > MaxRetryAfter ? MaxRetryAfter : wait);
+            _pacer.Defer(wait > MaxRetryAfter ? MaxRetryAfter : wait);
         }
     }
 }

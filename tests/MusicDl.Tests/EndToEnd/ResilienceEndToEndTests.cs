@@ -43,8 +43,8 @@ public sealed class ResilienceEndToEndTests : IAsyncLifetime
     public async Task Black_holed_lrclib_and_musicbrainz_cost_the_tracks_only_their_tags_and_every_track_is_placed()
     {
         var album = _world.AddDownloadableAlbum(3);
-        // No ReplayGain: its album pass re-tags the tracks, asking both services once more.
-        _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1\n  lyrics: embed\n  musicbrainz: true\n  replaygain: false"));
+        // ReplayGain on (the default): its album pass reuses the tags each track got and asks neither service again.
+        _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1\n  lyrics: embed\n  musicbrainz: true\n  replaygain: true"));
         _world.Lrclib.GetRoute.Fail(new FakeFault { BlackHole = true });
         _world.MusicBrainz.IsrcRoute.Fail(new FakeFault { BlackHole = true });
 

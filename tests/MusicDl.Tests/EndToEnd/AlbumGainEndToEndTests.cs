@@ -1,0 +1,114 @@
+using MusicDl.Configuration;
+using MusicDl.Fakes;
+using MusicDl.Fakes.Lrclib;
+using MusicDl.Fakes.MusicBrainz;
+using MusicDl.Fakes.Spotify;
+using MusicDl.Tagging;
+using TagLib.Mpeg4;
+
+namespace MusicDl.Tests.EndToEnd;
+
+/// <summary>
+/// ReplayGain's album pass writes the album gain into tracks the run has just tagged: it reuses what the track's own
+/// tagging got and never asks LRCLIB or MusicBrainz again (a dead service would otherwise cost every track twice).
+/// </summary>
+public sealed class AlbumGainEndToEndTests : IAsyncLifetime
+{
+    private const int Tracks = 3;
+    private const string Synced = "[00:00.10] la la\n[00:00.60] la";
+    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(90);
+
+    private FakeWorld _world = null!;
+    private FakeAlbum _album = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await FakeWorld.StartAsync();
+        _album = _world.AddDownloadableAlbum(Tracks);
+        var artist = $"Artist {_album.ArtistIds[0][^4..]}";
+        foreach (var (track, i) in _album.Tracks.Select((t, i) => (t, i)))
+        {
+            _world.Lrclib.Add(new FakeLyrics(track.Name, artist, _album.Name, track.DurationMs / 1000.0) { SyncedLyrics = Synced + i });
+
+            // One ISRC lookup is all a track needs from MusicBrainz (Spotify has the genres).
+            _world.MusicBrainz.Add(track.Isrc!, new FakeMbRecording($"rec-{i}", track.Name, track.DurationMs)
+            {
+                Artists = [new FakeMbArtist("artist-mbid", artist)],
+                Releases = [new FakeMbRelease("release-mbid", _album.Name, "group-mbid")],
+            });
+        }
+
+        _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1\n  lyrics: embed\n  musicbrainz: true\n  replaygain: true"));
+    }
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task Without_a_cache_each_track_asks_lrclib_and_musicbrainz_once_and_keeps_lyrics_ids_and_genres_beside_the_album_gain()
+    {
+        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(_album), "--no-cache", "--json").WaitAsync(RunLimit));
+
+        Assert.True(run.Result.ExitCode == 0, run.ToString());
+        Assert.Equal(Tracks, run.WithStatus("downloaded").Count);
+        Assert.Equal(Tracks, _world.Lrclib.GetRoute.Count);
+        Assert.Equal(0, _world.Lrclib.SearchRoute.Count);
+        Assert.Equal(Tracks, _world.MusicBrainz.IsrcRoute.Count);
+        Assert.Equal(0, _world.MusicBrainz.ReleaseGroupRoute.Count);
+
+        var tags = FakeWorld.AudioFiles(_world.Sandbox.Library).Select(Read).OrderBy(t => t.RecordingId, StringComparer.Ordinal).ToList();
+        Assert.Equal(Tracks, tags.Count);
+        Assert.Equal(Enumerable.Range(0, Tracks).Select(i => Synced + i), tags.Select(t => t.Lyrics));
+        Assert.Equal(Enumerable.Range(0, Tracks).Select(i => $"rec-{i}"), tags.Select(t => t.RecordingId));
+        Assert.All(tags, t => Assert.Equal("release-mbid", t.ReleaseId));
+        Assert.All(tags, t => Assert.NotEmpty(t.Genres));
+        Assert.All(tags, t => Assert.Matches(@"^-?\d+\.\d\d dB$", t.TrackGain));
+        Assert.Matches(@"^-?\d+\.\d\d dB$", tags[0].AlbumGain);
+        Assert.Single(tags.Select(t => t.AlbumGain).Distinct());
+        Assert.All(FakeWorld.AudioFiles(_world.Sandbox.Library), f => Assert.NotNull(TagWriter.ReadCover(f, AudioFormat.M4a)));
+
+        // What the album pass recorded is what a re-tag would write: metadata mode finds every file up to date.
+        var files = FakeWorld.AudioFiles(_world.Sandbox.Library);
+        var written = files.Select(System.IO.File.GetLastWriteTimeUtc).ToList();
+        var retag = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(_album), "--no-cache", "--overwrite", "metadata", "--json").WaitAsync(RunLimit));
+
+        Assert.True(retag.Result.ExitCode == 0, retag.ToString());
+        Assert.Equal(written, files.Select(System.IO.File.GetLastWriteTimeUtc));
+    }
+
+    [Fact]
+    public async Task A_stalled_lrclib_costs_each_track_one_timeout_and_the_album_gain_and_ids_are_still_written()
+    {
+        _world.Lrclib.GetRoute.Fail(new FakeFault { BlackHole = true });
+
+        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(_album), "--no-cache", "--json").WaitAsync(RunLimit));
+
+        Assert.True(run.Result.ExitCode == 0, run.ToString());
+        Assert.Equal(Tracks, run.WithStatus("downloaded").Count);
+        Assert.Equal(Tracks, _world.Lrclib.GetRoute.Count);
+        Assert.Equal(Tracks, _world.MusicBrainz.IsrcRoute.Count);
+        var tags = FakeWorld.AudioFiles(_world.Sandbox.Library).Select(Read).ToList();
+        Assert.Equal(Tracks, tags.Count);
+        Assert.All(tags, t => Assert.Null(t.Lyrics));
+        Assert.All(tags, t => Assert.Equal("release-mbid", t.ReleaseId));
+        Assert.Matches(@"^-?\d+\.\d\d dB$", tags[0].AlbumGain);
+        Assert.Single(tags.Select(t => t.AlbumGain).Distinct());
+
+        // The lyrics are still owed: the next run (LRCLIB back) asks again, once per track, and embeds them.
+        _world.Lrclib.GetRoute.ClearFaults();
+        var next = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(_album), "--no-cache", "--json").WaitAsync(RunLimit));
+
+        Assert.True(next.Result.ExitCode == 0, next.ToString());
+        Assert.Equal(2 * Tracks, _world.Lrclib.GetRoute.Count);
+        var healed = FakeWorld.AudioFiles(_world.Sandbox.Library).Select(Read).ToList();
+        Assert.All(healed, t => Assert.StartsWith(Synced, t.Lyrics, StringComparison.Ordinal));
+        Assert.Equal(tags.Select(t => t.AlbumGain), healed.Select(t => t.AlbumGain));
+    }
+
+    private static (string? Lyrics, string? TrackGain, string? AlbumGain, string? RecordingId, string? ReleaseId, string[] Genres) Read(string path)
+    {
+        using var file = TagLib.File.Create(path, "audio/mp4", TagLib.ReadStyle.Average);
+        var apple = (AppleTag)file.GetTag(TagLib.TagTypes.Apple);
+        string? Dash(string name) => apple.GetDashBox("com.apple.iTunes", name);
+        return (apple.Lyrics, Dash("REPLAYGAIN_TRACK_GAIN"), Dash("REPLAYGAIN_ALBUM_GAIN"), Dash("MusicBrainz Track Id"), Dash("MusicBrainz Album Id"), apple.Genres);
+    }
+}
