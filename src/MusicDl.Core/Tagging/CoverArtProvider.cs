@@ -80,6 +80,11 @@ public sealed class CoverArtProvider
                 return Failed("not an image");
             }
 
+            if (!CoverArt.IsWhole(data))
+            {
+                return Failed("the image is cut short");
+            }
+
             Interlocked.Exchange(ref _failuresInARow, 0);
             return CacheLookup<byte[]>.Found(data);
         }

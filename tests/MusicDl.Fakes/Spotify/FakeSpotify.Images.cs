@@ -25,6 +25,18 @@ public sealed partial class FakeSpotify
     /// <summary>The base of cover URLs; null means this fake's own host (which serves them).</summary>
     public Uri? ImageBase { get; set; }
 
+    private int _truncatedCovers;
+
+    /// <summary>
+    /// The next this many cover requests answer 200 with the first half of the JPEG, Content-Length saying that is all:
+    /// an image cut short but served as whole (a broken CDN copy), which a header check alone takes for a cover.
+    /// </summary>
+    public int TruncatedCovers
+    {
+        get => Volatile.Read(ref _truncatedCovers);
+        set => Volatile.Write(ref _truncatedCovers, value);
+    }
+
     /// <summary>Requests for covers.</summary>
     public FakeRoute ImageRoute => Host.Route("GET", "/image/{id}");
 
@@ -47,8 +59,27 @@ public sealed partial class FakeSpotify
             return;
         }
 
+        ReadOnlyMemory<byte> image = TakeTruncatedCover() ? CoverJpeg.AsMemory(0, CoverJpeg.Length / 2) : CoverJpeg;
+
         context.Response.ContentType = "image/jpeg";
-        context.Response.ContentLength = CoverJpeg.Length;
-        await context.Response.Body.WriteAsync(CoverJpeg, context.RequestAborted).ConfigureAwait(false);
+        context.Response.ContentLength = image.Length;
+        await context.Response.Body.WriteAsync(image, context.RequestAborted).ConfigureAwait(false);
     });
+
+    private bool TakeTruncatedCover()
+    {
+        while (true)
+        {
+            var left = Volatile.Read(ref _truncatedCovers);
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _truncatedCovers, left - 1, left) == left)
+            {
+                return true;
+            }
+        }
+    }
 }

@@ -11,9 +11,9 @@ namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>
 /// Issue 12's chaos soak: a seeded schedule of faults over a 100-track playlist on the fakes (429s, 5xx, black holes,
-/// stalled bodies, cut streams, 403 media, malformed and wrong-shaped JSON, YouTube's session limit for a while, and a
-/// SIGKILL or a double SIGTERM at a random point), run again until a run ends with exit 0 or 1 (at most 6). Replay a
-/// failure with MUSICDL_SOAK_SEED=&lt;seed&gt;.
+/// stalled bodies, cut streams, 403 media, malformed and wrong-shaped JSON, YouTube's session limit for a while, a
+/// stalled, failing, cut or truncated album cover, and a SIGKILL or a double SIGTERM at a random point), run again until a run
+/// ends with exit 0 or 1 (at most 6). Replay a failure with MUSICDL_SOAK_SEED=&lt;seed&gt;.
 /// </summary>
 public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -81,9 +81,13 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
             }
 
             last = new RunOutput(await _world.RunAsync("download", url, "--json"));
-            log.Add($"run {run}: exit {last.Result.ExitCode}; {last.WithStatus("downloaded").Count} downloaded, {last.WithStatus("skipped").Count} skipped, {last.WithStatus("failed").Count} failed; stderr tail: {Tail(last.Result.Stderr)}");
+            var withoutCover = FilesWithoutCover();
+            log.Add($"run {run}: exit {last.Result.ExitCode}; {last.WithStatus("downloaded").Count} downloaded, {last.WithStatus("retagged").Count} retagged, {last.WithStatus("skipped").Count} skipped, {last.WithStatus("failed").Count} failed, {withoutCover.Count} without cover; stderr tail: {Tail(last.Result.Stderr)}");
             Assert.True(last.Result.ExitCode is 0 or 1 or 3, string.Join('\n', log));
             Assert.Empty(last.WithStatus("not_found"));
+
+            // A file placed without its cover is recorded as lacking it, so a later run completes it.
+            Assert.Subset(PathsMissing("cover"), withoutCover);
             if (last.Result.ExitCode == 3)
             {
                 Assert.Single(last.Result.StderrLines, l => l.StartsWith("musicdl: ", StringComparison.Ordinal));
@@ -101,8 +105,11 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
         _world.Music.Route.ClearFaults();
         _world.Media.PlayerRoute.ClearFaults();
         _world.Media.MediaRoute.ClearFaults();
+        _world.Spotify.ImageRoute.ClearFaults();
+        _world.Spotify.TruncatedCovers = 0;
         var final = new RunOutput(await _world.RunAsync("download", url, "--json"));
         Assert.True(final.Result.ExitCode == 0, string.Join('\n', log) + "\n" + final);
+        output.WriteLine($"final run: {final.WithStatus("retagged").Count} retagged, {final.WithStatus("skipped").Count} skipped; cover requests {_world.Spotify.ImageRoute.Count}");
         Assert.Equal(Tracks, final.Tracks.Count);
         var paths = final.Tracks.Select(t => t.GetProperty("path").GetString()!).ToList();
         Assert.All(paths, p => Assert.True(File.Exists(p), p));
@@ -124,6 +131,7 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
 
         Assert.Equal(album.Tracks.Select(t => t.Name).Order(StringComparer.Ordinal), titles.Order(StringComparer.Ordinal));
         Assert.Empty(FakeWorld.PartFiles(_world.Sandbox.Library));
+        Assert.Empty(PathsMissing("cover"));
         Assert.Equal("ok", FakeWorld.IntegrityCheck(_world.StateDatabase()));
         Assert.Equal("ok", FakeWorld.IntegrityCheck(_world.CacheDatabase));
 
@@ -162,6 +170,25 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
             new FakeFault { CutAfterBytes = whole / 3 }, new FakeFault { BlackHole = true }, new FakeFault { Status = 503 },
             new FakeFault { Status = 500 },
         ]);
+
+        // The playlist is one album, whose cover is fetched once and then cached: its faults take the first cover
+        // requests. Three failures in a row make a run stop asking, and its tracks are placed without the cover.
+        var images = _world.Spotify.ImageRoute;
+        FakeFault[] coverFaults =
+        [
+            new FakeFault { StallAfterBytes = 100 }, new FakeFault { Status = 500 }, new FakeFault { Status = 503 },
+            new FakeFault { CutAfterBytes = FakeSpotify.CoverJpeg.Length / 2 }, new FakeFault { BlackHole = true },
+        ];
+        var firstCovers = coverFaults.OrderBy(_ => random.Next()).Take(1 + random.Next(4)).ToList();
+        foreach (var fault in firstCovers)
+        {
+            images.Fail(fault with { FromRequest = 1, Times = 1 });
+        }
+
+        // And an image cut short but answered as whole (200, half the JPEG), on the first request the handler serves
+        // (behind a stall or a cut fault, if one takes that request).
+        _world.Spotify.TruncatedCovers = random.Next(2);
+        output.WriteLine($"cover faults on the first {firstCovers.Count} cover requests, then {_world.Spotify.TruncatedCovers} truncated cover");
 
         _world.Spotify.Route("GET", "/v1/playlists/{id}/items").Fail(new FakeFault { Status = 429, RetryAfterSeconds = 1, Times = 1, FromRequest = 1 + random.Next(2) });
         _world.Spotify.Route("GET", "/v1/playlists/{id}").Fail(new FakeFault { Status = 503, Times = 1, FromRequest = 1 + random.Next(3) });
@@ -210,6 +237,46 @@ public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         return process.ExitCode;
+    }
+
+    /// <summary>The placed files that carry no picture.</summary>
+    private HashSet<string> FilesWithoutCover()
+    {
+        var without = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in FakeWorld.AudioFiles(_world.Sandbox.Library))
+        {
+            using var file = TagLib.File.Create(path, "audio/mp4", TagLib.ReadStyle.Average);
+            if (file.Tag.Pictures.Length == 0)
+            {
+                without.Add(Path.GetFullPath(path));
+            }
+        }
+
+        return without;
+    }
+
+    /// <summary>The files the library state records as lacking <paramref name="part"/>.</summary>
+    private HashSet<string> PathsMissing(string part)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        if (!File.Exists(_world.StateDatabase()))
+        {
+            return paths;
+        }
+
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _world.StateDatabase(), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT path FROM missing_parts WHERE part = $part";
+        command.Parameters.AddWithValue("$part", part);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            // The state keeps paths relative to the library.
+            paths.Add(Path.GetFullPath(reader.GetString(0), _world.Sandbox.Library));
+        }
+
+        return paths;
     }
 
     private int NegativeSearchEntries()

@@ -95,6 +95,33 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_image_cut_short_but_answered_as_whole_gives_no_cover_and_caches_nothing()
+    {
+        // A 200 whose Content-Length matches a JPEG missing its end: the header alone would pass it.
+        var cut = Jpeg[..^2];
+        _host.MapGet("/image/cut", (ctx, _) =>
+        {
+            ctx.Response.ContentLength = cut.Length;
+            return ctx.Response.Body.WriteAsync(cut).AsTask();
+        });
+        var region = TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray);
+        var provider = new CoverArtProvider(_http, region);
+
+        Assert.Null(await provider.GetAsync(Album("cut")));
+        Assert.Equal(0, region.Entries());
+        Assert.Equal(Jpeg, (await provider.GetAsync(Album("large")))!.Data);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0xFF, 0xD9 }, true)]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0xFF, 0xD9, 0x00, 0x00 }, true)]
+    [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A }, false)]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82 }, true)]
+    [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52 }, false)]
+    [InlineData(new byte[] { 0x3C, 0x68, 0x74, 0x6D, 0x6C, 0x3E, 0xFF, 0xD9 }, false)]
+    public void An_image_is_whole_when_it_ends_as_its_type_says(byte[] data, bool whole) => Assert.Equal(whole, CoverArt.IsWhole(data));
+
+    [Fact]
     public async Task Album_without_images_has_no_cover()
     {
         var provider = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray));
