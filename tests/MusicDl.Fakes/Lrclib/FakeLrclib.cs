@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +10,7 @@ namespace MusicDl.Fakes.Lrclib;
 /// <c>GET /api/search</c> (names containing the words asked), in LRCLIB's camelCase records. Point
 /// <c>MUSICDL_LRCLIB_URL</c> at the host.
 /// </summary>
-public sealed class FakeLrclib
+public sealed class FakeLrclib : FakeOpenService
 {
     public const string GetPath = "/api/get";
     public const string SearchPath = "/api/search";
@@ -21,27 +20,15 @@ public sealed class FakeLrclib
     private long _nextId = 1000;
 
     public FakeLrclib(FakeHost host)
+        : base(host)
     {
-        ArgumentNullException.ThrowIfNull(host);
-        Host = host;
-        GetRoute = host.MapGet(GetPath, HandleGetAsync);
-        SearchRoute = host.MapGet(SearchPath, HandleSearchAsync);
+        GetRoute = MapGet(GetPath, HandleGetAsync);
+        SearchRoute = MapGet(SearchPath, HandleSearchAsync);
     }
-
-    public FakeHost Host { get; }
 
     public FakeRoute GetRoute { get; }
 
     public FakeRoute SearchRoute { get; }
-
-    /// <summary>Requests on both routes.</summary>
-    public int RequestCount => GetRoute.Count + SearchRoute.Count;
-
-    /// <summary>Every query string received, in order ("get?track_name=..." / "search?...").</summary>
-    public ConcurrentQueue<string> Queries { get; } = new();
-
-    /// <summary>The User-Agent of the last request.</summary>
-    public string? LastUserAgent { get; private set; }
 
     public FakeLrclib Add(params FakeLyrics[] records)
     {
@@ -73,15 +60,8 @@ public sealed class FakeLrclib
         ["syncedLyrics"] = r.SyncedLyrics,
     };
 
-    private void Note(HttpContext context, string what)
-    {
-        LastUserAgent = context.Request.Headers.UserAgent.FirstOrDefault();
-        Queries.Enqueue(what + context.Request.QueryString);
-    }
-
     private Task HandleGetAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
-        Note(context, "get");
         var track = Query(context, "track_name");
         var artist = Query(context, "artist_name");
         var album = Query(context, "album_name");
@@ -104,7 +84,6 @@ public sealed class FakeLrclib
 
     private Task HandleSearchAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
-        Note(context, "search");
         var track = Query(context, "track_name") ?? Query(context, "q");
         var artist = Query(context, "artist_name");
         if (string.IsNullOrEmpty(track))

@@ -11,7 +11,7 @@ namespace MusicDl.Fakes.MusicBrainz;
 /// route fault). Point
 /// <c>MUSICDL_MUSICBRAINZ_URL</c> at the host.
 /// </summary>
-public sealed class FakeMusicBrainz
+public sealed class FakeMusicBrainz : FakeOpenService
 {
     public const string IsrcPath = "/ws/2/isrc/{isrc}";
     public const string ReleaseGroupPath = "/ws/2/release-group/{id}";
@@ -20,24 +20,15 @@ public sealed class FakeMusicBrainz
     private readonly ConcurrentDictionary<string, IReadOnlyList<FakeMbGenre>> _groupGenres = new(StringComparer.OrdinalIgnoreCase);
 
     public FakeMusicBrainz(FakeHost host)
+        : base(host)
     {
-        ArgumentNullException.ThrowIfNull(host);
-        Host = host;
-        IsrcRoute = host.MapGet(IsrcPath, HandleIsrcAsync);
-        ReleaseGroupRoute = host.MapGet(ReleaseGroupPath, HandleReleaseGroupAsync);
+        IsrcRoute = MapGet(IsrcPath, HandleIsrcAsync);
+        ReleaseGroupRoute = MapGet(ReleaseGroupPath, HandleReleaseGroupAsync);
     }
-
-    public FakeHost Host { get; }
 
     public FakeRoute IsrcRoute { get; }
 
     public FakeRoute ReleaseGroupRoute { get; }
-
-    public int RequestCount => IsrcRoute.Count + ReleaseGroupRoute.Count;
-
-    public ConcurrentQueue<string> Requests { get; } = new();
-
-    public string? LastUserAgent { get; private set; }
 
     public FakeMusicBrainz Add(string isrc, params FakeMbRecording[] recordings)
     {
@@ -68,10 +59,8 @@ public sealed class FakeMusicBrainz
     private static HashSet<string> Includes(HttpContext context) =>
         new((context.Request.Query["inc"].FirstOrDefault() ?? string.Empty).Split([' ', '+'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
-    private async Task<bool> AnswerAsXmlAsync(HttpContext context)
+    private static async Task<bool> AnswerAsXmlAsync(HttpContext context)
     {
-        LastUserAgent = context.Request.Headers.UserAgent.FirstOrDefault();
-        Requests.Enqueue(context.Request.Path + context.Request.QueryString);
         if (context.Request.Query["fmt"].FirstOrDefault() != "json")
         {
             context.Response.StatusCode = 200;

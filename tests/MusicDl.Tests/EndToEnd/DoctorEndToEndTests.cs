@@ -145,8 +145,7 @@ public sealed class DoctorEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Lrclib_and_musicbrainz_answering_5xx_are_warnings_asked_once_each_and_doctor_exits_0()
     {
-        _world.Lrclib.SearchRoute.Fail(new FakeFault { Status = 502 });
-        _world.Lrclib.GetRoute.Fail(new FakeFault { Status = 502 });
+        _world.Lrclib.Fail(new FakeFault { Status = 502 });
         _world.MusicBrainz.IsrcRoute.Fail(new FakeFault { Status = 503, RetryAfterSeconds = 1 });
         _world.WriteConfig(Config("  lyrics: lrc\n  musicbrainz: true\n"));
 

@@ -48,8 +48,8 @@ public sealed class LrclibClientTests : IAsyncLifetime
         Assert.Equal(Synced, found.ForTag);
         Assert.Equal(Synced, found.ForSidecar);
         Assert.Equal(1, _lrclib.RequestCount);
-        Assert.Contains("duration=200", _lrclib.Queries.Single(), StringComparison.Ordinal);
-        Assert.Contains("album_name=Album", _lrclib.Queries.Single(), StringComparison.Ordinal);
+        Assert.Contains("duration=200", _lrclib.Requests.Single(), StringComparison.Ordinal);
+        Assert.Contains("album_name=Album", _lrclib.Requests.Single(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class LrclibClientTests : IAsyncLifetime
         Assert.NotNull(found);
         Assert.Equal("plain only", found.ForTag);
         Assert.Null(found.ForSidecar);
-        Assert.Equal(["get", "search"], _lrclib.Queries.Select(q => q[..q.IndexOf('?', StringComparison.Ordinal)]));
+        Assert.Equal([FakeLrclib.GetPath, FakeLrclib.SearchPath], _lrclib.Requests.Select(q => q[..q.IndexOf('?', StringComparison.Ordinal)]));
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class LrclibClientTests : IAsyncLifetime
         var found = await Client().FindAsync(Query("Song (feat. Guest) - Remastered 2011", 200));
 
         Assert.Equal(Synced, found?.ForTag);
-        var queries = _lrclib.Queries.ToArray();
+        var queries = _lrclib.Requests.ToArray();
         Assert.Equal(3, queries.Length);
         Assert.Contains("track_name=Song%20%28feat.%20Guest%29%20-%20Remastered%202011", queries[0], StringComparison.Ordinal);
         Assert.Contains("track_name=Song&", queries[2], StringComparison.Ordinal);
