@@ -112,7 +112,16 @@ internal sealed class SpotifyTransport
                     using var request = create();
                     target = Describe(request.RequestUri!);
                     Interlocked.Increment(ref isApi ? ref _apiRequests : ref _accountsRequests);
-                    return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                    var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+                    if (answer.StatusCode == HttpStatusCode.TooManyRequests && _limiter is not null
+                        && RetryAfter(answer) is { } hold && hold <= _retryCap)
+                    {
+                        // Spotify's limit is the app's, not one request's: every caller of this client holds, not
+                        // only the one refused, so parallel tracks do not keep drawing 429s during the wait.
+                        _limiter.Defer(hold);
+                    }
+
+                    return answer;
                 },
                 cancellationToken).ConfigureAwait(false);
         }

@@ -185,6 +185,40 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
         Assert.Equal(8, route.Count);
     }
 
+    [Fact]
+    public async Task A_429_holds_every_parallel_request_of_the_client_until_Retry_After_has_passed()
+    {
+        var ids = Bed.Spotify.AddGeneratedAlbum(4).Tracks.Select(t => t.Id).ToArray();
+        var route = Bed.Spotify.Route("GET", "/v1/tracks/{id}");
+        // The limiter on, with room to spare: only the hold can keep a request back.
+        using var client = Bed.CreateClient(Bed.Settings with
+        {
+            SpotifyRateLimitEnabled = true,
+            SpotifyRateLimitRequests = 100,
+            SpotifyRateLimitWindow = TimeSpan.FromSeconds(30),
+        });
+        await client.Catalog.GetTrackAsync(ids[0], CancellationToken.None);
+        Assert.Equal(1, route.Count);
+
+        route.Fail(new FakeFault { Status = 429, RetryAfterSeconds = 17, Times = 1 });
+        var retryAfter = TimeSpan.FromSeconds(17);
+        var first = Task.Run(() => client.Catalog.GetTrackAsync(ids[1], CancellationToken.None));
+
+        // The refused request waits Retry-After on the clock (it stands still); then the others start and must not go
+        // out either: they wait on the same hold, so nothing reaches Spotify until the clock passes it.
+        await Bed.Time.ArmedAsync(1, due => due == retryAfter).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, route.Count);
+        var others = ids.Skip(2).Select(id => Task.Run(() => client.Catalog.GetTrackAsync(id, CancellationToken.None))).ToArray();
+        // Either they all park on the hold, or (the defect) they go out at once and finish.
+        await Task.WhenAny(Bed.Time.ArmedAsync(1 + others.Length, due => due == retryAfter), Task.WhenAll(others))
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, route.Count);
+
+        Bed.Time.Advance(retryAfter);
+        await Task.WhenAll(others.Append(first)).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(5, route.Count);
+    }
+
     /// <summary>
     /// Polls for a count the code under test settles on; it cannot be passed early, because every other caller is
     /// already parked on the fake clock when this is called.
