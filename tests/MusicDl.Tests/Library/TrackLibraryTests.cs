@@ -179,6 +179,55 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         Assert.Equal(_samples.Cover, TagWriter.ReadCover(first, AudioFormat.Mp3)?.Data);
     }
 
+    [Fact]
+    public async Task The_album_pass_leaves_a_file_alone_whose_written_picture_is_no_longer_in_it()
+    {
+        await using var library = await OpenAsync();
+        using var http = new HttpClient(new CoverHandler(_samples.Cover));
+        var port = new TrackLibrary(
+            library,
+            PathTemplate.Parse("{artist}/{title}.{output-ext}"),
+            AudioFormat.Mp3,
+            new TagWriter(),
+            covers: new CoverArtProvider(http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray)),
+            tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
+            replayGain: true);
+        var tracks = new[] { ("t1", "One", -12.0), ("t2", "Two", -8.0) }.Select(t =>
+        {
+            var track = TestTracks.Make(id: t.Item1, title: t.Item2);
+            return (Planned: Planned(track with { Album = track.Album with { TotalTracks = 2 } }), Lufs: t.Item3);
+        }).ToList();
+        foreach (var (planned, lufs) in tracks)
+        {
+            await port.StoreAsync(planned, planned.Track, Match, (path, _) =>
+            {
+                _samples.CopyTo(AudioFormat.Mp3, path);
+                return Task.FromResult<MusicDl.Audio.Loudness?>(new MusicDl.Audio.Loudness(lufs, -1.0));
+            }, CancellationToken.None);
+        }
+
+        // The picture written to "One" is taken out of the file before the album pass (another tool, a failed write).
+        var one = Path.Combine(Root, "Rick Astley", "One.mp3");
+        var two = Path.Combine(Root, "Rick Astley", "Two.mp3");
+        Assert.Equal(_samples.Cover, TagWriter.ReadCover(one, AudioFormat.Mp3)?.Data);
+        using (var file = TagWriter.OpenFile(one, AudioFormat.Mp3))
+        {
+            file.Tag.Pictures = [];
+            file.Save();
+        }
+
+        var before = await File.ReadAllBytesAsync(one);
+
+        await port.FinishAlbumsAsync(tracks.Select(t => (t.Planned, t.Planned.Track)).ToList(), CancellationToken.None);
+
+        // "One" is not rewritten from tags that would now carry no picture; "Two" gets the album gain and keeps its cover.
+        Assert.Equal(before, await File.ReadAllBytesAsync(one));
+        Assert.Equal(_samples.Cover, TagWriter.ReadCover(two, AudioFormat.Mp3)?.Data);
+        using var second = TagWriter.OpenFile(two, AudioFormat.Mp3);
+        var id3 = (TagLib.Id3v2.Tag)second.GetTag(TagLib.TagTypes.Id3v2);
+        Assert.Equal(["-8.45 dB"], TagLib.Id3v2.UserTextInformationFrame.Get(id3, "REPLAYGAIN_ALBUM_GAIN", false)?.Text ?? []);
+    }
+
     private static TrackLibrary Port(MusicLibrary library, string template) =>
         new(library, PathTemplate.Parse(template), AudioFormat.Mp3, new TagWriter(), tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags));
 
@@ -187,6 +236,13 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
 
     private static PlannedTrack Planned(Track track, params (string Name, string Uri)[] lists) =>
         new(track, lists.Select(l => new TrackContext(Source(l.Name, l.Uri, track), 1)).ToArray());
+
+    /// <summary>Answers every request with the sample cover, as Spotify's image host would.</summary>
+    private sealed class CoverHandler(byte[] jpeg) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(jpeg) });
+    }
 
     private sealed class CountingLyrics : MusicDl.Lyrics.ILyricsSource
     {
