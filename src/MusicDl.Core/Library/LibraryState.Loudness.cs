@@ -10,23 +10,6 @@ namespace MusicDl.Library;
 /// </summary>
 public sealed partial class LibraryState
 {
-    // Created on first use: older state files gain the table without a migration step.
-    private const string LoudnessSchema = """
-        CREATE TABLE IF NOT EXISTS loudness(
-            track_id TEXT NOT NULL,
-            format TEXT NOT NULL,
-            video_id TEXT NOT NULL,
-            lufs REAL NOT NULL,
-            peak_db REAL,
-            PRIMARY KEY(track_id, format, video_id));
-        CREATE TABLE IF NOT EXISTS album_loudness(
-            album_id TEXT NOT NULL,
-            format TEXT NOT NULL,
-            lufs REAL NOT NULL,
-            peak_db REAL,
-            PRIMARY KEY(album_id, format));
-        """;
-
     public async Task<Loudness?> GetLoudnessAsync(string trackId, AudioFormat format, string? videoId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trackId);
@@ -34,12 +17,10 @@ public sealed partial class LibraryState
         try
         {
             await using var command = _connection.CreateCommand();
-            command.CommandText = LoudnessSchema + "SELECT lufs, peak_db FROM loudness WHERE track_id=$track AND format=$format AND video_id=$video";
+            command.CommandText = "SELECT lufs, peak_db FROM loudness WHERE track_id=$track AND format=$format AND video_id=$video";
             AddLoudnessKey(command, trackId, format, videoId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
-                ? new Loudness(reader.GetDouble(0), reader.IsDBNull(1) ? double.NegativeInfinity : reader.GetDouble(1))
-                : null;
+            return await reader.ReadAsync(cancellationToken) ? ReadLoudness(reader) : null;
         }
         finally
         {
@@ -55,15 +36,12 @@ public sealed partial class LibraryState
         try
         {
             await using var command = _connection.CreateCommand();
-            command.CommandText = LoudnessSchema + """
+            command.CommandText = """
                 INSERT INTO loudness(track_id, format, video_id, lufs, peak_db) VALUES($track, $format, $video, $lufs, $peak)
                 ON CONFLICT(track_id, format, video_id) DO UPDATE SET lufs=$lufs, peak_db=$peak
                 """;
             AddLoudnessKey(command, trackId, format, videoId);
-            command.Parameters.AddWithValue("$lufs", loudness.IntegratedLufs);
-
-            // SQLite stores no infinity reliably across readers: silence's peak is kept as NULL.
-            command.Parameters.AddWithValue("$peak", double.IsFinite(loudness.TruePeakDbfs) ? loudness.TruePeakDbfs : DBNull.Value);
+            AddLoudnessValues(command, loudness);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
@@ -80,13 +58,11 @@ public sealed partial class LibraryState
         try
         {
             await using var command = _connection.CreateCommand();
-            command.CommandText = LoudnessSchema + "SELECT lufs, peak_db FROM album_loudness WHERE album_id=$album AND format=$format";
+            command.CommandText = "SELECT lufs, peak_db FROM album_loudness WHERE album_id=$album AND format=$format";
             command.Parameters.AddWithValue("$album", albumId);
             command.Parameters.AddWithValue("$format", format.ToString().ToLowerInvariant());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
-                ? new Loudness(reader.GetDouble(0), reader.IsDBNull(1) ? double.NegativeInfinity : reader.GetDouble(1))
-                : null;
+            return await reader.ReadAsync(cancellationToken) ? ReadLoudness(reader) : null;
         }
         finally
         {
@@ -102,20 +78,30 @@ public sealed partial class LibraryState
         try
         {
             await using var command = _connection.CreateCommand();
-            command.CommandText = LoudnessSchema + """
+            command.CommandText = """
                 INSERT INTO album_loudness(album_id, format, lufs, peak_db) VALUES($album, $format, $lufs, $peak)
                 ON CONFLICT(album_id, format) DO UPDATE SET lufs=$lufs, peak_db=$peak
                 """;
             command.Parameters.AddWithValue("$album", albumId);
             command.Parameters.AddWithValue("$format", format.ToString().ToLowerInvariant());
-            command.Parameters.AddWithValue("$lufs", loudness.IntegratedLufs);
-            command.Parameters.AddWithValue("$peak", double.IsFinite(loudness.TruePeakDbfs) ? loudness.TruePeakDbfs : DBNull.Value);
+            AddLoudnessValues(command, loudness);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private static Loudness ReadLoudness(SqliteDataReader reader) =>
+        new(reader.GetDouble(0), reader.IsDBNull(1) ? double.NegativeInfinity : reader.GetDouble(1));
+
+    private static void AddLoudnessValues(SqliteCommand command, Loudness loudness)
+    {
+        command.Parameters.AddWithValue("$lufs", loudness.IntegratedLufs);
+
+        // SQLite stores no infinity reliably across readers: silence's peak is kept as NULL.
+        command.Parameters.AddWithValue("$peak", double.IsFinite(loudness.TruePeakDbfs) ? loudness.TruePeakDbfs : DBNull.Value);
     }
 
     private static void AddLoudnessKey(SqliteCommand command, string trackId, AudioFormat format, string? videoId)

@@ -28,6 +28,19 @@ internal static class StateDatabase
         CREATE INDEX IF NOT EXISTS claims_track ON claims(track_id, base_key);
         CREATE TABLE IF NOT EXISTS temp_files(path TEXT PRIMARY KEY, created_ms INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS missing_parts(path TEXT NOT NULL, part TEXT NOT NULL, PRIMARY KEY(path, part));
+        CREATE TABLE IF NOT EXISTS loudness(
+            track_id TEXT NOT NULL,
+            format TEXT NOT NULL,
+            video_id TEXT NOT NULL,
+            lufs REAL NOT NULL,
+            peak_db REAL,
+            PRIMARY KEY(track_id, format, video_id));
+        CREATE TABLE IF NOT EXISTS album_loudness(
+            album_id TEXT NOT NULL,
+            format TEXT NOT NULL,
+            lufs REAL NOT NULL,
+            peak_db REAL,
+            PRIMARY KEY(album_id, format));
         """;
 
     /// <summary>
