@@ -136,27 +136,8 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     {
         await using var library = await OpenAsync();
         var lyrics = new CountingLyrics();
-        var port = new TrackLibrary(
-            library,
-            PathTemplate.Parse("{artist}/{title}.{output-ext}"),
-            AudioFormat.Mp3,
-            new TagWriter(),
-            tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
-            extras: new TrackExtrasSource(lyrics, null),
-            replayGain: true);
-        var tracks = new[] { ("t1", "One", -12.0), ("t2", "Two", -8.0) }.Select(t =>
-        {
-            var track = TestTracks.Make(id: t.Item1, title: t.Item2);
-            return (Planned: Planned(track with { Album = track.Album with { TotalTracks = 2 } }), Lufs: t.Item3);
-        }).ToList();
-        foreach (var (planned, lufs) in tracks)
-        {
-            await port.StoreAsync(planned, planned.Track, Match, (path, _) =>
-            {
-                _samples.CopyTo(AudioFormat.Mp3, path);
-                return Task.FromResult<MusicDl.Audio.Loudness?>(new MusicDl.Audio.Loudness(lufs, -1.0));
-            }, CancellationToken.None);
-        }
+        var port = ReplayGainPort(library, extras: new TrackExtrasSource(lyrics, null));
+        var tracks = await StoreTwoTrackAlbumAsync(port);
 
         // A picture put in one file after it was placed is kept: the pass reads the cover from the file.
         var first = Path.Combine(Root, "Rick Astley", "One.mp3");
@@ -184,27 +165,8 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     {
         await using var library = await OpenAsync();
         using var http = new HttpClient(new CoverHandler(_samples.Cover));
-        var port = new TrackLibrary(
-            library,
-            PathTemplate.Parse("{artist}/{title}.{output-ext}"),
-            AudioFormat.Mp3,
-            new TagWriter(),
-            covers: new CoverArtProvider(http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray)),
-            tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
-            replayGain: true);
-        var tracks = new[] { ("t1", "One", -12.0), ("t2", "Two", -8.0) }.Select(t =>
-        {
-            var track = TestTracks.Make(id: t.Item1, title: t.Item2);
-            return (Planned: Planned(track with { Album = track.Album with { TotalTracks = 2 } }), Lufs: t.Item3);
-        }).ToList();
-        foreach (var (planned, lufs) in tracks)
-        {
-            await port.StoreAsync(planned, planned.Track, Match, (path, _) =>
-            {
-                _samples.CopyTo(AudioFormat.Mp3, path);
-                return Task.FromResult<MusicDl.Audio.Loudness?>(new MusicDl.Audio.Loudness(lufs, -1.0));
-            }, CancellationToken.None);
-        }
+        var port = ReplayGainPort(library, covers: new CoverArtProvider(http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray)));
+        var tracks = await StoreTwoTrackAlbumAsync(port);
 
         // The picture written to "One" is taken out of the file before the album pass (another tool, a failed write).
         var one = Path.Combine(Root, "Rick Astley", "One.mp3");
@@ -226,6 +188,37 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         using var second = TagWriter.OpenFile(two, AudioFormat.Mp3);
         var id3 = (TagLib.Id3v2.Tag)second.GetTag(TagLib.TagTypes.Id3v2);
         Assert.Equal(["-8.45 dB"], TagLib.Id3v2.UserTextInformationFrame.Get(id3, "REPLAYGAIN_ALBUM_GAIN", false)?.Text ?? []);
+    }
+
+    private static TrackLibrary ReplayGainPort(MusicLibrary library, CoverArtProvider? covers = null, TrackExtrasSource? extras = null) =>
+        new(
+            library,
+            PathTemplate.Parse("{artist}/{title}.{output-ext}"),
+            AudioFormat.Mp3,
+            new TagWriter(),
+            covers: covers,
+            tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
+            extras: extras,
+            replayGain: true);
+
+    /// <summary>Places "One" (-12 LUFS) and "Two" (-8 LUFS), the whole of a two-track album, through <paramref name="port"/>.</summary>
+    private async Task<List<(PlannedTrack Planned, double Lufs)>> StoreTwoTrackAlbumAsync(TrackLibrary port)
+    {
+        var tracks = new[] { ("t1", "One", -12.0), ("t2", "Two", -8.0) }.Select(t =>
+        {
+            var track = TestTracks.Make(id: t.Item1, title: t.Item2);
+            return (Planned: Planned(track with { Album = track.Album with { TotalTracks = 2 } }), Lufs: t.Item3);
+        }).ToList();
+        foreach (var (planned, lufs) in tracks)
+        {
+            await port.StoreAsync(planned, planned.Track, Match, (path, _) =>
+            {
+                _samples.CopyTo(AudioFormat.Mp3, path);
+                return Task.FromResult<MusicDl.Audio.Loudness?>(new MusicDl.Audio.Loudness(lufs, -1.0));
+            }, CancellationToken.None);
+        }
+
+        return tracks;
     }
 
     private static TrackLibrary Port(MusicLibrary library, string template) =>
