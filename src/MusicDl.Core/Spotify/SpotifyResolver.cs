@@ -140,9 +140,14 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
 
     private async Task<Track> FromApiAsync(Track track, CancellationToken cancellationToken)
     {
-        if (!catalogIsApi || !SpotifyId.IsValid(track.Id))
+        if (!SpotifyId.IsValid(track.Id))
         {
             return track;
+        }
+
+        if (!catalogIsApi)
+        {
+            return await FromTrackPageAsync(track, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -155,6 +160,36 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
             // The page showed it; the API will not: the page's details stay.
             return track;
         }
+    }
+
+    /// <summary>
+    /// A playlist's page lists its entries without cover, release date or separate artists: the track's own page
+    /// (one request, cached like a track) gives them. An album's entries have them from the album page.
+    /// </summary>
+    private async Task<Track> FromTrackPageAsync(Track track, CancellationToken cancellationToken)
+    {
+        if (SpotifyId.IsValid(track.Album.Id))
+        {
+            return track;
+        }
+
+        var page = (await catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
+        if (page is null)
+        {
+            return track;
+        }
+
+        return track with
+        {
+            Artists = page.Artists.Count > 0 ? page.Artists : track.Artists,
+            Album = track.Album with
+            {
+                Images = track.Album.Images.Count > 0 ? track.Album.Images : page.Album.Images,
+                ReleaseDate = track.Album.ReleaseDate ?? page.Album.ReleaseDate,
+            },
+            DurationMs = track.DurationMs > 0 ? track.DurationMs : page.DurationMs,
+            Explicit = track.Explicit || page.Explicit,
+        };
     }
 
     private async Task<ResolvedSource> ResolveArtistAsync(SpotifySource source, CancellationToken cancellationToken)
