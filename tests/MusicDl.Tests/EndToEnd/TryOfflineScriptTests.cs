@@ -48,9 +48,10 @@ public sealed class TryOfflineScriptTests : IDisposable
             Assert.NotEmpty(file.Tag.Pictures);
         }
 
-        // The first run reports the local file and the episode; the second downloads nothing with one Spotify request.
+        // Read without credentials from the playlist's public page, which lists no local files: the first run reports
+        // the episode; the second downloads nothing with one Spotify request (the page).
         Assert.Contains("12 downloaded, 0 skipped", stderr, StringComparison.Ordinal);
-        Assert.Contains("2 unsupported", stderr, StringComparison.Ordinal);
+        Assert.Contains("1 unsupported, 12 read from Spotify's public pages", stderr, StringComparison.Ordinal);
         Assert.Contains("0 downloaded, 12 skipped", stderr, StringComparison.Ordinal);
         Assert.Contains("requests: spotify 1, search 0, player 0, media 0", stderr, StringComparison.Ordinal);
         Assert.Contains("title=Midnight Harbor", stdout, StringComparison.Ordinal);
