@@ -123,7 +123,10 @@ internal sealed class InnerTubeSearchController
             try
             {
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                return await JsonDocument.ParseAsync(body, default, cancellationToken);
+                var doc = await JsonDocument.ParseAsync(body, default, cancellationToken);
+                // Every InnerTube answer repeats the visitor data: a run whose fetch failed takes it from here.
+                _visitor?.Offer(doc.RootElement.At("responseContext", "visitorData").String());
+                return doc;
             }
             catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
             {
