@@ -40,6 +40,9 @@ public sealed class FakeYouTubeMusic
     /// <summary>Answer every YouTube Music continuation request with 400 INVALID_ARGUMENT (page two refused).</summary>
     public bool RefuseContinuations { get; set; }
 
+    /// <summary>The status of a refused continuation: 400 INVALID_ARGUMENT, or e.g. 503 for a service that is struggling.</summary>
+    public int ContinuationRefusalStatus { get; set; } = 400;
+
     /// <summary>Results per shelf or page before a continuation token is given.</summary>
     public int PageSize { get; set; } = 20;
 
@@ -95,7 +98,8 @@ public sealed class FakeYouTubeMusic
         if (clientName == "WEB_REMIX" && request.Continuation is { } asked && (RefuseContinuations || TryDecode(asked) is null))
         {
             // What YouTube answers a continuation it refuses or cannot read (a token escaped twice reads as another token).
-            await FakeHost.WriteJsonAsync(context, InvalidArgument, 400);
+            var status = RefuseContinuations ? ContinuationRefusalStatus : 400;
+            await FakeHost.WriteJsonAsync(context, status == 400 ? InvalidArgument : "{\"error\":{\"code\":" + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"message\":\"The service is currently unavailable.\"}}", status);
             return;
         }
 

@@ -106,6 +106,24 @@ public sealed class Search2026AnswerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_next_page_failing_for_the_service_after_its_retries_is_a_transient_failure_that_counts_toward_stopping_the_run()
+    {
+        _f.Music.PageSize = 2;
+        _f.Music.RefuseContinuations = true;
+        _f.Music.ContinuationRefusalStatus = 503;
+        AddOtherSongs(3);
+
+        var failure = await Assert.ThrowsAsync<SearchException>(() => Matcher().MatchAsync(Moments()));
+
+        Assert.True(failure.IsTransient);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, failure.Status);
+        Assert.NotNull(MusicDl.Downloading.SystemicFailure.Of(failure));
+        // Retried like any search (max_retries 1), then the videos search still ran.
+        Assert.Equal(2, _f.Music.Requests.Count(r => r.Continuation is not null));
+        Assert.Contains(_f.Music.Requests, r => r.Params == FakeYouTubeMusic.VideosParams);
+    }
+
+    [Fact]
     public async Task A_greyed_out_row_is_read_as_greyed_out_with_its_id_in_songs_videos_and_the_unfiltered_answer()
     {
         _f.Music.Add(MomentsSong with { GreyedOut = true }, MomentsVideo with { GreyedOut = true, VideoId = "greyvideo01" }, MomentsVideo);
