@@ -76,7 +76,13 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         MusicLibrary? library = null;
         try
         {
-            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
+            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions, loggers.CreateLogger("spotify"));
+            if (spotify.ReadsPublicPagesOnly)
+            {
+                loggers.CreateLogger("spotify").LogInformation(
+                    "Spotify: reading public pages (no account): tracks, albums and the first 100 entries of a playlist; artists and Liked Songs need the Web API (docs/spotify.md)");
+            }
+
 
             // Under --no-cache this cache is already pass-through (stores nothing, counts every lookup): the matcher
             // uses it all the same, so the statistics show the audio_search and match lookups like the other regions.

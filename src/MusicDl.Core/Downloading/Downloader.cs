@@ -161,6 +161,7 @@ public sealed class Downloader(
         CancellationToken hard)
     {
         var results = new ResolvedSource?[sources.Count];
+        var notTheSources = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = CancellationToken.None };
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), options, async (i, _) =>
         {
@@ -175,6 +176,11 @@ public sealed class Downloader(
             }
             catch (SourceUnavailableException ex)
             {
+                if (ex.NotTheSources)
+                {
+                    Interlocked.Increment(ref notTheSources);
+                }
+
                 var failure = new SourceFailure(sources[i].Uri, ex.Message);
                 failures.Enqueue(failure);
                 lock (_emitGate)
@@ -190,6 +196,12 @@ public sealed class Downloader(
             {
             }
         });
+        // Every source failed for the service's fault (Spotify's public page changed): nothing here can proceed.
+        if (sources.Count > 0 && notTheSources == sources.Count && failures.LastOrDefault() is { } last)
+        {
+            abort(last.Error);
+        }
+
         return results.OfType<ResolvedSource>().ToArray();
     }
 
@@ -235,6 +247,13 @@ public sealed class Downloader(
 
                 // Placed without a part (its cover could not be fetched): re-tagged from Spotify, no YouTube request.
                 var known = await resolver.CompleteAsync(planned.Track, cancellationToken);
+                if (known.FromPublicPage)
+                {
+                    // Only the Web API adds to what a public page gave; re-tagging from the page would only lose the
+                    // album the match filled in.
+                    return outcome with { Status = TrackStatus.Skipped };
+                }
+
                 var retagged = await Library.RetagAsync(planned, known, cancellationToken);
                 return outcome with { Status = retagged ? TrackStatus.Retagged : TrackStatus.Skipped, Isrc = known.Isrc };
             }
@@ -245,6 +264,13 @@ public sealed class Downloader(
             if (!chosen.IsMatched || request.Mode == RunMode.DryRun)
             {
                 return WithMatch(outcome, chosen, TrackStatus.Planned);
+            }
+
+            if (complete.FromPublicPage && complete.Album.Name.Length == 0 && !string.IsNullOrWhiteSpace(chosen.Album))
+            {
+                // A playlist's public page names no album: the matched YouTube Music song's album fills the tag (the
+                // path stays what the page gave, so a re-run finds the file where it was put).
+                complete = complete with { Album = complete.Album with { Name = chosen.Album.Trim() } };
             }
 
             // From here on every line of the track names its video, failed ones too.

@@ -291,6 +291,11 @@ public sealed class TrackLibrary : ITrackLibrary
     {
         var cover = _covers is null ? null : await _covers.GetAsync(full.Album, cancellationToken);
         IReadOnlyList<string> missing = _covers is not null && cover is null && CoverArtProvider.Largest(full.Album.Images) is not null ? [FileParts.Cover] : [];
+        if (full.FromPublicPage)
+        {
+            missing = [.. missing, FileParts.Details];
+        }
+
         var tags = TagSet.From(full, sourceUrl, cover) with
         {
             AlbumLoudness = _replayGain && !_dryRun ? await _library.State.GetAlbumLoudnessAsync(full.Album.Id, _format, cancellationToken) : null,
