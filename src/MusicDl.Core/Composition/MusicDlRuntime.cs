@@ -151,7 +151,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     /// <summary>One visitor-data fetch per run, kept a few hours in the <c>visitor_data</c> region (docs/audio.md).</summary>
     private static VisitorSession CreateVisitorSession(HttpClient http, MusicDlSettings settings, ICache cache, TimeProvider time, ILoggerFactory loggers)
     {
-        IVisitorDataSource source = new VisitorDataClient(http, settings.Endpoints.YouTube);
+        IVisitorDataSource source = new VisitorDataClient(http, settings.Endpoints.YouTube, loggers.CreateLogger<VisitorDataClient>());
         if (!settings.NoCache)
         {
             source = new CachingVisitorDataSource(source, cache);

@@ -273,21 +273,25 @@ public sealed class Downloader(
                 complete = complete with { Album = complete.Album with { Name = chosen.Album.Trim() } };
             }
 
+            // From here on every line of the track names its video, failed ones too.
+            outcome = outcome with { VideoId = chosen.VideoId };
             IReadOnlyList<string> paths;
             try
             {
                 paths = await StoreAsync(planned, complete, chosen, settings.Format, cancellationToken);
             }
-            catch (TrackFailedException ex) when (ex.VideoUnavailable)
+            catch (TrackFailedException ex) when (ex.VideoUnavailable && chosen.Source != MatchSource.Override)
             {
-                // A cached match whose video has gone: forget it and search once more.
+                // A cached match whose video has gone: forget it and search once more. A pinned video is never
+                // searched around: the track fails with YouTube's reason (the handler below).
                 _log.LogInformation("{Title}: video {VideoId} unavailable, searching again", complete.Title, chosen.VideoId);
                 chosen = await matcher.RematchAsync(complete, chosen.VideoId!, cancellationToken);
                 if (!chosen.IsMatched)
                 {
-                    return WithMatch(outcome, chosen, TrackStatus.Downloaded);
+                    return WithMatch(outcome with { VideoId = null }, chosen, TrackStatus.Downloaded);
                 }
 
+                outcome = outcome with { VideoId = chosen.VideoId };
                 paths = await StoreAsync(planned, complete, chosen, settings.Format, cancellationToken);
             }
 
