@@ -6,6 +6,7 @@ namespace MusicDl.Tests.EndToEnd;
 /// scripts/try-offline.sh as a newcomer runs it: standard input closed, an empty HOME, no credentials in the
 /// environment. Reuses the Release builds the suite already made (MUSICDL_TRY_NO_BUILD) to stay quick.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class TryOfflineScriptTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "musicdl-try-test-" + Guid.NewGuid().ToString("N")[..12]);
