@@ -208,6 +208,12 @@ public sealed class TrackLibrary : ITrackLibrary
 
         foreach (var album in placed.GroupBy(p => p.Full.Album.Id, StringComparer.Ordinal))
         {
+            // Tracks read from a playlist's public page have no album id: they are no album together.
+            if (album.Key.Length == 0)
+            {
+                continue;
+            }
+
             var tracks = album.DistinctBy(p => p.Full.Id, StringComparer.Ordinal).ToList();
             if (tracks[0].Full.Album.TotalTracks is not { } total || tracks.Count != total)
             {

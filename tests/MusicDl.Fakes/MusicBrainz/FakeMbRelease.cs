@@ -9,4 +9,12 @@ public sealed record FakeMbRelease(string Id, string Title, string ReleaseGroupI
     public string PrimaryType { get; init; } = "Album";
 
     public string Country { get; init; } = "XW";
+
+    /// <summary>The recording's track number on this release (the recording search lists it in <c>media</c>).</summary>
+    public int TrackNumber { get; init; } = 1;
+
+    public int TrackCount { get; init; } = 10;
+
+    /// <summary>The disc (medium position) the track is on.</summary>
+    public int Disc { get; init; } = 1;
 }
