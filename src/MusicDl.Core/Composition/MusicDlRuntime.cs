@@ -103,7 +103,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     library,
                     template,
                     settings.Format,
-                    new TagWriter(),
+                    new TagWriter(settings.Id3Version),
                     new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>()),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly,

@@ -9,4 +9,7 @@ public sealed record FakeMbRelease(string Id, string Title, string ReleaseGroupI
     public string PrimaryType { get; init; } = "Album";
 
     public string Country { get; init; } = "XW";
+
+    /// <summary>The release's credited artists, listed (as the service does) with <c>inc=artist-credits</c>.</summary>
+    public IReadOnlyList<FakeMbArtist> Artists { get; init; } = [];
 }
