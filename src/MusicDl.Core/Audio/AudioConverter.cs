@@ -23,13 +23,15 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
 
     /// <summary>
     /// The whole ffmpeg argument list for a plan (exposed so a dry run or a test can show it). With
-    /// <paramref name="measureLoudness"/> a second output decodes the same input through the EBU R128 meter into
-    /// the null muxer, so ReplayGain costs no extra process; its summary is logged at info level, hence the
-    /// level-prefixed log from which errors are still picked out.
+    /// <paramref name="measureLoudness"/> and a plan that keeps the source's audio (stream copy, lossless), a second
+    /// output decodes the same input through the EBU R128 meter into the null muxer, so ReplayGain costs no extra
+    /// process; its values are logged at info level, hence the level-prefixed log from which errors are still picked
+    /// out. A lossy re-encode is measured from the written file instead (<see cref="ConvertAsync(string, string, AudioFormat, Bitrate, SourceAudio, bool, CancellationToken)"/>).
     /// </summary>
     public static IReadOnlyList<string> BuildArguments(string input, string output, ConversionPlan plan, bool measureLoudness = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        measureLoudness &= plan.KeepsSourceAudio;
         List<string> args = ["-nostdin", "-y", "-hide_banner"];
         args.AddRange(measureLoudness ? ["-nostats", "-loglevel", "repeat+level+info"] : ["-loglevel", "error"]);
         args.AddRange(["-i", input, "-vn", "-map", "0:a:0", "-map_metadata", "-1"]);
@@ -109,7 +111,24 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             throw;
         }
 
-        return new ConversionResult(output, plan, args) { Source = source, Loudness = measureLoudness ? EbuR128Summary.Parse(stderr.ToString()) : null };
+        if (!measureLoudness)
+        {
+            return new ConversionResult(output, plan, args) { Source = source };
+        }
+
+        // ReplayGain describes the file as written: a lossy encode is measured from the encoded audio (one more decode).
+        Loudness? loudness;
+        try
+        {
+            loudness = plan.KeepsSourceAudio ? EbuR128Summary.Parse(stderr.ToString()) : await MeasureAsync(output, cancellationToken);
+        }
+        catch
+        {
+            FileCleanup.TryDelete(output);
+            throw;
+        }
+
+        return new ConversionResult(output, plan, args) { Source = source, Loudness = loudness };
     }
 
     /// <summary>Measures an existing file's loudness (metadata mode reads the local file, no download).</summary>
