@@ -146,6 +146,56 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             : throw new ConversionFailedException($"ffmpeg could not measure the loudness of '{Path.GetFileName(input)}' (exit {result.ExitCode}): {LastError(stderr)}");
     }
 
+    /// <summary>
+    /// The arguments that measure an album as one stream: every track decoded, brought to one rate, joined in order
+    /// and metered once, so the gating (absolute -70 LUFS, relative -10 LU of the whole) covers the album's blocks as a
+    /// ReplayGain 2.0 scanner's album pass does (a length-weighted mean of track values is off by a dB when tracks differ).
+    /// </summary>
+    public static IReadOnlyList<string> BuildAlbumMeasureArguments(IReadOnlyList<string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count == 0)
+        {
+            throw new ArgumentException("an album has at least one track", nameof(inputs));
+        }
+
+        List<string> args = ["-nostdin", "-hide_banner", "-nostats", "-loglevel", "repeat+level+info"];
+        foreach (var input in inputs)
+        {
+            args.AddRange(["-i", input]);
+        }
+
+        var graph = new StringBuilder();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            graph.Append(System.Globalization.CultureInfo.InvariantCulture, $"[{i}:a:0]aformat=sample_rates=48000[a{i}];");
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            graph.Append(System.Globalization.CultureInfo.InvariantCulture, $"[a{i}]");
+        }
+
+        graph.Append(System.Globalization.CultureInfo.InvariantCulture, $"concat=n={inputs.Count}:v=0:a=1,{EbuR128Summary.Filter}");
+        args.AddRange(["-filter_complex", graph.ToString(), "-f", "null", "-"]);
+        return args;
+    }
+
+    /// <summary>Measures the files of an album as one stream (see <see cref="BuildAlbumMeasureArguments"/>).</summary>
+    public async Task<Loudness> MeasureAlbumAsync(IReadOnlyList<string> inputs, CancellationToken cancellationToken = default)
+    {
+        var args = BuildAlbumMeasureArguments(inputs);
+        var stderr = new StringBuilder();
+        var result = await Cli.Wrap(FfmpegPath)
+            .WithArguments(args)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .ExecuteAsync(cancellationToken);
+        return result.ExitCode == 0 && EbuR128Summary.Parse(stderr.ToString()) is { } loudness
+            ? loudness
+            : throw new ConversionFailedException($"ffmpeg could not measure the album of '{Path.GetFileName(inputs[0])}' (exit {result.ExitCode}): {LastError(stderr)}");
+    }
+
     // With the level-prefixed log the last line may be info; the error is what the user needs.
     private static string LastError(StringBuilder stderr)
     {

@@ -110,7 +110,8 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers),
                     lyricsMode: settings.Lyrics,
                     loudnessMeter: measuresLocalFiles ? converter : null,
-                    replayGain: settings.ReplayGain);
+                    replayGain: settings.ReplayGain,
+                    albumMeter: settings.ReplayGain ? converter : null);
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
