@@ -147,7 +147,7 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
     }
 
     /// <summary>
-    /// The arguments that measure an album as one stream: every track decoded, brought to one rate, joined in order
+    /// The arguments that measure an album as one stream: every track decoded, joined in order
     /// and metered once, so the gating (absolute -70 LUFS, relative -10 LU of the whole) covers the album's blocks as a
     /// ReplayGain 2.0 scanner's album pass does (a length-weighted mean of track values is off by a dB when tracks differ).
     /// </summary>
@@ -165,15 +165,11 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             args.AddRange(["-i", input]);
         }
 
+        // concat negotiates one sample format, rate and layout for its inputs itself (resampling only a track that differs).
         var graph = new StringBuilder();
         for (var i = 0; i < inputs.Count; i++)
         {
-            graph.Append(System.Globalization.CultureInfo.InvariantCulture, $"[{i}:a:0]aformat=sample_rates=48000[a{i}];");
-        }
-
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            graph.Append(System.Globalization.CultureInfo.InvariantCulture, $"[a{i}]");
+            graph.Append(System.Globalization.CultureInfo.InvariantCulture, $"[{i}:a:0]");
         }
 
         graph.Append(System.Globalization.CultureInfo.InvariantCulture, $"concat=n={inputs.Count}:v=0:a=1,{EbuR128Summary.Filter}");
