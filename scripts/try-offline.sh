@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Try musicdl with no Spotify account and no network: builds the CLI (Release), starts the bundled fake services
 # (tools/MusicDl.FakeServer --demo: a public playlist of 12 tracks, a local file and an episode) on a free loopback
-# port, downloads the playlist into DIR with live progress, shows the files, the tags of one, and a second run
-# proving the warm re-sync (one request, nothing downloaded). Stops what it started, also on Ctrl+C.
+# port, reads the playlist from its public page (no credentials), downloads it into DIR with live progress, shows
+# the files, the tags of one, and a second run proving the warm re-sync (one page request, nothing downloaded). Stops what it started, also on Ctrl+C.
 #
 # Usage: scripts/try-offline.sh [DIR]   (default ./try-offline-music)
 # Needs the .NET SDK and ffmpeg (with ffprobe). Uses its own config, cache and login folders in a temporary folder,
@@ -58,8 +58,10 @@ for _ in $(seq 600); do
     sleep 0.1
 done
 grep -qx ready "$WORK/server.env" || { echo "try-offline: the fake services did not start within 60 s" >&2; exit 1; }
-set -a; source <(grep -E '^(MUSICDL_|SPOTIFY_|PLAYLIST_URL)' "$WORK/server.env"); set +a
-echo "   Spotify API: $MUSICDL_SPOTIFY_API_URL, YouTube Music: $MUSICDL_YTMUSIC_URL"
+# No Spotify credentials: the playlist is read from its public page, as for anyone with a link.
+set -a; source <(grep -E '^(MUSICDL_|PLAYLIST_URL)' "$WORK/server.env"); set +a
+unset SPOTIFY_CLIENT_ID SPOTIFY_CLIENT_SECRET
+echo "   Spotify public pages: $MUSICDL_SPOTIFY_OPEN_URL, YouTube Music: $MUSICDL_YTMUSIC_URL"
 
 # The sandbox: its own HOME, config, cache, data and state folders and config file.
 mkdir -p "$WORK/home" "$WORK/config" "$WORK/cache" "$WORK/data" "$WORK/state" "$DIR"
@@ -92,7 +94,7 @@ ffprobe -v error -select_streams v -show_entries stream=codec_name,width,height 
     | sed 's/^/  cover: /'
 
 echo
-echo "== again: the warm re-sync (playlist unchanged: one request, nothing downloaded)"
+echo "== again: the warm re-sync (playlist unchanged: its one page, nothing downloaded)"
 musicdl download "$PLAYLIST_URL" || { echo "try-offline: the re-sync failed (exit $?)" >&2; exit 1; }
 
 echo

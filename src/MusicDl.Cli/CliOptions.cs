@@ -53,6 +53,8 @@ internal sealed class CliOptions
 
     public Option<string?> Market { get; } = new("--market") { Description = "Spotify market (two-letter country code).", HelpName = "CC" };
 
+    public Option<string?> SpotifyAccess { get; } = new("--spotify-access") { Description = "How Spotify is read: auto (default: the Web API with credentials, else public pages), api, or public (no account).", HelpName = "auto|api|public" };
+
     public Option<string?> Wait { get; } = new("--wait") { Description = "Wait for the library lock held by another run, at most DURATION (e.g. 30m; no value: no limit).", HelpName = "DURATION" };
 
     public Option<double?> Threshold { get; } = new("--threshold")
@@ -74,7 +76,7 @@ internal sealed class CliOptions
     /// <summary>The options of download and sync, in help order.</summary>
     public IEnumerable<Option> DownloadOptions =>
     [
-        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Lyrics, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, Wait, Overrides, RequestTimeout,
+        OutputDir, Output, Format, Bitrate, Threads, Overwrite, Lyrics, Providers, NoCache, CacheFile, Json, DryRun, M3u, FromFile, Market, SpotifyAccess, Wait, Overrides, RequestTimeout,
     ];
 
     // The parser's own message names the CLR type ("System.Nullable`1[System.Int32]"); say what is expected instead.

@@ -124,6 +124,11 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
             parts.Add($"{s.SourcesFailed} sources failed");
         }
 
+        if (s.FromPublicPages > 0)
+        {
+            parts.Add($"{s.FromPublicPages} read from Spotify's public pages");
+        }
+
         return string.Join(", ", parts);
     }
 

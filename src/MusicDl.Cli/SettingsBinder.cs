@@ -84,6 +84,11 @@ internal static class SettingsBinder
             s = s with { Market = SettingValues.ParseMarket(market, "--market") };
         }
 
+        if (parse.GetValue(o.SpotifyAccess) is { } access)
+        {
+            s = s with { SpotifyAccess = SettingValues.ParseSpotifyAccess(access, "--spotify-access") };
+        }
+
         if (parse.GetValue(o.Threshold) is { } threshold)
         {
             s = s with { MatchThreshold = threshold };

@@ -45,6 +45,7 @@ Console.WriteLine($"MUSICDL_YTMUSIC_URL={baseUrl}");
 Console.WriteLine($"MUSICDL_YOUTUBE_URL={baseUrl}");
 Console.WriteLine($"MUSICDL_LRCLIB_URL={baseUrl}");
 Console.WriteLine($"MUSICDL_MUSICBRAINZ_URL={baseUrl}");
+Console.WriteLine($"MUSICDL_SPOTIFY_OPEN_URL={baseUrl}");
 Console.WriteLine($"SPOTIFY_CLIENT_ID={world.Spotify.ClientId}");
 Console.WriteLine($"SPOTIFY_CLIENT_SECRET={world.Spotify.ClientSecret}");
 Console.WriteLine($"BENCH_COUNTERS_URL={baseUrl}{ScenarioWorld.CountersPath}");

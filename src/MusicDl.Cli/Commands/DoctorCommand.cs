@@ -17,6 +17,7 @@ internal static class DoctorCommand
         command.Options.Add(app.Options.RequestTimeout);
         command.Options.Add(app.Options.OutputDir);
         command.Options.Add(app.Options.CacheFile);
+        command.Options.Add(app.Options.SpotifyAccess);
         command.SetAction((parse, ct) => ExecuteAsync(app, parse, ct));
         return command;
     }

@@ -23,6 +23,7 @@ internal static class MatchCommand
         command.Options.Add(app.Options.NoCache);
         command.Options.Add(app.Options.CacheFile);
         command.Options.Add(app.Options.Market);
+        command.Options.Add(app.Options.SpotifyAccess);
         command.Options.Add(app.Options.Overrides);
         command.Options.Add(app.Options.Review);
         command.Options.Add(app.Options.Explain);

@@ -76,12 +76,22 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         MusicLibrary? library = null;
         try
         {
-            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
+            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions, loggers.CreateLogger("spotify"));
+            if (spotify.ReadsPublicPagesOnly)
+            {
+                loggers.CreateLogger("spotify").LogInformation(
+                    "Spotify: reading public pages (no account): tracks, albums and the first 100 entries of a playlist; artists and Liked Songs need the Web API (docs/spotify.md)");
+            }
+
 
             // Under --no-cache this cache is already pass-through (stores nothing, counts every lookup): the matcher
             // uses it all the same, so the statistics show the audio_search and match lookups like the other regions.
             // One session for search, player and media: once YouTube limits it, none of them starts another call.
             var youTube = new YouTubeSession();
+
+            // One MusicBrainz client, so its one-request-a-second pacing covers both its uses (ids by ISRC, and the
+            // recording search that completes tracks read from public pages).
+            var musicBrainz = settings.MusicBrainz ? new MusicBrainzClient(http, settings, time) : null;
             var visitor = CreateVisitorSession(http, settings, cache, time, loggers);
             var matcher = AudioMatcher.Create(http, settings with { NoCache = false }, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor, youTube);
             var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), visitor, youTube) : null;
@@ -107,7 +117,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>()),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly,
-                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers),
+                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers),
                     lyricsMode: settings.Lyrics,
                     loudnessMeter: measuresLocalFiles ? converter : null,
                     replayGain: settings.ReplayGain,
@@ -115,7 +125,11 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
-            var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
+            // A public page leaves out the ISRC, album and numbers: MusicBrainz's recording search fills them when on.
+            var pageDetails = musicBrainz is not null
+                ? new PublicPageDetails(new CachingRecordingSearch(musicBrainz, cache), loggers.CreateLogger<PublicPageDetails>())
+                : null;
+            var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>(), pageDetails);
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
         }
         catch
@@ -132,21 +146,19 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     }
 
     // The optional services, each behind its cache region; null when every one is off.
-    private static TrackExtrasSource? Extras(MusicDlSettings settings, HttpClient http, ICache cache, TimeProvider time, ILoggerFactory loggers)
+    private static TrackExtrasSource? Extras(MusicDlSettings settings, HttpClient http, ICache cache, MusicBrainzClient? musicBrainzClient, ILoggerFactory loggers)
     {
         ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
             ? null
             : new CachingLyricsSource(new LrclibClient(http, settings), cache);
-        IMusicBrainzSource? musicBrainz = settings.MusicBrainz
-            ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time), cache)
-            : null;
+        IMusicBrainzSource? musicBrainz = musicBrainzClient is null ? null : new CachingMusicBrainzSource(musicBrainzClient, cache);
         return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
     }
 
     /// <summary>One visitor-data fetch per run, kept a few hours in the <c>visitor_data</c> region (docs/audio.md).</summary>
     private static VisitorSession CreateVisitorSession(HttpClient http, MusicDlSettings settings, ICache cache, TimeProvider time, ILoggerFactory loggers)
     {
-        IVisitorDataSource source = new VisitorDataClient(http, settings.Endpoints.YouTube);
+        IVisitorDataSource source = new VisitorDataClient(http, settings.Endpoints.YouTube, loggers.CreateLogger<VisitorDataClient>());
         if (!settings.NoCache)
         {
             source = new CachingVisitorDataSource(source, cache);

@@ -67,6 +67,8 @@ internal static class ConfigKeys
         new("create_m3u", (s, n) => s with { CreateM3u = n.Bool() }, s => YamlText.Bool(s.CreateM3u)),
         new("market", (s, n) => s with { Market = n.Parse(t => SettingValues.ParseMarket(t)) },
             s => YamlText.Quote(s.Market ?? SettingValues.FromToken)),
+        new("spotify_access", (s, n) => s with { SpotifyAccess = n.Parse(t => SettingValues.ParseSpotifyAccess(t)) },
+            s => YamlText.Quote(s.SpotifyAccess.ToString().ToLowerInvariant())),
         new("ffmpeg_path", (s, n) => s with { FfmpegPath = n.String() }, s => YamlText.Quote(s.FfmpegPath)),
         new("ytdlp_path", (s, n) => s with { YtDlpPath = n.String() }, s => YamlText.Quote(s.YtDlpPath)),
         new("ytdlp_cookies", (s, n) => s with { YtDlpCookies = n.String() }, s => YamlText.Quote(s.YtDlpCookies)),

@@ -20,6 +20,7 @@ public sealed class ConfigLoader
         (Endpoints.YouTubeVariable, "endpoints.youtube", (e, u) => e with { YouTube = u }),
         (Endpoints.LrclibVariable, "endpoints.lrclib", (e, u) => e with { Lrclib = u }),
         (Endpoints.MusicBrainzVariable, "endpoints.musicbrainz", (e, u) => e with { MusicBrainz = u }),
+        (Endpoints.SpotifyOpenVariable, "endpoints.spotify_open", (e, u) => e with { SpotifyOpen = u }),
     ];
 
     public ConfigLoader(IReadOnlyDictionary<string, string> environment, bool? isWindows = null)

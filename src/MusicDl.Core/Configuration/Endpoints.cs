@@ -9,6 +9,7 @@ public sealed record Endpoints(Uri SpotifyApi, Uri SpotifyAccounts, Uri YouTubeM
     public const string YouTubeVariable = "MUSICDL_YOUTUBE_URL";
     public const string LrclibVariable = "MUSICDL_LRCLIB_URL";
     public const string MusicBrainzVariable = "MUSICDL_MUSICBRAINZ_URL";
+    public const string SpotifyOpenVariable = "MUSICDL_SPOTIFY_OPEN_URL";
 
     public static Endpoints Default { get; } = new(
         new Uri("https://api.spotify.com/v1"),
@@ -20,4 +21,7 @@ public sealed record Endpoints(Uri SpotifyApi, Uri SpotifyAccounts, Uri YouTubeM
     public Uri Lrclib { get; init; } = new("https://lrclib.net");
 
     public Uri MusicBrainz { get; init; } = new("https://musicbrainz.org");
+
+    /// <summary>Where Spotify's public embed pages are read (<c>/embed/{kind}/{id}</c>).</summary>
+    public Uri SpotifyOpen { get; init; } = new("https://open.spotify.com");
 }

@@ -106,6 +106,9 @@ public sealed record MusicDlSettings
     /// </summary>
     public bool RecheckMatches { get; init; }
 
+    /// <summary>Web API, public pages, or the API with the pages where it cannot help (docs/spotify.md).</summary>
+    public SpotifyAccess SpotifyAccess { get; init; } = SpotifyAccess.Auto;
+
     public int AuthRedirectPort { get; init; } = 8888;
 
     /// <summary>Spotify track id -> YouTube video id, or "skip".</summary>

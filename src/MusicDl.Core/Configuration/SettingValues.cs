@@ -55,6 +55,18 @@ public static partial class SettingValues
     }
 
     /// <summary><c>embed</c>, <c>lrc</c>, <c>both</c> or <c>none</c>.</summary>
+    public static SpotifyAccess ParseSpotifyAccess(string text, string key = "spotify_access")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "auto" => SpotifyAccess.Auto,
+            "api" => SpotifyAccess.Api,
+            "public" => SpotifyAccess.Public,
+            _ => throw Error(key, $"unknown Spotify access '{text}'; expected auto, api or public"),
+        };
+    }
+
     public static LyricsMode ParseLyrics(string text, string key = "lyrics")
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -27,6 +27,7 @@ public sealed class Doctor
         var probes = new List<DoctorProbe>();
         probes.AddRange(ToolChecks.Probes(_settings, _context));
         probes.AddRange(ServiceChecks.Probes(_settings, _context, http));
+        probes.AddRange(ServiceChecks.OtherProbes(_settings, _context, http));
         probes.AddRange(LocalChecks.Probes(_settings, _context));
         var checks = await Task.WhenAll(probes.Select(p => RunBoundedAsync(p, cancellationToken))).ConfigureAwait(false);
         return new DoctorReport(checks);

@@ -21,11 +21,31 @@ internal static class ServiceChecks
     public static IEnumerable<DoctorProbe> Probes(MusicDlSettings settings, DoctorContext context, HttpClient http)
     {
         var e = settings.Endpoints;
+        var publicOnly = SpotifyClient.ReadsOnlyPublicPages(settings, new SpotifyClientOptions { ConfigDirectory = context.LoginDirectory });
+        yield return new DoctorProbe("spotify access", _ => Task.FromResult(Access(settings, context, publicOnly)), d => DoctorCheck.Warning("spotify access", d, "see docs/spotify.md"));
+        if (settings.SpotifyAccess != SpotifyAccess.Api)
+        {
+            // Any answer of the page host is enough: a made-up id answers 404, which is Spotify answering.
+            var page = new Uri(e.SpotifyOpen.AbsoluteUri.TrimEnd('/') + "/embed/track/0000000000000000000000");
+            yield return Reachable("spotify pages", page, blocks: publicOnly, http, context);
+        }
+
+        if (publicOnly)
+        {
+            yield break;
+        }
+
         yield return new DoctorProbe("spotify credentials", ct => CredentialsAsync(settings, context, http, ct),
             d => DoctorCheck.Problem("spotify credentials", $"Spotify accounts ({e.SpotifyAccounts.Host}) unreachable: {d}", "check the network (and MUSICDL_SPOTIFY_ACCOUNTS_URL)"));
         yield return new DoctorProbe("spotify login", ct => LoginAsync(settings, context, http, ct),
             d => DoctorCheck.Warning("spotify login", d, "musicdl auth login"));
         yield return Reachable("spotify api", e.SpotifyApi, blocks: true, http, context);
+    }
+
+    /// <summary>The YouTube and optional services' probes (every run asks them, whichever way it reads Spotify).</summary>
+    public static IEnumerable<DoctorProbe> OtherProbes(MusicDlSettings settings, DoctorContext context, HttpClient http)
+    {
+        var e = settings.Endpoints;
         var musicBlocks = settings.AudioProviders.Contains("youtube-music", StringComparer.OrdinalIgnoreCase);
         yield return Reachable("youtube music", e.YouTubeMusic, musicBlocks, http, context);
         yield return Reachable("youtube", e.YouTube, blocks: true, http, context);
@@ -42,6 +62,24 @@ internal static class ServiceChecks
             yield return Optional("musicbrainz", e.MusicBrainz, "/ws/2/isrc/ZZ0000000000?fmt=json",
                 "tracks get no MusicBrainz ids or genres while it is down", "set musicbrainz: false to stop asking it", http, context);
         }
+    }
+
+    // Which way a run with these settings reads Spotify, said in one line.
+    private static DoctorCheck Access(MusicDlSettings settings, DoctorContext context, bool publicOnly)
+    {
+        const string name = "spotify access";
+        if (publicOnly)
+        {
+            return DoctorCheck.Warning(name,
+                $"public pages ({settings.SpotifyAccess.ToString().ToLowerInvariant()}, no credentials used): tracks, albums and a playlist's first 100 entries",
+                "artists, Liked Songs and whole playlists need the Web API: set client_id and client_secret, or run `musicdl auth login` (docs/spotify.md)");
+        }
+
+        var login = SpotifyClient.HasSavedLogin(settings, new SpotifyClientOptions { ConfigDirectory = context.LoginDirectory });
+        var how = login ? "Web API with the saved login" : "Web API with client credentials";
+        return DoctorCheck.Ok(name, settings.SpotifyAccess == SpotifyAccess.Auto
+            ? how + "; a playlist the API refuses is read from its public page"
+            : how + " only (spotify_access: api)");
     }
 
     public static HttpClient CreateHttpClient(TimeSpan requestTimeout, HttpMessageHandler? handler)

@@ -22,7 +22,8 @@ public sealed class Downloader(
     IAudioProducer? producer,
     ITrackLibrary? library,
     TimeProvider time,
-    ILogger<Downloader>? logger = null)
+    ILogger<Downloader>? logger = null,
+    PublicPageDetails? pageDetails = null)
 {
     private readonly ILogger _log = logger ?? NullLogger<Downloader>.Instance;
 
@@ -161,6 +162,7 @@ public sealed class Downloader(
         CancellationToken hard)
     {
         var results = new ResolvedSource?[sources.Count];
+        var notTheSources = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = CancellationToken.None };
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count), options, async (i, _) =>
         {
@@ -175,6 +177,11 @@ public sealed class Downloader(
             }
             catch (SourceUnavailableException ex)
             {
+                if (ex.NotTheSources)
+                {
+                    Interlocked.Increment(ref notTheSources);
+                }
+
                 var failure = new SourceFailure(sources[i].Uri, ex.Message);
                 failures.Enqueue(failure);
                 lock (_emitGate)
@@ -190,6 +197,12 @@ public sealed class Downloader(
             {
             }
         });
+        // Every source failed for the service's fault (Spotify's public page changed): nothing here can proceed.
+        if (sources.Count > 0 && notTheSources == sources.Count && failures.LastOrDefault() is { } last)
+        {
+            abort(last.Error);
+        }
+
         return results.OfType<ResolvedSource>().ToArray();
     }
 
@@ -201,7 +214,7 @@ public sealed class Downloader(
         {
             if (request.Mode == RunMode.Match)
             {
-                var full = await resolver.CompleteForMatchAsync(planned.Track, cancellationToken);
+                var full = await FillAsync(await resolver.CompleteForMatchAsync(planned.Track, cancellationToken), cancellationToken);
                 var match = await matcher.MatchAsync(full, cancellationToken);
                 return WithMatch(outcome with { Isrc = full.Isrc }, match, TrackStatus.Matched);
             }
@@ -235,11 +248,18 @@ public sealed class Downloader(
 
                 // Placed without a part (its cover could not be fetched): re-tagged from Spotify, no YouTube request.
                 var known = await resolver.CompleteAsync(planned.Track, cancellationToken);
+                if (known.FromPublicPage)
+                {
+                    // Only the Web API adds to what a public page gave; re-tagging from the page would only lose the
+                    // album the match filled in.
+                    return outcome with { Status = TrackStatus.Skipped };
+                }
+
                 var retagged = await Library.RetagAsync(planned, known, cancellationToken);
                 return outcome with { Status = retagged ? TrackStatus.Retagged : TrackStatus.Skipped, Isrc = known.Isrc };
             }
 
-            var complete = await resolver.CompleteAsync(planned.Track, cancellationToken);
+            var complete = await FillAsync(await resolver.CompleteAsync(planned.Track, cancellationToken), cancellationToken);
             outcome = outcome with { Isrc = complete.Isrc };
             var chosen = await matcher.MatchAsync(complete, cancellationToken);
             if (!chosen.IsMatched || request.Mode == RunMode.DryRun)
@@ -247,21 +267,32 @@ public sealed class Downloader(
                 return WithMatch(outcome, chosen, TrackStatus.Planned);
             }
 
+            if (complete.FromPublicPage && complete.Album.Name.Length == 0 && !string.IsNullOrWhiteSpace(chosen.Album))
+            {
+                // A playlist's public page names no album: the matched YouTube Music song's album fills the tag (the
+                // path stays what the page gave, so a re-run finds the file where it was put).
+                complete = complete with { Album = complete.Album with { Name = chosen.Album.Trim() } };
+            }
+
+            // From here on every line of the track names its video, failed ones too.
+            outcome = outcome with { VideoId = chosen.VideoId };
             IReadOnlyList<string> paths;
             try
             {
                 paths = await StoreAsync(planned, complete, chosen, settings.Format, cancellationToken);
             }
-            catch (TrackFailedException ex) when (ex.VideoUnavailable)
+            catch (TrackFailedException ex) when (ex.VideoUnavailable && chosen.Source != MatchSource.Override)
             {
-                // A cached match whose video has gone: forget it and search once more.
+                // A cached match whose video has gone: forget it and search once more. A pinned video is never
+                // searched around: the track fails with YouTube's reason (the handler below).
                 _log.LogInformation("{Title}: video {VideoId} unavailable, searching again", complete.Title, chosen.VideoId);
                 chosen = await matcher.RematchAsync(complete, chosen.VideoId!, cancellationToken);
                 if (!chosen.IsMatched)
                 {
-                    return WithMatch(outcome, chosen, TrackStatus.Downloaded);
+                    return WithMatch(outcome with { VideoId = null }, chosen, TrackStatus.Downloaded);
                 }
 
+                outcome = outcome with { VideoId = chosen.VideoId };
                 paths = await StoreAsync(planned, complete, chosen, settings.Format, cancellationToken);
             }
 
@@ -305,6 +336,10 @@ public sealed class Downloader(
             return outcome with { Status = TrackStatus.Failed, Error = ex.Message, Path = null, Copies = null };
         }
     }
+
+    // What a public page left out, from MusicBrainz (when on): before matching, so an ISRC found helps it.
+    private Task<Track> FillAsync(Track track, CancellationToken cancellationToken) =>
+        pageDetails is null || !track.FromPublicPage ? Task.FromResult(track) : pageDetails.FillAsync(track, cancellationToken);
 
     /// <summary>The error of every track the session limit left undone (never not_found).</summary>
     public const string SessionLimitReason = "YouTube rate-limited this session; left for the next run";

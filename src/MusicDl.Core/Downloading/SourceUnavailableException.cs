@@ -16,4 +16,10 @@ public class SourceUnavailableException : Exception
     public SourceUnavailableException()
     {
     }
+
+    /// <summary>
+    /// The service's fault, not the source's (a public page of another shape): when every source fails this way the
+    /// run cannot proceed (exit 3).
+    /// </summary>
+    public bool NotTheSources { get; init; }
 }

@@ -16,6 +16,10 @@ public sealed class SpotifyTrackResolver(ISpotifyClient spotify) : ITrackResolve
         {
             throw new SourceUnavailableException(ex.Message, ex);
         }
+        catch (SpotifyPageChangedException ex)
+        {
+            throw new SourceUnavailableException(ex.Message, ex) { NotTheSources = true };
+        }
         catch (SpotifyUnavailableException ex)
         {
             throw new RunAbortedException($"{ex.Message.TrimEnd('.')}. Check the network and Spotify's status; if it is only slow raise request_timeout, otherwise run again later.", ex);

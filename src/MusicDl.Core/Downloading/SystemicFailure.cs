@@ -16,6 +16,7 @@ internal sealed record SystemicFailure(string Service, string Message)
         TrackFailedException { NotTheTracks: true } t => new(t.Service ?? "YouTube", t.Message),
         SearchException { IsTransient: true } s => new("YouTube Music search", s.Message),
         SpotifyUnavailableException s => new("Spotify", s.Message),
+        SpotifyPageChangedException s => new("Spotify's public pages", s.Message),
         _ => null,
     };
 
@@ -27,6 +28,7 @@ internal sealed record SystemicFailure(string Service, string Message)
     {
         "ffmpeg" => "Check that ffmpeg runs on this machine (ffmpeg_path) and that the disk is not stalled, then run again.",
         "yt-dlp" => "Update yt-dlp (yt-dlp -U) or check ytdlp_path and ytdlp_cookies, then run again.",
+        "Spotify's public pages" => "Update musicdl, or read Spotify through the Web API (spotify_access: api with credentials).",
         _ => $"Check the network and {Service}'s status; if it is only slow raise request_timeout, otherwise run again later. Everything placed so far stays.",
     };
 }

@@ -215,6 +215,12 @@ public sealed class TrackLibrary : ITrackLibrary
 
         foreach (var album in placed.GroupBy(p => p.Full.Album.Id, StringComparer.Ordinal))
         {
+            // Tracks read from a playlist's public page have no album id: they are no album together.
+            if (album.Key.Length == 0)
+            {
+                continue;
+            }
+
             var tracks = album.DistinctBy(p => p.Full.Id, StringComparer.Ordinal).ToList();
             if (tracks[0].Full.Album.TotalTracks is not { } total || tracks.Count != total)
             {
@@ -333,6 +339,11 @@ public sealed class TrackLibrary : ITrackLibrary
     {
         var cover = _covers is null ? null : await _covers.GetAsync(full.Album, cancellationToken);
         IReadOnlyList<string> missing = _covers is not null && cover is null && CoverArtProvider.Largest(full.Album.Images) is not null ? [FileParts.Cover] : [];
+        if (full.FromPublicPage)
+        {
+            missing = [.. missing, FileParts.Details];
+        }
+
         var tags = TagSet.From(full, sourceUrl, cover) with
         {
             AlbumLoudness = _replayGain && !_dryRun ? await _library.State.GetAlbumLoudnessAsync(full.Album.Id, _format, cancellationToken) : null,

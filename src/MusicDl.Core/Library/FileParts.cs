@@ -12,4 +12,10 @@ public static class FileParts
 
     /// <summary>The lyrics: the track has them, but they could not be fetched.</summary>
     public const string Lyrics = "lyrics";
+
+    /// <summary>
+    /// Spotify's details (ISRC, album, track numbers): the track was read from a public page. A run with the Web API
+    /// completes them; a run without it has nothing to add.
+    /// </summary>
+    public const string Details = "details";
 }

@@ -41,7 +41,10 @@ internal sealed class TrackLocator(MusicLibrary library, TimeProvider time)
             }
         }
 
-        var older = candidates.Find(f => f.Template != request.Template && ((source is not null && f.Sources.Contains(source)) || f.Sources.Count == 0));
+        // A file at an older template's path, or at the path a public page's details gave (no album, no number) now
+        // that the Web API gave them: moved, not copied.
+        var older = candidates.Find(f => (f.Template != request.Template || f.MissingParts.Contains(FileParts.Details))
+            && ((source is not null && f.Sources.Contains(source)) || f.Sources.Count == 0));
         if (older is not null && older.Sources.All(s => s == source))
         {
             await MoveAsync(older, request, source, cancellationToken);

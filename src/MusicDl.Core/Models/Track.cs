@@ -24,6 +24,12 @@ public sealed record Track
     /// <summary>Genres of the album, else of the first artist.</summary>
     public IReadOnlyList<string> Genres { get; init; } = [];
 
+    /// <summary>
+    /// Read from Spotify's public page, not the Web API: no ISRC, and for a playlist entry no album or numbers. A
+    /// later run with the Web API completes it (docs/spotify.md).
+    /// </summary>
+    public bool FromPublicPage { get; init; }
+
     public string SpotifyUrl => $"https://open.spotify.com/track/{Id}";
 
     public string FirstArtist => Artists.Count > 0 ? Artists[0].Name : string.Empty;

@@ -146,6 +146,7 @@ public static class OutputJson
         w.WriteNumber("failed", summary.Failed);
         w.WriteNumber("unsupported", summary.Unsupported);
         w.WriteNumber("sources_failed", summary.SourcesFailed);
+        w.WriteNumber("from_public_pages", summary.FromPublicPages);
         w.WriteNumber("exit_code", summary.ExitCode);
         if (summary.Error is { } error)
         {

@@ -30,6 +30,9 @@ public sealed record RunSummary
     /// <summary>Sources (albums, playlists...) that could not be read at all.</summary>
     public int SourcesFailed { get; init; }
 
+    /// <summary>Tracks whose Spotify details came from public pages (no Web API, or a playlist it refused).</summary>
+    public int FromPublicPages { get; init; }
+
     public int ExitCode { get; init; }
 
     /// <summary>Why the run could not start or stopped early; absent from the JSON when null.</summary>

@@ -21,17 +21,13 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observer);
         var settings = request.Settings;
-        var loggedIn = false;
-        if (!string.IsNullOrWhiteSpace(settings.ClientId))
+        // Without credentials (spotify_access: auto) the run reads Spotify's public pages; only `api` needs them.
+        if (!SpotifyClient.ReadsOnlyPublicPages(settings, spotifyOptions)
+            && SpotifyCredentials.Problem(settings, SpotifyClient.HasSavedLogin(settings, spotifyOptions), request.ConfigPath) is { } problem)
         {
-            // Disposed before the run starts: the run opens the login file itself.
-            using var login = new SpotifyLogin(settings, spotifyOptions);
-            loggedIn = login.IsLoggedIn;
-        }
-
-        if (SpotifyCredentials.Problem(settings, loggedIn, request.ConfigPath) is { } problem)
-        {
-            throw new ConfigException(problem);
+            throw new ConfigException(settings.SpotifyAccess == SpotifyAccess.Api
+                ? problem + "; or read public links without an account: spotify_access: auto (or --spotify-access public)"
+                : problem);
         }
 
         if (request.Mode != RunMode.Match)
@@ -92,6 +88,11 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
             Failed = result.Count(TrackStatus.Failed),
             Unsupported = result.Count(TrackStatus.Unsupported),
             SourcesFailed = result.SourceFailures.Count,
+            FromPublicPages = result.ResolvedSources.SelectMany(r => r.Entries)
+                .Where(e => e.Track is { FromPublicPage: true })
+                .Select(e => e.Track!.Id)
+                .Distinct(StringComparer.Ordinal)
+                .Count(),
             ExitCode = (int)result.ExitCode,
             Error = result.AbortMessage,
             ElapsedS = time.GetElapsedTime(started).TotalSeconds,

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Models;
@@ -13,28 +14,36 @@ namespace MusicDl.Spotify;
 public sealed class SpotifyClient : ISpotifyClient, IDisposable
 {
     private readonly HttpClient _http;
-    private readonly SpotifyController _controller;
+    private readonly SpotifyTransport _transport;
+    private readonly SpotifyController? _controller;
     private readonly SpotifyResolver _resolver;
 
-    private SpotifyClient(HttpClient http, SpotifyController controller, ISpotifyCatalog catalog)
+    private SpotifyClient(HttpClient http, SpotifyTransport transport, SpotifyController? controller, ISpotifyCatalog catalog, SpotifyResolver resolver)
     {
         _http = http;
+        _transport = transport;
         _controller = controller;
         Catalog = catalog;
-        _resolver = new SpotifyResolver(catalog);
+        _resolver = resolver;
     }
+
+    /// <summary>True when this client reads only the public pages (no Web API at all).</summary>
+    public bool ReadsPublicPagesOnly => _controller is null;
 
     /// <summary>The market sent with market-dependent reads.</summary>
     public string Market => Catalog.Market;
 
     /// <summary>True when the saved user login is in use (playlists the user owns or collaborates on, Liked Songs).</summary>
-    public bool IsUserLogin => _controller.Tokens.IsUser;
+    public bool IsUserLogin => _controller?.Tokens.IsUser ?? false;
 
     /// <inheritdoc cref="ISpotifyClient.RequestCount" />
-    public long RequestCount => _controller.ApiRequests;
+    public long RequestCount => _transport.ApiRequests + _transport.PageRequests;
 
     /// <summary>Requests sent to the accounts service (tokens).</summary>
-    public long AccountsRequestCount => _controller.Transport.AccountsRequests;
+    public long AccountsRequestCount => _transport.AccountsRequests;
+
+    /// <summary>Requests for public pages.</summary>
+    public long PageRequestCount => _transport.PageRequests;
 
     /// <summary>The single reads the resolver uses: the cache decorator when a cache was given, else the API itself.</summary>
     internal ISpotifyCatalog Catalog { get; }
@@ -45,15 +54,50 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
     /// single read goes through its <c>spotify</c> region.
     /// </summary>
     /// <exception cref="SpotifyCredentialsException">No client id, or neither a secret nor a saved login.</exception>
-    public static SpotifyClient Create(MusicDlSettings settings, ICache? cache, SpotifyClientOptions? options = null) =>
-        Create(settings, cache?.Region(CacheRegions.Tokens, SpotifyCacheJsonContext.Default.SpotifyAccessToken), cache, options);
+    public static SpotifyClient Create(MusicDlSettings settings, ICache? cache, SpotifyClientOptions? options = null, ILogger? log = null) =>
+        Create(settings, cache?.Region(CacheRegions.Tokens, SpotifyCacheJsonContext.Default.SpotifyAccessToken), cache, options, log);
 
-    /// <summary>As <see cref="Create(MusicDlSettings, ICache?, SpotifyClientOptions?)"/>, with the token region and the metadata cache apart.</summary>
+    /// <summary>
+    /// Whether a run with these settings reads only Spotify's public pages: <c>spotify_access: public</c>, or
+    /// <c>auto</c> without usable credentials (a client id with a secret or a saved login).
+    /// </summary>
+    public static bool ReadsOnlyPublicPages(MusicDlSettings settings, SpotifyClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.SpotifyAccess switch
+        {
+            SpotifyAccess.Public => true,
+            SpotifyAccess.Api => false,
+            _ => SpotifyCredentials.Problem(settings, HasSavedLogin(settings, options)) is not null,
+        };
+    }
+
+    /// <summary>Whether a login was saved for the configured client id.</summary>
+    public static bool HasSavedLogin(MusicDlSettings settings, SpotifyClientOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (string.IsNullOrWhiteSpace(settings.ClientId))
+        {
+            return false;
+        }
+
+        var store = new SpotifyLoginStore((options ?? new SpotifyClientOptions()).ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), settings.ClientId.Trim());
+        return store.Exists;
+    }
+
+    /// <summary>As <see cref="Create(MusicDlSettings, ICache?, SpotifyClientOptions?, ILogger?)"/>, with the token region and the metadata cache apart.</summary>
     internal static SpotifyClient Create(
-        MusicDlSettings settings, ICacheRegion<SpotifyAccessToken>? tokens, ICache? metadata, SpotifyClientOptions? options = null)
+        MusicDlSettings settings, ICacheRegion<SpotifyAccessToken>? tokens, ICache? metadata, SpotifyClientOptions? options = null, ILogger? log = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         options ??= new SpotifyClientOptions();
+        if (ReadsOnlyPublicPages(settings, options))
+        {
+            var (pageHttp, pageTransport) = CreateTransport(settings, options);
+            var pageCatalog = new SpotifyPageCatalog(pageTransport, metadata);
+            return new SpotifyClient(pageHttp, pageTransport, null, pageCatalog, new SpotifyResolver(pageCatalog, catalogIsApi: false, log: log));
+        }
+
         var clientId = RequireClientId(settings);
         var store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), clientId, options.LoginLockBusy);
         var (http, transport) = CreateTransport(settings, options);
@@ -80,7 +124,8 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
             catalog = new CachingSpotifyCatalog(catalog, metadata);
         }
 
-        return new SpotifyClient(http, controller, catalog);
+        var pages = settings.SpotifyAccess == SpotifyAccess.Auto ? new SpotifyPageCatalog(transport, metadata) : null;
+        return new SpotifyClient(http, transport, controller, catalog, new SpotifyResolver(catalog, catalogIsApi: true, pages, log));
     }
 
     internal static string RequireClientId(MusicDlSettings settings) =>
@@ -95,6 +140,10 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
             ? new HttpClient(handler, disposeHandler: false)
             : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All });
         http.Timeout = options.RequestTimeout;
+
+        // Spotify's answers are small (an API page or an embed page is at most a few hundred KB): anything far
+        // larger is refused rather than held in memory.
+        http.MaxResponseContentBufferSize = 32L * 1024 * 1024;
         return (http, new SpotifyTransport(http, settings, options.TimeProvider));
     }
 
@@ -113,6 +162,6 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        (_controller.Tokens as IDisposable)?.Dispose();
+        (_controller?.Tokens as IDisposable)?.Dispose();
     }
 }

@@ -1,11 +1,18 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Models;
 
 namespace MusicDl.Spotify;
 
-/// <summary>Resolves sources and completes tracks from single catalog reads, cached or not.</summary>
-internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
+/// <summary>
+/// Resolves sources and completes tracks from single catalog reads, cached or not. <paramref name="catalog"/> is the
+/// Web API (<paramref name="catalogIsApi"/>) or the public pages; <paramref name="pages"/>, under
+/// <c>spotify_access: auto</c> with the Web API, reads a playlist the API refuses (403 not owned, 404 Spotify-made).
+/// </summary>
+internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi = true, ISpotifyCatalog? pages = null, ILogger? log = null)
 {
     private const int AlbumParallelism = 4;
+    private readonly ILogger _log = log ?? NullLogger.Instance;
 
     public async Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken)
     {
@@ -25,10 +32,7 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
             }
 
             case SourceKind.Playlist:
-            {
-                var playlist = await catalog.GetPlaylistAsync(RequireId(source), cancellationToken).ConfigureAwait(false);
-                return new ResolvedSource(source, playlist.Name, playlist.Entries) { SnapshotId = playlist.SnapshotId };
-            }
+                return await ResolvePlaylistAsync(source, cancellationToken).ConfigureAwait(false);
 
             case SourceKind.Artist:
                 return await ResolveArtistAsync(source, cancellationToken).ConfigureAwait(false);
@@ -56,13 +60,49 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
         }
     }
 
+    private async Task<ResolvedSource> ResolvePlaylistAsync(SpotifySource source, CancellationToken cancellationToken)
+    {
+        var id = RequireId(source);
+        SpotifyPlaylist playlist;
+        try
+        {
+            playlist = await catalog.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SpotifySourceException ex) when (pages is not null && ex.Status is 403 or 404)
+        {
+            playlist = await pages.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
+            _log.LogWarning(
+                "playlist {Id}: the Web API refused its items ({Status}); read from its public page instead{Cut}. Logged in as its owner or a collaborator (`musicdl auth login`), musicdl reads the whole playlist",
+                id,
+                ex.Status == 403 ? "403, not a playlist of the logged-in user" : "404, a Spotify-made playlist or not public",
+                playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit ? ", which lists only its first 100 entries" : string.Empty);
+            return new ResolvedSource(source, playlist.Name, playlist.Entries);
+        }
+
+        if (!catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit)
+        {
+            _log.LogWarning(
+                "playlist {Id}: without a login only its first {Limit} entries can be read (its public page lists no more); to get all of them, use the Web API as its owner or a collaborator (client_id, then `musicdl auth login`; docs/spotify.md)",
+                id,
+                SpotifyPageCatalog.PlaylistPageLimit);
+        }
+
+        return new ResolvedSource(source, playlist.Name, playlist.Entries) { SnapshotId = catalogIsApi ? playlist.SnapshotId : null };
+    }
+
     /// <summary>
     /// What matching needs and listing pages leave out: the ISRC, from one track request (cached); nothing when
-    /// the track has it already. The album and artist requests serve tags only.
+    /// the track has it already. The album and artist requests serve tags only. A track read from a public page is
+    /// replaced whole by the Web API's, when the run has the Web API.
     /// </summary>
     public async Task<Track> CompleteIsrcAsync(Track track, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
+        if (track.FromPublicPage)
+        {
+            return await FromApiAsync(track, cancellationToken).ConfigureAwait(false);
+        }
+
         if (track.Isrc is not null || !SpotifyId.IsValid(track.Id))
         {
             return track;
@@ -96,6 +136,60 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog)
         }
 
         return result;
+    }
+
+    private async Task<Track> FromApiAsync(Track track, CancellationToken cancellationToken)
+    {
+        if (!SpotifyId.IsValid(track.Id))
+        {
+            return track;
+        }
+
+        if (!catalogIsApi)
+        {
+            return await FromTrackPageAsync(track, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var full = (await catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
+            return full ?? track;
+        }
+        catch (SpotifySourceException ex) when (ex.Status is 403 or 404)
+        {
+            // The page showed it; the API will not: the page's details stay.
+            return track;
+        }
+    }
+
+    /// <summary>
+    /// A playlist's page lists its entries without cover, release date or separate artists: the track's own page
+    /// (one request, cached like a track) gives them. An album's entries have them from the album page.
+    /// </summary>
+    private async Task<Track> FromTrackPageAsync(Track track, CancellationToken cancellationToken)
+    {
+        if (SpotifyId.IsValid(track.Album.Id))
+        {
+            return track;
+        }
+
+        var page = (await catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
+        if (page is null)
+        {
+            return track;
+        }
+
+        return track with
+        {
+            Artists = page.Artists.Count > 0 ? page.Artists : track.Artists,
+            Album = track.Album with
+            {
+                Images = track.Album.Images.Count > 0 ? track.Album.Images : page.Album.Images,
+                ReleaseDate = track.Album.ReleaseDate ?? page.Album.ReleaseDate,
+            },
+            DurationMs = track.DurationMs > 0 ? track.DurationMs : page.DurationMs,
+            Explicit = track.Explicit || page.Explicit,
+        };
     }
 
     private async Task<ResolvedSource> ResolveArtistAsync(SpotifySource source, CancellationToken cancellationToken)

@@ -24,6 +24,7 @@ internal sealed class SpotifyTransport
     private readonly int _maxRetries;
     private long _apiRequests;
     private long _accountsRequests;
+    private long _pageRequests;
 
     public SpotifyTransport(HttpClient http, MusicDlSettings settings, TimeProvider time)
     {
@@ -31,6 +32,7 @@ internal sealed class SpotifyTransport
         _time = time;
         ApiBase = settings.Endpoints.SpotifyApi.ToString().TrimEnd('/');
         AccountsBase = new Uri(settings.Endpoints.SpotifyAccounts.ToString().TrimEnd('/') + "/");
+        OpenBase = settings.Endpoints.SpotifyOpen.ToString().TrimEnd('/');
         _retryCap = settings.SpotifyRetryMaxDelay;
         _maxRetries = Math.Max(0, settings.SpotifyMaxRetries);
         _limiter = settings.SpotifyRateLimitEnabled
@@ -48,15 +50,25 @@ internal sealed class SpotifyTransport
 
     public long AccountsRequests => Interlocked.Read(ref _accountsRequests);
 
+    /// <summary>Requests for public embed pages.</summary>
+    public long PageRequests => Interlocked.Read(ref _pageRequests);
+
+    /// <summary>The configured public page host without a trailing slash ("https://open.spotify.com").</summary>
+    public string OpenBase { get; }
+
     public TimeProvider Time => _time;
 
     /// <summary>Sends a request to the accounts service (no bearer), through the limiter and retries.</summary>
     public Task<HttpResponseMessage> SendAccountsAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
-        SendAsync(create, isApi: false, cancellationToken);
+        SendAsync(create, Counter.Accounts, cancellationToken);
 
     /// <summary>Sends an API request (the caller adds the bearer), through the limiter and retries.</summary>
     public Task<HttpResponseMessage> SendApiAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
-        SendAsync(create, isApi: true, cancellationToken);
+        SendAsync(create, Counter.Api, cancellationToken);
+
+    /// <summary>Sends a public page request (no bearer, no cookie), through the limiter and retries.</summary>
+    public Task<HttpResponseMessage> SendPageAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
+        SendAsync(create, Counter.Pages, cancellationToken);
 
     /// <summary>Sends one request without retries or limiter (short links live outside the API).</summary>
     public async Task<HttpResponseMessage> SendPlainAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -95,7 +107,30 @@ internal sealed class SpotifyTransport
     /// <summary>The path of a URL without its query (queries never hold secrets here, but keep messages short).</summary>
     public static string Describe(Uri url) => url.AbsolutePath;
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, bool isApi, CancellationToken cancellationToken)
+    private enum Counter
+    {
+        Api,
+        Accounts,
+        Pages,
+    }
+
+    private void Count(Counter counter)
+    {
+        switch (counter)
+        {
+            case Counter.Api:
+                Interlocked.Increment(ref _apiRequests);
+                break;
+            case Counter.Accounts:
+                Interlocked.Increment(ref _accountsRequests);
+                break;
+            default:
+                Interlocked.Increment(ref _pageRequests);
+                break;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, Counter counter, CancellationToken cancellationToken)
     {
         string? target = null;
         HttpResponseMessage response;
@@ -111,7 +146,7 @@ internal sealed class SpotifyTransport
 
                     using var request = create();
                     target = Describe(request.RequestUri!);
-                    Interlocked.Increment(ref isApi ? ref _apiRequests : ref _accountsRequests);
+                    Count(counter);
                     var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
                     if (answer.StatusCode == HttpStatusCode.TooManyRequests && _limiter is not null
                         && RetryAfter(answer) is { } hold && hold <= _retryCap)

@@ -34,6 +34,7 @@ public sealed partial class FakeSpotify
         RegisterAccounts();
         RegisterApi();
         RegisterImages();
+        RegisterPages();
     }
 
     public FakeHost Host { get; }

@@ -17,6 +17,12 @@ public enum FakePlayerBehaviour
     /// <summary>ERROR "This video has been removed by the uploader": gone for every client.</summary>
     Removed,
 
+    /// <summary>OK, but every format has neither a url nor a signatureCipher: SABR-only streaming (most 2026 ANDROID and WEB answers).</summary>
+    SabrOnly,
+
+    /// <summary>OK and <c>videoDetails.isLive</c>: a live stream, its formats with URLs but without contentLength.</summary>
+    Live,
+
     /// <summary>Made for kids: UNPLAYABLE to VISIONOS (and the mobile clients), playable on web_embedded and tv_downgraded.</summary>
     MadeForKids,
 }

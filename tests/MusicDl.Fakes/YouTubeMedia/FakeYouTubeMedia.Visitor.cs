@@ -43,14 +43,47 @@ public sealed partial class FakeYouTubeMedia
         return context.Response.WriteAsync(")]}'\n" + json, context.RequestAborted);
     }
 
-    private static Task ServeHomePageAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
+    /// <summary>Where the home page keeps its visitor data (default: as 2026 pages do).</summary>
+    public FakeHomePageVisitorData HomePageVisitorData { get; set; } = FakeHomePageVisitorData.InnerTubeContext;
+
+    private Task ServeHomePageAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
     {
+        // JSON inside the page escapes '=' as \u003d, as YouTube's pages do.
+        var value = "\"" + IssuedVisitorData.Replace("=", "\\u003d", StringComparison.Ordinal) + "\"";
+        var config = HomePageVisitorData switch
+        {
+            // 2026: the value in INNERTUBE_CONTEXT.client, no top-level VISITOR_DATA; SBOX_SETTINGS happens to repeat it.
+            FakeHomePageVisitorData.InnerTubeContext =>
+                "\"INNERTUBE_CONTEXT\":{\"client\":{\"hl\":\"en\",\"gl\":\"US\",\"visitorData\":" + value + ",\"clientName\":\"WEB\",\"clientVersion\":\"2.20261128.01.00\"}},"
+                + "\"SBOX_SETTINGS\":{\"HAS_ON_SCREEN_KEYBOARD\":false,\"VISITOR_DATA\":" + value + "},",
+            FakeHomePageVisitorData.OlderKey => "\"VISITOR_DATA\":" + value + ",",
+            _ => "\"INNERTUBE_CONTEXT\":{\"client\":{\"hl\":\"en\",\"gl\":\"US\",\"clientName\":\"WEB\"}},",
+        };
+        var initialData = HomePageVisitorData == FakeHomePageVisitorData.ResponseContextOnly
+            ? "<script nonce=\"x\">var ytInitialData = {\"responseContext\":{\"serviceTrackingParams\":[],\"visitorData\":" + value + "},\"contents\":{}};</script>"
+            : string.Empty;
         context.Response.ContentType = "text/html; charset=utf-8";
         return context.Response.WriteAsync(
             "<!DOCTYPE html><html><head><script nonce=\"x\">var ytcfg={d:function(){}};</script>"
             + "<script nonce=\"x\">ytcfg.set({\"CLIENT_CANARY_STATE\":\"none\",\"HL\":\"en\",\"GL\":\"US\",\"INNERTUBE_CLIENT_NAME\":\"WEB\","
-            + "\"INNERTUBE_CLIENT_VERSION\":\"2.20261128.01.00\",\"VISITOR_DATA\":\"" + IssuedVisitorData.Replace("=", "\\u003d", StringComparison.Ordinal) + "\"});"
-            + "window.ytcfg.obfuscatedData_ = [];</script></head><body></body></html>",
+            + config + "\"INNERTUBE_CLIENT_VERSION\":\"2.20261128.01.00\"});"
+            + "window.ytcfg.obfuscatedData_ = [];</script>" + initialData + "</head><body></body></html>",
             context.RequestAborted);
     }
+}
+
+/// <summary>Where the fake home page keeps its visitor data.</summary>
+public enum FakeHomePageVisitorData
+{
+    /// <summary>2026: <c>INNERTUBE_CONTEXT.client.visitorData</c> (and <c>SBOX_SETTINGS.VISITOR_DATA</c>), no top-level key.</summary>
+    InnerTubeContext,
+
+    /// <summary>Before 2026: a top-level <c>VISITOR_DATA</c>.</summary>
+    OlderKey,
+
+    /// <summary>Only in the embedded InnerTube answer's <c>responseContext.visitorData</c>.</summary>
+    ResponseContextOnly,
+
+    /// <summary>Nowhere.</summary>
+    None,
 }

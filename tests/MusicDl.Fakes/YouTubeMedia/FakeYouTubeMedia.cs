@@ -169,7 +169,7 @@ public sealed partial class FakeYouTubeMedia
                 w.WriteEndObject();
                 var ad = video!.PreRoll ?? (PreRollOnEveryVideo is { } every ? new FakePreRoll(every) : null);
                 var ei = ad is null ? null : OpenAdWindow(ad);
-                WriteStreamingData(w, videoId, video, cipherOnly: behaviour == FakePlayerBehaviour.CipherOnly, ei);
+                WriteStreamingData(w, videoId, video, behaviour, ei);
                 if (ad is not null)
                 {
                     WriteAd(w, ad);
@@ -180,6 +180,12 @@ public sealed partial class FakeYouTubeMedia
                 w.WriteString("lengthSeconds", AudioSeconds.ToString(CultureInfo.InvariantCulture));
                 w.WriteString("author", "Fake Artist - Topic");
                 w.WriteBoolean("isPrivate", false);
+                if (behaviour == FakePlayerBehaviour.Live)
+                {
+                    w.WriteBoolean("isLive", true);
+                    w.WriteBoolean("isLiveContent", true);
+                }
+
                 w.WriteEndObject();
             }
 
@@ -189,14 +195,32 @@ public sealed partial class FakeYouTubeMedia
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private void WriteStreamingData(Utf8JsonWriter w, string videoId, FakeVideo video, bool cipherOnly, string? ei)
+    private void WriteStreamingData(Utf8JsonWriter w, string videoId, FakeVideo video, FakePlayerBehaviour behaviour, string? ei)
     {
+        var shape = behaviour switch
+        {
+            FakePlayerBehaviour.CipherOnly => FormatShape.CipherOnly,
+            FakePlayerBehaviour.SabrOnly => FormatShape.SabrOnly,
+            FakePlayerBehaviour.Live => FormatShape.Live,
+            _ => FormatShape.Plain,
+        };
         w.WriteStartObject("streamingData");
         w.WriteString("expiresInSeconds", "21540");
+        if (shape == FormatShape.SabrOnly)
+        {
+            // Where a SABR client would stream from; musicdl must not take it for a media URL.
+            w.WriteString("serverAbrStreamingUrl", Host.Url($"{MediaPath}?sabr=1&id={videoId}").AbsoluteUri);
+        }
+
+        if (shape == FormatShape.Live)
+        {
+            w.WriteString("hlsManifestUrl", Host.Url($"{MediaPath}?hls=1&id={videoId}").AbsoluteUri);
+        }
+
         w.WriteStartArray("adaptiveFormats");
 
         // A video-only format first, as real answers list video before audio.
-        WriteFormat(w, videoId, 137, "video/mp4; codecs=\"avc1.640028\"", 1_568_057, 1_500_000, 200_000, cipherOnly, drc: false, video: true, ei);
+        WriteFormat(w, videoId, 137, "video/mp4; codecs=\"avc1.640028\"", 1_568_057, 1_500_000, 200_000, shape, drc: false, video: true, ei);
         foreach (var itag in video.Itags)
         {
             var (mime, peak, average) = itag switch
@@ -208,10 +232,10 @@ public sealed partial class FakeYouTubeMedia
                 _ => ("audio/mp4; codecs=\"mp4a.40.2\"", 133_187, 129_474),
             };
             var length = video.AnnouncedLength(itag) ?? BytesFor(itag).LongLength;
-            WriteFormat(w, videoId, itag, mime, peak, average, length, cipherOnly, drc: false, video: false, ei);
+            WriteFormat(w, videoId, itag, mime, peak, average, length, shape, drc: false, video: false, ei);
             if (video.WithDrcDuplicates)
             {
-                WriteFormat(w, videoId, itag, mime, peak, average, length, cipherOnly, drc: true, video: false, ei);
+                WriteFormat(w, videoId, itag, mime, peak, average, length, shape, drc: true, video: false, ei);
             }
         }
 
@@ -219,17 +243,26 @@ public sealed partial class FakeYouTubeMedia
         w.WriteEndObject();
     }
 
-    private void WriteFormat(Utf8JsonWriter w, string videoId, int itag, string mime, int peak, int average, long length, bool cipherOnly, bool drc, bool video, string? ei)
+    private enum FormatShape
+    {
+        Plain,
+        CipherOnly,
+        SabrOnly,
+        Live,
+    }
+
+    private void WriteFormat(Utf8JsonWriter w, string videoId, int itag, string mime, int peak, int average, long length, FormatShape shape, bool drc, bool video, string? ei)
     {
         var url = Host.Url(string.Create(CultureInfo.InvariantCulture, $"{MediaPath}?expire=1767400000&ei={ei ?? "x"}&id={videoId}&itag={itag}&source=youtube&mime={Uri.EscapeDataString(mime.Split(';')[0])}&clen={length}{(drc ? "&drc=1" : "")}")).AbsoluteUri;
         w.WriteStartObject();
         w.WriteNumber("itag", itag);
-        if (cipherOnly)
+        if (shape == FormatShape.CipherOnly)
         {
             w.WriteString("signatureCipher", "s=" + new string('A', 40) + "&sp=sig&url=" + Uri.EscapeDataString(url));
         }
-        else
+        else if (shape != FormatShape.SabrOnly)
         {
+            // SABR-only formats carry neither a url nor a signatureCipher.
             w.WriteString("url", url);
         }
 
@@ -240,7 +273,12 @@ public sealed partial class FakeYouTubeMedia
         w.WriteString("end", "258");
         w.WriteEndObject();
         w.WriteString("lastModified", "1767369055130614");
-        w.WriteString("contentLength", length.ToString(CultureInfo.InvariantCulture));
+        if (shape != FormatShape.Live)
+        {
+            // A live stream has no end, so no length.
+            w.WriteString("contentLength", length.ToString(CultureInfo.InvariantCulture));
+        }
+
         w.WriteString("quality", "tiny");
         w.WriteString("projectionType", "RECTANGULAR");
         w.WriteNumber("averageBitrate", average);
@@ -262,7 +300,11 @@ public sealed partial class FakeYouTubeMedia
             }
         }
 
-        w.WriteString("approxDurationMs", ((AudioSeconds * 1000) + 1).ToString(CultureInfo.InvariantCulture));
+        if (shape != FormatShape.Live)
+        {
+            w.WriteString("approxDurationMs", ((AudioSeconds * 1000) + 1).ToString(CultureInfo.InvariantCulture));
+        }
+
         w.WriteEndObject();
     }
 

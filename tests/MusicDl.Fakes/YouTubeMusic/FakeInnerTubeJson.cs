@@ -110,6 +110,11 @@ internal static class FakeInnerTubeJson
         second.Add(s.IsSong && s.Album is { } album ? AlbumRun(album) : Run("12.345 Aufrufe"));
         second.Add(Run(Dot));
         second.Add(Run(Duration(s.Duration)));
+        if (s.GreyedOut)
+        {
+            return GreyedOutItem(s, second);
+        }
+
         var renderer = new JsonObject
         {
             ["overlay"] = new JsonObject
@@ -135,6 +140,18 @@ internal static class FakeInnerTubeJson
 
         return new JsonObject { ["musicResponsiveListItemRenderer"] = renderer };
     }
+
+    // As YouTube Music shows an item it cannot play: the grey-out display policy, no play button, no watch endpoint
+    // (so no musicVideoType); the id is left only in playlistItemData.
+    private static JsonObject GreyedOutItem(FakeSong s, List<JsonObject> second) => new()
+    {
+        ["musicResponsiveListItemRenderer"] = new JsonObject
+        {
+            ["flexColumns"] = new JsonArray(Column(Run(s.Title)), Column([.. second]), Column(Run("3701\u00a0Wiedergaben"))),
+            ["playlistItemData"] = new JsonObject { ["videoId"] = s.VideoId },
+            ["musicItemRendererDisplayPolicy"] = "MUSIC_ITEM_RENDERER_DISPLAY_POLICY_GREY_OUT",
+        },
+    };
 
     /// <summary>An album row: no video, browse endpoint to MPRE…; a parser must skip it.</summary>
     public static JsonObject AlbumItem(string album, string artist) => new()

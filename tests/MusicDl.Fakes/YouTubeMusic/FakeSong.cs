@@ -25,6 +25,9 @@ public sealed record FakeSong
 
     public bool Explicit { get; init; }
 
+    /// <summary>Shown greyed out by YouTube Music (it cannot be played there): no play button, no video type.</summary>
+    public bool GreyedOut { get; init; }
+
     /// <summary>Searching this ISRC answers with this song as the top-result card.</summary>
     public string? Isrc { get; init; }
 

@@ -37,6 +37,12 @@ public sealed class FakeYouTubeMusic
     /// <summary>Every search request received, in order.</summary>
     public ConcurrentQueue<FakeSearchRequest> Requests { get; } = new();
 
+    /// <summary>Answer every YouTube Music continuation request with 400 INVALID_ARGUMENT (page two refused).</summary>
+    public bool RefuseContinuations { get; set; }
+
+    /// <summary>The status of a refused continuation: 400 INVALID_ARGUMENT, or e.g. 503 for a service that is struggling.</summary>
+    public int ContinuationRefusalStatus { get; set; } = 400;
+
     /// <summary>Results per shelf or page before a continuation token is given.</summary>
     public int PageSize { get; set; } = 20;
 
@@ -89,6 +95,14 @@ public sealed class FakeYouTubeMusic
         };
         Requests.Enqueue(request);
 
+        if (clientName == "WEB_REMIX" && request.Continuation is { } asked && (RefuseContinuations || TryDecode(asked) is null))
+        {
+            // What YouTube answers a continuation it refuses or cannot read (a token escaped twice reads as another token).
+            var status = RefuseContinuations ? ContinuationRefusalStatus : 400;
+            await FakeHost.WriteJsonAsync(context, status == 400 ? InvalidArgument : "{\"error\":{\"code\":" + status.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"message\":\"The service is currently unavailable.\"}}", status);
+            return;
+        }
+
         JsonObject answer = clientName switch
         {
             "WEB_REMIX" => MusicAnswer(request),
@@ -105,7 +119,7 @@ public sealed class FakeYouTubeMusic
             var (query, filter, offset) = Decode(token);
             var results = Results(query, filter).ToList();
             return FakeInnerTubeJson.MusicContinuation(
-                results.Skip(offset).Take(PageSize).Select(s => FakeInnerTubeJson.Item(s, typeWord: false)), Next(query, filter, offset + PageSize, results.Count));
+                results.Skip(offset).Take(PageSize).Select(s => FakeInnerTubeJson.Item(s, typeWord: false)), MusicNext(query, filter, offset + PageSize, results.Count));
         }
 
         var q = r.Query ?? string.Empty;
@@ -116,7 +130,7 @@ public sealed class FakeYouTubeMusic
             sections.Add(FakeInnerTubeJson.Shelf(
                 r.Params == SongsParams ? "Titel" : "Videos",
                 results.Take(PageSize).Select(s => FakeInnerTubeJson.Item(s, typeWord: false)),
-                Next(q, r.Params, PageSize, results.Count)));
+                MusicNext(q, r.Params, PageSize, results.Count)));
             return FakeInnerTubeJson.MusicAnswer(sections);
         }
 
@@ -129,7 +143,9 @@ public sealed class FakeYouTubeMusic
         // Unfiltered: a top-result card with two more items, then songs, videos, albums and artists shelves.
         var songs = all.Where(s => s.IsSong).ToList();
         var videos = all.Where(s => !s.IsSong).ToList();
-        sections.Add(FakeInnerTubeJson.Card(all[0], all.Skip(1).Take(2).Select(s => FakeInnerTubeJson.Item(s, typeWord: true))));
+        // The card is a result YouTube Music can play; greyed-out ones show only as rows.
+        var top = all.FirstOrDefault(s => !s.GreyedOut) ?? all[0];
+        sections.Add(FakeInnerTubeJson.Card(top, all.Where(s => s != top).Take(2).Select(s => FakeInnerTubeJson.Item(s, typeWord: true))));
         if (songs.Count > 0)
         {
             sections.Add(FakeInnerTubeJson.Shelf("Titel", songs.Take(3).Select(s => FakeInnerTubeJson.Item(s, typeWord: false)), null));
@@ -202,13 +218,48 @@ public sealed class FakeYouTubeMusic
         };
     }
 
+    private const string InvalidArgument = """{"error":{"code":400,"message":"Request contains an invalid argument.","status":"INVALID_ARGUMENT"}}""";
+
     private static string? Next(string query, string? filter, int offset, int total) =>
         offset < total ? Convert.ToBase64String(Encoding.UTF8.GetBytes($"{offset}\n{filter}\n{query}")) : null;
 
-    private static (string Query, string? Filter, int Offset) Decode(string token)
+    /// <summary>
+    /// YouTube Music's next-page token as its answers carry it: base64 ending in padding, already percent-encoded
+    /// ("...%3D%3D"). The payload is padded with blanks (ignored by the query match) so that "==" always ends it.
+    /// </summary>
+    private static string? MusicNext(string query, string? filter, int offset, int total)
     {
-        var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('\n', 3);
-        return (parts[2], parts[1].Length == 0 ? null : parts[1], int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture));
+        if (offset >= total)
+        {
+            return null;
+        }
+
+        var payload = $"{offset}\n{filter}\n{query}";
+        while (Encoding.UTF8.GetByteCount(payload) % 3 != 1)
+        {
+            payload += " ";
+        }
+
+        return Uri.EscapeDataString(Convert.ToBase64String(Encoding.UTF8.GetBytes(payload)));
+    }
+
+    private static (string Query, string? Filter, int Offset) Decode(string token) =>
+        TryDecode(token) ?? throw new FormatException("not a token of this fake: " + token);
+
+    // The token as the URL (decoded once by the server) or the body carries it: plain base64.
+    private static (string Query, string? Filter, int Offset)? TryDecode(string token)
+    {
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(token)).Split('\n', 3);
+            return parts.Length == 3 && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var offset)
+                ? (parts[2], parts[1].Length == 0 ? null : parts[1], offset)
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     private static string Key(string text) => string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));

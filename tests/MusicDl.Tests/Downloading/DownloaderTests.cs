@@ -155,6 +155,37 @@ public sealed class DownloaderTests
     }
 
     [Fact]
+    public async Task A_pinned_video_that_cannot_be_played_fails_once_with_youtubes_reason_and_is_never_searched_around()
+    {
+        var a = AddSource("a", SourceKind.Playlist, SourceEntry.Supported(1, T(1)));
+        _matcher.Pinned.Add(T(1).Id);
+        _producer.Fail = m => new TrackFailedException($"video {m.VideoId} is unavailable: This video is private") { VideoUnavailable = true };
+
+        var result = await NewDownloader().RunAsync(Request(a), CancellationToken.None);
+
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal(TrackStatus.Failed, outcome.Status);
+        Assert.Contains("This video is private", outcome.Error, StringComparison.Ordinal);
+        Assert.Equal("vid" + T(1).Id[..8], outcome.VideoId);
+        Assert.Empty(_matcher.Forgotten);
+        Assert.Single(_producer.Asked);
+    }
+
+    [Fact]
+    public async Task A_failed_line_names_the_video_that_failed()
+    {
+        var a = AddSource("a", SourceKind.Playlist, SourceEntry.Supported(1, T(1)));
+        _producer.Fail = m => new TrackFailedException("YouTube refused the media stream with 403");
+
+        var result = await NewDownloader().RunAsync(Request(a), CancellationToken.None);
+
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal(TrackStatus.Failed, outcome.Status);
+        Assert.Equal("vid" + T(1).Id[..8], outcome.VideoId);
+        Assert.Contains("\"video_id\":\"vid" + T(1).Id[..8] + "\"", OutputJson.Track(outcome), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cached_match_whose_video_is_gone_is_forgotten_and_searched_again_once()
     {
         var a = AddSource("a", SourceKind.Playlist, SourceEntry.Supported(1, T(1)));

@@ -50,6 +50,9 @@ internal sealed class FakeMatcher : ITrackMatcher
 
     public ConcurrentBag<string> Forgotten { get; } = [];
 
+    /// <summary>Tracks pinned to their video by the overrides file (answered as an override, never searched).</summary>
+    public HashSet<string> Pinned { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A failure to throw instead of matching (a search service error, YouTube's session limit).</summary>
     public Func<Track, Exception?> Fail { get; set; } = _ => null;
 
@@ -67,6 +70,11 @@ internal sealed class FakeMatcher : ITrackMatcher
         }
 
         var video = Forgotten.Contains(track.Id) ? "new" + track.Id[..8] : "vid" + track.Id[..8];
+        if (Pinned.Contains(track.Id))
+        {
+            return Task.FromResult(new MatchResult { Status = MatchStatus.Matched, VideoId = video, Provider = "override", Score = 1, Source = MatchSource.Override });
+        }
+
         return Task.FromResult(new MatchResult { Status = MatchStatus.Matched, VideoId = video, Provider = "youtube-music", Score = 0.95 });
     }
 
@@ -85,8 +93,12 @@ internal sealed class FakeProducer : IAudioProducer
 
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>Every video asked for, produced or not.</summary>
+    public ConcurrentBag<string> Asked { get; } = [];
+
     public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
+        Asked.Add(match.VideoId!);
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);

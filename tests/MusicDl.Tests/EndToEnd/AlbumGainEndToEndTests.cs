@@ -12,6 +12,7 @@ namespace MusicDl.Tests.EndToEnd;
 /// ReplayGain's album pass writes the album gain into tracks the run has just tagged: it reuses what the track's own
 /// tagging got and never asks LRCLIB or MusicBrainz again (a dead service would otherwise cost every track twice).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class AlbumGainEndToEndTests : IAsyncLifetime
 {
     private const int Tracks = 3;

@@ -34,6 +34,7 @@ public sealed class FakeWorld : IAsyncDisposable
         Sandbox.Environment["MUSICDL_YOUTUBE_URL"] = host.BaseUri.AbsoluteUri.TrimEnd('/');
         Sandbox.Environment["MUSICDL_LRCLIB_URL"] = host.BaseUri.AbsoluteUri.TrimEnd('/');
         Sandbox.Environment["MUSICDL_MUSICBRAINZ_URL"] = host.BaseUri.AbsoluteUri.TrimEnd('/');
+        Sandbox.Environment["MUSICDL_SPOTIFY_OPEN_URL"] = host.BaseUri.AbsoluteUri.TrimEnd('/');
         Sandbox.Environment["SPOTIFY_CLIENT_ID"] = spotify.ClientId;
         Sandbox.Environment["SPOTIFY_CLIENT_SECRET"] = spotify.ClientSecret;
         ConfigPath = Sandbox.WriteFile("musicdl.yaml", Config());
@@ -87,6 +88,13 @@ public sealed class FakeWorld : IAsyncDisposable
         """;
 
     public void WriteConfig(string body) => ConfigPath = Sandbox.WriteFile("musicdl.yaml", body);
+
+    /// <summary>As a new user: no Spotify app, no login; runs read Spotify's public pages.</summary>
+    public void RemoveSpotifyCredentials()
+    {
+        Sandbox.Environment.Remove("SPOTIFY_CLIENT_ID");
+        Sandbox.Environment.Remove("SPOTIFY_CLIENT_SECRET");
+    }
 
     /// <summary>An album whose every track YouTube Music finds by ISRC and the player serves.</summary>
     public FakeAlbum AddDownloadableAlbum(int tracks, string? name = null)

@@ -5,6 +5,7 @@ using TagLib.Mpeg4;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Lyrics, ReplayGain and MusicBrainz ids added to a library made without them, in place (issue 15).</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class LibraryUpgradeEndToEndTests : IAsyncLifetime
 {
     private const string Synced = "[00:00.10] la la\n[00:00.60] la";

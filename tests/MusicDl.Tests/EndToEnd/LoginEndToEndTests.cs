@@ -5,6 +5,7 @@ using MusicDl.Fakes.Spotify;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>`auth login` on a headless machine (the redirected URL pasted on stdin), then a private playlist.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class LoginEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

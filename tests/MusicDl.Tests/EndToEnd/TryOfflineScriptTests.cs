@@ -6,6 +6,7 @@ namespace MusicDl.Tests.EndToEnd;
 /// scripts/try-offline.sh as a newcomer runs it: standard input closed, an empty HOME, no credentials in the
 /// environment. Reuses the Release builds the suite already made (MUSICDL_TRY_NO_BUILD) to stay quick.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class TryOfflineScriptTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "musicdl-try-test-" + Guid.NewGuid().ToString("N")[..12]);
@@ -48,9 +49,10 @@ public sealed class TryOfflineScriptTests : IDisposable
             Assert.NotEmpty(file.Tag.Pictures);
         }
 
-        // The first run reports the local file and the episode; the second downloads nothing with one Spotify request.
+        // Read without credentials from the playlist's public page, which lists no local files: the first run reports
+        // the episode; the second downloads nothing with one Spotify request (the page).
         Assert.Contains("12 downloaded, 0 skipped", stderr, StringComparison.Ordinal);
-        Assert.Contains("2 unsupported", stderr, StringComparison.Ordinal);
+        Assert.Contains("1 unsupported, 12 read from Spotify's public pages", stderr, StringComparison.Ordinal);
         Assert.Contains("0 downloaded, 12 skipped", stderr, StringComparison.Ordinal);
         Assert.Contains("requests: spotify 1, search 0, player 0, media 0", stderr, StringComparison.Ordinal);
         Assert.Contains("title=Midnight Harbor", stdout, StringComparison.Ordinal);

@@ -89,7 +89,7 @@ public sealed class OutputJsonTests
         using var doc = JsonDocument.Parse(OutputJson.Summary(summary));
         var s = doc.RootElement.GetProperty("summary");
         Assert.Equal(
-            ["downloaded", "skipped", "retagged", "matched", "planned", "missing", "excluded", "pruned", "not_found", "failed", "unsupported", "sources_failed", "exit_code", "elapsed_s", "requests", "cache"],
+            ["downloaded", "skipped", "retagged", "matched", "planned", "missing", "excluded", "pruned", "not_found", "failed", "unsupported", "sources_failed", "from_public_pages", "exit_code", "elapsed_s", "requests", "cache"],
             s.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal(58.2, s.GetProperty("elapsed_s").GetDouble());
         Assert.Equal(90, s.GetProperty("requests").GetProperty("media").GetInt32());

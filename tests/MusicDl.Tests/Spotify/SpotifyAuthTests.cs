@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MusicDl.Caching;
+using MusicDl.Configuration;
 using MusicDl.Fakes;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Models;
@@ -83,11 +84,20 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
     }
 
     [Fact]
-    public void Without_a_secret_and_without_a_login_the_client_cannot_be_created()
+    public void Under_api_access_without_a_secret_and_without_a_login_the_client_cannot_be_created()
     {
-        var error = Assert.Throws<SpotifyCredentialsException>(() => Bed.CreateClient(Bed.Settings with { ClientSecret = null }));
+        var error = Assert.Throws<SpotifyCredentialsException>(() => Bed.CreateClient(Bed.Settings with { ClientSecret = null, SpotifyAccess = SpotifyAccess.Api }));
 
         Assert.Contains("musicdl auth login", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Under_auto_access_without_a_secret_and_without_a_login_the_client_reads_public_pages_only()
+    {
+        using var client = Bed.CreateClient(Bed.Settings with { ClientSecret = null });
+
+        Assert.True(client.ReadsPublicPagesOnly);
+        Assert.False(client.IsUserLogin);
     }
 
     [Fact]

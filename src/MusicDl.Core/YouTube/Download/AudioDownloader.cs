@@ -93,6 +93,12 @@ public sealed class AudioDownloader
                 {
                     _logger.LogDebug("Player client {Client} gave no stream: {Failure}", client.Name, attempt.Failure!.Message);
                     attempts.Add(attempt.Failure!);
+                    if (attempt.Failure!.Kind == PlayerFailureKind.LiveStream)
+                    {
+                        // Live for every client and for yt-dlp alike: no other client, no hand-off, no media request.
+                        return new AudioDownloadResult { Failure = attempt.Failure, Attempts = attempts };
+                    }
+
                     break;
                 }
 

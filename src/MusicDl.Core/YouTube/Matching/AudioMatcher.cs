@@ -145,7 +145,10 @@ public sealed class AudioMatcher
             IReadOnlyList<SearchCandidate> candidates;
             try
             {
-                candidates = await SearchCachedAsync(track, step, cancellationToken);
+                (candidates, var pageFailure) = await SearchCachedAsync(track, step, cancellationToken);
+                // A refused next page keeps the first page and the rest of the plan; it is reported like any other
+                // search failure when nothing is found in the end.
+                failure ??= pageFailure;
             }
             catch (SearchException ex)
             {
@@ -164,7 +167,10 @@ public sealed class AudioMatcher
             }
         }
 
-        var top = CandidateRanking.Rank(scored, _settings.MatchThreshold).Take(TopCount).ToList();
+        var ranked = CandidateRanking.Rank(scored, _settings.MatchThreshold);
+        var top = ranked.Take(TopCount).ToList();
+        // Greyed-out results are always listed (as skipped, with the reason), so --explain shows why a result was not taken.
+        top.AddRange(ranked.Skip(TopCount).Where(s => s.Candidate.GreyedOut));
         Log(track, top);
 
         if (top.Count > 0 && top[0].Score.Value >= _settings.MatchThreshold)
@@ -222,7 +228,8 @@ public sealed class AudioMatcher
         }
     }
 
-    private async Task<IReadOnlyList<SearchCandidate>> SearchCachedAsync(Track track, SearchStep step, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<SearchCandidate> Candidates, SearchException? PageFailure)> SearchCachedAsync(
+        Track track, SearchStep step, CancellationToken cancellationToken)
     {
         if (_searchCache is null)
         {
@@ -230,21 +237,28 @@ public sealed class AudioMatcher
         }
 
         IReadOnlyList<SearchCandidate>? fresh = null;
+        SearchException? pageFailure = null;
         var lookup = await _searchCache.GetOrCreateAsync(
             step.CacheKey,
             async ct =>
             {
-                var found = await SearchPagesAsync(track, step, ct);
+                (var found, pageFailure) = await SearchPagesAsync(track, step, ct);
                 fresh = found;
-                // Nothing this track could use: remember that for the negative TTL.
                 var acceptable = found.Any(c => Acceptable(track, c, step));
+                if (!acceptable && pageFailure is not null)
+                {
+                    // Page two was never seen: not a verdict to remember. Handed on to the callers, stored nowhere.
+                    return new CacheLookup<SearchCandidate[]>(CacheLookupKind.Miss, found.ToArray());
+                }
+
+                // Nothing this track could use: remember that for the negative TTL.
                 return acceptable
                     ? CacheLookup<SearchCandidate[]>.Found(found.ToArray(), _settings.AudioSearchCacheTtl)
                     : CacheLookup<SearchCandidate[]>.Absent(_settings.NegativeSearchCacheTtl);
             },
             cancellationToken);
         // A fresh answer stored as negative still shows its rejected candidates in this run's log.
-        return lookup is { IsHit: true, Value: { } v } ? v : fresh ?? [];
+        return (lookup.Value is { } v ? v : fresh ?? [], pageFailure);
     }
 
     private bool Acceptable(Track track, SearchCandidate candidate, SearchStep step) =>
@@ -252,18 +266,30 @@ public sealed class AudioMatcher
 
     /// <summary>
     /// The first page, and when nothing on it passes the threshold, the next one (at most one more page per query:
-    /// further down the answer drifts away from the query).
+    /// further down the answer drifts away from the query). A next page that fails (after its retries) leaves the
+    /// first page's results, with the failure.
     /// </summary>
-    private async Task<IReadOnlyList<SearchCandidate>> SearchPagesAsync(Track track, SearchStep step, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<SearchCandidate> Candidates, SearchException? PageFailure)> SearchPagesAsync(
+        Track track, SearchStep step, CancellationToken cancellationToken)
     {
         var first = await WithRetriesAsync(ct => step.Provider.SearchAsync(step.Query, step.Filter, ct), cancellationToken);
         if (first.ContinuationToken is not { } token || first.Candidates.Any(c => Acceptable(track, c, step)))
         {
-            return first.Candidates;
+            return (first.Candidates, null);
         }
 
-        var next = await WithRetriesAsync(ct => step.Provider.ContinueAsync(step.Query, step.Filter, token, ct), cancellationToken);
-        return first.Candidates.Concat(next.Candidates).DistinctBy(c => c.VideoId, StringComparer.Ordinal).ToList();
+        SearchPage next;
+        try
+        {
+            next = await WithRetriesAsync(ct => step.Provider.ContinueAsync(step.Query, step.Filter, token, ct), cancellationToken);
+        }
+        catch (SearchException ex)
+        {
+            _logger?.LogWarning("{Provider} refused the next page of \"{Query}\" ({Reason}); going on with the first page", step.Provider.Name, step.Query, ex.Message);
+            return (first.Candidates, ex);
+        }
+
+        return (first.Candidates.Concat(next.Candidates).DistinctBy(c => c.VideoId, StringComparer.Ordinal).ToList(), null);
     }
 
     private async Task<SearchPage> WithRetriesAsync(Func<CancellationToken, Task<SearchPage>> search, CancellationToken cancellationToken)

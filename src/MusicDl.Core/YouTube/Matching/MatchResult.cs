@@ -18,6 +18,9 @@ public sealed record MatchResult
 
     public string? Title { get; init; }
 
+    /// <summary>The album YouTube Music names for the chosen song (its album run), when it names one.</summary>
+    public string? Album { get; init; }
+
     public MatchSource Source { get; init; } = MatchSource.Search;
 
     public IReadOnlyList<ScoredCandidate> TopCandidates { get; init; } = [];
@@ -37,6 +40,7 @@ public sealed record MatchResult
         Provider = candidate.Provider,
         Score = score,
         Title = candidate.Title,
+        Album = candidate.Album,
         TopCandidates = top,
     };
 }

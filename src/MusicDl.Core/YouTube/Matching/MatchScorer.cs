@@ -16,6 +16,9 @@ public static class MatchScorer
     public const double AlbumWeight = 0.05;
     public const double SongWeight = 0.05;
 
+    /// <summary>The rejection of an item YouTube Music greys out (shown in <c>match --explain</c>).</summary>
+    public const string GreyedOutReason = "skipped: greyed out on YouTube Music, it cannot be played";
+
     /// <summary>At or above this the candidate is taken without asking further searches.</summary>
     public const double CertainScore = 0.90;
 
@@ -83,6 +86,12 @@ public static class MatchScorer
         // An ISRC search that returns an audio track of the same length is that recording, even when
         // the title is written in another script or the artist under another name.
         var isrcHit = fromIsrcSearch && candidate.IsSong && durationDiff is { TotalSeconds: <= 3 } && Math.Max(title, artist) >= 0.3;
+
+        // Greyed out by YouTube Music (no play button, no video type): it cannot be played, however well it fits.
+        if (candidate.GreyedOut)
+        {
+            return MatchScore.Rejected(GreyedOutReason, title, artist, duration);
+        }
 
         var wrongVersion = VersionWords.Unrequested(track.Title + " " + track.Album.Name, candidate.Title)
             .Concat(VersionWords.Unrequested(candidate.Title + " " + candidate.Album, track.Title))

@@ -40,6 +40,9 @@ public sealed record AudioStreamInfo
 
     public int? AudioChannels { get; init; }
 
+    /// <summary>Neither a url nor a signatureCipher: the format is served only through SABR streaming.</summary>
+    public bool IsSabrOnly => Url is null && !HasSignatureCipher;
+
     /// <summary>Usable without deciphering.</summary>
     public bool IsUsable => Url is not null;
 

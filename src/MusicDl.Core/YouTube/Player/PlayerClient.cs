@@ -74,6 +74,7 @@ public sealed class PlayerClient
                 visitorData ??= _visitor is null ? null : await _visitor.GetAsync(cancellationToken);
                 Interlocked.Increment(ref _requests);
                 var response = await _controller.GetPlayerAsync(id, client, visitorData, cancellationToken);
+                _visitor?.Offer(response.VisitorData);
 
                 // The session limit comes first: never a hand-off to another client or yt-dlp under it.
                 return response.SessionLimited
@@ -128,6 +129,12 @@ public sealed class PlayerClient
             return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player request for video {videoId} timed out (client {client.Name})"));
         }
 
+        if (response.IsLive)
+        {
+            // Not a song, and its formats have no end: refused here, before any media request.
+            return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.LiveStream, videoId, client.Name, $"video {videoId} is a live stream, not a song; not downloaded (client {client.Name})"), response);
+        }
+
         if (PlayerFailures.FromStatus(videoId, client.Name, response.Status, response.Reason) is { } failure)
         {
             return new PlayerAttempt(null, failure, response);
@@ -138,9 +145,10 @@ public sealed class PlayerClient
             return new PlayerAttempt(stream, null, response);
         }
 
-        var why = response.AudioStreams.Count == 0
-            ? "offers no audio stream"
-            : "offers audio only with a signature cipher, which musicdl does not decipher";
+        // Name what YouTube did: a cipher only when one is there; formats with neither url nor cipher are SABR only.
+        var why = response.AudioStreams.Count == 0 ? "offers no audio stream"
+            : response.AudioStreams.Any(s => s.HasSignatureCipher) ? "offers audio only with a signature cipher, which musicdl does not decipher"
+            : "is SABR only: its audio formats have neither a url nor a signatureCipher, which only SABR-streaming clients such as yt-dlp follow";
         return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.NoUsableStream, videoId, client.Name, $"video {videoId} {why} (client {client.Name})"));
     }
 }

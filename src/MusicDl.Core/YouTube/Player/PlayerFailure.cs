@@ -10,7 +10,7 @@ public sealed record PlayerFailure(PlayerFailureKind Kind, string VideoId, strin
     /// <summary>The service's own reason text, when it gave one.</summary>
     public string? Reason { get; init; }
 
-    public bool IsAboutTrack => Kind is PlayerFailureKind.Unplayable or PlayerFailureKind.Unavailable;
+    public bool IsAboutTrack => Kind is PlayerFailureKind.Unplayable or PlayerFailureKind.Unavailable or PlayerFailureKind.LiveStream;
 
     /// <summary>
     /// About the track and settled: the reason says removed, private or deleted, or yt-dlp failed on it too. Only a

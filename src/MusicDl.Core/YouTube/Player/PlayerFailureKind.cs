@@ -18,7 +18,10 @@ public enum PlayerFailureKind
     /// <summary>"Sign in to confirm you're not a bot": YouTube distrusts this machine, not the video.</summary>
     BotCheck,
 
-    /// <summary>Playable, but every audio format needs signature deciphering (signatureCipher).</summary>
+    /// <summary>
+    /// Playable, but no audio format has a plain URL: each needs signature deciphering (signatureCipher), or has neither a
+    /// url nor a signatureCipher (SABR only). yt-dlp can fetch both.
+    /// </summary>
     NoUsableStream,
 
     /// <summary>HTTP 403 on the media URL.</summary>
@@ -38,4 +41,7 @@ public enum PlayerFailureKind
 
     /// <summary>yt-dlp ran and failed.</summary>
     YtDlpFailed,
+
+    /// <summary><c>videoDetails.isLive</c>: a live stream is not a song; refused before any media request, no yt-dlp.</summary>
+    LiveStream,
 }

@@ -7,6 +7,12 @@ public sealed record PlayerResponse(string Status, string? Reason, IReadOnlyList
 
     public TimeSpan? Duration { get; init; }
 
+    /// <summary><c>responseContext.visitorData</c>, which every InnerTube answer repeats.</summary>
+    public string? VisitorData { get; init; }
+
+    /// <summary><c>videoDetails.isLive</c>: a stream going on now (its formats have no contentLength).</summary>
+    public bool IsLive { get; init; }
+
     /// <summary>YouTube's session limit ("try again later" in the reason or error screen, or a captcha): about the session, not the video.</summary>
     public bool SessionLimited { get; init; }
     /// <summary>The pre-roll ad YouTube plays first, if any: the media URLs answer 403 until it has passed.</summary>

@@ -25,9 +25,15 @@ internal static class PlayerResponseParser
             || (ps.TryGetProperty("errorScreen", out var screen) && screen.ValueKind == JsonValueKind.Object && screen.TryGetProperty("playerCaptchaViewModel", out _));
 
         TimeSpan? duration = null;
-        if (root.TryGetProperty("videoDetails", out var details) && Long(details, "lengthSeconds") is { } seconds)
+        var isLive = false;
+        if (root.TryGetProperty("videoDetails", out var details) && details.ValueKind == JsonValueKind.Object)
         {
-            duration = TimeSpan.FromSeconds(seconds);
+            if (Long(details, "lengthSeconds") is { } seconds)
+            {
+                duration = TimeSpan.FromSeconds(seconds);
+            }
+
+            isLive = details.TryGetProperty("isLive", out var live) && live.ValueKind == JsonValueKind.True;
         }
 
         var streams = new List<AudioStreamInfo>();
@@ -42,8 +48,11 @@ internal static class PlayerResponseParser
             }
         }
 
-        return new PlayerResponse(status, reason, streams) { Duration = duration, SessionLimited = sessionLimited, PreRoll = PreRollAdParser.Find(root) };
+        return new PlayerResponse(status, reason, streams) { Duration = duration, IsLive = isLive, VisitorData = VisitorData(root), SessionLimited = sessionLimited, PreRoll = PreRollAdParser.Find(root) };
     }
+
+    private static string? VisitorData(JsonElement root) =>
+        root.TryGetProperty("responseContext", out var context) && Str(context, "visitorData") is { Length: > 0 } value ? value : null;
 
     // YouTube's session limit (about an hour, whatever the status); we ask hl=en, so the English text is what comes.
     private static bool IsSessionLimit(string? reason) =>

@@ -52,14 +52,15 @@ internal sealed class InnerTubeSearchController
         new($"{_client.ClientName} search answered something that is not a search result (no section list); not cached, asked again next time", null, isTransient: true);
 
     /// <summary>POSTs a search body; <paramref name="urlContinuation"/> goes into the URL (YouTube Music style).</summary>
-
     public async Task<JsonDocument> SearchAsync(
         string? query, string? searchParams, string? bodyContinuation, string? urlContinuation, CancellationToken cancellationToken)
     {
         var uri = _searchUri;
         if (urlContinuation is not null)
         {
-            var token = Uri.EscapeDataString(urlContinuation);
+            // YouTube Music hands the token out already percent-encoded ("...%3D%3D"); it must reach the URL encoded
+            // exactly once, so any encoding it carries is undone first (a raw "...==" token is encoded the same way).
+            var token = Uri.EscapeDataString(Uri.UnescapeDataString(urlContinuation));
             var join = uri.Query.Length > 0 ? "&" : "?";
             uri = new Uri($"{uri.AbsoluteUri}{join}ctoken={token}&continuation={token}");
         }
@@ -122,7 +123,10 @@ internal sealed class InnerTubeSearchController
             try
             {
                 await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                return await JsonDocument.ParseAsync(body, default, cancellationToken);
+                var doc = await JsonDocument.ParseAsync(body, default, cancellationToken);
+                // Every InnerTube answer repeats the visitor data: a run whose fetch failed takes it from here.
+                _visitor?.Offer(doc.RootElement.At("responseContext", "visitorData").String());
+                return doc;
             }
             catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
             {

@@ -26,6 +26,12 @@ public sealed record SearchCandidate
     /// <summary>The raw musicVideoType (MUSIC_VIDEO_TYPE_ATV, _OMV, _UGC...), null for plain YouTube.</summary>
     public string? VideoType { get; init; }
 
+    /// <summary>
+    /// YouTube Music shows the item greyed out (<c>MUSIC_ITEM_RENDERER_DISPLAY_POLICY_GREY_OUT</c>): it cannot be played,
+    /// so it is never a match; kept only to be listed as skipped.
+    /// </summary>
+    public bool GreyedOut { get; init; }
+
     /// <summary><see cref="SearchProviders.YouTubeMusic"/> or <see cref="SearchProviders.YouTube"/>.</summary>
     public required string Provider { get; init; }
 

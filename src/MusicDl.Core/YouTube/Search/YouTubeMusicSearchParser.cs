@@ -13,6 +13,7 @@ internal static class YouTubeMusicSearchParser
     private const string SongType = "MUSIC_VIDEO_TYPE_ATV";
     private const string PodcastEpisodeType = "MUSIC_VIDEO_TYPE_PODCAST_EPISODE";
     private const string AlbumPrefix = "MPRE";
+    private const string GreyOut = "MUSIC_ITEM_RENDERER_DISPLAY_POLICY_GREY_OUT";
 
     /// <summary>
     /// A well-formed answer: its section list or continuation shelf is there (it may still hold nothing). Anything else
@@ -104,7 +105,7 @@ internal static class YouTubeMusicSearchParser
         var subtitle = r.At("flexColumns").Items().Skip(1)
             .Select(c => c.At("musicResponsiveListItemFlexColumnRenderer", "text", "runs").Items());
         var badges = r.At("badges");
-        return Build(videoId, watch, Text(titleRuns), subtitle, badges);
+        return Build(videoId, watch, Text(titleRuns), subtitle, badges, IsGreyedOut(r));
     }
 
     private static SearchCandidate? ParseCard(JsonElement card)
@@ -115,11 +116,15 @@ internal static class YouTubeMusicSearchParser
             ?? card.At("thumbnailOverlay", "musicItemThumbnailOverlayRenderer", "content", "musicPlayButtonRenderer", "playNavigationEndpoint", "watchEndpoint");
         var subtitle = new[] { card.At("subtitle", "runs").Items() };
         var badges = card.At("subtitleBadges") ?? card.At("badges");
-        return Build(watch.At("videoId").String(), watch, Text(titleRuns), subtitle, badges);
+        return Build(watch.At("videoId").String(), watch, Text(titleRuns), subtitle, badges, IsGreyedOut(card));
     }
 
+    // Greyed-out items have no play button and no musicVideoType; the display policy is what says so.
+    private static bool IsGreyedOut(JsonElement renderer) =>
+        renderer.At("musicItemRendererDisplayPolicy").String() == GreyOut;
+
     private static SearchCandidate? Build(
-        string? videoId, JsonElement? watch, string title, IEnumerable<IEnumerable<JsonElement>> subtitleColumns, JsonElement? badges)
+        string? videoId, JsonElement? watch, string title, IEnumerable<IEnumerable<JsonElement>> subtitleColumns, JsonElement? badges, bool greyedOut)
     {
         // Albums, artists, playlists and profiles have no video to play; podcast episodes are not music.
         var videoType = watch.At("watchEndpointMusicSupportedConfigs", "watchEndpointMusicConfig", "musicVideoType").String();
@@ -139,6 +144,7 @@ internal static class YouTubeMusicSearchParser
             Explicit = badges.Items().Any(b => b.At("musicInlineBadgeRenderer") is not null),
             IsSong = videoType == SongType,
             VideoType = videoType,
+            GreyedOut = greyedOut,
             Provider = SearchProviders.YouTubeMusic,
         };
     }

@@ -1,4 +1,5 @@
-using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MusicDl.YouTube.Visitor;
 
@@ -13,12 +14,17 @@ public sealed class VisitorDataClient : IVisitorDataSource
 
     private readonly HttpClient _http;
     private readonly Uri _base;
+    private readonly ILogger _logger;
     private long _requests;
 
-    public VisitorDataClient(HttpClient http, Uri youTubeBase)
+    /// <param name="http">The run's client.</param>
+    /// <param name="youTubeBase">YouTube's base URL.</param>
+    /// <param name="logger">Says in one line when a source held no visitor data and the next one is asked.</param>
+    public VisitorDataClient(HttpClient http, Uri youTubeBase, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(youTubeBase);
+        _logger = logger ?? NullLogger.Instance;
         _http = http;
         _base = new Uri(youTubeBase.AbsoluteUri.TrimEnd('/') + "/");
     }
@@ -46,11 +52,14 @@ public sealed class VisitorDataClient : IVisitorDataSource
             swProblem = $"sw.js_data failed: {ex.Message}";
         }
 
+        // Not a silent fallback: one line says why the home page is asked.
+        _logger.LogInformation("YouTube visitor data: {Problem}; asking the home page", swProblem);
         try
         {
             var page = await GetTextAsync(_base, cancellationToken);
             return VisitorDataParser.FromPage(page)
-                ?? throw new VisitorDataException($"YouTube gave no visitor data ({swProblem}; the home page has no VISITOR_DATA in ytcfg)");
+                ?? throw new VisitorDataException(
+                    $"YouTube gave no visitor data ({swProblem}; the home page has none in ytcfg INNERTUBE_CONTEXT.client.visitorData, VISITOR_DATA or responseContext.visitorData)");
         }
         catch (Exception ex) when (IsTransport(ex, cancellationToken))
         {

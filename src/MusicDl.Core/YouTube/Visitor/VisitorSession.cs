@@ -47,6 +47,31 @@ public sealed class VisitorSession
         return await fetch.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Visitor data an InnerTube answer repeated (<c>responseContext.visitorData</c>): taken when the run has none,
+    /// so a failed fetch does not leave every later call without it.
+    /// </summary>
+    public void Offer(string? visitorData)
+    {
+        if (string.IsNullOrEmpty(visitorData))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_fetch is not { IsCompletedSuccessfully: true, Result: null })
+            {
+                return;
+            }
+
+            _fetch = Task.FromResult<string?>(visitorData);
+            _failedAt = null;
+        }
+
+        _logger.LogInformation("YouTube visitor data taken from an InnerTube answer (responseContext.visitorData)");
+    }
+
     private async Task<string?> FetchAsync()
     {
         try

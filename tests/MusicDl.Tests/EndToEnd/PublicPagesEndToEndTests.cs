@@ -1,0 +1,203 @@
+using MusicDl.Fakes.Spotify;
+using MusicDl.Fakes.YouTubeMusic;
+
+namespace MusicDl.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 21: Spotify without a developer app. With no credentials a public track, album and playlist are read from
+/// their embed pages; with credentials, a playlist the Web API refuses is read from its page under `auto` and fails
+/// clearly under `api`; a playlist page's 100-entry cut, artists, missing pages and a changed page are each said in
+/// one line with the exit code they earn.
+/// </summary>
+[Trait("Category", "EndToEnd")]
+public sealed class PublicPagesEndToEndTests : IAsyncLifetime
+{
+    private FakeWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task Without_credentials_a_public_playlist_lands_tagged_from_its_pages_and_the_rerun_asks_one_page_and_no_youtube()
+    {
+        _world.RemoveSpotifyCredentials();
+        var (playlist, album) = _world.AddDownloadablePlaylist(6, withOddities: false, access: FakePlaylistAccess.OwnerOrCollaborator);
+        var url = FakeWorld.PlaylistUrl(playlist);
+
+        var cold = new RunOutput(await _world.RunAsync("download", url, "--json"));
+
+        Assert.True(cold.Result.ExitCode == 0, cold.ToString());
+        Assert.Equal(6, cold.WithStatus("downloaded").Count);
+        Assert.Equal(6, cold.Summary.GetProperty("from_public_pages").GetInt32());
+        Assert.Equal(0, _world.Spotify.ApiRequests);
+        Assert.Equal(0, _world.Spotify.TokenRequests);
+        Assert.Equal(0, _world.Spotify.PageRequestsWithCredentials);
+        foreach (var t in cold.WithStatus("downloaded"))
+        {
+            using var file = TagLib.File.Create(t.GetProperty("path").GetString()!, "audio/mp4", TagLib.ReadStyle.None);
+            Assert.Equal(t.GetProperty("title").GetString(), file.Tag.Title);
+            Assert.Equal($"Artist {album.ArtistIds[0][^4..]}", file.Tag.Performers.Single());
+
+            // The playlist page names no album: the matched YouTube Music song's album fills it; the cover and the
+            // release date come from the track's own page.
+            Assert.Equal(album.Name, file.Tag.Album);
+            Assert.Single(file.Tag.Pictures);
+            Assert.Equal(2021u, file.Tag.Year);
+        }
+
+        var pages = _world.Spotify.PageRequests;
+        var (searches, players, media) = (_world.SearchRequests, _world.PlayerRequests, _world.MediaRequests);
+        var warm = new RunOutput(await _world.RunAsync("download", url, "--json"));
+
+        Assert.True(warm.Result.ExitCode == 0, warm.ToString());
+        Assert.Equal(6, warm.WithStatus("skipped").Count);
+        Assert.Equal(1, _world.Spotify.PageRequests - pages);
+        Assert.Equal(1, warm.Requests("spotify"));
+        Assert.Equal((searches, players, media), (_world.SearchRequests, _world.PlayerRequests, _world.MediaRequests));
+    }
+
+    [Fact]
+    public async Task Without_credentials_an_album_and_a_track_land_tagged_from_their_pages_in_album_order()
+    {
+        _world.RemoveSpotifyCredentials();
+        var album = _world.AddDownloadableAlbum(3, "Page Album");
+        var single = _world.AddDownloadableAlbum(1, "Single Album");
+
+        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(album), $"https://open.spotify.com/track/{single.Tracks[0].Id}", "--json"));
+
+        Assert.True(run.Result.ExitCode == 0, run.ToString());
+        Assert.Equal(4, run.WithStatus("downloaded").Count);
+        Assert.Equal(4, run.Summary.GetProperty("from_public_pages").GetInt32());
+        foreach (var (track, i) in album.Tracks.Select((t, i) => (t, i)))
+        {
+            var line = run.Tracks.Single(t => t.GetProperty("spotify_id").GetString() == track.Id);
+            using var file = TagLib.File.Create(line.GetProperty("path").GetString()!, "audio/mp4", TagLib.ReadStyle.None);
+            Assert.Equal("Page Album", file.Tag.Album);
+            Assert.Equal((uint)(i + 1), file.Tag.Track);
+            Assert.Single(file.Tag.Pictures);
+        }
+
+        var one = run.Tracks.Single(t => t.GetProperty("spotify_id").GetString() == single.Tracks[0].Id);
+        using var singleFile = TagLib.File.Create(one.GetProperty("path").GetString()!, "audio/mp4", TagLib.ReadStyle.None);
+        Assert.Equal(single.Tracks[0].Name, singleFile.Tag.Title);
+        Assert.Equal("Single Album", singleFile.Tag.Album);
+        Assert.Single(singleFile.Tag.Pictures);
+        Assert.Equal(0, _world.Spotify.ApiRequests);
+    }
+
+    [Fact]
+    public async Task With_credentials_a_playlist_the_api_refuses_is_read_from_its_page_under_auto_and_fails_clearly_under_api()
+    {
+        var (owned, album) = _world.AddDownloadablePlaylist(3, withOddities: false, access: FakePlaylistAccess.OwnerOrCollaborator);
+        var editorialAlbum = _world.AddDownloadableAlbum(2);
+        var editorial = _world.Spotify.AddPlaylist(new FakePlaylist(FakeSpotifyIds.Next("pl"), "Today's Fake Hits", "spotify",
+            editorialAlbum.Tracks.Select(t => FakeEntry.Track(t.Id))) { Access = FakePlaylistAccess.Editorial });
+
+        var strict = await _world.RunAsync("download", FakeWorld.PlaylistUrl(owned), FakeWorld.PlaylistUrl(editorial), "--spotify-access", "api", "--json");
+
+        Assert.True(strict.ExitCode == 1, strict.ToString());
+        Assert.Contains("403", strict.Stdout, StringComparison.Ordinal);
+        Assert.Contains("404", strict.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, _world.Spotify.PageRequests);
+        Assert.Empty(FakeWorld.AudioFiles(_world.Sandbox.Library));
+
+        var auto = new RunOutput(await _world.RunAsync("download", FakeWorld.PlaylistUrl(owned), FakeWorld.PlaylistUrl(editorial), "--json"));
+
+        Assert.True(auto.Result.ExitCode == 0, auto.ToString());
+        Assert.Equal(5, auto.WithStatus("downloaded").Count);
+        Assert.Equal(2, auto.Result.StderrLines.Count(l => l.Contains("read from its public page instead", StringComparison.Ordinal)));
+        Assert.Contains(auto.Result.StderrLines, l => l.Contains(owned.Id, StringComparison.Ordinal) && l.Contains("owner or a collaborator", StringComparison.Ordinal));
+
+        // With the Web API at hand, each track read from a page is completed from it: ISRC, album and numbers.
+        var first = auto.Tracks.Single(t => t.GetProperty("spotify_id").GetString() == album.Tracks[0].Id);
+        Assert.Equal(album.Tracks[0].Isrc, first.GetProperty("isrc").GetString());
+        using var file = TagLib.File.Create(first.GetProperty("path").GetString()!, "audio/mp4", TagLib.ReadStyle.None);
+        Assert.Equal(album.Name, file.Tag.Album);
+        Assert.Equal(1u, file.Tag.Track);
+    }
+
+    [Fact]
+    public async Task A_playlist_of_1000_entries_read_from_its_page_places_its_first_100_and_says_so_in_one_line()
+    {
+        _world.RemoveSpotifyCredentials();
+        _world.Sandbox.Timeout = TimeSpan.FromSeconds(180);
+        _world.WriteConfig(_world.Config().Replace("threads: 4", "threads: 8", StringComparison.Ordinal));
+        var album = _world.AddDownloadableAlbum(100);
+        var rest = _world.Spotify.AddGeneratedAlbum(900);
+        var entries = album.Tracks.Concat(rest.Tracks).Select(t => FakeEntry.Track(t.Id));
+        var playlist = _world.Spotify.AddPlaylist(new FakePlaylist(FakeSpotifyIds.Next("pl"), "Huge", "someone", entries));
+
+        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.PlaylistUrl(playlist), "--json"));
+
+        Assert.True(run.Result.ExitCode == 0, run.ToString());
+        Assert.Equal(100, run.WithStatus("downloaded").Count);
+        Assert.Equal(album.Tracks.Select(t => t.Id).Order(), run.WithStatus("downloaded").Select(t => t.GetProperty("spotify_id").GetString()).Order());
+        Assert.Single(run.Result.StderrLines, l => l.Contains("only its first 100 entries", StringComparison.Ordinal));
+        Assert.Equal(100, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
+    }
+
+    [Fact]
+    public async Task Without_credentials_an_artist_fails_in_one_line_saying_it_needs_the_web_api_and_the_other_sources_go_on()
+    {
+        _world.RemoveSpotifyCredentials();
+        var album = _world.AddDownloadableAlbum(1);
+
+        var run = await _world.RunAsync("download", $"https://open.spotify.com/artist/{album.ArtistIds[0]}", FakeWorld.AlbumUrl(album));
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Single(run.StdoutLines.Concat(run.StderrLines), l => l.Contains("needs the Web API", StringComparison.Ordinal));
+        Assert.Single(FakeWorld.AudioFiles(_world.Sandbox.Library));
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_that_does_not_exist_fails_its_source_with_exit_1_and_is_not_cached()
+    {
+        _world.RemoveSpotifyCredentials();
+        var missing = FakeSpotifyIds.Next("pl");
+
+        var first = await _world.RunAsync("download", $"https://open.spotify.com/playlist/{missing}");
+        var second = await _world.RunAsync("download", $"https://open.spotify.com/playlist/{missing}");
+
+        Assert.True(first.ExitCode == 1, first.ToString());
+        Assert.Contains("not public, or does not exist", first.Stderr + first.Stdout, StringComparison.Ordinal);
+        Assert.Equal(1, second.ExitCode);
+        Assert.Equal(2, _world.Spotify.PageRequests);
+    }
+
+    [Theory]
+    [InlineData(FakePageShape.NoNextData)]
+    [InlineData(FakePageShape.OtherJson)]
+    public async Task A_changed_page_stops_the_run_with_exit_3_naming_what_to_do_and_caches_nothing(FakePageShape shape)
+    {
+        _world.RemoveSpotifyCredentials();
+        var album = _world.AddDownloadableAlbum(2);
+        _world.Spotify.PageShape = shape;
+
+        var run = await _world.RunAsync("download", FakeWorld.AlbumUrl(album));
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("public page has changed", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Update musicdl", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+
+        _world.Spotify.PageShape = FakePageShape.Documented;
+        var next = await _world.RunAsync("download", FakeWorld.AlbumUrl(album));
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.Equal(2, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
+    }
+
+    [Fact]
+    public async Task Doctor_says_a_run_without_credentials_reads_public_pages_and_checks_their_host()
+    {
+        _world.RemoveSpotifyCredentials();
+
+        var run = await _world.RunAsync("doctor", "--json");
+
+        Assert.Contains("public pages", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("spotify pages", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("spotify credentials", run.Stdout, StringComparison.Ordinal);
+        Assert.True(_world.Host.Log.Any(l => l.StartsWith("GET /embed/", StringComparison.Ordinal)), string.Join("\n", _world.Host.Log));
+    }
+}
