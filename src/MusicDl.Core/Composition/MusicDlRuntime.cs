@@ -113,14 +113,15 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     library,
                     template,
                     settings.Format,
-                    new TagWriter(),
+                    new TagWriter(settings.Id3Version),
                     new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>()),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly,
                     extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers),
                     lyricsMode: settings.Lyrics,
                     loudnessMeter: measuresLocalFiles ? converter : null,
-                    replayGain: settings.ReplayGain);
+                    replayGain: settings.ReplayGain,
+                    albumMeter: settings.ReplayGain ? converter : null);
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;

@@ -29,6 +29,10 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly AudioConverter? _meter;
     private readonly bool _replayGain;
     private readonly TagsWrittenThisRun? _written;
+    private readonly AudioConverter? _albumMeter;
+
+    // Tracks whose loudness this run measured (downloaded or measured anew): their album is measured again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _measuredThisRun = new(StringComparer.Ordinal);
 
     /// <param name="dryRun">Inspect only: claim, move or copy nothing (always so over a read-only library).</param>
     public TrackLibrary(
@@ -42,7 +46,8 @@ public sealed class TrackLibrary : ITrackLibrary
         TrackExtrasSource? extras = null,
         LyricsMode lyricsMode = LyricsMode.Embed,
         AudioConverter? loudnessMeter = null,
-        bool replayGain = false)
+        bool replayGain = false,
+        AudioConverter? albumMeter = null)
     {
         _library = library;
         _template = template;
@@ -56,6 +61,7 @@ public sealed class TrackLibrary : ITrackLibrary
         _meter = loudnessMeter;
         _replayGain = replayGain || loudnessMeter is not null;
         _written = _replayGain && !_dryRun ? new TagsWrittenThisRun() : null;
+        _albumMeter = albumMeter ?? loudnessMeter;
     }
 
     public async Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
@@ -128,6 +134,7 @@ public sealed class TrackLibrary : ITrackLibrary
         if (tags.TrackLoudness is { } measured)
         {
             await _library.State.RecordLoudnessAsync(full.Id, _format, match.VideoId, measured, cancellationToken);
+            _measuredThisRun[full.Id] = true;
         }
 
         foreach (var (path, _) in targets)
@@ -221,9 +228,11 @@ public sealed class TrackLibrary : ITrackLibrary
             }
 
             var measures = new List<(Loudness, TimeSpan)>();
-            foreach (var (planned, full) in tracks)
+            var files = new List<string>();
+            foreach (var (planned, full) in tracks.OrderBy(t => t.Full.DiscNumber).ThenBy(t => t.Full.TrackNumber))
             {
                 var path = (await TargetsAsync(planned, cancellationToken))[0].Path;
+                files.Add(_library.FullPath(path));
                 var videoId = (await _library.State.GetAsync(path, cancellationToken))?.VideoId;
                 if (await _library.State.GetLoudnessAsync(full.Id, _format, videoId, cancellationToken) is { } loudness)
                 {
@@ -231,8 +240,20 @@ public sealed class TrackLibrary : ITrackLibrary
                 }
             }
 
-            var albumLoudness = measures.Count == tracks.Count ? Loudness.Album(measures) : null;
-            if (albumLoudness is null || albumLoudness == await _library.State.GetAlbumLoudnessAsync(album.Key, _format, cancellationToken))
+            if (measures.Count != tracks.Count)
+            {
+                continue;
+            }
+
+            // An album measured before, none of whose tracks this run measured, keeps its value (no decode again).
+            var stored = await _library.State.GetAlbumLoudnessAsync(album.Key, _format, cancellationToken);
+            if (stored is not null && !tracks.Any(t => _measuredThisRun.ContainsKey(t.Full.Id)))
+            {
+                continue;
+            }
+
+            var albumLoudness = await AlbumLoudnessAsync(files, measures, cancellationToken);
+            if (albumLoudness == stored)
             {
                 continue;
             }
@@ -242,6 +263,27 @@ public sealed class TrackLibrary : ITrackLibrary
             {
                 await WriteAlbumLoudnessAsync(planned, full.Id, albumLoudness, cancellationToken);
             }
+        }
+    }
+
+    // The album as one stream, as a ReplayGain 2.0 scanner measures it; the highest track peak. Without ffmpeg, or if
+    // it cannot join the files, the tracks' energies weighted by length.
+    private async Task<Loudness> AlbumLoudnessAsync(List<string> files, List<(Loudness, TimeSpan)> measures, CancellationToken cancellationToken)
+    {
+        var estimate = Loudness.Album(measures);
+        if (_albumMeter is null || !files.TrueForAll(File.Exists))
+        {
+            return estimate;
+        }
+
+        try
+        {
+            var measured = await _albumMeter.MeasureAlbumAsync(files, cancellationToken);
+            return new Loudness(Math.Round(measured.IntegratedLufs, 2), estimate.TruePeakDbfs);
+        }
+        catch (ConversionFailedException)
+        {
+            return estimate;
         }
     }
 
@@ -341,6 +383,7 @@ public sealed class TrackLibrary : ITrackLibrary
 
         var measured = await _meter.MeasureAsync(full, cancellationToken);
         await _library.State.RecordLoudnessAsync(trackId, _format, videoId, measured, cancellationToken);
+        _measuredThisRun[trackId] = true;
         return measured;
     }
 

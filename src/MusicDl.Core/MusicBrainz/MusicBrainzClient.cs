@@ -66,6 +66,7 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
             ReleaseId = release?.Id,
             ReleaseGroupId = release?.ReleaseGroupId,
             ArtistIds = recording.ArtistIds,
+            AlbumArtistIds = release?.ArtistIds ?? [],
             Genres = genres,
         };
     }

@@ -68,21 +68,27 @@ internal static class MusicBrainzJson
     {
         var id = Str(e, "id") ?? throw new JsonException("a MusicBrainz recording has no id");
         int? length = e.TryGetProperty("length", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : null;
-        var artists = Array(e, "artist-credit")
-            .Select(c => c.TryGetProperty("artist", out var a) ? Str(a, "id") : null)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        var artists = CreditedArtistIds(e);
         var releases = Array(e, "releases")
             .Select(r => new MbRelease(
                 Str(r, "id") ?? throw new JsonException("a MusicBrainz release has no id"),
                 Str(r, "title"),
                 Str(r, "status"),
                 Str(r, "date"),
-                r.TryGetProperty("release-group", out var g) ? Str(g, "id") : null))
+                r.TryGetProperty("release-group", out var g) ? Str(g, "id") : null)
+            {
+                ArtistIds = CreditedArtistIds(r),
+            })
             .ToArray();
         return new MbRecording(id, Str(e, "title"), length, artists, releases, ReadGenres(e));
     }
+
+    private static string[] CreditedArtistIds(JsonElement e) =>
+        Array(e, "artist-credit")
+            .Select(c => c.TryGetProperty("artist", out var a) ? Str(a, "id") : null)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
 
     private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];

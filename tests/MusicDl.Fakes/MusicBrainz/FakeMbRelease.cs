@@ -10,6 +10,9 @@ public sealed record FakeMbRelease(string Id, string Title, string ReleaseGroupI
 
     public string Country { get; init; } = "XW";
 
+    /// <summary>The release's credited artists, listed (as the service does) with <c>inc=artist-credits</c>.</summary>
+    public IReadOnlyList<FakeMbArtist> Artists { get; init; } = [];
+
     /// <summary>The recording's track number on this release (the recording search lists it in <c>media</c>).</summary>
     public int TrackNumber { get; init; } = 1;
 

@@ -64,6 +64,14 @@ public sealed class FakeMusicBrainz : FakeOpenService
     private static JsonArray Genres(IEnumerable<FakeMbGenre> genres) =>
         new(genres.Select(g => (JsonNode)new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = g.Name, ["count"] = g.Count, ["disambiguation"] = string.Empty }).ToArray());
 
+    private static JsonArray Credit(IReadOnlyList<FakeMbArtist> artists) =>
+        new(artists.Select((a, i) => (JsonNode)new JsonObject
+        {
+            ["name"] = a.Name,
+            ["joinphrase"] = i < artists.Count - 1 ? " & " : string.Empty,
+            ["artist"] = new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["sort-name"] = a.Name, ["disambiguation"] = string.Empty },
+        }).ToArray());
+
     private static HashSet<string> Includes(HttpContext context) =>
         new((context.Request.Query["inc"].FirstOrDefault() ?? string.Empty).Split([' ', '+'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 
@@ -110,24 +118,28 @@ public sealed class FakeMusicBrainz : FakeOpenService
                 };
                 if (inc.Contains("artist-credits"))
                 {
-                    o["artist-credit"] = new JsonArray(r.Artists.Select((a, i) => (JsonNode)new JsonObject
-                    {
-                        ["name"] = a.Name,
-                        ["joinphrase"] = i < r.Artists.Count - 1 ? " & " : string.Empty,
-                        ["artist"] = new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["sort-name"] = a.Name, ["disambiguation"] = string.Empty },
-                    }).ToArray());
+                    o["artist-credit"] = Credit(r.Artists);
                 }
 
                 if (inc.Contains("releases"))
                 {
-                    o["releases"] = new JsonArray(r.Releases.Select(rel => (JsonNode)new JsonObject
+                    o["releases"] = new JsonArray(r.Releases.Select(rel =>
                     {
-                        ["id"] = rel.Id,
-                        ["title"] = rel.Title,
-                        ["status"] = rel.Status,
-                        ["date"] = rel.Date,
-                        ["country"] = rel.Country,
-                        ["release-group"] = new JsonObject { ["id"] = rel.ReleaseGroupId, ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
+                        var release = new JsonObject
+                        {
+                            ["id"] = rel.Id,
+                            ["title"] = rel.Title,
+                            ["status"] = rel.Status,
+                            ["date"] = rel.Date,
+                            ["country"] = rel.Country,
+                            ["release-group"] = new JsonObject { ["id"] = rel.ReleaseGroupId, ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
+                        };
+                        if (inc.Contains("artist-credits"))
+                        {
+                            release["artist-credit"] = Credit(rel.Artists);
+                        }
+
+                        return (JsonNode)release;
                     }).ToArray());
                 }
 
