@@ -34,6 +34,12 @@ internal static class SourceArguments
                 throw new UsageException($"--from-file '{fromFile}' is a folder; name a file with one URL a line.");
             }
 
+            if (Output.NamedFile.ReadProblem(fromFile) is { } problem)
+            {
+                // A FIFO or device would block or never end the read: only regular files (or - for stdin).
+                throw new UsageException($"--from-file '{fromFile}' {problem}; name a file with one URL a line, or - for stdin.");
+            }
+
             try
             {
                 text = await File.ReadAllTextAsync(fromFile, cancellationToken);

@@ -87,6 +87,11 @@ public sealed class ConfigLoader
             return defaults with { Notes = [$"no config file found (looked for {Paths.DefaultConfigFile}); using defaults", .. defaults.Notes] };
         }
 
+        if (Output.NamedFile.ReadProblem(location.Path) is { } problem)
+        {
+            throw new ConfigException($"config file '{location.Path}' {problem}");
+        }
+
         string text;
         try
         {

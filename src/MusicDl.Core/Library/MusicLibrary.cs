@@ -297,6 +297,12 @@ public sealed class MusicLibrary : IAsyncDisposable
     public async Task<string> WriteM3uAsync(string relativePath, IEnumerable<M3uEntry> entries, CancellationToken cancellationToken = default)
     {
         var final = FullPath(relativePath);
+        if (Output.NamedFile.WriteProblem(final) is { } problem)
+        {
+            // Only an absent or regular file is replaced: a device, FIFO, folder or symlink there is left alone.
+            throw new IOException($"cannot write the playlist '{final}': it {problem}");
+        }
+
         var temp = await CreateTempFileAsync(relativePath, cancellationToken);
         try
         {

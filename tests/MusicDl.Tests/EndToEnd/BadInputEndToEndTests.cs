@@ -16,6 +16,8 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         _world.WriteConfig(_world.Config());
         Directory.CreateDirectory(Folder);
         File.WriteAllText(AFile, "not a folder");
+        File.CreateSymbolicLink(Link, AFile);
+        MakeFifo(Fifo);
     }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
@@ -23,6 +25,10 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
     private string Folder => Path.Combine(_world.Sandbox.Root, "a-folder");
 
     private string AFile => Path.Combine(_world.Sandbox.Root, "a-file");
+
+    private string Link => Path.Combine(_world.Sandbox.Root, "a-link");
+
+    private string Fifo => Path.Combine(_world.Sandbox.Root, "a-fifo");
 
     public static TheoryData<string, string[], int, string> Cases() => new()
     {
@@ -43,6 +49,19 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         { "cache stats on a folder", ["cache", "stats", "--cache-file", "{folder}"], 3, "is a folder" },
         { "cache clear on a folder", ["cache", "clear", "--cache-file", "{folder}"], 3, "is a folder" },
         { "cache prune on a folder", ["cache", "prune", "--cache-file", "{folder}"], 3, "is a folder" },
+        { "review is a folder", ["download", "--review", "{folder}", "{url}"], 2, "is a folder" },
+        { "review is a symlink", ["download", "--review", "{link}", "{url}"], 2, "is a symlink" },
+        { "review is a FIFO", ["download", "--review", "{fifo}", "{url}"], 2, "is a FIFO" },
+        { "match review is a symlink", ["match", "--review", "{link}", "{url}"], 2, "is a symlink" },
+        { "log file is a device", ["download", "--log-file", "/dev/null", "{url}"], 2, "is a device" },
+        { "log file is a symlink", ["download", "--log-file", "{link}", "{url}"], 2, "is a symlink" },
+        { "log file is a FIFO", ["download", "--log-file", "{fifo}", "{url}"], 2, "is a FIFO" },
+        { "from-file is /dev/zero", ["download", "--from-file", "/dev/zero"], 2, "is a device" },
+        { "from-file is a FIFO", ["download", "--from-file", "{fifo}"], 2, "is a FIFO" },
+        { "overrides is /dev/zero", ["download", "--overrides", "/dev/zero", "{url}"], 2, "is a device" },
+        { "overrides is a FIFO", ["download", "--overrides", "{fifo}", "{url}"], 2, "is a FIFO" },
+        { "config is /dev/zero", ["--config", "/dev/zero", "download", "{url}"], 2, "is a device" },
+        { "config is a FIFO", ["--config", "{fifo}", "download", "{url}"], 2, "is a FIFO" },
     };
 
     [Theory]
@@ -51,6 +70,7 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
     {
         var album = _world.AddDownloadableAlbum(1);
         var expanded = args.Select(a => a.Replace("{folder}", Folder, StringComparison.Ordinal).Replace("{file}", AFile, StringComparison.Ordinal)
+            .Replace("{link}", Link, StringComparison.Ordinal).Replace("{fifo}", Fifo, StringComparison.Ordinal)
             .Replace("{url}", FakeWorld.AlbumUrl(album), StringComparison.Ordinal)).ToArray();
         var withConfig = expanded.Contains("--config") ? expanded : ["--config", _world.ConfigPath, .. expanded];
 
@@ -59,6 +79,12 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         Assert.True(result.ExitCode == exitCode, $"{name}: {result}");
         AssertOneLine(result, says);
         Assert.True(_world.Host.Log.IsEmpty, $"{name}: requests were made: {string.Join(", ", _world.Host.Log)}");
+
+        // Nothing the user named was touched: the symlink still points at the file, which still holds its text.
+        Assert.Equal(AFile, new FileInfo(Link).LinkTarget);
+        Assert.Equal("not a folder", File.ReadAllText(AFile));
+        Assert.True(File.Exists(Fifo), $"{name}: the FIFO is gone");
+        Assert.Null(new FileInfo(Fifo).LinkTarget);
     }
 
     [Fact]
@@ -203,6 +229,13 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
                 Directory.CreateDirectory(state);
                 break;
         }
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 
     private static void AssertOneLine(MusicDl.Tests.Harness.MusicDlResult result, string says)
