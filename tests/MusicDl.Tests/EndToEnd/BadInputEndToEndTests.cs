@@ -18,6 +18,10 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         File.WriteAllText(AFile, "not a folder");
         File.CreateSymbolicLink(Link, AFile);
         MakeFifo(Fifo);
+
+        // 40,000 levels: flow sequences in the config, flow mappings in the overrides file.
+        File.WriteAllText(DeepConfig, "version: \"1.0\"\ndownload:\n  threads: " + new string('[', 40_000) + new string(']', 40_000) + "\n");
+        File.WriteAllText(DeepOverrides, "overrides:\n  x: " + string.Concat(Enumerable.Repeat("{a: ", 40_000)) + "b" + new string('}', 40_000) + "\n");
     }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
@@ -29,6 +33,10 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
     private string Link => Path.Combine(_world.Sandbox.Root, "a-link");
 
     private string Fifo => Path.Combine(_world.Sandbox.Root, "a-fifo");
+
+    private string DeepConfig => Path.Combine(_world.Sandbox.Root, "deep.yaml");
+
+    private string DeepOverrides => Path.Combine(_world.Sandbox.Root, "deep-overrides.yaml");
 
     public static TheoryData<string, string[], int, string> Cases() => new()
     {
@@ -62,6 +70,8 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         { "overrides is a FIFO", ["download", "--overrides", "{fifo}", "{url}"], 2, "is a FIFO" },
         { "config is /dev/zero", ["--config", "/dev/zero", "download", "{url}"], 2, "is a device" },
         { "config is a FIFO", ["--config", "{fifo}", "download", "{url}"], 2, "is a FIFO" },
+        { "config nested 40,000 deep", ["--config", "{deep}", "download", "{url}"], 2, "deep.yaml:3:" },
+        { "overrides nested 40,000 deep", ["download", "--overrides", "{deep-overrides}", "{url}"], 2, "deep-overrides.yaml:2:" },
     };
 
     [Theory]
@@ -71,6 +81,7 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         var album = _world.AddDownloadableAlbum(1);
         var expanded = args.Select(a => a.Replace("{folder}", Folder, StringComparison.Ordinal).Replace("{file}", AFile, StringComparison.Ordinal)
             .Replace("{link}", Link, StringComparison.Ordinal).Replace("{fifo}", Fifo, StringComparison.Ordinal)
+            .Replace("{deep}", DeepConfig, StringComparison.Ordinal).Replace("{deep-overrides}", DeepOverrides, StringComparison.Ordinal)
             .Replace("{url}", FakeWorld.AlbumUrl(album), StringComparison.Ordinal)).ToArray();
         var withConfig = expanded.Contains("--config") ? expanded : ["--config", _world.ConfigPath, .. expanded];
 
