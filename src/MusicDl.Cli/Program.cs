@@ -37,7 +37,17 @@ internal static class Program
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
         using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
 
-        var app = new CliApp(Console.Out, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected, Immediate = immediate.Token };
-        return await app.RunAsync(args, interrupt.Token);
+        // A closed or broken stdout stops the run like a signal would, then ends it with exit 3 and one line.
+        using var stdout = StdoutGuard.Create();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, stdout.Broken);
+        var app = new CliApp(stdout, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected, Immediate = immediate.Token };
+        var code = await app.RunAsync(args, stop.Token);
+        if (stdout.Failure is { } failure && !interrupt.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"musicdl: cannot write to stdout ({failure}); stopped");
+            return 3;
+        }
+
+        return code;
     }
 }

@@ -70,6 +70,8 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         { "overrides is a FIFO", ["download", "--overrides", "{fifo}", "{url}"], 2, "is a FIFO" },
         { "config is /dev/zero", ["--config", "/dev/zero", "download", "{url}"], 2, "is a device" },
         { "config is a FIFO", ["--config", "{fifo}", "download", "{url}"], 2, "is a FIFO" },
+        { "wait beyond a year", ["download", "--wait=99999999d", "{url}"], 2, "--wait '99999999d'" },
+        { "request timeout beyond a year", ["download", "--request-timeout", "400d", "{url}"], 2, "--request-timeout '400d'" },
         { "config nested 40,000 deep", ["--config", "{deep}", "download", "{url}"], 2, "deep.yaml:3:" },
         { "overrides nested 40,000 deep", ["download", "--overrides", "{deep-overrides}", "{url}"], 2, "deep-overrides.yaml:2:" },
     };

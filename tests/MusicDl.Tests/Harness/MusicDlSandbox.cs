@@ -39,6 +39,9 @@ public sealed class MusicDlSandbox : IDisposable
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Start the binary with its stdout closed (<c>&gt;&amp;-</c>), through sh.</summary>
+    public bool CloseStdout { get; set; }
+
     public string WriteFile(string relativePath, string content)
     {
         var path = Path.Combine(Root, relativePath);
@@ -91,6 +94,16 @@ public sealed class MusicDlSandbox : IDisposable
         {
             psi.ArgumentList.Add("--default-signal=INT");
             psi.ArgumentList.Add("dotnet");
+        }
+
+        if (CloseStdout)
+        {
+            var program = psi.FileName;
+            psi.FileName = "sh";
+            psi.ArgumentList.Insert(0, program);
+            psi.ArgumentList.Insert(0, "sh");
+            psi.ArgumentList.Insert(0, "exec \"$@\" >&-");
+            psi.ArgumentList.Insert(0, "-c");
         }
 
         psi.ArgumentList.Add(Binary.Value);
