@@ -25,20 +25,26 @@ internal static class MusicBrainzJson
 
     private static MbRecording ReadRecording(JsonElement e)
     {
-        var id = Str(e, "id") ?? throw new JsonException("a MusicBrainz recording has no id");
-        int? length = e.TryGetProperty("length", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : null;
+        // The recording id is what the answer is for: one that is not a UUID makes the answer unparseable (never
+        // cached, never a tag). The other ids are only extras: one that is not a UUID is left out.
+        var id = Uuid(Str(e, "id")) ?? throw new JsonException("a MusicBrainz recording has no id that is a UUID");
+        int? length = e.TryGetProperty("length", out var l) && l.ValueKind != JsonValueKind.Null
+            ? (l.ValueKind == JsonValueKind.Number && l.TryGetInt32(out var ms) ? ms : throw new JsonException($"a MusicBrainz length is {l.ValueKind}, not milliseconds"))
+            : null;
         var artists = Array(e, "artist-credit")
-            .Select(c => c.TryGetProperty("artist", out var a) ? Str(a, "id") : null)
+            .Select(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("artist", out var a) ? Uuid(Str(a, "id")) : null)
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToArray();
         var releases = Array(e, "releases")
+            .Select(r => (Id: Uuid(Str(r, "id")), Release: r))
+            .Where(r => r.Id is not null)
             .Select(r => new MbRelease(
-                Str(r, "id") ?? throw new JsonException("a MusicBrainz release has no id"),
-                Str(r, "title"),
-                Str(r, "status"),
-                Str(r, "date"),
-                r.TryGetProperty("release-group", out var g) ? Str(g, "id") : null))
+                r.Id!,
+                Str(r.Release, "title"),
+                Str(r.Release, "status"),
+                Str(r.Release, "date"),
+                r.Release.TryGetProperty("release-group", out var g) && g.ValueKind != JsonValueKind.Null ? Uuid(Str(g, "id")) : null))
             .ToArray();
         return new MbRecording(id, Str(e, "title"), length, artists, releases, ReadGenres(e));
     }
@@ -46,6 +52,20 @@ internal static class MusicBrainzJson
     private static IEnumerable<JsonElement> Array(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : [];
 
-    private static string? Str(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    // A field that is there with the wrong type makes the answer unparseable, like a broken body.
+    private static string? Str(JsonElement e, string name)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            throw new JsonException($"a MusicBrainz entry is {e.ValueKind}, not an object");
+        }
+
+        return !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
+            : v.ValueKind == JsonValueKind.String ? v.GetString()
+            : throw new JsonException($"MusicBrainz's {name} is {v.ValueKind}, not text");
+    }
+
+    /// <summary>A MusicBrainz id as the canonical lower-case UUID, or null when it is not one.</summary>
+    internal static string? Uuid(string? id) =>
+        id is not null && id.Length == 36 && Guid.TryParseExact(id, "D", out var uuid) ? uuid.ToString("D") : null;
 }

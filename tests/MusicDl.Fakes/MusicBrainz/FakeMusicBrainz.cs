@@ -50,6 +50,23 @@ public sealed class FakeMusicBrainz : FakeOpenService
         return this;
     }
 
+    /// <summary>
+    /// The UUID the fake serves for a test's readable id ("rec-1"): the same every time; a UUID stays as it is. Real
+    /// MusicBrainz ids are UUIDs, and musicdl keeps no other.
+    /// </summary>
+    public static string Uuid(string label)
+    {
+        if (Guid.TryParseExact(label, "D", out var given))
+        {
+            return given.ToString("D");
+        }
+
+        var hash = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(label));
+        return new Guid(hash).ToString("D");
+    }
+
+    private static string? MaybeUuid(string? label) => label is null ? null : Uuid(label);
+
     private static Task NotFound(HttpContext context) =>
         FakeHost.WriteJsonAsync(context, """{"error":"Not Found","help":"For usage, please see: https://musicbrainz.org/development/mmd"}""", 404);
 
@@ -94,7 +111,7 @@ public sealed class FakeMusicBrainz : FakeOpenService
             {
                 var o = new JsonObject
                 {
-                    ["id"] = r.Id,
+                    ["id"] = Uuid(r.Id),
                     ["title"] = r.Title,
                     ["length"] = r.LengthMs,
                     ["disambiguation"] = string.Empty,
@@ -106,7 +123,7 @@ public sealed class FakeMusicBrainz : FakeOpenService
                     {
                         ["name"] = a.Name,
                         ["joinphrase"] = i < r.Artists.Count - 1 ? " & " : string.Empty,
-                        ["artist"] = new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["sort-name"] = a.Name, ["disambiguation"] = string.Empty },
+                        ["artist"] = new JsonObject { ["id"] = Uuid(a.Id), ["name"] = a.Name, ["sort-name"] = a.Name, ["disambiguation"] = string.Empty },
                     }).ToArray());
                 }
 
@@ -114,12 +131,12 @@ public sealed class FakeMusicBrainz : FakeOpenService
                 {
                     o["releases"] = new JsonArray(r.Releases.Select(rel => (JsonNode)new JsonObject
                     {
-                        ["id"] = rel.Id,
+                        ["id"] = Uuid(rel.Id),
                         ["title"] = rel.Title,
                         ["status"] = rel.Status,
                         ["date"] = rel.Date,
                         ["country"] = rel.Country,
-                        ["release-group"] = new JsonObject { ["id"] = rel.ReleaseGroupId, ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
+                        ["release-group"] = new JsonObject { ["id"] = MaybeUuid(rel.ReleaseGroupId), ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
                     }).ToArray());
                 }
 
@@ -143,8 +160,9 @@ public sealed class FakeMusicBrainz : FakeOpenService
         }
 
         var id = values["id"];
-        var known = _byIsrc.Values.SelectMany(l => l).SelectMany(r => r.Releases).FirstOrDefault(r => string.Equals(r.ReleaseGroupId, id, StringComparison.OrdinalIgnoreCase));
-        if (known is null && !_groupGenres.ContainsKey(id))
+        var known = _byIsrc.Values.SelectMany(l => l).SelectMany(r => r.Releases).FirstOrDefault(r => string.Equals(MaybeUuid(r.ReleaseGroupId), id, StringComparison.OrdinalIgnoreCase));
+        var label = _groupGenres.Keys.FirstOrDefault(k => string.Equals(Uuid(k), id, StringComparison.OrdinalIgnoreCase));
+        if (known is null && label is null)
         {
             await NotFound(context);
             return;
@@ -153,7 +171,7 @@ public sealed class FakeMusicBrainz : FakeOpenService
         var o = new JsonObject { ["id"] = id, ["title"] = known?.Title, ["primary-type"] = known?.PrimaryType };
         if (Includes(context).Contains("genres"))
         {
-            o["genres"] = Genres(_groupGenres.TryGetValue(id, out var g) ? g : []);
+            o["genres"] = Genres(label is not null && _groupGenres.TryGetValue(label, out var g) ? g : []);
         }
 
         await FakeHost.WriteJsonAsync(context, o.ToJsonString());
