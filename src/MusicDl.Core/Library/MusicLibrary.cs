@@ -60,6 +60,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         try
         {
             state = await LibraryState.OpenAsync(fullRoot, time, cancellationToken);
+            await state.EnsureWritableAsync(Path.Combine(fullRoot, LibraryState.FolderName, LibraryState.FileName), lockWait, cancellationToken);
             var library = new MusicLibrary(fullRoot, libraryLock, state, new FileExistence(fileExistence), time);
             library.RemovedTempFiles = await library.RemoveLeftoverTempFilesAsync(cancellationToken);
             return library;
