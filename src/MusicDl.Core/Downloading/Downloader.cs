@@ -36,6 +36,13 @@ public sealed class Downloader(
     /// <summary>Consecutive failures that are not the tracks' own after which the run stops (exit 3).</summary>
     public int SystemicFailureLimit { get; init; } = 5;
 
+    /// <summary>ffmpeg, ffprobe or yt-dlp failing the same way on this many tracks in a row stops the run (exit 3).</summary>
+    public int ToolFailureLimit { get; init; } = 3;
+
+    private ToolFailureStreak? _toolStreak;
+
+    private ToolFailureStreak ToolStreak => LazyInitializer.EnsureInitialized(ref _toolStreak, () => new ToolFailureStreak(ToolFailureLimit));
+
     /// <summary>Raised once per track (and per unsupported entry) as it finishes, serialised.</summary>
     public event Action<TrackOutcome>? TrackFinished;
 
@@ -266,6 +273,7 @@ public sealed class Downloader(
             }
 
             Interlocked.Exchange(ref _systemicStreak, 0);
+            ToolStreak.Reset();
             placed.Enqueue((planned, complete));
             return WithMatch(outcome, chosen, TrackStatus.Downloaded) with { Path = paths[0], Copies = Copies(paths) };
         }
@@ -283,11 +291,13 @@ public sealed class Downloader(
         }
         catch (Exception ex) when (SystemicFailure.Of(ex) is { } systemic)
         {
+            ToolStreak.Count(ex);
             _log.LogWarning("{Artist} - {Title}: {Reason}", planned.Track.FirstArtist, planned.Track.Title, systemic.Message);
             return outcome with { Status = TrackStatus.Failed, Error = systemic.Message };
         }
         catch (TrackFailedException ex)
         {
+            ToolStreak.Count(ex);
             _log.LogWarning("{Artist} - {Title}: {Reason}", planned.Track.FirstArtist, planned.Track.Title, ex.Message);
             return outcome with { Status = TrackStatus.Failed, Error = ex.Message, Path = null, Copies = null };
         }
