@@ -53,12 +53,12 @@ internal sealed partial class ToolFailureStreak(int limit)
     }
 
     /// <summary>Control characters (escapes, NUL, line breaks) as <c>\xNN</c>, cut to a line's worth.</summary>
-    internal static string Escape(string text)
+    internal static string Escape(string text, int shownChars = ShownChars)
     {
-        var sb = new StringBuilder(Math.Min(text.Length, ShownChars) + 16);
+        var sb = new StringBuilder(Math.Min(text.Length, shownChars) + 16);
         foreach (var c in text)
         {
-            if (sb.Length >= ShownChars)
+            if (sb.Length >= shownChars)
             {
                 sb.Append('…');
                 break;

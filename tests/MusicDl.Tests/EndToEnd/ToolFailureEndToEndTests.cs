@@ -30,6 +30,28 @@ public sealed class ToolFailureEndToEndTests : IAsyncLifetime
         Assert.Empty(FakeWorld.PartFiles(_world.Sandbox.Library));
     }
 
+    [Fact]
+    public async Task Doctor_says_ok_only_for_a_tool_that_works_and_shows_what_a_broken_one_printed_escaped()
+    {
+        var ffmpeg = FakeTool("ffmpeg", "printf '\\033[31mHACKED\\033[0m\\n'\nexit 0\n");
+        var ytDlp = FakeTool("yt-dlp", "echo 2026.11.01\nexit 1\n");
+        _world.WriteConfig($"""
+            download:
+              output_dir: "{_world.Sandbox.Library}"
+              ffmpeg_path: "{ffmpeg}"
+              ytdlp_path: "{ytDlp}"
+            """);
+
+        var run = await _world.RunAsync("doctor");
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        var ffmpegLine = Assert.Single(run.StdoutLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal) && l.Contains(" ffmpeg ", StringComparison.Ordinal));
+        Assert.Contains("\\x1b[31mHACKED", ffmpegLine, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Stdout);
+        Assert.Contains(run.StdoutLines, l => l.StartsWith("warning", StringComparison.Ordinal) && l.Contains("yt-dlp", StringComparison.Ordinal) && l.Contains("exit 1", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.StdoutLines, l => l.StartsWith("ok", StringComparison.Ordinal) && (l.Contains(" ffmpeg ", StringComparison.Ordinal) || l.Contains(" yt-dlp ", StringComparison.Ordinal)));
+    }
+
     private string FakeTool(string name, string body)
     {
         var bin = Path.Combine(_world.Sandbox.Root, "bin");
