@@ -25,7 +25,10 @@ internal static class SourceArguments
         string text;
         if (fromFile == "-")
         {
-            text = await app.Stdin.ReadToEndAsync(cancellationToken);
+            // A producer that stalls must not hold the run past a signal: the console reader blocks its caller whatever
+            // token it is given, so the read runs on its own and the wait for it ends on the token.
+            var stdin = app.Stdin;
+            text = await Task.Run(stdin.ReadToEnd, CancellationToken.None).WaitAsync(cancellationToken);
         }
         else
         {
