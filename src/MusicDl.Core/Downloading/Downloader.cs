@@ -141,7 +141,7 @@ public sealed class Downloader(
 
         if (request.Mode == RunMode.Download && !placed.IsEmpty && !cancellationToken.IsCancellationRequested && abortMessage is null)
         {
-            await FinishAlbumsAsync(placed.ToArray(), hard.Token);
+            await FinishAlbumsAsync(placed.ToArray(), cancellationToken, hard.Token);
         }
 
         if (request.Mode == RunMode.Download && request.Settings.CreateM3u && !cancellationToken.IsCancellationRequested && abortMessage is null)
@@ -361,16 +361,33 @@ public sealed class Downloader(
 
     private static IReadOnlyList<string>? Copies(IReadOnlyList<string> paths) => paths.Count > 1 ? paths.Skip(1).ToArray() : null;
 
-    // Album-wide tags are extras: a failure here costs the album gain, never the run's result.
-    private async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    // Album-wide tags are extras: a failure here costs the album gain, never the run's result. The pass is part of
+    // the run: one album at a time, a signal lets the album in hand finish (within the grace period; past it, or on a
+    // second signal, that album is left unmeasured in the state) and starts no other. Either way the run's result,
+    // with its real counts, is returned: an interruption here is not a failure of the run.
+    private async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken stop, CancellationToken hard)
     {
-        try
+        foreach (var album in placed.GroupBy(p => p.Full.Album.Id, StringComparer.Ordinal))
         {
-            await Library.FinishAlbumsAsync(placed, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _log.LogWarning(ex, "album gain not written: {Reason}", ex.Message);
+            if (stop.IsCancellationRequested)
+            {
+                _log.LogInformation("album gain pass stopped by the interrupt; the albums not yet done are done by the next run");
+                return;
+            }
+
+            try
+            {
+                await Library.FinishAlbumsAsync(album.ToArray(), hard);
+            }
+            catch (OperationCanceledException) when (hard.IsCancellationRequested)
+            {
+                _log.LogInformation("album gain pass cut short by the interrupt; the album in hand is left unmeasured");
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _log.LogWarning(ex, "album gain not written: {Reason}", ex.Message);
+            }
         }
     }
 
