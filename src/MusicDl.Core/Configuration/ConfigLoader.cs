@@ -56,8 +56,14 @@ public sealed class ConfigLoader
                 throw new ConfigException($"config file '{explicitPath}' is a folder; name the config.yaml inside it");
             }
 
-            return File.Exists(explicitPath)
-                ? new ConfigLocation(explicitPath, ConfigOrigin.CommandLine)
+            if (File.Exists(explicitPath))
+            {
+                return new ConfigLocation(explicitPath, ConfigOrigin.CommandLine);
+            }
+
+            // A name in bytes the locale cannot decode is found by those bytes.
+            return UndecodablePath.FromArguments(explicitPath) is { } opened
+                ? new ConfigLocation(opened, ConfigOrigin.CommandLine)
                 : throw new ConfigException($"config file '{explicitPath}' not found");
         }
 
@@ -68,8 +74,13 @@ public sealed class ConfigLoader
                 throw new ConfigException($"{ConfigPaths.ConfigVariable} names '{fromVariable}', which is a folder, not a file");
             }
 
-            return File.Exists(fromVariable)
-                ? new ConfigLocation(fromVariable, ConfigOrigin.EnvironmentVariable)
+            if (File.Exists(fromVariable))
+            {
+                return new ConfigLocation(fromVariable, ConfigOrigin.EnvironmentVariable);
+            }
+
+            return UndecodablePath.FromVariable(ConfigPaths.ConfigVariable, fromVariable) is { } opened
+                ? new ConfigLocation(opened, ConfigOrigin.EnvironmentVariable)
                 : throw new ConfigException($"{ConfigPaths.ConfigVariable} names '{fromVariable}', which is not a file");
         }
 

@@ -42,6 +42,12 @@ public sealed class MusicDlSandbox : IDisposable
     /// <summary>Start the binary with its stdout closed (<c>&gt;&amp;-</c>), through sh.</summary>
     public bool CloseStdout { get; set; }
 
+    /// <summary>
+    /// Start the binary through <c>sh -c SCRIPT sh dotnet musicdl.dll ARGS...</c> (the script ends with
+    /// <c>exec "$@" ...</c>): for arguments a .NET string cannot carry, such as bytes that are not UTF-8.
+    /// </summary>
+    public string? ShellScript { get; set; }
+
     public string WriteFile(string relativePath, string content)
     {
         var path = Path.Combine(Root, relativePath);
@@ -96,13 +102,13 @@ public sealed class MusicDlSandbox : IDisposable
             psi.ArgumentList.Add("dotnet");
         }
 
-        if (CloseStdout)
+        if (CloseStdout || ShellScript is not null)
         {
             var program = psi.FileName;
             psi.FileName = "sh";
             psi.ArgumentList.Insert(0, program);
             psi.ArgumentList.Insert(0, "sh");
-            psi.ArgumentList.Insert(0, "exec \"$@\" >&-");
+            psi.ArgumentList.Insert(0, ShellScript ?? "exec \"$@\" >&-");
             psi.ArgumentList.Insert(0, "-c");
         }
 
