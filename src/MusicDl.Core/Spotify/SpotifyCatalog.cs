@@ -247,8 +247,10 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     /// <summary>
     /// Every item of a paging object, following <c>next</c> (moved onto the configured base) until null, bounded
     /// whatever the answers say: at most <c>total / limit + 1</c> pages fetched (total and limit as the first page with
-    /// items reported them), no page once the items reach <c>total</c>, none after a short or empty page,
-    /// no <c>next</c> seen twice, and never more than <see cref="MaxItemsPerSource"/> items.
+    /// items reported them; total counted up to <see cref="MaxItemsPerSource"/>), no page once the items reach
+    /// <c>total</c>, none after an empty page, no <c>next</c> seen twice, and never more than
+    /// <see cref="MaxItemsPerSource"/> items. (A page shorter than its limit is not taken as the last: with a market
+    /// Spotify may leave items out of a page and still give its next.)
     /// </summary>
     private async Task<List<T?>> ReadPagesAsync<T>(WirePaging<T> first, JsonTypeInfo<WirePaging<T>> type, CancellationToken cancellationToken)
     {
@@ -261,15 +263,9 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
         var total = first.Total;
         var limit = Math.Max(1, first.Limit);
         var fetched = 0;
-        if (items.Count > 0 && items.Count < limit)
-        {
-            // A short first page is the only one.
-            next = null;
-        }
-
         while (!string.IsNullOrEmpty(next) && seen.Add(next))
         {
-            if ((known && (items.Count >= total || fetched >= (total / limit) + 1)) || items.Count >= MaxItemsPerSource)
+            if ((known && (items.Count >= total || fetched >= (Math.Min(total, MaxItemsPerSource) / limit) + 1)) || items.Count >= MaxItemsPerSource)
             {
                 break;
             }
@@ -283,9 +279,9 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
                 (known, total, limit) = (true, page.Total, Math.Max(1, page.Limit));
             }
 
-            if (got.Count < Math.Max(1, page.Limit))
+            if (got.Count == 0)
             {
-                // A short (or empty) page is the last, whatever its next says.
+                // An empty page is the last, whatever its next says.
                 break;
             }
 

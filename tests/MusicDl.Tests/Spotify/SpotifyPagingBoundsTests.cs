@@ -47,26 +47,42 @@ public sealed class SpotifyPagingBoundsTests : SpotifyTestBase
     }
 
     [Fact]
-    public async Task A_page_with_fewer_items_than_its_limit_is_the_last_whatever_its_next_says()
+    public async Task Short_pages_claiming_a_huge_total_stop_after_the_pages_the_item_cap_allows()
     {
         await Bed.LogInAsync();
         var playlist = Bed.Spotify.AddGeneratedPlaylist(3);
         var route = EndlessPages(total: 1_000_000, perPage: 7);
         using var client = Bed.CreateClient();
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+
+        var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Playlist, playlist.Id, $"spotify:playlist:{playlist.Id}"), bound.Token);
+
+        // 10,000 items at 50 a page need 200 pages: the first, then at most 201 more, whatever the total says.
+        Assert.Equal(202, route.Count);
+        Assert.Equal(202 * 7, resolved.Entries.Count);
+    }
+
+    [Fact]
+    public async Task An_empty_page_is_the_last_whatever_its_next_says()
+    {
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(3);
+        var route = EndlessPages(total: 1_000_000, perPage: 0);
+        using var client = Bed.CreateClient();
 
         var resolved = await client.ResolveAsync(new SpotifySource(SourceKind.Playlist, playlist.Id, $"spotify:playlist:{playlist.Id}"), CancellationToken.None);
 
-        Assert.Equal(1, route.Count);
-        Assert.Equal(7, resolved.Entries.Count);
+        Assert.Equal(2, route.Count);
+        Assert.Empty(resolved.Entries);
     }
 
-    /// <summary>Every items page answers <paramref name="perPage"/> removed entries and a next one further on, forever.</summary>
+    /// <summary>Every items page answers <paramref name="perPage"/> removed entries and a next one further on (never the same), forever.</summary>
     private FakeRoute EndlessPages(int total, int perPage = 50) =>
         Bed.Host.MapGet("/v1/playlists/{id}/items", (context, values) =>
         {
             var offset = int.TryParse(context.Request.Query["offset"], NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 0;
             var items = string.Join(',', Enumerable.Repeat("{\"track\":null}", perPage));
-            var next = Bed.Host.Url($"/v1/playlists/{values["id"]}/items?offset={offset + perPage}&limit=50");
+            var next = Bed.Host.Url($"/v1/playlists/{values["id"]}/items?offset={offset + Math.Max(perPage, 1)}&limit=50");
             return FakeHost.WriteJsonAsync(context, $"{{\"items\":[{items}],\"next\":\"{next}\",\"total\":{total},\"offset\":{offset},\"limit\":50}}");
         });
 
