@@ -258,11 +258,13 @@ public sealed class TrackLibrary : ITrackLibrary
                 continue;
             }
 
-            await _library.State.RecordAlbumLoudnessAsync(album.Key, _format, albumLoudness, cancellationToken);
+            // Recorded once every file has it: an album cut short stays unmeasured in the state, not half-written behind it.
             foreach (var (planned, full) in tracks)
             {
                 await WriteAlbumLoudnessAsync(planned, full.Id, albumLoudness, cancellationToken);
             }
+
+            await _library.State.RecordAlbumLoudnessAsync(album.Key, _format, albumLoudness, CancellationToken.None);
         }
     }
 

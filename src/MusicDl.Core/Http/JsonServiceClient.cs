@@ -37,9 +37,21 @@ internal sealed class JsonServiceClient(HttpClient http, Uri baseUri, string ser
                 throw failure($"{service} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}", null);
             }
 
-            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var doc = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
-            return new JsonAnswer<T>(response.StatusCode, read(doc.RootElement));
+            var body = await BoundedBody.ReadAsync(response.Content, BoundedBody.JsonLimit, cancellationToken).ConfigureAwait(false);
+            using var doc = JsonDocument.Parse(body);
+            try
+            {
+                return new JsonAnswer<T>(response.StatusCode, read(doc.RootElement));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException or KeyNotFoundException or OverflowException)
+            {
+                // A value of the wrong type (a number where text is due, a list where a record is): unparseable.
+                throw new JsonException(ex.Message, ex);
+            }
+        }
+        catch (BodyTooLargeException ex)
+        {
+            throw failure($"{service}'s answer is refused: {ex.Message}", ex);
         }
         catch (RequestTimedOutException ex)
         {

@@ -101,7 +101,7 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
         return new RecordingDetails
         {
             RecordingId = hit.Id,
-            Isrc = hit.Isrcs.FirstOrDefault(i => i.Length == 12)?.ToUpperInvariant(),
+            Isrc = hit.Isrcs.Select(i => i.Trim().ToUpperInvariant()).FirstOrDefault(IsIsrc),
             ArtistIds = hit.ArtistIds,
             ReleaseId = release?.Id,
             ReleaseGroupId = release?.ReleaseGroupId,
@@ -112,6 +112,11 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
             DiscNumber = release?.DiscNumber,
         };
     }
+
+    // CC-XXX-YY-NNNNN without the dashes: what an ISRC tag and the ISRC search take, nothing else.
+    private static bool IsIsrc(string text) =>
+        text.Length == 12 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1])
+        && text.AsSpan(2, 3).ToString().All(char.IsAsciiLetterOrDigit) && text.AsSpan(5).ToString().All(char.IsAsciiDigit);
 
     private static MbRelease? ChooseRelease(IReadOnlyList<MbRelease> releases, string? album)
     {

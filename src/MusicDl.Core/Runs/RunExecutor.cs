@@ -41,11 +41,13 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         IReadOnlyDictionary<string, string>? settled = null;
         if (request.ReviewFile is { } reviewPath)
         {
-            settled = File.Exists(reviewPath) ? await OverridesFile.ReadAsync(reviewPath, cancellationToken) : new Dictionary<string, string>();
+            // What is at the path is checked first: reading a FIFO would block, and only a regular file is replaced.
             if (ReviewFile.CannotWrite(reviewPath) is { } reason)
             {
                 throw new ConfigException($"--review {reviewPath}: cannot write there ({reason})");
             }
+
+            settled = File.Exists(reviewPath) ? await OverridesFile.ReadAsync(reviewPath, cancellationToken) : new Dictionary<string, string>();
         }
 
         if (request.ReviewFile is not null || request.Explain)

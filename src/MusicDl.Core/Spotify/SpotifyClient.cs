@@ -118,7 +118,7 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
         }
 
         var controller = new SpotifyController(transport, source);
-        ISpotifyCatalog catalog = new SpotifyCatalog(controller, settings.Market);
+        ISpotifyCatalog catalog = new SpotifyCatalog(controller, settings.Market, options.Log);
         if (metadata is not null)
         {
             catalog = new CachingSpotifyCatalog(catalog, metadata);

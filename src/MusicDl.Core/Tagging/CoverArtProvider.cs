@@ -68,13 +68,24 @@ public sealed class CoverArtProvider
 
         try
         {
-            using var response = await _http.GetAsync(uri, cancellationToken);
+            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 return Failed($"HTTP {(int)response.StatusCode}");
             }
 
-            var data = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            byte[] data;
+            try
+            {
+                data = await Http.BoundedBody.ReadAsync(response.Content, Http.BoundedBody.CoverLimit, cancellationToken);
+            }
+            catch (Http.BodyTooLargeException ex)
+            {
+                // Over 10 MB is no cover (a file of a few MB must not grow by tens): not the service failing.
+                _log.LogWarning("The cover of {Url} is refused: {Why}; the audio is placed without", url, ex.Message);
+                return CacheLookup<byte[]>.Miss;
+            }
+
             if (CoverArt.DetectMimeType(data) is null)
             {
                 return Failed("not an image");
