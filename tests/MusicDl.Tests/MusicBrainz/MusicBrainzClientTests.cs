@@ -82,8 +82,8 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
 
         var ids = await Client().LookupAsync(Query());
 
-        Assert.Equal("rel-va", ids!.ReleaseId);
-        Assert.Equal(["va-mbid"], ids.AlbumArtistIds);
+        Assert.Equal(FakeMusicBrainz.Uuid("rel-va"), ids!.ReleaseId);
+        Assert.Equal([FakeMusicBrainz.Uuid("va-mbid")], ids.AlbumArtistIds);
     }
 
     [Fact]
