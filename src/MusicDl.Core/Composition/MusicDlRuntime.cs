@@ -76,7 +76,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         MusicLibrary? library = null;
         try
         {
-            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions, loggers.CreateLogger("spotify"));
+            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
             if (spotify.ReadsPublicPagesOnly)
             {
                 loggers.CreateLogger("spotify").LogInformation(

@@ -20,6 +20,6 @@ public sealed record SpotifyClientOptions
     /// </summary>
     internal Action? LoginLockBusy { get; init; }
 
-    /// <summary>Where the catalog says what it cut short (a source past the item cap); null: not said.</summary>
+    /// <summary>Where the client says what it cut short or read another way (a source past the item cap, a playlist read from its public page); null: not said.</summary>
     public Microsoft.Extensions.Logging.ILogger? Log { get; init; }
 }
