@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Models;
