@@ -32,8 +32,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     private readonly AudioDownloader? _audio;
     private readonly MusicLibrary? _library;
 
-    private MusicDlRuntime(HttpClient http, LayeredCache cache, SpotifyClient spotify, AudioMatcher matcher, AudioDownloader? audio, MusicLibrary? library, Downloader downloader)
+    private MusicDlRuntime(HttpClient http, LayeredCache cache, SpotifyClient spotify, AudioMatcher matcher, AudioDownloader? audio, MusicLibrary? library, Downloader downloader, IReadOnlyList<ServiceHealth> optionalServices)
     {
+        OptionalServices = optionalServices;
         _http = http;
         _cache = cache;
         _spotify = spotify;
@@ -48,6 +49,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     public ICache Cache => _cache;
 
     public MusicLibrary? Library => _library;
+
+    /// <summary>The run's record of each optional service (covers, LRCLIB, MusicBrainz): one line each at the end.</summary>
+    public IReadOnlyList<ServiceHealth> OptionalServices { get; }
 
     public RequestCounts Requests => new(_spotify.RequestCount, _matcher.SearchRequests, _audio?.PlayerRequests ?? 0, _audio?.Counter.MediaRequests ?? 0);
 
@@ -73,6 +77,12 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         spotifyOptions = spotifyOptions with { RequestTimeout = settings.RequestTimeout };
 
         var cache = CacheFactory.Create(settings, time, loggers.CreateLogger("cache"));
+
+        // One record per optional service for the whole run: every track's request passes it (docs/architecture.md).
+        var covers = CoverArtProvider.Health();
+        var lyricsHealth = LrclibClient.Health();
+        var musicBrainzHealth = MusicBrainzClient.Health();
+        ServiceHealth[] optional = [covers, lyricsHealth, musicBrainzHealth];
         MusicLibrary? library = null;
         try
         {
@@ -110,18 +120,19 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     template,
                     settings.Format,
                     new TagWriter(),
-                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>()),
+                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>(), covers),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly,
-                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers),
+                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers, lyricsHealth, musicBrainzHealth),
                     lyricsMode: settings.Lyrics,
                     loudnessMeter: measuresLocalFiles ? converter : null,
-                    replayGain: settings.ReplayGain);
+                    replayGain: settings.ReplayGain,
+                    services: optional);
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
             var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
-            return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
+            return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader, optional);
         }
         catch
         {
@@ -137,13 +148,14 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     }
 
     // The optional services, each behind its cache region; null when every one is off.
-    private static TrackExtrasSource? Extras(MusicDlSettings settings, HttpClient http, ICache cache, TimeProvider time, ILoggerFactory loggers)
+    private static TrackExtrasSource? Extras(
+        MusicDlSettings settings, HttpClient http, ICache cache, TimeProvider time, ILoggerFactory loggers, ServiceHealth lyricsHealth, ServiceHealth musicBrainzHealth)
     {
         ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
             ? null
-            : new CachingLyricsSource(new LrclibClient(http, settings), cache);
+            : new CachingLyricsSource(new LrclibClient(http, settings, lyricsHealth), cache);
         IMusicBrainzSource? musicBrainz = settings.MusicBrainz
-            ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time), cache)
+            ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time, musicBrainzHealth), cache)
             : null;
         return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
     }

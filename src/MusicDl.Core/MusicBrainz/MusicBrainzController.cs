@@ -10,14 +10,14 @@ namespace MusicDl.MusicBrainz;
 /// client's <c>request_timeout</c>. A 503 (MusicBrainz's "slow down") is answered by waiting (its Retry-After, else the
 /// pacing interval) and asking again a few times.
 /// </summary>
-internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimeProvider time)
+internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimeProvider time, ServiceHealth health)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private const int Max503Retries = 3;
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
-    private readonly JsonServiceClient _service = new(http, baseUri, "MusicBrainz", ProductInfo.UserAgent, (m, ex) => new MusicBrainzServiceException(m, ex));
+    private readonly JsonServiceClient _service = new(http, baseUri, "MusicBrainz", ProductInfo.UserAgent, (m, ex) => new MusicBrainzServiceException(m, ex), health);
     private readonly RequestPacer _pacer = new(1, Interval, time);
 
     public long RequestCount => _service.RequestCount;
@@ -47,7 +47,7 @@ internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimePr
 
             if (attempt >= Max503Retries)
             {
-                throw new MusicBrainzServiceException($"MusicBrainz still answered 503 (slow down) after {Max503Retries} waits");
+                throw _service.Failure($"MusicBrainz still answered 503 (slow down) after {Max503Retries} waits");
             }
 
             var wait = answer.RetryAfter ?? Interval;
