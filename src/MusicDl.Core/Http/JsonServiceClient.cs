@@ -20,10 +20,17 @@ internal sealed class JsonServiceClient(HttpClient http, Uri baseUri, string ser
     /// <summary>Requests sent (for the run summary and the tests).</summary>
     public long RequestCount => Interlocked.Read(ref _requests);
 
-    public async Task<JsonAnswer<T>> GetAsync<T>(string pathAndQuery, Func<JsonElement, T> read, CancellationToken cancellationToken, HttpStatusCode? handledByCaller = null)
+    /// <param name="pacer">Waited for once the service may be asked (a service that is down is not waited for).</param>
+    public async Task<JsonAnswer<T>> GetAsync<T>(
+        string pathAndQuery, Func<JsonElement, T> read, CancellationToken cancellationToken, HttpStatusCode? handledByCaller = null, RequestPacer? pacer = null)
     {
         using var ticket = await health.EnterAsync(cancellationToken).ConfigureAwait(false)
             ?? throw failure($"{service} is not asked again in this run (it is down)", null);
+        if (pacer is not null)
+        {
+            await pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_base + pathAndQuery));
         request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         request.Headers.TryAddWithoutValidation("Accept", "application/json");

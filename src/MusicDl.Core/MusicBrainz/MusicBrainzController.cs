@@ -38,8 +38,8 @@ internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimePr
     {
         for (var attempt = 0; ; attempt++)
         {
-            await _pacer.AcquireAsync(cancellationToken);
-            var answer = await _service.GetAsync(pathAndQuery, read, cancellationToken, handledByCaller: HttpStatusCode.ServiceUnavailable);
+            // Paced inside: a MusicBrainz that is down is not waited for (the pacing would cost a second a track).
+            var answer = await _service.GetAsync(pathAndQuery, read, cancellationToken, handledByCaller: HttpStatusCode.ServiceUnavailable, pacer: _pacer);
             if (answer.Status != HttpStatusCode.ServiceUnavailable)
             {
                 return answer.Value;
