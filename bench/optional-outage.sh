@@ -6,7 +6,9 @@
 # time, lines on stderr about the two services, and the requests the fake LRCLIB and MusicBrainz received.
 #
 # Usage: bench/optional-outage.sh [TRACKS] (default 100). Environment: LATENCY_MS (50), AUDIO_SECONDS (5),
-# REQUEST_TIMEOUT (5), THREADS (4), SKIP_BUILD=1 (use the solution's Release build), KEEP=1 (keep the work folder).
+# REQUEST_TIMEOUT (5), THREADS (4), WARM_RUNS (1: the warm re-run that many times), SKIP_BUILD=1 (use the solution's
+# Release build), KEEP=1 (keep the work folder). "Lines about them" counts log lines (WRN, INF, ...) naming either
+# service, not the cache statistics table.
 set -euo pipefail
 {
 TRACKS=${1:-100}
@@ -69,7 +71,7 @@ download:
   lyrics: embed
   musicbrainz: true
 YAML
-    for run in cold warm; do
+    for run in cold $(for i in $(seq "${WARM_RUNS:-1}"); do echo warm; done); do
         before=$(curl -s "$COUNTERS")
         start=$(date +%s.%N)
         set +e
@@ -80,8 +82,8 @@ YAML
         set -e
         end=$(date +%s.%N)
         after=$(curl -s "$COUNTERS")
-        lines=$(grep -cE 'LRCLIB|MusicBrainz|lyrics' "$RUN/$run.stderr" || true)
-        first=$(grep -m1 -E 'LRCLIB|MusicBrainz|lyrics' "$RUN/$run.stderr" | cut -c1-150 || true)
+        lines=$(grep -cE '^[A-Z]{3} .*(LRCLIB|MusicBrainz)' "$RUN/$run.stderr" || true)
+        first=$(grep -m1 -E '^[A-Z]{3} .*(LRCLIB|MusicBrainz)' "$RUN/$run.stderr" | cut -c1-150 || true)
         printf '%-12s %-5s %5s %8.2f %7s %7s %s %s\n' "$state" "$run" "$code" "$(echo "$end - $start" | bc)" \
             "$(jq -rn --argjson a "$before" --argjson b "$after" '$b.lrclib - $a.lrclib')" \
             "$(jq -rn --argjson a "$before" --argjson b "$after" '$b.musicbrainz - $a.musicbrainz')" \
