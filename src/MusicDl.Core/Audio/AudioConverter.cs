@@ -23,13 +23,15 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
 
     /// <summary>
     /// The whole ffmpeg argument list for a plan (exposed so a dry run or a test can show it). With
-    /// <paramref name="measureLoudness"/> a second output decodes the same input through the EBU R128 meter into
-    /// the null muxer, so ReplayGain costs no extra process; its summary is logged at info level, hence the
-    /// level-prefixed log from which errors are still picked out.
+    /// <paramref name="measureLoudness"/> and a plan that keeps the source's audio (stream copy, lossless), a second
+    /// output decodes the same input through the EBU R128 meter into the null muxer, so ReplayGain costs no extra
+    /// process; its values are logged at info level, hence the level-prefixed log from which errors are still picked
+    /// out. A lossy re-encode is measured from the written file instead (<see cref="ConvertAsync(string, string, AudioFormat, Bitrate, SourceAudio, bool, CancellationToken)"/>).
     /// </summary>
     public static IReadOnlyList<string> BuildArguments(string input, string output, ConversionPlan plan, bool measureLoudness = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        measureLoudness &= plan.KeepsSourceAudio;
         List<string> args = ["-nostdin", "-y", "-hide_banner"];
         args.AddRange(measureLoudness ? ["-nostats", "-loglevel", "repeat+level+info"] : ["-loglevel", "error"]);
         args.AddRange(["-i", input, "-vn", "-map", "0:a:0", "-map_metadata", "-1"]);
@@ -109,7 +111,24 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             throw;
         }
 
-        return new ConversionResult(output, plan, args) { Source = source, Loudness = measureLoudness ? EbuR128Summary.Parse(stderr.ToString()) : null };
+        if (!measureLoudness)
+        {
+            return new ConversionResult(output, plan, args) { Source = source };
+        }
+
+        // ReplayGain describes the file as written: a lossy encode is measured from the encoded audio (one more decode).
+        Loudness? loudness;
+        try
+        {
+            loudness = plan.KeepsSourceAudio ? EbuR128Summary.Parse(stderr.ToString()) : await MeasureAsync(output, cancellationToken);
+        }
+        catch
+        {
+            FileCleanup.TryDelete(output);
+            throw;
+        }
+
+        return new ConversionResult(output, plan, args) { Source = source, Loudness = loudness };
     }
 
     /// <summary>Measures an existing file's loudness (metadata mode reads the local file, no download).</summary>
@@ -125,6 +144,52 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         return result.ExitCode == 0 && EbuR128Summary.Parse(stderr.ToString()) is { } loudness
             ? loudness
             : throw new ConversionFailedException($"ffmpeg could not measure the loudness of '{Path.GetFileName(input)}' (exit {result.ExitCode}): {LastError(stderr)}");
+    }
+
+    /// <summary>
+    /// The arguments that measure an album as one stream: every track decoded, joined in order
+    /// and metered once, so the gating (absolute -70 LUFS, relative -10 LU of the whole) covers the album's blocks as a
+    /// ReplayGain 2.0 scanner's album pass does (a length-weighted mean of track values is off by a dB when tracks differ).
+    /// </summary>
+    public static IReadOnlyList<string> BuildAlbumMeasureArguments(IReadOnlyList<string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count == 0)
+        {
+            throw new ArgumentException("an album has at least one track", nameof(inputs));
+        }
+
+        List<string> args = ["-nostdin", "-hide_banner", "-nostats", "-loglevel", "repeat+level+info"];
+        foreach (var input in inputs)
+        {
+            args.AddRange(["-i", input]);
+        }
+
+        // concat negotiates one sample format, rate and layout for its inputs itself (resampling only a track that differs).
+        var graph = new StringBuilder();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            graph.Append(System.Globalization.CultureInfo.InvariantCulture, $"[{i}:a:0]");
+        }
+
+        graph.Append(System.Globalization.CultureInfo.InvariantCulture, $"concat=n={inputs.Count}:v=0:a=1,{EbuR128Summary.Filter}");
+        args.AddRange(["-filter_complex", graph.ToString(), "-f", "null", "-"]);
+        return args;
+    }
+
+    /// <summary>Measures the files of an album as one stream (see <see cref="BuildAlbumMeasureArguments"/>).</summary>
+    public async Task<Loudness> MeasureAlbumAsync(IReadOnlyList<string> inputs, CancellationToken cancellationToken = default)
+    {
+        var args = BuildAlbumMeasureArguments(inputs);
+        var stderr = new StringBuilder();
+        var result = await Cli.Wrap(FfmpegPath)
+            .WithArguments(args)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr))
+            .ExecuteAsync(cancellationToken);
+        return result.ExitCode == 0 && EbuR128Summary.Parse(stderr.ToString()) is { } loudness
+            ? loudness
+            : throw new ConversionFailedException($"ffmpeg could not measure the album of '{Path.GetFileName(inputs[0])}' (exit {result.ExitCode}): {LastError(stderr)}");
     }
 
     // With the level-prefixed log the last line may be info; the error is what the user needs.

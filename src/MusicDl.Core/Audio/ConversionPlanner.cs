@@ -98,7 +98,7 @@ public static class ConversionPlanner
         var note = bitrate.Mode == BitrateMode.Fixed
             ? $"bitrate {bitrate} is ignored for {muxer}: the output is lossless from the decoded source"
             : null;
-        return new ConversionPlan(["-c:a", encoder], muxer, false, note);
+        return new ConversionPlan(["-c:a", encoder], muxer, false, note) { Lossless = true };
     }
 
     private static string Kbps(int kbps) => kbps.ToString(CultureInfo.InvariantCulture) + "k";

@@ -4,12 +4,25 @@ using System.Text.RegularExpressions;
 namespace MusicDl.Audio;
 
 /// <summary>
-/// Reads the summary ffmpeg's <c>ebur128</c> filter logs when it ends ("Summary: ... I: -19.6 LUFS ... Peak: -0.4 dBFS").
+/// Reads what ffmpeg's <c>ebur128</c> filter reports. Its closing summary ("I: -19.6 LUFS ... Peak: -0.4 dBFS") has one
+/// decimal, too coarse for gains written with two; the filter's frame metadata (<c>lavfi.r128.I</c>, three decimals,
+/// and <c>lavfi.r128.true_peak</c>, a linear ratio with three) is printed by <c>ametadata</c> for every 100 ms frame,
+/// and the last frame's values are the whole track's. The summary is the fallback when no frame line came.
 /// </summary>
 public static partial class EbuR128Summary
 {
-    /// <summary>The filter as musicdl runs it: true peak on, the per-frame lines kept out of the info log.</summary>
-    public const string Filter = "ebur128=peak=true:framelog=verbose";
+    /// <summary>
+    /// The filter chain as musicdl runs it: true peak on, the meter's own per-frame lines kept out of the info log
+    /// (<c>framelog=verbose</c>), the integrated loudness and true peak printed (info level) from each frame's metadata.
+    /// </summary>
+    public const string Filter =
+        "ebur128=peak=true:framelog=verbose:metadata=1,ametadata=mode=print:key=lavfi.r128.I,ametadata=mode=print:key=lavfi.r128.true_peak";
+
+    /// <summary>
+    /// Below this ratio (-20 dBFS) the metadata's three decimals say less than the summary's one decimal in dB, so the
+    /// summary's peak is taken instead.
+    /// </summary>
+    private const double LinearPeakFloor = 0.1;
 
     public static Loudness? Parse(string stderr)
     {
@@ -23,9 +36,30 @@ public static partial class EbuR128Summary
         var summary = stderr[at..];
         var integrated = Integrated().Match(summary);
         var peak = Peak().Match(summary);
-        return integrated.Success && peak.Success
-            ? new Loudness(Number(integrated.Groups[1].Value), Number(peak.Groups[1].Value))
-            : null;
+        if (!integrated.Success || !peak.Success)
+        {
+            return null;
+        }
+
+        var lufs = LastValue(FrameIntegrated(), stderr) ?? Number(integrated.Groups[1].Value);
+        var peakDb = Number(peak.Groups[1].Value);
+        if (LastValue(FrameTruePeak(), stderr) is { } ratio && ratio >= LinearPeakFloor)
+        {
+            peakDb = 20 * Math.Log10(ratio);
+        }
+
+        return new Loudness(lufs, peakDb);
+    }
+
+    private static double? LastValue(Regex pattern, string stderr)
+    {
+        Match? last = null;
+        for (var m = pattern.Match(stderr); m.Success; m = m.NextMatch())
+        {
+            last = m;
+        }
+
+        return last is null ? null : Number(last.Groups[1].Value);
     }
 
     private static double Number(string text) => text switch
@@ -40,4 +74,10 @@ public static partial class EbuR128Summary
 
     [GeneratedRegex(@"\bPeak:\s+(-?inf|-?\d+(?:\.\d+)?)\s+dBFS", RegexOptions.CultureInvariant)]
     private static partial Regex Peak();
+
+    [GeneratedRegex(@"lavfi\.r128\.I=(-?inf|-?\d+(?:\.\d+)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex FrameIntegrated();
+
+    [GeneratedRegex(@"lavfi\.r128\.true_peak=(-?inf|-?\d+(?:\.\d+)?)", RegexOptions.CultureInvariant)]
+    private static partial Regex FrameTruePeak();
 }

@@ -98,6 +98,10 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             // uses it all the same, so the statistics show the audio_search and match lookups like the other regions.
             // One session for search, player and media: once YouTube limits it, none of them starts another call.
             var youTube = new YouTubeSession();
+
+            // One MusicBrainz client, so its one-request-a-second pacing covers both its uses (ids by ISRC, and the
+            // recording search that completes tracks read from public pages).
+            var musicBrainz = settings.MusicBrainz ? new MusicBrainzClient(http, settings, time, musicBrainzHealth) : null;
             var visitor = CreateVisitorSession(http, settings, cache, time, loggers);
             var matcher = AudioMatcher.Create(http, settings with { NoCache = false }, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor, youTube);
             var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), visitor, youTube) : null;
@@ -119,19 +123,24 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     library,
                     template,
                     settings.Format,
-                    new TagWriter(),
+                    new TagWriter(settings.Id3Version),
                     new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>(), covers),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly,
-                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, time, loggers, lyricsHealth, musicBrainzHealth),
+                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers, lyricsHealth),
                     lyricsMode: settings.Lyrics,
                     loudnessMeter: measuresLocalFiles ? converter : null,
                     replayGain: settings.ReplayGain,
+                    albumMeter: settings.ReplayGain ? converter : null,
                     services: optional);
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
-            var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>());
+            // A public page leaves out the ISRC, album and numbers: MusicBrainz's recording search fills them when on.
+            var pageDetails = musicBrainz is not null
+                ? new PublicPageDetails(new CachingRecordingSearch(musicBrainz, cache), loggers.CreateLogger<PublicPageDetails>())
+                : null;
+            var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>(), pageDetails);
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader, optional);
         }
         catch
@@ -149,14 +158,12 @@ public sealed class MusicDlRuntime : IAsyncDisposable
 
     // The optional services, each behind its cache region; null when every one is off.
     private static TrackExtrasSource? Extras(
-        MusicDlSettings settings, HttpClient http, ICache cache, TimeProvider time, ILoggerFactory loggers, ServiceHealth lyricsHealth, ServiceHealth musicBrainzHealth)
+        MusicDlSettings settings, HttpClient http, ICache cache, MusicBrainzClient? musicBrainzClient, ILoggerFactory loggers, ServiceHealth lyricsHealth)
     {
         ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
             ? null
             : new CachingLyricsSource(new LrclibClient(http, settings, lyricsHealth), cache);
-        IMusicBrainzSource? musicBrainz = settings.MusicBrainz
-            ? new CachingMusicBrainzSource(new MusicBrainzClient(http, settings, time, musicBrainzHealth), cache)
-            : null;
+        IMusicBrainzSource? musicBrainz = musicBrainzClient is null ? null : new CachingMusicBrainzSource(musicBrainzClient, cache);
         return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
     }
 

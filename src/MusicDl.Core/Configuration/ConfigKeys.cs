@@ -82,6 +82,8 @@ internal static class ConfigKeys
         new("lyrics", (s, n) => s with { Lyrics = n.Parse(t => SettingValues.ParseLyrics(t)) },
             s => YamlText.Quote(s.Lyrics.ToString().ToLowerInvariant())),
         new("replaygain", (s, n) => s with { ReplayGain = n.Bool() }, s => YamlText.Bool(s.ReplayGain)),
+        new("id3_version", (s, n) => s with { Id3Version = n.Parse(t => SettingValues.ParseId3Version(t)) },
+            s => YamlText.Quote(SettingValues.Id3VersionText(s.Id3Version))),
         new("musicbrainz", (s, n) => s with { MusicBrainz = n.Bool() }, s => YamlText.Bool(s.MusicBrainz)),
         new("lyrics_cache_ttl", (s, n) => s with { LyricsCacheTtl = n.Seconds() }, s => YamlText.Seconds(s.LyricsCacheTtl)),
         new("musicbrainz_cache_ttl", (s, n) => s with { MusicBrainzCacheTtl = n.Seconds() }, s => YamlText.Seconds(s.MusicBrainzCacheTtl)),

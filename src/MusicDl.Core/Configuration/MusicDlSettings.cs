@@ -122,6 +122,9 @@ public sealed record MusicDlSettings
     /// <summary>Measure EBU R128 loudness while converting and write ReplayGain tags.</summary>
     public bool ReplayGain { get; init; } = true;
 
+    /// <summary>The ID3v2 version of mp3 and wav tags: 2.4 (Picard's default) or 2.3 for old players.</summary>
+    public Id3Version Id3Version { get; init; } = Id3Version.V24;
+
     /// <summary>Look each new track up at MusicBrainz (one request a second) for Picard's ids and genres.</summary>
     public bool MusicBrainz { get; init; }
 

@@ -80,6 +80,21 @@ public static partial class SettingValues
         };
     }
 
+    /// <summary><c>2.4</c> (the default, as Picard writes) or <c>2.3</c> (for old players).</summary>
+    public static Id3Version ParseId3Version(string text, string key = "id3_version")
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "2.4" or "v2.4" => Id3Version.V24,
+            "2.3" or "v2.3" => Id3Version.V23,
+            _ => throw Error(key, $"unknown ID3 version '{text}'; expected \"2.4\" or \"2.3\""),
+        };
+    }
+
+    /// <summary>How <c>config check</c> and config.example.yaml show the version: "2.4" or "2.3".</summary>
+    public static string Id3VersionText(Id3Version version) => version == Id3Version.V23 ? "2.3" : "2.4";
+
     /// <summary>Provider names, given as a list or as one comma-separated string (<c>youtube-music,youtube</c>).</summary>
     public static IReadOnlyList<string> ParseProviders(IEnumerable<string> items, string key = "audio_providers")
     {

@@ -22,7 +22,8 @@ public sealed class Downloader(
     IAudioProducer? producer,
     ITrackLibrary? library,
     TimeProvider time,
-    ILogger<Downloader>? logger = null)
+    ILogger<Downloader>? logger = null,
+    PublicPageDetails? pageDetails = null)
 {
     private readonly ILogger _log = logger ?? NullLogger<Downloader>.Instance;
 
@@ -213,7 +214,7 @@ public sealed class Downloader(
         {
             if (request.Mode == RunMode.Match)
             {
-                var full = await resolver.CompleteForMatchAsync(planned.Track, cancellationToken);
+                var full = await FillAsync(await resolver.CompleteForMatchAsync(planned.Track, cancellationToken), cancellationToken);
                 var match = await matcher.MatchAsync(full, cancellationToken);
                 return WithMatch(outcome with { Isrc = full.Isrc }, match, TrackStatus.Matched);
             }
@@ -258,7 +259,7 @@ public sealed class Downloader(
                 return outcome with { Status = retagged ? TrackStatus.Retagged : TrackStatus.Skipped, Isrc = known.Isrc };
             }
 
-            var complete = await resolver.CompleteAsync(planned.Track, cancellationToken);
+            var complete = await FillAsync(await resolver.CompleteAsync(planned.Track, cancellationToken), cancellationToken);
             outcome = outcome with { Isrc = complete.Isrc };
             var chosen = await matcher.MatchAsync(complete, cancellationToken);
             if (!chosen.IsMatched || request.Mode == RunMode.DryRun)
@@ -335,6 +336,10 @@ public sealed class Downloader(
             return outcome with { Status = TrackStatus.Failed, Error = ex.Message, Path = null, Copies = null };
         }
     }
+
+    // What a public page left out, from MusicBrainz (when on): before matching, so an ISRC found helps it.
+    private Task<Track> FillAsync(Track track, CancellationToken cancellationToken) =>
+        pageDetails is null || !track.FromPublicPage ? Task.FromResult(track) : pageDetails.FillAsync(track, cancellationToken);
 
     /// <summary>The error of every track the session limit left undone (never not_found).</summary>
     public const string SessionLimitReason = "YouTube rate-limited this session; left for the next run";

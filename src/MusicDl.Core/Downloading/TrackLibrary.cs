@@ -31,6 +31,10 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly bool _replayGain;
     private readonly TagsWrittenThisRun? _written;
     private readonly IReadOnlyList<ServiceHealth> _services;
+    private readonly AudioConverter? _albumMeter;
+
+    // Tracks whose loudness this run measured (downloaded or measured anew): their album is measured again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _measuredThisRun = new(StringComparer.Ordinal);
 
     /// <param name="dryRun">Inspect only: claim, move or copy nothing (always so over a read-only library).</param>
     /// <param name="services">The optional services' records: each counts the tracks placed or re-tagged without its part.</param>
@@ -46,6 +50,7 @@ public sealed class TrackLibrary : ITrackLibrary
         LyricsMode lyricsMode = LyricsMode.Embed,
         AudioConverter? loudnessMeter = null,
         bool replayGain = false,
+        AudioConverter? albumMeter = null,
         IReadOnlyList<ServiceHealth>? services = null)
     {
         _library = library;
@@ -60,6 +65,7 @@ public sealed class TrackLibrary : ITrackLibrary
         _meter = loudnessMeter;
         _replayGain = replayGain || loudnessMeter is not null;
         _written = _replayGain && !_dryRun ? new TagsWrittenThisRun() : null;
+        _albumMeter = albumMeter ?? loudnessMeter;
         _services = services ?? [];
     }
 
@@ -134,6 +140,7 @@ public sealed class TrackLibrary : ITrackLibrary
         if (tags.TrackLoudness is { } measured)
         {
             await _library.State.RecordLoudnessAsync(full.Id, _format, match.VideoId, measured, cancellationToken);
+            _measuredThisRun[full.Id] = true;
         }
 
         foreach (var (path, _) in targets)
@@ -236,6 +243,12 @@ public sealed class TrackLibrary : ITrackLibrary
 
         foreach (var album in placed.GroupBy(p => p.Full.Album.Id, StringComparer.Ordinal))
         {
+            // Tracks read from a playlist's public page have no album id: they are no album together.
+            if (album.Key.Length == 0)
+            {
+                continue;
+            }
+
             var tracks = album.DistinctBy(p => p.Full.Id, StringComparer.Ordinal).ToList();
             if (tracks[0].Full.Album.TotalTracks is not { } total || tracks.Count != total)
             {
@@ -243,9 +256,11 @@ public sealed class TrackLibrary : ITrackLibrary
             }
 
             var measures = new List<(Loudness, TimeSpan)>();
-            foreach (var (planned, full) in tracks)
+            var files = new List<string>();
+            foreach (var (planned, full) in tracks.OrderBy(t => t.Full.DiscNumber).ThenBy(t => t.Full.TrackNumber))
             {
                 var path = (await TargetsAsync(planned, cancellationToken))[0].Path;
+                files.Add(_library.FullPath(path));
                 var videoId = (await _library.State.GetAsync(path, cancellationToken))?.VideoId;
                 if (await _library.State.GetLoudnessAsync(full.Id, _format, videoId, cancellationToken) is { } loudness)
                 {
@@ -253,8 +268,20 @@ public sealed class TrackLibrary : ITrackLibrary
                 }
             }
 
-            var albumLoudness = measures.Count == tracks.Count ? Loudness.Album(measures) : null;
-            if (albumLoudness is null || albumLoudness == await _library.State.GetAlbumLoudnessAsync(album.Key, _format, cancellationToken))
+            if (measures.Count != tracks.Count)
+            {
+                continue;
+            }
+
+            // An album measured before, none of whose tracks this run measured, keeps its value (no decode again).
+            var stored = await _library.State.GetAlbumLoudnessAsync(album.Key, _format, cancellationToken);
+            if (stored is not null && !tracks.Any(t => _measuredThisRun.ContainsKey(t.Full.Id)))
+            {
+                continue;
+            }
+
+            var albumLoudness = await AlbumLoudnessAsync(files, measures, cancellationToken);
+            if (albumLoudness == stored)
             {
                 continue;
             }
@@ -264,6 +291,27 @@ public sealed class TrackLibrary : ITrackLibrary
             {
                 await WriteAlbumLoudnessAsync(planned, full.Id, albumLoudness, cancellationToken);
             }
+        }
+    }
+
+    // The album as one stream, as a ReplayGain 2.0 scanner measures it; the highest track peak. Without ffmpeg, or if
+    // it cannot join the files, the tracks' energies weighted by length.
+    private async Task<Loudness> AlbumLoudnessAsync(List<string> files, List<(Loudness, TimeSpan)> measures, CancellationToken cancellationToken)
+    {
+        var estimate = Loudness.Album(measures);
+        if (_albumMeter is null || !files.TrueForAll(File.Exists))
+        {
+            return estimate;
+        }
+
+        try
+        {
+            var measured = await _albumMeter.MeasureAlbumAsync(files, cancellationToken);
+            return new Loudness(Math.Round(measured.IntegratedLufs, 2), estimate.TruePeakDbfs);
+        }
+        catch (ConversionFailedException)
+        {
+            return estimate;
         }
     }
 
@@ -363,6 +411,7 @@ public sealed class TrackLibrary : ITrackLibrary
 
         var measured = await _meter.MeasureAsync(full, cancellationToken);
         await _library.State.RecordLoudnessAsync(trackId, _format, videoId, measured, cancellationToken);
+        _measuredThisRun[trackId] = true;
         return measured;
     }
 

@@ -10,6 +10,11 @@ namespace MusicDl.Library;
 /// </summary>
 public sealed partial class LibraryState
 {
+    /// <summary>
+    /// Marks the way values were measured in the format column: since issue 23 at 0.01 dB and from the audio as
+    /// written (a lossy encode's, not its source's). Rows measured before are never read, so a re-tag measures anew.
+    /// </summary>
+    private const string MeasureVersion = "@2";
     public async Task<Loudness?> GetLoudnessAsync(string trackId, AudioFormat format, string? videoId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trackId);
@@ -60,7 +65,7 @@ public sealed partial class LibraryState
             await using var command = _connection.CreateCommand();
             command.CommandText = "SELECT lufs, peak_db FROM album_loudness WHERE album_id=$album AND format=$format";
             command.Parameters.AddWithValue("$album", albumId);
-            command.Parameters.AddWithValue("$format", format.ToString().ToLowerInvariant());
+            command.Parameters.AddWithValue("$format", LoudnessFormat(format));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? ReadLoudness(reader) : null;
         }
@@ -83,7 +88,7 @@ public sealed partial class LibraryState
                 ON CONFLICT(album_id, format) DO UPDATE SET lufs=$lufs, peak_db=$peak
                 """;
             command.Parameters.AddWithValue("$album", albumId);
-            command.Parameters.AddWithValue("$format", format.ToString().ToLowerInvariant());
+            command.Parameters.AddWithValue("$format", LoudnessFormat(format));
             AddLoudnessValues(command, loudness);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -107,7 +112,9 @@ public sealed partial class LibraryState
     private static void AddLoudnessKey(SqliteCommand command, string trackId, AudioFormat format, string? videoId)
     {
         command.Parameters.AddWithValue("$track", trackId);
-        command.Parameters.AddWithValue("$format", format.ToString().ToLowerInvariant());
+        command.Parameters.AddWithValue("$format", LoudnessFormat(format));
         command.Parameters.AddWithValue("$video", videoId ?? string.Empty);
     }
+
+    private static string LoudnessFormat(AudioFormat format) => format.ToString().ToLowerInvariant() + MeasureVersion;
 }

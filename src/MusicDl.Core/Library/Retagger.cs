@@ -38,7 +38,7 @@ public sealed class Retagger
             return RetagResult.Missing;
         }
 
-        var fingerprint = TagFingerprint.Compute(tags);
+        var fingerprint = _writer.Fingerprint(tags);
         var known = await KnownAsync(full, relativePath, cancellationToken);
         if (known is not null && known.Fingerprint == fingerprint && known.Size == info.Length
             && known.ModifiedUnixMs == new DateTimeOffset(info.LastWriteTimeUtc).ToUnixTimeMilliseconds())

@@ -22,6 +22,13 @@ public sealed record AlbumInfo
     /// <summary>Highest disc number on the album, when known.</summary>
     public int? DiscCount { get; init; }
 
+    /// <summary>How many tracks each disc has (disc 1 first), when the album's track list was read; else empty.</summary>
+    public IReadOnlyList<int> DiscTrackCounts { get; init; } = [];
+
+    /// <summary>The tracks of <paramref name="disc"/> (Picard's per-disc total), else the album's total.</summary>
+    public int? TracksOnDisc(int disc) =>
+        disc >= 1 && disc <= DiscTrackCounts.Count && DiscTrackCounts[disc - 1] > 0 ? DiscTrackCounts[disc - 1] : TotalTracks;
+
     public IReadOnlyList<ImageRef> Images { get; init; } = [];
 
     public IReadOnlyList<string> Genres { get; init; } = [];

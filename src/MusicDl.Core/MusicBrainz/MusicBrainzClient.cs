@@ -8,7 +8,7 @@ namespace MusicDl.MusicBrainz;
 /// closest), and among its releases the one titled like the Spotify album (official first, then the earliest).
 /// Genres, when asked, come from the recording, else from the chosen release group: the most-voted few.
 /// </summary>
-public sealed class MusicBrainzClient : IMusicBrainzSource
+public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
 {
     public static readonly TimeSpan LengthTolerance = TimeSpan.FromSeconds(3);
 
@@ -71,7 +71,50 @@ public sealed class MusicBrainzClient : IMusicBrainzSource
             ReleaseId = release?.Id,
             ReleaseGroupId = release?.ReleaseGroupId,
             ArtistIds = recording.ArtistIds,
+            AlbumArtistIds = release?.ArtistIds ?? [],
             Genres = genres,
+        };
+    }
+
+    /// <summary>
+    /// The recording titled and credited as the track (case, spacing and quotes aside) closest to its length within
+    /// 3 s; among its releases an official one, albums before compilations, then the earliest.
+    /// </summary>
+    public async Task<RecordingDetails?> SearchAsync(RecordingSearch query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var ms = (int)query.Duration.TotalMilliseconds;
+        var hits = await _controller.SearchRecordingsAsync(query.Title, query.Artist, ms, cancellationToken);
+        var title = Fold(query.Title);
+        var artist = Fold(query.Artist);
+        var hit = hits?
+            .Where(h => h.Title is not null && Fold(h.Title) == title
+                && h.ArtistNames.Any(a => Fold(a) == artist)
+                && h.LengthMs is { } length && Math.Abs(length - ms) <= LengthTolerance.TotalMilliseconds)
+            .OrderBy(h => Math.Abs(h.LengthMs!.Value - ms))
+            .FirstOrDefault();
+        if (hit is null)
+        {
+            return null;
+        }
+
+        var release = hit.Releases
+            .OrderByDescending(r => string.Equals(r.Status, "Official", StringComparison.OrdinalIgnoreCase))
+            .ThenByDescending(r => string.Equals(r.PrimaryType, "Album", StringComparison.OrdinalIgnoreCase))
+            .ThenBy(r => string.IsNullOrEmpty(r.Date) ? "9999" : r.Date, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return new RecordingDetails
+        {
+            RecordingId = hit.Id,
+            Isrc = hit.Isrcs.FirstOrDefault(i => i.Length == 12)?.ToUpperInvariant(),
+            ArtistIds = hit.ArtistIds,
+            ReleaseId = release?.Id,
+            ReleaseGroupId = release?.ReleaseGroupId,
+            Album = release?.Title,
+            ReleaseDate = release?.Date,
+            TrackNumber = release?.TrackNumber,
+            TrackCount = release?.TrackCount,
+            DiscNumber = release?.DiscNumber,
         };
     }
 

@@ -29,6 +29,18 @@ internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimePr
             MusicBrainzJson.ReadIsrc,
             cancellationToken);
 
+    /// <summary>
+    /// Recordings titled <paramref name="title"/> by <paramref name="artist"/> within 3 s of <paramref name="lengthMs"/>
+    /// (the search syntax is Lucene's: phrases quoted, quotes and backslashes escaped).
+    /// </summary>
+    public Task<IReadOnlyList<MbSearchHit>?> SearchRecordingsAsync(string title, string artist, int lengthMs, CancellationToken cancellationToken)
+    {
+        var query = $"recording:\"{Phrase(title)}\" AND artist:\"{Phrase(artist)}\" AND dur:[{Math.Max(0, lengthMs - 3000)} TO {lengthMs + 3000}]";
+        return SendAsync($"/ws/2/recording?query={Uri.EscapeDataString(query)}&limit=10&fmt=json", MusicBrainzJson.ReadSearch, cancellationToken);
+    }
+
+    private static string Phrase(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
     /// <summary>A release group's genres, or null when it is unknown.</summary>
     public Task<IReadOnlyList<MbGenre>?> GetReleaseGroupGenresAsync(string id, CancellationToken cancellationToken) =>
         SendAsync($"/ws/2/release-group/{Uri.EscapeDataString(id)}?fmt=json&inc=genres", MusicBrainzJson.ReadGenres, cancellationToken);

@@ -14,5 +14,8 @@ public sealed record MusicBrainzIds
 
     public IReadOnlyList<string> ArtistIds { get; init; } = [];
 
+    /// <summary>The chosen release's credited artists (Picard's MusicBrainz Album Artist Id); empty when unknown.</summary>
+    public IReadOnlyList<string> AlbumArtistIds { get; init; } = [];
+
     public IReadOnlyList<string> Genres { get; init; } = [];
 }

@@ -43,7 +43,12 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
         var first = wire.Tracks ?? new WirePaging<WireTrack>([], $"/v1/albums/{id}/tracks?limit=50&offset=0&market={Market}", 0, 0, 50);
         var items = await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWireTrack, cancellationToken).ConfigureAwait(false);
         var discCount = items.Count == 0 ? (int?)null : items.Max(t => t is null ? 1 : Math.Max(1, t.DiscNumber));
-        var info = SpotifyMapper.MapAlbum(wire, discCount);
+        var info = SpotifyMapper.MapAlbum(wire, discCount) with
+        {
+            DiscTrackCounts = discCount is { } discs
+                ? Enumerable.Range(1, discs).Select(d => items.Count(t => (t is null ? 1 : Math.Max(1, t.DiscNumber)) == d)).ToArray()
+                : [],
+        };
         var entries = items.Select((t, i) => SpotifyMapper.ToEntry(i + 1, t, false, info, Market)).ToArray();
         return new SpotifyAlbum(info, entries);
     }

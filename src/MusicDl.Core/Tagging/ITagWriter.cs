@@ -9,5 +9,8 @@ public interface ITagWriter
     /// Replaces the file's tags with <paramref name="tags"/>. The format is given, never guessed from the name,
     /// because files are tagged under hidden temporary names. Returns the tag fingerprint written.
     /// </summary>
+    /// <summary>The fingerprint <see cref="WriteAsync"/> would return for <paramref name="tags"/>, without writing.</summary>
+    string Fingerprint(TagSet tags) => TagFingerprint.Compute(tags);
+
     Task<string> WriteAsync(string path, AudioFormat format, TagSet tags, CancellationToken cancellationToken = default);
 }

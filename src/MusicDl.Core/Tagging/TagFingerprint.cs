@@ -10,12 +10,21 @@ namespace MusicDl.Tagging;
 /// </summary>
 public static class TagFingerprint
 {
-    private const string Version = "tags-v1";
+    // v2: Picard's mapping per format (issue 23): one MP4 atom per multi-value field, lower-case MP4 ReplayGain,
+    // compilation, album artist ids, per-disc totals, ID3v2.4. Every file written before is written again.
+    private const string Version = "tags-v2";
 
-    public static string Compute(TagSet tags)
+    /// <param name="tags">The values intended.</param>
+    /// <param name="layout">How the writer lays them out when it differs from the default (an ID3v2.3 writer), else null.</param>
+    public static string Compute(TagSet tags, string? layout = null)
     {
         ArgumentNullException.ThrowIfNull(tags);
         var text = new StringBuilder(Version).Append('\n');
+        if (layout is not null)
+        {
+            Add(text, "layout", layout);
+        }
+
         Add(text, "title", tags.Title);
         Add(text, "artists", tags.Artists);
         Add(text, "album", tags.Album);
@@ -29,6 +38,7 @@ public static class TagFingerprint
         Add(text, "label", tags.Label);
         Add(text, "copyright", tags.Copyright);
         Add(text, "explicit", tags.Explicit ? "1" : "0");
+        Add(text, "compilation", tags.Compilation ? "1" : "0");
         Add(text, "spotify", tags.SpotifyUrl);
         Add(text, "source", tags.SourceUrl);
         Add(text, "cover", tags.Cover?.Hash);
@@ -52,7 +62,9 @@ public static class TagFingerprint
         if (tags.MusicBrainz is { } mb)
         {
             Add(text, "mb", [mb.RecordingId, mb.ReleaseId ?? "-", mb.ReleaseGroupId ?? "-", .. mb.ArtistIds]);
+            Add(text, "mb_album_artists", mb.AlbumArtistIds);
         }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

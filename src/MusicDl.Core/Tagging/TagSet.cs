@@ -7,6 +7,8 @@ namespace MusicDl.Tagging;
 /// <summary>The tag values intended for one file, the same for every format; the fingerprint hashes them.</summary>
 public sealed record TagSet
 {
+    private const string VariousArtists = "Various Artists";
+
     public required string Title { get; init; }
 
     /// <summary>Every artist, in order.</summary>
@@ -18,6 +20,7 @@ public sealed record TagSet
 
     public int TrackNumber { get; init; }
 
+    /// <summary>The tracks on this track's disc (Picard's total: the disc's, not the album's, on a multi-disc album).</summary>
     public int TrackCount { get; init; }
 
     public int DiscNumber { get; init; }
@@ -38,6 +41,9 @@ public sealed record TagSet
     public string? Copyright { get; init; }
 
     public bool Explicit { get; init; }
+
+    /// <summary>A compilation (Spotify's album type, or a Various Artists album): ID3 TCMP, MP4 cpil, Vorbis COMPILATION.</summary>
+    public bool Compilation { get; init; }
 
     public string? SpotifyUrl { get; init; }
 
@@ -75,7 +81,7 @@ public sealed record TagSet
             Album = album.Name,
             AlbumArtists = albumArtists.Select(a => a.Name).ToArray(),
             TrackNumber = track.TrackNumber,
-            TrackCount = album.TotalTracks ?? 0,
+            TrackCount = album.TracksOnDisc(track.DiscNumber) ?? 0,
             DiscNumber = track.DiscNumber,
             DiscCount = album.DiscCount ?? 0,
             ReleaseDate = TrimToPrecision(album.ReleaseDate, album.ReleaseDatePrecision),
@@ -85,10 +91,19 @@ public sealed record TagSet
             Label = album.Label,
             Copyright = album.Copyright,
             Explicit = track.Explicit,
+            Compilation = IsCompilation(album),
             SpotifyUrl = track.SpotifyUrl,
             SourceUrl = sourceUrl,
             Cover = cover,
         };
+    }
+
+    /// <summary>Spotify's "compilation" album type, or an album credited to Various Artists alone (as Picard sets the flag).</summary>
+    public static bool IsCompilation(AlbumInfo album)
+    {
+        ArgumentNullException.ThrowIfNull(album);
+        return string.Equals(album.AlbumType, "compilation", StringComparison.OrdinalIgnoreCase)
+            || (album.Artists.Count == 1 && string.Equals(album.Artists[0].Name.Trim(), VariousArtists, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string? TrimToPrecision(string? date, ReleaseDatePrecision precision)

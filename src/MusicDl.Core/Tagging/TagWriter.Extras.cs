@@ -11,7 +11,10 @@ public sealed partial class TagWriter
 {
     private const string MusicBrainzUfidOwner = "http://musicbrainz.org";
 
-    private static void WriteId3Extras(TagLib.Id3v2.Tag id3, TagSet tags)
+    private static readonly string[] ReplayGainNames =
+        ["REPLAYGAIN_TRACK_GAIN", "REPLAYGAIN_TRACK_PEAK", "REPLAYGAIN_ALBUM_GAIN", "REPLAYGAIN_ALBUM_PEAK"];
+
+    private static void WriteId3Extras(TagLib.Id3v2.Tag id3, TagSet tags, bool v23)
     {
         if (tags.Lyrics is { } lyrics)
         {
@@ -22,19 +25,17 @@ public sealed partial class TagWriter
 
         foreach (var (name, value) in ReplayGainFields(tags))
         {
-            SetUserText(id3, name, value);
+            SetUserText(id3, v23, name, value);
         }
 
         if (tags.MusicBrainz is { } mb)
         {
             var ufid = TagLib.Id3v2.UniqueFileIdentifierFrame.Get(id3, MusicBrainzUfidOwner, true);
             ufid.Identifier = TagLib.ByteVector.FromString(mb.RecordingId, TagLib.StringType.Latin1);
-            SetIfKnown(mb.ReleaseId, v => SetUserText(id3, "MusicBrainz Album Id", v));
-            SetIfKnown(mb.ReleaseGroupId, v => SetUserText(id3, "MusicBrainz Release Group Id", v));
-            if (mb.ArtistIds.Count > 0)
-            {
-                SetUserText(id3, "MusicBrainz Artist Id", [.. mb.ArtistIds]);
-            }
+            SetIfKnown(mb.ReleaseId, v => SetUserText(id3, v23, "MusicBrainz Album Id", v));
+            SetIfKnown(mb.ReleaseGroupId, v => SetUserText(id3, v23, "MusicBrainz Release Group Id", v));
+            SetIfAny(mb.ArtistIds, v => SetUserText(id3, v23, "MusicBrainz Artist Id", v));
+            SetIfAny(mb.AlbumArtistIds, v => SetUserText(id3, v23, "MusicBrainz Album Artist Id", v));
         }
     }
 
@@ -45,9 +46,10 @@ public sealed partial class TagWriter
             apple.Lyrics = lyrics;
         }
 
+        // MP4 readers (foobar2000, beets/mediafile, Quod Libet, lofty) look for the lower-case names.
         foreach (var (name, value) in ReplayGainFields(tags))
         {
-            SetDash(apple, name, value);
+            SetDash(apple, name.ToLowerInvariant(), value);
         }
 
         if (tags.MusicBrainz is { } mb)
@@ -55,10 +57,8 @@ public sealed partial class TagWriter
             SetDash(apple, "MusicBrainz Track Id", mb.RecordingId);
             SetIfKnown(mb.ReleaseId, v => SetDash(apple, "MusicBrainz Album Id", v));
             SetIfKnown(mb.ReleaseGroupId, v => SetDash(apple, "MusicBrainz Release Group Id", v));
-            if (mb.ArtistIds.Count > 0)
-            {
-                SetDash(apple, "MusicBrainz Artist Id", [.. mb.ArtistIds]);
-            }
+            SetIfAny(mb.ArtistIds, v => SetDash(apple, "MusicBrainz Artist Id", v));
+            SetIfAny(mb.AlbumArtistIds, v => SetDash(apple, "MusicBrainz Album Artist Id", v));
         }
     }
 
@@ -69,20 +69,34 @@ public sealed partial class TagWriter
             SetField(xiph, "LYRICS", lyrics);
         }
 
-        foreach (var (name, value) in ReplayGainFields(tags))
+        if (opus)
         {
-            SetField(xiph, name, value);
-        }
+            // RFC 7845 (5.2.1): an Opus file SHOULD NOT carry REPLAYGAIN_* (players would apply both). Its R128_*_GAIN
+            // (Q7.8 dB relative to -23 LUFS) is applied on top of the header's output gain.
+            if (tags.TrackLoudness is not null || tags.AlbumLoudness is not null)
+            {
+                foreach (var name in ReplayGainNames)
+                {
+                    xiph.RemoveField(name);
+                }
+            }
 
-        // RFC 7845: Opus players apply R128_*_GAIN (relative to -23 LUFS) on top of the header's output gain.
-        if (opus && tags.TrackLoudness is { } track)
-        {
-            SetField(xiph, "R128_TRACK_GAIN", ReplayGainText.R128Gain(track));
-        }
+            if (tags.TrackLoudness is { } track)
+            {
+                SetField(xiph, "R128_TRACK_GAIN", ReplayGainText.R128Gain(track));
+            }
 
-        if (opus && tags.AlbumLoudness is { } album)
+            if (tags.AlbumLoudness is { } album)
+            {
+                SetField(xiph, "R128_ALBUM_GAIN", ReplayGainText.R128Gain(album));
+            }
+        }
+        else
         {
-            SetField(xiph, "R128_ALBUM_GAIN", ReplayGainText.R128Gain(album));
+            foreach (var (name, value) in ReplayGainFields(tags))
+            {
+                SetField(xiph, name, value);
+            }
         }
 
         if (tags.MusicBrainz is { } mb)
@@ -90,10 +104,8 @@ public sealed partial class TagWriter
             SetField(xiph, "MUSICBRAINZ_TRACKID", mb.RecordingId);
             SetIfKnown(mb.ReleaseId, v => SetField(xiph, "MUSICBRAINZ_ALBUMID", v));
             SetIfKnown(mb.ReleaseGroupId, v => SetField(xiph, "MUSICBRAINZ_RELEASEGROUPID", v));
-            if (mb.ArtistIds.Count > 0)
-            {
-                SetField(xiph, "MUSICBRAINZ_ARTISTID", [.. mb.ArtistIds]);
-            }
+            SetIfAny(mb.ArtistIds, v => SetField(xiph, "MUSICBRAINZ_ARTISTID", v));
+            SetIfAny(mb.AlbumArtistIds, v => SetField(xiph, "MUSICBRAINZ_ALBUMARTISTID", v));
         }
     }
 
@@ -117,6 +129,14 @@ public sealed partial class TagWriter
         if (!string.IsNullOrEmpty(value))
         {
             set(value);
+        }
+    }
+
+    private static void SetIfAny(IReadOnlyList<string> values, Action<string[]> set)
+    {
+        if (values.Count > 0)
+        {
+            set([.. values]);
         }
     }
 }

@@ -7,17 +7,21 @@ using TagLib.Ogg;
 namespace MusicDl.Tagging;
 
 /// <summary>
-/// Writes complete tags with TagLibSharp. mp3 gets ID3v2.3 (what Windows Explorer, many car stereos and older
-/// players read; 2.4 adds nothing we need), m4a iTunes atoms, opus/ogg/flac Vorbis comments, wav an ID3v2.3
-/// chunk plus the RIFF INFO basics.
+/// Writes complete tags with TagLibSharp, each format as MusicBrainz Picard maps it (docs/library.md has the table):
+/// mp3 gets ID3v2.4 (UTF-8, multiple values as 2.4 defines them; <c>id3_version: "2.3"</c> for old players, multiple
+/// values then joined with "/"), m4a iTunes atoms (multiple values as data children of one freeform atom),
+/// opus/ogg/flac Vorbis comments, wav an ID3v2 chunk plus the RIFF INFO basics.
 /// </summary>
-public sealed partial class TagWriter : ITagWriter
+public sealed partial class TagWriter(Id3Version id3Version = Id3Version.V24) : ITagWriter
 {
-    private const byte Id3Version = 3;
+    /// <summary>What Picard joins multiple values with in an ID3v2.3 frame (its default "join with").</summary>
+    public const string Id3v23Separator = "/";
 
     // iTunes' ©day atom: the copyright sign is byte 0xA9 in the atom name.
     private static readonly ByteVector DayAtom = new([0xA9, (byte)'d', (byte)'a', (byte)'y']);
     private static readonly ByteVector RatingAtom = "rtng";
+
+    public Id3Version Id3Version { get; } = id3Version;
 
     static TagWriter()
     {
@@ -42,8 +46,11 @@ public sealed partial class TagWriter : ITagWriter
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(tags);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.Run(() => Write(path, format, tags), cancellationToken);
+        return Task.Run(() => Write(path, format, tags, Id3Version), cancellationToken);
     }
+
+    /// <summary>The fingerprint of <paramref name="tags"/> as this writer writes them (an ID3v2.3 writer's differ).</summary>
+    public string Fingerprint(TagSet tags) => TagFingerprint.Compute(tags, Id3Version == Id3Version.V23 ? "id3v2.3" : null);
 
     /// <summary>The front cover embedded in the file (else its first picture), or null: what a re-tag keeps when no new cover came.</summary>
     public static CoverArt? ReadCover(string path, AudioFormat format)
@@ -63,7 +70,7 @@ public sealed partial class TagWriter : ITagWriter
     }
 
     /// <summary>Synchronous form of <see cref="WriteAsync"/>.</summary>
-    public static string Write(string path, AudioFormat format, TagSet tags)
+    public static string Write(string path, AudioFormat format, TagSet tags, Id3Version id3Version = Id3Version.V24)
     {
         ArgumentNullException.ThrowIfNull(tags);
         using var file = OpenFile(path, format);
@@ -71,7 +78,7 @@ public sealed partial class TagWriter : ITagWriter
         {
             case AudioFormat.Mp3:
                 file.RemoveTags(TagTypes.Id3v1 | TagTypes.Ape);
-                WriteId3((TagLib.Id3v2.Tag)file.GetTag(TagTypes.Id3v2, true), tags);
+                WriteId3((TagLib.Id3v2.Tag)file.GetTag(TagTypes.Id3v2, true), tags, id3Version);
                 break;
             case AudioFormat.M4a:
                 WriteApple((AppleTag)file.GetTag(TagTypes.Apple, true), tags);
@@ -86,7 +93,7 @@ public sealed partial class TagWriter : ITagWriter
                 file.GetTag(TagTypes.FlacMetadata, true).Pictures = Pictures(tags);
                 break;
             case AudioFormat.Wav:
-                WriteId3((TagLib.Id3v2.Tag)file.GetTag(TagTypes.Id3v2, true), tags);
+                WriteId3((TagLib.Id3v2.Tag)file.GetTag(TagTypes.Id3v2, true), tags, id3Version);
                 var info = file.GetTag(TagTypes.RiffInfo, true);
                 WriteBasics(info, tags);
 
@@ -98,7 +105,7 @@ public sealed partial class TagWriter : ITagWriter
         }
 
         file.Save();
-        return TagFingerprint.Compute(tags);
+        return TagFingerprint.Compute(tags, id3Version == Id3Version.V23 ? "id3v2.3" : null);
     }
 
     /// <summary>Opens a file for reading or writing tags with its format stated.</summary>
@@ -129,44 +136,59 @@ public sealed partial class TagWriter : ITagWriter
         tag.Copyright = tags.Copyright;
     }
 
-    private static void WriteId3(TagLib.Id3v2.Tag id3, TagSet tags)
+    private static void WriteId3(TagLib.Id3v2.Tag id3, TagSet tags, Id3Version version)
     {
-        id3.Version = Id3Version;
+        var v23 = version == Id3Version.V23;
+        id3.Version = (byte)(v23 ? 3 : 4);
         WriteBasics(id3, tags);
+
+        // 2.4 holds several values in one frame, NUL-separated; Picard joins them with "/" for 2.3.
+        id3.Genres = v23 && tags.Genres.Count > 1 ? [string.Join(Id3v23Separator, tags.Genres)] : [.. tags.Genres];
         id3.ISRC = tags.Isrc;
         id3.Publisher = tags.Label;
+        id3.IsCompilation = tags.Compilation;
 
-        // v2.3 has only TYER (+ TDAT for day and month); TagLib splits a full TDRC date into them.
-        // Other precisions keep the year there and the exact value in a user frame.
-        if (tags.ReleaseDate is { Length: 10 } day)
+        // 2.4's TDRC holds the date at any precision; 2.3 has only TYER (+ TDAT for day and month), into which TagLib
+        // splits a full TDRC date. The exact value also goes in a user frame.
+        if (tags.ReleaseDate is { } date && (!v23 || date.Length == 10))
         {
-            id3.SetTextFrame("TDRC", day);
+            id3.SetTextFrame("TDRC", date);
         }
 
-        SetUserText(id3, CustomTagNames.ReleaseDate, tags.ReleaseDate);
-        SetUserText(id3, CustomTagNames.Artists, [.. tags.Artists]);
-        SetUserText(id3, CustomTagNames.Explicit, tags.Explicit ? "1" : "0");
-        SetUserText(id3, CustomTagNames.SpotifyUrl, tags.SpotifyUrl);
-        SetUserText(id3, CustomTagNames.SourceUrl, tags.SourceUrl);
+        SetUserText(id3, v23, CustomTagNames.ReleaseDate, tags.ReleaseDate);
+        SetUserText(id3, v23, CustomTagNames.Id3Artists, [.. tags.Artists]);
+        SetUserText(id3, v23, CustomTagNames.Explicit, tags.Explicit ? "1" : "0");
+        SetUserText(id3, v23, CustomTagNames.SpotifyUrl, tags.SpotifyUrl);
+        SetUserText(id3, v23, CustomTagNames.SourceUrl, tags.SourceUrl);
         id3.Pictures = Pictures(tags);
-        WriteId3Extras(id3, tags);
+        WriteId3Extras(id3, tags, v23);
     }
 
-    private static void SetUserText(TagLib.Id3v2.Tag id3, string description, params string?[] values)
+    /// <summary>
+    /// One TXXX frame for <paramref name="description"/>, replacing any whose description differs only in case (an
+    /// older musicdl's "ARTISTS", which readers matching exactly would see twice). Several values: NUL-separated in
+    /// 2.4, joined with "/" in 2.3.
+    /// </summary>
+    private static void SetUserText(TagLib.Id3v2.Tag id3, bool v23, string description, params string?[] values)
     {
+        foreach (var old in id3.GetFrames<TagLib.Id3v2.UserTextInformationFrame>()
+            .Where(f => string.Equals(f.Description, description, StringComparison.OrdinalIgnoreCase))
+            .ToArray())
+        {
+            id3.RemoveFrame(old);
+        }
+
         var present = Present(values);
-        var frame = TagLib.Id3v2.UserTextInformationFrame.Get(id3, description, present.Length > 0);
         if (present.Length == 0)
         {
-            if (frame is not null)
-            {
-                id3.RemoveFrame(frame);
-            }
-
             return;
         }
 
-        frame!.Text = present;
+        var frame = new TagLib.Id3v2.UserTextInformationFrame(description, TagLib.Id3v2.Tag.DefaultEncoding)
+        {
+            Text = v23 && present.Length > 1 ? [string.Join(Id3v23Separator, present)] : present,
+        };
+        id3.AddFrame(frame);
     }
 
     private static void WriteApple(AppleTag apple, TagSet tags)
@@ -179,6 +201,7 @@ public sealed partial class TagWriter : ITagWriter
 
         apple.ISRC = tags.Isrc;
         apple.Publisher = tags.Label;
+        apple.IsCompilation = tags.Compilation;
         SetDash(apple, CustomTagNames.Artists, [.. tags.Artists]);
         SetDash(apple, CustomTagNames.Label, tags.Label);
         SetDash(apple, CustomTagNames.SpotifyUrl, tags.SpotifyUrl);
@@ -190,16 +213,46 @@ public sealed partial class TagWriter : ITagWriter
         WriteAppleExtras(apple, tags);
     }
 
+    /// <summary>
+    /// One freeform <c>----:com.apple.iTunes:name</c> atom holding one <c>data</c> child per value, as iTunes, Picard and
+    /// mutagen write it (TagLib's own multi-value call writes an atom per value, which mutagen and ffprobe drop).
+    /// Any atom of that name, in any case, goes first, so an older file's repeated atoms leave no duplicate behind.
+    /// </summary>
     private static void SetDash(AppleTag apple, string name, params string?[] values)
     {
+        RemoveDash(apple, name);
         var present = Present(values);
         if (present.Length == 0)
         {
-            apple.SetDashBox(CustomTagNames.AppleMean, name, string.Empty);
             return;
         }
 
-        apple.SetDashBoxes(CustomTagNames.AppleMean, name, present);
+        apple.SetDashBox(CustomTagNames.AppleMean, name, present[0]);
+        var atom = FindDash(apple, name)
+            ?? throw new InvalidOperationException($"TagLib wrote no ----:{CustomTagNames.AppleMean}:{name} atom");
+        foreach (var value in present.Skip(1))
+        {
+            atom.AddChild(new AppleDataBox(ByteVector.FromString(value, StringType.UTF8), (uint)AppleDataBox.FlagType.ContainsText));
+        }
+    }
+
+    // The tag enumerates its item list: the freeform atom whose mean and name children match.
+    private static Box? FindDash(AppleTag apple, string name) =>
+        apple.OfType<AppleAnnotationBox>().FirstOrDefault(atom =>
+            atom.BoxType == "----"
+            && atom.Children.OfType<AppleAdditionalInfoBox>().Any(c => c.BoxType == "mean" && c.Text == CustomTagNames.AppleMean)
+            && atom.Children.OfType<AppleAdditionalInfoBox>().Any(c => c.BoxType == "name" && c.Text == name));
+
+    private static void RemoveDash(AppleTag apple, string name)
+    {
+        foreach (var spelling in new[] { name, name.ToUpperInvariant(), name.ToLowerInvariant() }.Distinct(StringComparer.Ordinal))
+        {
+            // Each call removes one atom; an older file may hold one per value.
+            for (var left = 64; left > 0 && FindDash(apple, spelling) is not null; left--)
+            {
+                apple.SetDashBox(CustomTagNames.AppleMean, spelling, string.Empty);
+            }
+        }
     }
 
     private static void WriteXiph(XiphComment xiph, TagSet tags, bool withPictures, bool opus = false)
@@ -213,6 +266,11 @@ public sealed partial class TagWriter : ITagWriter
         SetField(xiph, "ORGANIZATION", tags.Label);
         SetField(xiph, CustomTagNames.Artists, [.. tags.Artists]);
         SetField(xiph, CustomTagNames.Explicit, tags.Explicit ? "1" : "0");
+        SetField(xiph, "COMPILATION", tags.Compilation ? "1" : null);
+
+        // TagLib writes TRACKTOTAL and DISCTOTAL; Picard also writes the names other readers look for.
+        SetField(xiph, "TOTALTRACKS", tags.TrackCount > 0 ? tags.TrackCount.ToString(CultureInfo.InvariantCulture) : null);
+        SetField(xiph, "TOTALDISCS", tags.DiscCount > 0 ? tags.DiscCount.ToString(CultureInfo.InvariantCulture) : null);
         SetField(xiph, CustomTagNames.SpotifyUrl, tags.SpotifyUrl);
         SetField(xiph, CustomTagNames.SourceUrl, tags.SourceUrl);
         xiph.Pictures = withPictures ? Pictures(tags) : [];

@@ -15,6 +15,7 @@ public sealed class FakeMusicBrainz : FakeOpenService
 {
     public const string IsrcPath = "/ws/2/isrc/{isrc}";
     public const string ReleaseGroupPath = "/ws/2/release-group/{id}";
+    public const string RecordingSearchPath = "/ws/2/recording";
 
     private readonly ConcurrentDictionary<string, List<FakeMbRecording>> _byIsrc = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, IReadOnlyList<FakeMbGenre>> _groupGenres = new(StringComparer.OrdinalIgnoreCase);
@@ -24,7 +25,14 @@ public sealed class FakeMusicBrainz : FakeOpenService
     {
         IsrcRoute = MapGet(IsrcPath, HandleIsrcAsync);
         ReleaseGroupRoute = MapGet(ReleaseGroupPath, HandleReleaseGroupAsync);
+        SearchRoute = MapGet(RecordingSearchPath, HandleSearchAsync);
     }
+
+    /// <summary>The recording search (<c>?query=recording:"T" AND artist:"A" AND dur:[a TO b]</c>).</summary>
+    public FakeRoute SearchRoute { get; }
+
+    /// <summary>The last search query received, as sent (decoded once by the host).</summary>
+    public string? LastSearchQuery { get; private set; }
 
     public FakeRoute IsrcRoute { get; }
 
@@ -55,6 +63,14 @@ public sealed class FakeMusicBrainz : FakeOpenService
 
     private static JsonArray Genres(IEnumerable<FakeMbGenre> genres) =>
         new(genres.Select(g => (JsonNode)new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = g.Name, ["count"] = g.Count, ["disambiguation"] = string.Empty }).ToArray());
+
+    private static JsonArray Credit(IReadOnlyList<FakeMbArtist> artists) =>
+        new(artists.Select((a, i) => (JsonNode)new JsonObject
+        {
+            ["name"] = a.Name,
+            ["joinphrase"] = i < artists.Count - 1 ? " & " : string.Empty,
+            ["artist"] = new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["sort-name"] = a.Name, ["disambiguation"] = string.Empty },
+        }).ToArray());
 
     private static HashSet<string> Includes(HttpContext context) =>
         new((context.Request.Query["inc"].FirstOrDefault() ?? string.Empty).Split([' ', '+'], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
@@ -102,24 +118,28 @@ public sealed class FakeMusicBrainz : FakeOpenService
                 };
                 if (inc.Contains("artist-credits"))
                 {
-                    o["artist-credit"] = new JsonArray(r.Artists.Select((a, i) => (JsonNode)new JsonObject
-                    {
-                        ["name"] = a.Name,
-                        ["joinphrase"] = i < r.Artists.Count - 1 ? " & " : string.Empty,
-                        ["artist"] = new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["sort-name"] = a.Name, ["disambiguation"] = string.Empty },
-                    }).ToArray());
+                    o["artist-credit"] = Credit(r.Artists);
                 }
 
                 if (inc.Contains("releases"))
                 {
-                    o["releases"] = new JsonArray(r.Releases.Select(rel => (JsonNode)new JsonObject
+                    o["releases"] = new JsonArray(r.Releases.Select(rel =>
                     {
-                        ["id"] = rel.Id,
-                        ["title"] = rel.Title,
-                        ["status"] = rel.Status,
-                        ["date"] = rel.Date,
-                        ["country"] = rel.Country,
-                        ["release-group"] = new JsonObject { ["id"] = rel.ReleaseGroupId, ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
+                        var release = new JsonObject
+                        {
+                            ["id"] = rel.Id,
+                            ["title"] = rel.Title,
+                            ["status"] = rel.Status,
+                            ["date"] = rel.Date,
+                            ["country"] = rel.Country,
+                            ["release-group"] = new JsonObject { ["id"] = rel.ReleaseGroupId, ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
+                        };
+                        if (inc.Contains("artist-credits"))
+                        {
+                            release["artist-credit"] = Credit(rel.Artists);
+                        }
+
+                        return (JsonNode)release;
                     }).ToArray());
                 }
 
@@ -133,6 +153,88 @@ public sealed class FakeMusicBrainz : FakeOpenService
         }
 
         await FakeHost.WriteJsonAsync(context, new JsonObject { ["isrc"] = isrc.ToUpperInvariant(), ["recordings"] = list }.ToJsonString());
+    }
+
+    // Lucene's phrase and range syntax, as far as musicdl uses it: quoted phrases with \" and \\ escapes.
+    private static string? Phrase(string query, string field)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(query, field + @":""((?:[^""\\]|\\.)*)""");
+        return match.Success ? System.Text.RegularExpressions.Regex.Replace(match.Groups[1].Value, @"\\(.)", "$1") : null;
+    }
+
+    private async Task HandleSearchAsync(HttpContext context, IReadOnlyDictionary<string, string> values)
+    {
+        if (await AnswerAsXmlAsync(context))
+        {
+            return;
+        }
+
+        var query = context.Request.Query["query"].FirstOrDefault() ?? string.Empty;
+        LastSearchQuery = query;
+        var title = Phrase(query, "recording");
+        var artist = Phrase(query, "artist");
+        var range = System.Text.RegularExpressions.Regex.Match(query, @"dur:\[(\d+) TO (\d+)\]");
+        var list = new JsonArray();
+        foreach (var (isrc, recordings) in _byIsrc)
+        {
+            lock (recordings)
+            {
+                foreach (var r in recordings)
+                {
+                    var fits = string.Equals(r.Title, title, StringComparison.OrdinalIgnoreCase)
+                        && r.Artists.Any(a => string.Equals(a.Name, artist, StringComparison.OrdinalIgnoreCase))
+                        && (!range.Success || (r.LengthMs is { } ms && ms >= int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) && ms <= int.Parse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                    if (!fits)
+                    {
+                        continue;
+                    }
+
+                    list.Add(new JsonObject
+                    {
+                        ["id"] = r.Id,
+                        ["score"] = 100,
+                        ["title"] = r.Title,
+                        ["length"] = r.LengthMs,
+                        ["video"] = null,
+                        ["artist-credit"] = new JsonArray(r.Artists.Select(a => (JsonNode)new JsonObject
+                        {
+                            ["name"] = a.Name,
+                            ["artist"] = new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["sort-name"] = a.Name },
+                        }).ToArray()),
+                        ["first-release-date"] = r.Releases.Select(x => x.Date).Where(d => d is not null).Order().FirstOrDefault(),
+                        ["isrcs"] = new JsonArray(JsonValue.Create(isrc.ToUpperInvariant())),
+                        ["releases"] = new JsonArray(r.Releases.Select(rel => (JsonNode)new JsonObject
+                        {
+                            ["id"] = rel.Id,
+                            ["status-id"] = Guid.Empty.ToString(),
+                            ["count"] = 1,
+                            ["title"] = rel.Title,
+                            ["status"] = rel.Status,
+                            ["release-group"] = new JsonObject { ["id"] = rel.ReleaseGroupId, ["type-id"] = Guid.Empty.ToString(), ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
+                            ["date"] = rel.Date,
+                            ["country"] = rel.Country,
+                            ["track-count"] = rel.TrackCount,
+                            ["media"] = new JsonArray(new JsonObject
+                            {
+                                ["position"] = rel.Disc,
+                                ["format"] = "Digital Media",
+                                ["track"] = new JsonArray(new JsonObject
+                                {
+                                    ["id"] = Guid.NewGuid().ToString(),
+                                    ["number"] = rel.TrackNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                                    ["title"] = r.Title,
+                                    ["length"] = r.LengthMs,
+                                }),
+                                ["track-count"] = rel.TrackCount,
+                                ["track-offset"] = rel.TrackNumber - 1,
+                            }),
+                        }).ToArray()),
+                    });
+                }
+            }
+        }
+
+        await FakeHost.WriteJsonAsync(context, new JsonObject { ["created"] = "2026-12-06T00:00:00.000Z", ["count"] = list.Count, ["offset"] = 0, ["recordings"] = list }.ToJsonString());
     }
 
     private async Task HandleReleaseGroupAsync(HttpContext context, IReadOnlyDictionary<string, string> values)

@@ -33,6 +33,33 @@ public sealed class LoudnessTests
     }
 
     [Fact]
+    public void The_last_frames_metadata_gives_the_loudness_to_the_hundredth_where_the_summary_has_tenths()
+    {
+        const string frames = """
+            [Parsed_ametadata_1 @ 0x1] [info] lavfi.r128.I=-70.000
+            [Parsed_ametadata_2 @ 0x2] [info] lavfi.r128.true_peak=0.501
+            [Parsed_ametadata_1 @ 0x1] [info] lavfi.r128.I=-11.463
+            [Parsed_ametadata_2 @ 0x2] [info] lavfi.r128.true_peak=0.988
+            """;
+
+        var loudness = EbuR128Summary.Parse(frames + Summary);
+
+        Assert.Equal(-11.463, loudness!.IntegratedLufs, 6);
+        Assert.Equal("-6.54 dB", MusicDl.Tagging.ReplayGainText.Gain(loudness));
+        Assert.Equal("0.988000", MusicDl.Tagging.ReplayGainText.Peak(loudness));
+    }
+
+    [Fact]
+    public void A_quiet_peak_comes_from_the_summary_where_three_linear_decimals_say_less()
+    {
+        var frames = "[Parsed_ametadata_2 @ 0x2] [info] lavfi.r128.true_peak=0.012\n";
+
+        var loudness = EbuR128Summary.Parse(frames + Summary.Replace("0.4 dBFS", "-38.5 dBFS", StringComparison.Ordinal));
+
+        Assert.Equal(-38.5, loudness!.TruePeakDbfs, 6);
+    }
+
+    [Fact]
     public void Silence_has_no_peak_and_no_summary_is_no_measure()
     {
         Assert.Equal(0, EbuR128Summary.Parse(Summary.Replace("0.4 dBFS", "-inf dBFS", StringComparison.Ordinal))!.PeakRatio);

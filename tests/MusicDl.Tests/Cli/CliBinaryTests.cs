@@ -3,6 +3,7 @@ using MusicDl.Tests.Harness;
 namespace MusicDl.Tests.Cli;
 
 /// <summary>The real binary as a child process: help, version, bad usage.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class CliBinaryTests : IDisposable
 {
     private readonly MusicDlSandbox _sandbox = new();

@@ -4,6 +4,7 @@ using MusicDl.Tests.Harness;
 namespace MusicDl.Tests.Cli;
 
 /// <summary><c>musicdl completion SHELL</c> and the <c>[suggest]</c> directive its scripts call back.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class CompletionTests : IDisposable
 {
     private readonly MusicDlSandbox _sandbox = new();

@@ -160,6 +160,27 @@ public sealed class ConfigLoaderTests
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", Id3Version.V24)]
+    [InlineData("download:\n  id3_version: \"2.3\"\n", Id3Version.V23)]
+    [InlineData("download:\n  id3_version: 2.4\n", Id3Version.V24)]
+    public void Id3_version_is_2_4_unless_2_3_is_asked_for(string yaml, Id3Version expected)
+    {
+        var loaded = Parse(yaml);
+
+        Assert.Equal(expected, loaded.Settings.Id3Version);
+        Assert.Empty(loaded.Warnings);
+    }
+
+    [Fact]
+    public void An_unknown_id3_version_is_an_error_naming_the_choices()
+    {
+        var error = ParseError("download:\n  id3_version: \"2.2\"\n", Env());
+
+        Assert.Contains("id3_version", error.Message, StringComparison.Ordinal);
+        Assert.Contains("\"2.3\"", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_alias_keys_set_the_file_existence_cache()
     {

@@ -12,6 +12,7 @@ namespace MusicDl.Tests.EndToEnd;
 /// ReplayGain's album pass writes the album gain into tracks the run has just tagged: it reuses what the track's own
 /// tagging got and never asks LRCLIB or MusicBrainz again (a dead service would otherwise cost every track twice).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class AlbumGainEndToEndTests : IAsyncLifetime
 {
     private const int Tracks = 3;
@@ -109,6 +110,6 @@ public sealed class AlbumGainEndToEndTests : IAsyncLifetime
         using var file = TagLib.File.Create(path, "audio/mp4", TagLib.ReadStyle.Average);
         var apple = (AppleTag)file.GetTag(TagLib.TagTypes.Apple);
         string? Dash(string name) => apple.GetDashBox("com.apple.iTunes", name);
-        return (apple.Lyrics, Dash("REPLAYGAIN_TRACK_GAIN"), Dash("REPLAYGAIN_ALBUM_GAIN"), Dash("MusicBrainz Track Id"), Dash("MusicBrainz Album Id"), apple.Genres);
+        return (apple.Lyrics, Dash("replaygain_track_gain"), Dash("replaygain_album_gain"), Dash("MusicBrainz Track Id"), Dash("MusicBrainz Album Id"), apple.Genres);
     }
 }

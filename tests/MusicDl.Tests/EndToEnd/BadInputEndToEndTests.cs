@@ -6,6 +6,7 @@ namespace MusicDl.Tests.EndToEnd;
 /// Issue 13 on the built binary: every bad input and local fault gives one line with the documented exit code before
 /// any network request, never .NET's unhandled-exception abort, never a stack trace without -v.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class BadInputEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

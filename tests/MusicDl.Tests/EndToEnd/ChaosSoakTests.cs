@@ -15,6 +15,7 @@ namespace MusicDl.Tests.EndToEnd;
 /// stalled, failing, cut or truncated album cover, and a SIGKILL or a double SIGTERM at a random point), run again until a run
 /// ends with exit 0 or 1 (at most 6). Replay a failure with MUSICDL_SOAK_SEED=&lt;seed&gt;.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ChaosSoakTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Tracks = 100;

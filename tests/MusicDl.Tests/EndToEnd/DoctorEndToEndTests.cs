@@ -6,6 +6,7 @@ using MusicDl.Fakes;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary><c>musicdl doctor</c> against the fakes: what blocks a download is a problem (exit 3), the rest warnings (exit 0).</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class DoctorEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

@@ -4,6 +4,7 @@ using MusicDl.Fakes.Spotify;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>The built musicdl as a child process against the fake services.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class DownloadEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

@@ -4,6 +4,7 @@ using MusicDl.Tests.Harness;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Scenarios 4 and 5 of issue 8: a run killed mid-download, and two runs on one library.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class InterruptionEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan HoldTimeout = TimeSpan.FromSeconds(30);

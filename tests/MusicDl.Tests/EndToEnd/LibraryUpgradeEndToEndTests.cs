@@ -5,6 +5,7 @@ using TagLib.Mpeg4;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Lyrics, ReplayGain and MusicBrainz ids added to a library made without them, in place (issue 15).</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class LibraryUpgradeEndToEndTests : IAsyncLifetime
 {
     private const string Synced = "[00:00.10] la la\n[00:00.60] la";
@@ -116,6 +117,6 @@ public sealed class LibraryUpgradeEndToEndTests : IAsyncLifetime
         using var file = TagLib.File.Create(path, "audio/mp4", TagLib.ReadStyle.Average);
         var apple = (AppleTag)file.GetTag(TagLib.TagTypes.Apple);
         string? Dash(string name) => apple.GetDashBox("com.apple.iTunes", name);
-        return (apple.Lyrics, Dash("REPLAYGAIN_TRACK_GAIN"), Dash("MusicBrainz Track Id"), Dash("MusicBrainz Album Id"), Dash("REPLAYGAIN_ALBUM_GAIN"));
+        return (apple.Lyrics, Dash("replaygain_track_gain"), Dash("MusicBrainz Track Id"), Dash("MusicBrainz Album Id"), Dash("replaygain_album_gain"));
     }
 }

@@ -5,6 +5,7 @@ using MusicDl.Fakes.Spotify;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>`auth login` on a headless machine (the redirected URL pasted on stdin), then a private playlist.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class LoginEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;
@@ -20,8 +21,9 @@ public sealed class LoginEndToEndTests : IAsyncLifetime
         _world.WriteConfig(_world.Config() + $"\n  auth_redirect_port: {FreePort()}\n");
         var url = FakeWorld.PlaylistUrl(playlist);
 
-        // Without a login the client-credentials token is refused the items: the source fails.
-        var anonymous = await _world.RunAsync("download", url, "--json");
+        // Without a login the client-credentials token is refused the items: under `api` access the source fails
+        // (under `auto` it would be read from its public page).
+        var anonymous = await _world.RunAsync("download", url, "--json", "--spotify-access", "api");
         Assert.True(anonymous.ExitCode == 1, anonymous.ToString());
 
         using (var login = _world.Sandbox.Start(["--config", _world.ConfigPath, "auth", "login"], redirectStdin: true))

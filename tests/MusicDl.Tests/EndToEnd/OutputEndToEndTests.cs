@@ -5,6 +5,7 @@ using MusicDl.Fakes.Spotify;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Scenarios 8-10 of issue 8: one cache file for two processes, secrets at maximum verbosity, --json.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed partial class OutputEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Scenarios 1-3 of issue 8: a big private playlist cold, warm, and in another format.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class PlaylistEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private FakeWorld _world = null!;

@@ -8,6 +8,7 @@ namespace MusicDl.Tests.EndToEnd;
 /// Issue 12 end to end: a black-holed service ends the run by itself (exit 3 naming it), YouTube's session limit is
 /// obeyed and forgotten by the next run, garbage search answers are never cached, and a double SIGTERM cleans up.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class ResilienceEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(90);

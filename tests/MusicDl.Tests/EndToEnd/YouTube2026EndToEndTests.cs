@@ -9,6 +9,7 @@ namespace MusicDl.Tests.EndToEnd;
 /// Issue 17's "done when": against fakes that behave like YouTube in late 2026 - visitor data required by the player,
 /// a 3-second pre-roll ad before every video - and with yt-dlp out of reach, every findable song lands natively.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class YouTube2026EndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private FakeWorld _world = null!;

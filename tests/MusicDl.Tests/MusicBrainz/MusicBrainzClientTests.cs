@@ -70,6 +70,23 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_chosen_releases_credited_artists_are_the_album_artist_ids()
+    {
+        _mb.Add(
+            Isrc,
+            Recording(
+                "rec-near",
+                200_000,
+                new FakeMbRelease("rel-other", "Other Album", "rg-2") { Artists = [new FakeMbArtist("other-artist", "Someone")] },
+                new FakeMbRelease("rel-va", "The Album", "rg-1") { Artists = [new FakeMbArtist("va-mbid", "Various Artists")] }));
+
+        var ids = await Client().LookupAsync(Query());
+
+        Assert.Equal("rel-va", ids!.ReleaseId);
+        Assert.Equal(["va-mbid"], ids.AlbumArtistIds);
+    }
+
+    [Fact]
     public async Task No_recording_of_the_right_length_is_none_found()
     {
         _mb.Add(Isrc, Recording("rec-far", 204_000), Recording("rec-unknown-length", null));

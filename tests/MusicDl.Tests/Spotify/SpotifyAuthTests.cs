@@ -94,7 +94,7 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
     [Fact]
     public void Under_auto_access_without_a_secret_and_without_a_login_the_client_reads_public_pages_only()
     {
-        using var client = Bed.CreateClient(Bed.Settings with { ClientSecret = null });
+        using var client = Bed.CreateClient(Bed.Settings with { ClientSecret = null, SpotifyAccess = SpotifyAccess.Auto });
 
         Assert.True(client.ReadsPublicPagesOnly);
         Assert.False(client.IsUserLogin);

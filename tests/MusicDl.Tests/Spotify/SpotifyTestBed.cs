@@ -33,14 +33,18 @@ public sealed class SpotifyTestBed : IAsyncDisposable
 
     public string ConfigDirectory { get; } = Path.Combine(Path.GetTempPath(), "musicdl-spotify-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>Settings aimed at the fake; the limiter is off unless a test turns it on.</summary>
+    /// <summary>
+    /// Settings aimed at the fake (its public pages too); the limiter is off unless a test turns it on. These are the
+    /// Web API client's tests: `api` access, so a refused playlist is not read from its page behind their back.
+    /// </summary>
     public MusicDlSettings Settings => new()
     {
         ClientId = Spotify.ClientId,
         ClientSecret = Spotify.ClientSecret,
+        SpotifyAccess = SpotifyAccess.Api,
         SpotifyRateLimitEnabled = false,
         SpotifyRetryBaseDelay = TimeSpan.FromSeconds(1),
-        Endpoints = Endpoints.Default with { SpotifyApi = Spotify.ApiBase, SpotifyAccounts = Spotify.AccountsBase },
+        Endpoints = Endpoints.Default with { SpotifyApi = Spotify.ApiBase, SpotifyAccounts = Spotify.AccountsBase, SpotifyOpen = Spotify.Host.BaseUri },
     };
 
     public SpotifyClientOptions Options => new()

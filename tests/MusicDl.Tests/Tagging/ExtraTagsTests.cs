@@ -23,6 +23,7 @@ public sealed class ExtraTagsTests : IClassFixture<AudioSamples>, IDisposable
         ReleaseId = "f5093c06-23e3-404f-aeaa-40f72885ee3a",
         ReleaseGroupId = "1dc4c347-a1db-32aa-b14f-bc9cc507b843",
         ArtistIds = ["0383dadf-2a4e-4d10-a46a-e9e041da8eb3", "5441c29d-3602-4898-b1a1-b77fa23b8e50"],
+        AlbumArtistIds = ["89ad4ac3-39f7-470e-963a-56509c546377"],
     };
 
     private readonly AudioSamples _samples;
@@ -45,10 +46,19 @@ public sealed class ExtraTagsTests : IClassFixture<AudioSamples>, IDisposable
         var tags = FfprobeTags(path);
 
         Assert.Equal(Lyrics, Value(tags, format == AudioFormat.Mp3 ? "lyrics-eng" : "lyrics"));
-        Assert.Equal("-6.54 dB", Value(tags, "replaygain_track_gain"));
-        Assert.Equal("0.988553", Value(tags, "replaygain_track_peak"));
-        Assert.Equal("-6.00 dB", Value(tags, "replaygain_album_gain"));
-        Assert.Equal("1.035142", Value(tags, "replaygain_album_peak"));
+        if (format == AudioFormat.Opus)
+        {
+            // RFC 7845 5.2.1: R128 gains only.
+            Assert.DoesNotContain(tags.Keys, k => k.StartsWith("replaygain", StringComparison.OrdinalIgnoreCase));
+        }
+        else
+        {
+            Assert.Equal("-6.54 dB", Value(tags, "replaygain_track_gain"));
+            Assert.Equal("0.988553", Value(tags, "replaygain_track_peak"));
+            Assert.Equal("-6.00 dB", Value(tags, "replaygain_album_gain"));
+            Assert.Equal("1.035142", Value(tags, "replaygain_album_peak"));
+        }
+
         var (album, group, artist) = format switch
         {
             AudioFormat.Mp3 or AudioFormat.M4a => ("MusicBrainz Album Id", "MusicBrainz Release Group Id", "MusicBrainz Artist Id"),
@@ -56,6 +66,7 @@ public sealed class ExtraTagsTests : IClassFixture<AudioSamples>, IDisposable
         };
         Assert.Equal(Ids.ReleaseId, Value(tags, album));
         Assert.Equal(Ids.ReleaseGroupId, Value(tags, group));
+        Assert.Equal(Ids.AlbumArtistIds[0], Value(tags, format is AudioFormat.Mp3 or AudioFormat.M4a ? "MusicBrainz Album Artist Id" : "MUSICBRAINZ_ALBUMARTISTID"));
         Assert.Contains(Ids.ArtistIds[0], Value(tags, artist), StringComparison.Ordinal);
         if (format != AudioFormat.Mp3)
         {
@@ -110,7 +121,15 @@ public sealed class ExtraTagsTests : IClassFixture<AudioSamples>, IDisposable
         var tag = Tag(file, format);
         Assert.Equal("Changed", tag.Title);
         Assert.Equal(Lyrics, tag.Lyrics);
-        Assert.Equal(-6.54, tag.ReplayGainTrackGain, 2);
+        if (format == AudioFormat.Opus)
+        {
+            Assert.Equal("-2954", ((XiphComment)tag).GetFirstField("R128_TRACK_GAIN"));
+        }
+        else
+        {
+            Assert.Equal(-6.54, tag.ReplayGainTrackGain, 2);
+        }
+
         Assert.Equal(Ids.RecordingId, tag.MusicBrainzTrackId);
         Assert.Equal(Ids.ReleaseId, tag.MusicBrainzReleaseId);
     }
@@ -134,6 +153,83 @@ public sealed class ExtraTagsTests : IClassFixture<AudioSamples>, IDisposable
     }
 
     [Fact]
+    public async Task M4a_multi_values_are_one_freeform_atom_with_a_data_child_per_value()
+    {
+        var path = await TaggedFile(AudioFormat.M4a, Full());
+
+        using var file = TagWriter.OpenFile(path, AudioFormat.M4a);
+        var apple = (AppleTag)file.GetTag(TagLib.TagTypes.Apple);
+        foreach (var (name, values) in new[] { ("ARTISTS", Full().Artists), ("MusicBrainz Artist Id", Ids.ArtistIds) })
+        {
+            var atom = Assert.Single(FreeformAtoms(apple, name));
+            Assert.Equal(values, atom.Children.OfType<AppleDataBox>().Select(d => d.Text));
+        }
+    }
+
+    [Fact]
+    public async Task M4a_gain_has_the_lower_case_names_and_an_older_files_upper_case_and_repeated_atoms_are_replaced()
+    {
+        var path = Path.Combine(_folder, $".musicdl-{Guid.NewGuid():N}.part");
+        _samples.CopyTo(AudioFormat.M4a, path);
+        using (var old = TagWriter.OpenFile(path, AudioFormat.M4a))
+        {
+            // As musicdl wrote m4a before: an atom per value, upper-case ReplayGain names.
+            var apple = (AppleTag)old.GetTag(TagLib.TagTypes.Apple, true);
+            apple.SetDashBox("com.apple.iTunes", "REPLAYGAIN_TRACK_GAIN", "+9.99 dB");
+            apple.SetDashBoxes("com.apple.iTunes", "ARTISTS", ["Old One", "Old Two"]);
+            old.Save();
+        }
+
+        await new TagWriter().WriteAsync(path, AudioFormat.M4a, Full());
+
+        using var file = TagWriter.OpenFile(path, AudioFormat.M4a);
+        var tag = (AppleTag)file.GetTag(TagLib.TagTypes.Apple);
+        Assert.Empty(FreeformAtoms(tag, "REPLAYGAIN_TRACK_GAIN"));
+        Assert.Equal("-6.54 dB", tag.GetDashBox("com.apple.iTunes", "replaygain_track_gain"));
+        Assert.Equal("1.035142", tag.GetDashBox("com.apple.iTunes", "replaygain_album_peak"));
+        Assert.Equal(Full().Artists, Assert.Single(FreeformAtoms(tag, "ARTISTS")).Children.OfType<AppleDataBox>().Select(d => d.Text));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllFormats))]
+    public async Task A_compilation_is_flagged_where_each_format_keeps_it_and_only_then(AudioFormat format)
+    {
+        var compilation = await TaggedFile(format, Full() with { Compilation = true });
+        var album = await TaggedFile(format, Full());
+
+        Assert.True(IsCompilation(compilation, format));
+        Assert.False(IsCompilation(album, format));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllFormats))]
+    public async Task MusicBrainz_album_artist_ids_are_written_under_Picards_name(AudioFormat format)
+    {
+        var path = await TaggedFile(format, Full());
+
+        using var file = TagWriter.OpenFile(path, format);
+        string[] ids = format switch
+        {
+            AudioFormat.Mp3 or AudioFormat.Wav => TagLib.Id3v2.UserTextInformationFrame.Get((TagLib.Id3v2.Tag)file.GetTag(TagLib.TagTypes.Id3v2), "MusicBrainz Album Artist Id", false)?.Text ?? [],
+            AudioFormat.M4a => ((AppleTag)file.GetTag(TagLib.TagTypes.Apple)).GetDashBoxes("com.apple.iTunes", "MusicBrainz Album Artist Id") ?? [],
+            _ => ((XiphComment)file.GetTag(TagLib.TagTypes.Xiph)).GetField("MUSICBRAINZ_ALBUMARTISTID"),
+        };
+        Assert.Equal(Ids.AlbumArtistIds, ids);
+    }
+
+    [Theory]
+    [InlineData(AudioFormat.Flac)]
+    [InlineData(AudioFormat.Opus)]
+    public async Task Vorbis_comments_carry_both_names_of_the_totals(AudioFormat format)
+    {
+        var path = await TaggedFile(format, Full() with { TrackNumber = 3, TrackCount = 18, DiscNumber = 2, DiscCount = 2 });
+
+        using var file = TagWriter.OpenFile(path, format);
+        var xiph = (XiphComment)file.GetTag(TagLib.TagTypes.Xiph);
+        Assert.Equal(("18", "18", "2", "2"), (xiph.GetFirstField("TRACKTOTAL"), xiph.GetFirstField("TOTALTRACKS"), xiph.GetFirstField("DISCTOTAL"), xiph.GetFirstField("TOTALDISCS")));
+    }
+
+    [Fact]
     public void Fingerprint_covers_lyrics_gain_and_ids_and_is_unchanged_without_them()
     {
         var plain = Plain();
@@ -145,6 +241,8 @@ public sealed class ExtraTagsTests : IClassFixture<AudioSamples>, IDisposable
             TagFingerprint.Compute(plain with { TrackLoudness = Track, AlbumLoudness = Album }),
             TagFingerprint.Compute(plain with { MusicBrainz = Ids }),
             TagFingerprint.Compute(plain with { MusicBrainz = Ids with { ReleaseId = null } }),
+            TagFingerprint.Compute(plain with { MusicBrainz = Ids with { AlbumArtistIds = [] } }),
+            TagFingerprint.Compute(plain with { Compilation = true }),
         };
 
         Assert.Equal(prints.Length, prints.Distinct().Count());
@@ -180,6 +278,22 @@ public sealed class ExtraTagsTests : IClassFixture<AudioSamples>, IDisposable
         AudioFormat.M4a => ((AppleTag)file.GetTag(TagLib.TagTypes.Apple)).GetDashBoxes("com.apple.iTunes", "MusicBrainz Artist Id") ?? [],
         _ => ((XiphComment)file.GetTag(TagLib.TagTypes.Xiph)).GetField("MUSICBRAINZ_ARTISTID"),
     };
+
+    private static List<AppleAnnotationBox> FreeformAtoms(AppleTag apple, string name) =>
+        apple.OfType<AppleAnnotationBox>()
+            .Where(b => b.BoxType == "----" && b.Children.OfType<AppleAdditionalInfoBox>().Any(c => c.BoxType == "name" && c.Text == name))
+            .ToList();
+
+    private static bool IsCompilation(string path, AudioFormat format)
+    {
+        using var file = TagWriter.OpenFile(path, format);
+        return format switch
+        {
+            AudioFormat.Mp3 or AudioFormat.Wav => TagLib.Id3v2.TextInformationFrame.Get((TagLib.Id3v2.Tag)file.GetTag(TagLib.TagTypes.Id3v2), "TCMP", false)?.Text is ["1"],
+            AudioFormat.M4a => ((AppleTag)file.GetTag(TagLib.TagTypes.Apple)).IsCompilation,
+            _ => ((XiphComment)file.GetTag(TagLib.TagTypes.Xiph)).GetFirstField("COMPILATION") == "1",
+        };
+    }
 
     private static string Value(Dictionary<string, string> tags, string key) =>
         tags.TryGetValue(key, out var value) ? value : throw new Xunit.Sdk.XunitException($"no '{key}' among: {string.Join(", ", tags.Keys)}");

@@ -47,7 +47,7 @@ public sealed class TagWriterTests : IClassFixture<AudioSamples>, IDisposable
         Assert.Equal("JPP301900372", tag.ISRC);
         Assert.Equal(tags.Label, tag.Publisher);
         Assert.Equal(tags.Copyright, tag.Copyright);
-        Assert.Equal(tags.Artists, Custom(file, format, "ARTISTS"));
+        Assert.Equal(tags.Artists, Custom(file, format, format is AudioFormat.Mp3 or AudioFormat.Wav ? "Artists" : "ARTISTS"));
         Assert.Equal([tags.SpotifyUrl!], Custom(file, format, "SPOTIFY_URL"));
         Assert.Equal([YouTubeUrl], Custom(file, format, "YOUTUBE_URL"));
         Assert.Equal("2019-12", ReleaseDate(file, format));
@@ -104,14 +104,14 @@ public sealed class TagWriterTests : IClassFixture<AudioSamples>, IDisposable
     }
 
     [Fact]
-    public async Task Mp3_is_ID3v2_3_with_the_day_date_readable_by_ffprobe()
+    public async Task Mp3_is_ID3v2_4_by_default_with_the_day_date_readable_by_ffprobe()
     {
         var tags = TagSet.From(TestTracks.Make(), YouTubeUrl, null);
         var path = await TaggedFile(AudioFormat.Mp3, tags);
 
         using (var file = TagWriter.OpenFile(path, AudioFormat.Mp3))
         {
-            Assert.Equal(3, ((TagLib.Id3v2.Tag)file.GetTag(TagLib.TagTypes.Id3v2)).Version);
+            Assert.Equal(4, ((TagLib.Id3v2.Tag)file.GetTag(TagLib.TagTypes.Id3v2)).Version);
             Assert.Equal(TagLib.TagTypes.Id3v2, file.TagTypesOnDisk);
         }
 
@@ -119,14 +119,54 @@ public sealed class TagWriterTests : IClassFixture<AudioSamples>, IDisposable
     }
 
     [Fact]
-    public async Task Genres_that_ID3v1_knows_stay_text()
+    public async Task Id3v2_3_on_request_joins_multiple_values_with_a_slash_as_Picard_does()
     {
-        var path = await TaggedFile(AudioFormat.Mp3, NonLatinTags() with { Genres = ["Pop", "Rock"], Cover = null });
+        var tags = NonLatinTags() with { Genres = ["Pop", "Rock"], Cover = null };
+        var path = Path.Combine(_folder, $".musicdl-{Guid.NewGuid():N}.part");
+        _samples.CopyTo(AudioFormat.Mp3, path);
 
-        // Readers differ in mapping "(13)" back to a name, so look at the bytes of the tag itself.
+        var fingerprint = await new TagWriter(Id3Version.V23).WriteAsync(path, AudioFormat.Mp3, tags);
+
+        using var file = TagWriter.OpenFile(path, AudioFormat.Mp3);
+        var id3 = (TagLib.Id3v2.Tag)file.GetTag(TagLib.TagTypes.Id3v2);
+        Assert.Equal(3, id3.Version);
+        Assert.Equal([string.Join("/", tags.Artists)], TagLib.Id3v2.UserTextInformationFrame.Get(id3, "Artists", false)!.Text);
+
+        // TagLib splits a 2.3 TCON at "/" when reading: the bytes show it was written joined.
+        Assert.True(Contains(await System.IO.File.ReadAllBytesAsync(path), System.Text.Encoding.Unicode.GetBytes("Pop/Rock")), "2.3 genres not joined with /");
+
+        // Switching the version rewrites the files on the next --overwrite metadata.
+        Assert.NotEqual(TagFingerprint.Compute(tags), fingerprint);
+        Assert.Equal(new TagWriter(Id3Version.V23).Fingerprint(tags), fingerprint);
+    }
+
+    [Fact]
+    public async Task Id3v2_4_keeps_each_value_of_a_multi_value_frame()
+    {
+        var tags = NonLatinTags() with { Genres = ["Pop", "Rock"], Cover = null };
+        var path = await TaggedFile(AudioFormat.Mp3, tags);
+
+        using var file = TagWriter.OpenFile(path, AudioFormat.Mp3);
+        var id3 = (TagLib.Id3v2.Tag)file.GetTag(TagLib.TagTypes.Id3v2);
+        Assert.Equal(tags.Artists, TagLib.Id3v2.UserTextInformationFrame.Get(id3, "Artists", false)!.Text);
+        Assert.Equal(["Pop", "Rock"], id3.Genres);
+    }
+
+    [Theory]
+    [InlineData(Id3Version.V24)]
+    [InlineData(Id3Version.V23)]
+    public async Task Genres_that_ID3v1_knows_stay_text(Id3Version version)
+    {
+        var path = Path.Combine(_folder, $".musicdl-{Guid.NewGuid():N}.part");
+        _samples.CopyTo(AudioFormat.Mp3, path);
+        await new TagWriter(version).WriteAsync(path, AudioFormat.Mp3, NonLatinTags() with { Genres = ["Pop", "Rock"], Cover = null });
+
+        // Readers differ in mapping "(13)" back to a name, so look at the bytes of the tag itself (2.4 in UTF-8, 2.3 in UTF-16).
         var bytes = await System.IO.File.ReadAllBytesAsync(path);
-        Assert.True(Contains(bytes, System.Text.Encoding.Unicode.GetBytes("Pop")), "genre text missing");
-        Assert.False(Contains(bytes, System.Text.Encoding.Unicode.GetBytes("13")) || Contains(bytes, "(13)"u8.ToArray()), "numeric genre written");
+        var encoding = version == Id3Version.V24 ? System.Text.Encoding.UTF8 : System.Text.Encoding.Unicode;
+        Assert.True(Contains(bytes, encoding.GetBytes("Pop")), "genre text missing");
+        Assert.False(Contains(bytes, encoding.GetBytes("(13)")) || Contains(bytes, "(13)"u8.ToArray()), "numeric genre written");
+        Assert.True(Contains(bytes, encoding.GetBytes(version == Id3Version.V24 ? "Pop\0Rock" : "Pop/Rock")), "genres not as the version defines multiple values");
     }
 
     [Fact]
