@@ -65,6 +65,12 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         downloader.SourceFailed += observer.SourceFailed;
         var result = await downloader.RunAsync(new DownloadRequest(request.Sources, settings, request.Mode) { Immediate = request.Immediate }, cancellationToken);
 
+        // One line per optional service that left files incomplete, however many tracks it cost (ServiceHealth).
+        foreach (var line in runtime.OptionalServices.Select(s => s.Report()).OfType<string>())
+        {
+            loggers.CreateLogger("services").LogWarning("{Line}", line);
+        }
+
         IReadOnlyList<TrackOutcome> pruned = [];
         if (request.Prune && runtime.Library is { } library)
         {
