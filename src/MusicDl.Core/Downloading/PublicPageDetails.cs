@@ -9,7 +9,7 @@ namespace MusicDl.Downloading;
 /// Fills what a public page leaves out of a track (ISRC, album, date, track and disc number) from MusicBrainz's
 /// recording search (title, first artist, length within 3 s), when <c>musicbrainz: true</c>. Only empty values are
 /// filled, and only from a recording found: nothing is invented. MusicBrainz failing costs the track nothing; it is
-/// said once for the run.
+/// said once for the run (by the service's health record).
 /// </summary>
 public sealed class PublicPageDetails(IRecordingSearch search, ILogger? logger = null)
 {
@@ -32,9 +32,10 @@ public sealed class PublicPageDetails(IRecordingSearch search, ILogger? logger =
         }
         catch (MusicBrainzServiceException ex)
         {
+            // The run's one line about a MusicBrainz that is down comes from its health record; here only detail.
             if (Interlocked.Exchange(ref _warned, 1) == 0)
             {
-                _log.LogWarning("MusicBrainz's recording search failed ({Reason}): tracks read from public pages keep what the pages and YouTube give; a later run adds the rest", ex.Message);
+                _log.LogDebug("MusicBrainz's recording search failed ({Reason}): tracks read from public pages keep what the pages and YouTube give", ex.Message);
             }
 
             return track;
