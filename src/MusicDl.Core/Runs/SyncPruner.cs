@@ -28,7 +28,7 @@ internal static class SyncPruner
         var read = result.ResolvedSources.ToDictionary(r => r.Source.Uri, StringComparer.Ordinal);
         foreach (var asked in sources.Where(s => s.Kind is SourceKind.Playlist or SourceKind.Album or SourceKind.LikedSongs))
         {
-            if (!read.TryGetValue(asked.Uri, out var source) || result.SourceFailures.Any(f => f.Source == asked.Uri))
+            if (!read.TryGetValue(asked.Uri, out var source) || result.SourceFailures.Any(f => f.Source == asked.Uri) || source.MayBeCut)
             {
                 continue;
             }

@@ -76,7 +76,7 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
                 id,
                 ex.Status == 403 ? "403, not a playlist of the logged-in user" : "404, a Spotify-made playlist or not public",
                 playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit ? ", which lists only its first 100 entries" : string.Empty);
-            return new ResolvedSource(source, playlist.Name, playlist.Entries);
+            return new ResolvedSource(source, playlist.Name, playlist.Entries) { MayBeCut = playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit };
         }
 
         if (!catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit)
@@ -87,7 +87,11 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
                 SpotifyPageCatalog.PlaylistPageLimit);
         }
 
-        return new ResolvedSource(source, playlist.Name, playlist.Entries) { SnapshotId = catalogIsApi ? playlist.SnapshotId : null };
+        return new ResolvedSource(source, playlist.Name, playlist.Entries)
+        {
+            SnapshotId = catalogIsApi ? playlist.SnapshotId : null,
+            MayBeCut = !catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit,
+        };
     }
 
     /// <summary>

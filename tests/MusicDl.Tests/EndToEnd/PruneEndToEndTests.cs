@@ -55,6 +55,7 @@ public sealed class PruneEndToEndTests : IAsyncLifetime
         mix.Replace([FakeEntry.Track(t[1].Id), FakeEntry.Track(t[2].Id)]);
         _world.Spotify.Route("GET", "/v1/playlists/{id}").Fail(new FakeFault { Status = 404 });
         _world.Spotify.Route("GET", "/v1/playlists/{id}/items").Fail(new FakeFault { Status = 404 });
+        _world.Spotify.Route("GET", "/embed/playlist/{id}").Fail(new FakeFault { Status = 404 });
 
         var failed = new RunOutput(await _world.RunAsync("sync", "--prune", "--json"));
 

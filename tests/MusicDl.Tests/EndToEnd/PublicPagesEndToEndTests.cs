@@ -207,6 +207,20 @@ public sealed class PublicPagesEndToEndTests : IAsyncLifetime
         Assert.Equal(album.Tracks.Select(t => t.Id).Order(), run.WithStatus("downloaded").Select(t => t.GetProperty("spotify_id").GetString()).Order());
         Assert.Single(run.Result.StderrLines, l => l.Contains("only its first 100 entries", StringComparison.Ordinal));
         Assert.Equal(100, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
+
+        // The first entry leaves: the page now lists entries 2 to 101, still 100, so it may be cut. `sync --prune` must
+        // not take what the page does not list for gone: nothing is pruned.
+        var firstPath = run.Tracks.Single(t => t.GetProperty("spotify_id").GetString() == album.Tracks[0].Id).GetProperty("path").GetString()!;
+        playlist.Replace(album.Tracks.Skip(1).Concat(rest.Tracks).Select(t => FakeEntry.Track(t.Id)));
+        _world.WriteConfig(_world.Config($"""
+            playlists:
+              - huge: {FakeWorld.PlaylistUrl(playlist)}
+            """).Replace("threads: 4", "threads: 8", StringComparison.Ordinal));
+        var sync = new RunOutput(await _world.RunAsync("sync", "--prune", "--json", "--dry-run"));
+
+        Assert.True(sync.Result.ExitCode == 0, sync.ToString());
+        Assert.DoesNotContain(sync.Tracks, t => t.GetProperty("status").GetString() is "pruned" || t.GetProperty("path").GetString() == firstPath);
+        Assert.True(File.Exists(firstPath));
     }
 
     [Fact]
