@@ -3,9 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace MusicDl.Cli;
 
-/// <summary>Parses durations such as <c>90</c> (seconds), <c>90s</c>, <c>30m</c>, <c>1h30m</c>, <c>2d</c>.</summary>
+/// <summary>
+/// Parses durations such as <c>90</c> (seconds), <c>90s</c>, <c>30m</c>, <c>1h30m</c>, <c>2d</c>, up to
+/// <see cref="Longest"/>: anything beyond a year is bad usage, not a TimeSpan overflow.
+/// </summary>
 internal static partial class DurationParser
 {
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(365);
+
     public static bool TryParse(string? text, out TimeSpan duration)
     {
         duration = default;
@@ -17,7 +22,7 @@ internal static partial class DurationParser
         var t = text.Trim().ToLowerInvariant();
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            if (seconds < 0 || double.IsNaN(seconds) || double.IsInfinity(seconds))
+            if (seconds < 0 || double.IsNaN(seconds) || seconds > Longest.TotalSeconds)
             {
                 return false;
             }
@@ -44,6 +49,11 @@ internal static partial class DurationParser
                 'm' => n * 60,
                 _ => n,
             };
+        }
+
+        if (total > Longest.TotalSeconds)
+        {
+            return false;
         }
 
         duration = TimeSpan.FromSeconds(total);

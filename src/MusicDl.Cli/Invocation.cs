@@ -92,6 +92,12 @@ internal sealed class Invocation : IDisposable
             throw new UsageException($"--log-file '{logFile}' is a folder; name a file.");
         }
 
+        if (Output.NamedFile.WriteProblem(logFile.FullName) is { } problem)
+        {
+            // Opening a FIFO would block; a device or a symlink is not ours to write.
+            throw new UsageException($"--log-file '{logFile}' {problem}.");
+        }
+
         try
         {
             using var probe = new FileStream(logFile.FullName, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);

@@ -13,7 +13,7 @@ internal static class Program
             environment[(string)e.Key] = (string?)e.Value ?? string.Empty;
         }
 
-        // Ctrl+C and SIGTERM (cron, systemd, kill, timeout) stop the run cleanly: the first stops new tracks and lets
+        // Ctrl+C, SIGTERM (cron, systemd, kill, timeout) and SIGHUP (a closed terminal, a dropped ssh session) stop the run cleanly: the first stops new tracks and lets
         // running ones finish or clean up; a second (timeout and service managers send one to the whole process group)
         // cancels the running ones at once. Either way temporary files are removed, the state is written, exit 130.
         // Only SIGKILL can leave temporary files; the next start removes them.
@@ -35,8 +35,19 @@ internal static class Program
 
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var sighup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnSignal);
 
-        var app = new CliApp(Console.Out, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected, Immediate = immediate.Token };
-        return await app.RunAsync(args, interrupt.Token);
+        // A closed or broken stdout stops the run like a signal would, then ends it with exit 3 and one line.
+        using var stdout = StdoutGuard.Create();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, stdout.Broken);
+        var app = new CliApp(stdout, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected, Immediate = immediate.Token };
+        var code = await app.RunAsync(args, stop.Token);
+        if (stdout.Failure is { } failure && !interrupt.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"musicdl: cannot write to stdout ({failure}); stopped");
+            return 3;
+        }
+
+        return code;
     }
 }

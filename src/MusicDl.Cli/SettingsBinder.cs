@@ -100,7 +100,7 @@ internal static class SettingsBinder
             {
                 RequestTimeout = DurationParser.TryParse(requestTimeout, out var timeout) && timeout > TimeSpan.Zero
                     ? timeout
-                    : throw new UsageException($"--request-timeout '{requestTimeout}' is not a positive duration (e.g. 30, 30s, 2m)."),
+                    : throw new UsageException($"--request-timeout '{requestTimeout}' is not a positive duration of at most a year (e.g. 30, 30s, 2m)."),
             };
         }
 
@@ -136,6 +136,6 @@ internal static class SettingsBinder
 
         return DurationParser.TryParse(text, out var d)
             ? d
-            : throw new UsageException($"--wait '{text}' is not a duration (e.g. 90s, 30m, 2h).");
+            : throw new UsageException($"--wait '{text}' is not a duration of at most a year (e.g. 90s, 30m, 2h; a bare --wait waits without limit).");
     }
 }

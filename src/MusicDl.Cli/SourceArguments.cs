@@ -25,13 +25,22 @@ internal static class SourceArguments
         string text;
         if (fromFile == "-")
         {
-            text = await app.Stdin.ReadToEndAsync(cancellationToken);
+            // A producer that stalls must not hold the run past a signal: the console reader blocks its caller whatever
+            // token it is given, so the read runs on its own and the wait for it ends on the token.
+            var stdin = app.Stdin;
+            text = await Task.Run(stdin.ReadToEnd, CancellationToken.None).WaitAsync(cancellationToken);
         }
         else
         {
             if (Directory.Exists(fromFile))
             {
                 throw new UsageException($"--from-file '{fromFile}' is a folder; name a file with one URL a line.");
+            }
+
+            if (Output.NamedFile.ReadProblem(fromFile) is { } problem)
+            {
+                // A FIFO or device would block or never end the read: only regular files (or - for stdin).
+                throw new UsageException($"--from-file '{fromFile}' {problem}; name a file with one URL a line, or - for stdin.");
             }
 
             try

@@ -28,6 +28,12 @@ if (options.BlackHole is { } dead)
         case "player": world.Media.PlayerRoute.Fail(hole); break;
         case "media": world.Media.MediaRoute.Fail(hole); break;
         case "covers": world.Spotify.ImageRoute.Fail(hole); break;
+        case "optional":
+            world.Lrclib.GetRoute.Fail(hole);
+            world.Lrclib.SearchRoute.Fail(hole);
+            world.MusicBrainz.IsrcRoute.Fail(hole);
+            world.MusicBrainz.ReleaseGroupRoute.Fail(hole);
+            break;
         default:
             foreach (var template in new[] { "/v1/playlists/{id}", "/v1/playlists/{id}/items", "/v1/tracks/{id}", "/v1/albums/{id}" })
             {

@@ -17,9 +17,12 @@ public sealed class ScenarioWorld : IAsyncDisposable
     public const string CountersPath = "/__bench/counters";
     public const string LogPath = "/__bench/log";
 
-    private ScenarioWorld(FakeHost host, FakeSpotify spotify, FakeYouTubeMusic music, FakeYouTubeMedia media, FakePlaylist playlist)
+    private ScenarioWorld(
+        FakeHost host, FakeSpotify spotify, FakeYouTubeMusic music, FakeYouTubeMedia media, FakePlaylist playlist, MusicDl.Fakes.Lrclib.FakeLrclib lrclib, MusicDl.Fakes.MusicBrainz.FakeMusicBrainz musicBrainz)
     {
         Host = host;
+        Lrclib = lrclib;
+        MusicBrainz = musicBrainz;
         Spotify = spotify;
         Music = music;
         Media = media;
@@ -38,6 +41,10 @@ public sealed class ScenarioWorld : IAsyncDisposable
 
     public FakePlaylist Playlist { get; }
 
+    public MusicDl.Fakes.Lrclib.FakeLrclib Lrclib { get; }
+
+    public MusicDl.Fakes.MusicBrainz.FakeMusicBrainz MusicBrainz { get; }
+
     public static async Task<ScenarioWorld> StartAsync(ServerOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -48,8 +55,8 @@ public sealed class ScenarioWorld : IAsyncDisposable
             var music = new FakeYouTubeMusic(host);
 
             // Lyrics are on by default: the scenario's LRCLIB knows none, as for most of a real playlist's tail.
-            _ = new MusicDl.Fakes.Lrclib.FakeLrclib(host);
-            _ = new MusicDl.Fakes.MusicBrainz.FakeMusicBrainz(host);
+            var lrclib = new MusicDl.Fakes.Lrclib.FakeLrclib(host);
+            var musicBrainz = new MusicDl.Fakes.MusicBrainz.FakeMusicBrainz(host);
             var media = await FakeYouTubeMedia.StartAsync(host, cancellationToken).ConfigureAwait(false);
             await LongAudio.ReplaceAsync(media.Files, options.AudioSeconds, cancellationToken).ConfigureAwait(false);
             media.AudioSeconds = options.AudioSeconds;
@@ -58,7 +65,7 @@ public sealed class ScenarioWorld : IAsyncDisposable
 
             // Set last: building the catalogue above makes no requests, but the counters route should not pay it either way.
             host.GlobalLatency = TimeSpan.FromMilliseconds(options.LatencyMs);
-            return new ScenarioWorld(host, spotify, music, media, playlist);
+            return new ScenarioWorld(host, spotify, music, media, playlist, lrclib, musicBrainz);
         }
         catch
         {
@@ -99,6 +106,8 @@ public sealed class ScenarioWorld : IAsyncDisposable
         ["search"] = Music.Route.Count,
         ["player"] = Media.PlayerRoute.Count,
         ["media"] = Media.MediaRoute.Count,
+        ["lrclib"] = Lrclib.RequestCount,
+        ["musicbrainz"] = MusicBrainz.RequestCount,
         ["unmatched"] = Host.UnmatchedCount,
         ["log"] = Host.Log.Count,
     };

@@ -18,10 +18,13 @@ public sealed record ServerOptions
     /// <summary>The try-out catalogue (<see cref="DemoCatalogue"/>) instead of <see cref="Tracks"/> generated tracks.</summary>
     public bool Demo { get; init; }
 
-    /// <summary>A service that accepts connections and never answers: search, player, media, spotify or covers (issue 12).</summary>
+    /// <summary>
+    /// A service that accepts connections and never answers: search, player, media, spotify or covers (issue 12), or
+    /// optional (LRCLIB and MusicBrainz, issue 22).
+    /// </summary>
     public string? BlackHole { get; init; }
 
-    public static readonly IReadOnlyList<string> BlackHoles = ["search", "player", "media", "spotify", "covers"];
+    public static readonly IReadOnlyList<string> BlackHoles = ["search", "player", "media", "spotify", "covers", "optional"];
 
     /// <summary>Parses <c>--demo --port N --tracks N --per-album N --latency-ms N --audio-seconds N --black-hole SERVICE</c>; throws with a one-line message on bad input.</summary>
     public static ServerOptions Parse(IReadOnlyList<string> args)

@@ -32,8 +32,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     private readonly AudioDownloader? _audio;
     private readonly MusicLibrary? _library;
 
-    private MusicDlRuntime(HttpClient http, LayeredCache cache, SpotifyClient spotify, AudioMatcher matcher, AudioDownloader? audio, MusicLibrary? library, Downloader downloader)
+    private MusicDlRuntime(HttpClient http, LayeredCache cache, SpotifyClient spotify, AudioMatcher matcher, AudioDownloader? audio, MusicLibrary? library, Downloader downloader, IReadOnlyList<ServiceHealth> optionalServices)
     {
+        OptionalServices = optionalServices;
         _http = http;
         _cache = cache;
         _spotify = spotify;
@@ -48,6 +49,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     public ICache Cache => _cache;
 
     public MusicLibrary? Library => _library;
+
+    /// <summary>The run's record of each optional service (covers, LRCLIB, MusicBrainz): one line each at the end.</summary>
+    public IReadOnlyList<ServiceHealth> OptionalServices { get; }
 
     public RequestCounts Requests => new(_spotify.RequestCount, _matcher.SearchRequests, _audio?.PlayerRequests ?? 0, _audio?.Counter.MediaRequests ?? 0);
 
@@ -70,13 +74,19 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         var template = PathTemplate.Parse(settings.Output);
 
         var http = SharedHttpClient.Create(settings.RequestTimeout, Math.Max(8, settings.Threads * 2), time);
-        spotifyOptions = spotifyOptions with { RequestTimeout = settings.RequestTimeout };
+        spotifyOptions = spotifyOptions with { RequestTimeout = settings.RequestTimeout, Log = spotifyOptions.Log ?? loggers.CreateLogger("spotify") };
 
         var cache = CacheFactory.Create(settings, time, loggers.CreateLogger("cache"));
+
+        // One record per optional service for the whole run: every track's request passes it (docs/architecture.md).
+        var covers = CoverArtProvider.Health();
+        var lyricsHealth = LrclibClient.Health();
+        var musicBrainzHealth = MusicBrainzClient.Health();
+        ServiceHealth[] optional = [covers, lyricsHealth, musicBrainzHealth];
         MusicLibrary? library = null;
         try
         {
-            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions, loggers.CreateLogger("spotify"));
+            var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
             if (spotify.ReadsPublicPagesOnly)
             {
                 loggers.CreateLogger("spotify").LogInformation(
@@ -91,7 +101,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
 
             // One MusicBrainz client, so its one-request-a-second pacing covers both its uses (ids by ISRC, and the
             // recording search that completes tracks read from public pages).
-            var musicBrainz = settings.MusicBrainz ? new MusicBrainzClient(http, settings, time) : null;
+            var musicBrainz = settings.MusicBrainz ? new MusicBrainzClient(http, settings, time, musicBrainzHealth) : null;
             var visitor = CreateVisitorSession(http, settings, cache, time, loggers);
             var matcher = AudioMatcher.Create(http, settings with { NoCache = false }, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor, youTube);
             var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), visitor, youTube) : null;
@@ -114,14 +124,15 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     template,
                     settings.Format,
                     new TagWriter(settings.Id3Version),
-                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>()),
+                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>(), covers),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly,
-                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers),
+                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers, lyricsHealth),
                     lyricsMode: settings.Lyrics,
                     loudnessMeter: measuresLocalFiles ? converter : null,
                     replayGain: settings.ReplayGain,
-                    albumMeter: settings.ReplayGain ? converter : null);
+                    albumMeter: settings.ReplayGain ? converter : null,
+                    services: optional);
             }
 
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
@@ -130,7 +141,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                 ? new PublicPageDetails(new CachingRecordingSearch(musicBrainz, cache), loggers.CreateLogger<PublicPageDetails>())
                 : null;
             var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>(), pageDetails);
-            return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader);
+            return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader, optional);
         }
         catch
         {
@@ -146,11 +157,12 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     }
 
     // The optional services, each behind its cache region; null when every one is off.
-    private static TrackExtrasSource? Extras(MusicDlSettings settings, HttpClient http, ICache cache, MusicBrainzClient? musicBrainzClient, ILoggerFactory loggers)
+    private static TrackExtrasSource? Extras(
+        MusicDlSettings settings, HttpClient http, ICache cache, MusicBrainzClient? musicBrainzClient, ILoggerFactory loggers, ServiceHealth lyricsHealth)
     {
         ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
             ? null
-            : new CachingLyricsSource(new LrclibClient(http, settings), cache);
+            : new CachingLyricsSource(new LrclibClient(http, settings, lyricsHealth), cache);
         IMusicBrainzSource? musicBrainz = musicBrainzClient is null ? null : new CachingMusicBrainzSource(musicBrainzClient, cache);
         return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
     }

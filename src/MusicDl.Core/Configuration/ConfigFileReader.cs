@@ -96,6 +96,7 @@ internal sealed class ConfigFileReader(string file, ConfigPaths paths)
         var stream = new YamlStream();
         try
         {
+            CheckDepth(yaml);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -114,6 +115,35 @@ internal sealed class ConfigFileReader(string file, ConfigPaths paths)
         }
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>The deepest nesting of mappings and sequences a config or overrides file may have.</summary>
+    internal const int MaxDepth = 64;
+
+    /// <summary>
+    /// Walks the parser's events (no recursion) before the document is built: building a node tree thousands of levels
+    /// deep would overflow the stack, which no handler catches.
+    /// </summary>
+    private void CheckDepth(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxDepth)
+                    {
+                        throw new ConfigException(file, (int)parser.Current.Start.Line, (int)parser.Current.Start.Column, $"nested deeper than {MaxDepth} levels");
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private void ReadVersion(ConfigNode node)

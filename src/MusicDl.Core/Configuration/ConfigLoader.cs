@@ -57,8 +57,14 @@ public sealed class ConfigLoader
                 throw new ConfigException($"config file '{explicitPath}' is a folder; name the config.yaml inside it");
             }
 
-            return File.Exists(explicitPath)
-                ? new ConfigLocation(explicitPath, ConfigOrigin.CommandLine)
+            if (File.Exists(explicitPath))
+            {
+                return new ConfigLocation(explicitPath, ConfigOrigin.CommandLine);
+            }
+
+            // A name in bytes the locale cannot decode is found by those bytes.
+            return UndecodablePath.FromArguments(explicitPath) is { } opened
+                ? new ConfigLocation(opened, ConfigOrigin.CommandLine)
                 : throw new ConfigException($"config file '{explicitPath}' not found");
         }
 
@@ -69,8 +75,13 @@ public sealed class ConfigLoader
                 throw new ConfigException($"{ConfigPaths.ConfigVariable} names '{fromVariable}', which is a folder, not a file");
             }
 
-            return File.Exists(fromVariable)
-                ? new ConfigLocation(fromVariable, ConfigOrigin.EnvironmentVariable)
+            if (File.Exists(fromVariable))
+            {
+                return new ConfigLocation(fromVariable, ConfigOrigin.EnvironmentVariable);
+            }
+
+            return UndecodablePath.FromVariable(ConfigPaths.ConfigVariable, fromVariable) is { } opened
+                ? new ConfigLocation(opened, ConfigOrigin.EnvironmentVariable)
                 : throw new ConfigException($"{ConfigPaths.ConfigVariable} names '{fromVariable}', which is not a file");
         }
 
@@ -86,6 +97,11 @@ public sealed class ConfigLoader
         {
             var defaults = Parse(string.Empty, location);
             return defaults with { Notes = [$"no config file found (looked for {Paths.DefaultConfigFile}); using defaults", .. defaults.Notes] };
+        }
+
+        if (Output.NamedFile.ReadProblem(location.Path) is { } problem)
+        {
+            throw new ConfigException($"config file '{location.Path}' {problem}");
         }
 
         string text;

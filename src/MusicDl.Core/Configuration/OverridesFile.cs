@@ -10,6 +10,12 @@ public static class OverridesFile
     public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Output.NamedFile.ReadProblem(path) is { } problem)
+        {
+            // A FIFO would block the read, /dev/zero never end it: only a regular file is read.
+            throw new ConfigException($"overrides file '{path}' {problem}");
+        }
+
         string text;
         try
         {

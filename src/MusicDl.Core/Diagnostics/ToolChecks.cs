@@ -33,8 +33,10 @@ internal static class ToolChecks
             return DoctorCheck.Problem("ffmpeg", where, FfmpegHint);
         }
 
-        var version = await VersionAsync(path, "-version", cancellationToken).ConfigureAwait(false);
-        return DoctorCheck.Ok("ffmpeg", $"{path}, version {Word(version, 2)}");
+        var run = await VersionAsync(path, "-version", cancellationToken).ConfigureAwait(false);
+        return run.Works(l => l.StartsWith("ffmpeg version ", StringComparison.Ordinal))
+            ? DoctorCheck.Ok("ffmpeg", $"{path}, version {Word(run.Line, 2)}")
+            : DoctorCheck.Problem("ffmpeg", $"{path} does not work: {run.Shown}", FfmpegHint);
     }
 
     private static async Task<DoctorCheck> FfprobeAsync(MusicDlSettings settings, DoctorContext context, CancellationToken cancellationToken)
@@ -52,8 +54,10 @@ internal static class ToolChecks
             return DoctorCheck.Warning("ffprobe", "not found (source audio is not probed: bitrate auto guesses)", FfmpegHint);
         }
 
-        var version = await VersionAsync(path, "-version", cancellationToken).ConfigureAwait(false);
-        return DoctorCheck.Ok("ffprobe", $"{path}, version {Word(version, 2)}");
+        var run = await VersionAsync(path, "-version", cancellationToken).ConfigureAwait(false);
+        return run.Works(l => l.StartsWith("ffprobe version ", StringComparison.Ordinal))
+            ? DoctorCheck.Ok("ffprobe", $"{path}, version {Word(run.Line, 2)}")
+            : DoctorCheck.Warning("ffprobe", $"{path} does not work: {run.Shown}", FfmpegHint);
     }
 
     private static async Task<DoctorCheck> YtDlpAsync(MusicDlSettings settings, DoctorContext context, CancellationToken cancellationToken)
@@ -65,7 +69,13 @@ internal static class ToolChecks
                 "install yt-dlp (apt install yt-dlp, brew install yt-dlp, pipx install yt-dlp) or set ytdlp_path");
         }
 
-        var version = Word(await VersionAsync(path, "--version", cancellationToken).ConfigureAwait(false), 0);
+        var run = await VersionAsync(path, "--version", cancellationToken).ConfigureAwait(false);
+        if (!run.Works(l => l.Length > 0 && char.IsAsciiDigit(l[0]) && l.Contains('.', StringComparison.Ordinal)))
+        {
+            return DoctorCheck.Warning("yt-dlp", $"{path} does not work: {run.Shown}", "reinstall yt-dlp or fix ytdlp_path");
+        }
+
+        var version = Word(run.Line, 0);
         // yt-dlp's versions are release dates: 2025.10.22 (a nightly adds .HHMMSS).
         var parts = version.Split('.');
         if (parts.Length >= 3 && DateTimeOffset.TryParseExact(string.Join('.', parts[..3]), "yyyy.MM.dd", CultureInfo.InvariantCulture,
@@ -88,8 +98,12 @@ internal static class ToolChecks
         {
             if (ExecutableLocator.Find(name, null, context.PathVariable) is { } path)
             {
-                var version = await VersionAsync(path, "--version", cancellationToken).ConfigureAwait(false);
-                return DoctorCheck.Ok("javascript runtime", $"{path}, {Word(version, name == "deno" ? 1 : 0)}");
+                var run = await VersionAsync(path, "--version", cancellationToken).ConfigureAwait(false);
+                if (run.Works(l => l.Length > 0))
+                {
+                    return DoctorCheck.Ok("javascript runtime", $"{path}, {Word(run.Line, name == "deno" ? 1 : 0)}");
+                }
+
             }
         }
 
@@ -97,18 +111,32 @@ internal static class ToolChecks
             "install deno (https://deno.com) or node");
     }
 
-    /// <summary>The first line the tool prints for its version option; one attempt, killed when the token fires.</summary>
-    private static async Task<string> VersionAsync(string path, string option, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the tool with its version option (one attempt, killed when the token fires): it works when it exits 0 and
+    /// its first line reads as that tool's; what it printed is shown escaped and cut either way, never raw.
+    /// </summary>
+    private static async Task<ToolRun> VersionAsync(string path, string option, CancellationToken cancellationToken)
     {
         var result = await Cli.Wrap(path).WithArguments([option]).WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellationToken).ConfigureAwait(false);
-        var first = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        return first ?? $"(exit {result.ExitCode}, no version printed)";
+        var first = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+        var said = first.Length > 0 ? first : result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? string.Empty;
+        return new ToolRun(result.ExitCode, Downloading.ToolFailureStreak.Escape(first, ShownChars), Downloading.ToolFailureStreak.Escape(said, ShownChars));
     }
+
+    private const int ShownChars = 120;
 
     private static string Word(string line, int index)
     {
         var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return index < words.Length ? words[index] : line;
+    }
+
+    /// <summary>A tool's version run: its exit code, its first line (escaped and cut), and what it said for a failure.</summary>
+    private sealed record ToolRun(int ExitCode, string Line, string Said)
+    {
+        public bool Works(Func<string, bool> looksRight) => ExitCode == 0 && looksRight(Line);
+
+        public string Shown => $"exit {ExitCode}, printed {(Said.Length == 0 ? "nothing" : "\"" + Said + "\"")}";
     }
 }

@@ -37,6 +37,13 @@ public sealed class Downloader(
     /// <summary>Consecutive failures that are not the tracks' own after which the run stops (exit 3).</summary>
     public int SystemicFailureLimit { get; init; } = 5;
 
+    /// <summary>ffmpeg, ffprobe or yt-dlp failing the same way on this many tracks in a row stops the run (exit 3).</summary>
+    public int ToolFailureLimit { get; init; } = 3;
+
+    private ToolFailureStreak? _toolStreak;
+
+    private ToolFailureStreak ToolStreak => LazyInitializer.EnsureInitialized(ref _toolStreak, () => new ToolFailureStreak(ToolFailureLimit));
+
     /// <summary>Raised once per track (and per unsupported entry) as it finishes, serialised.</summary>
     public event Action<TrackOutcome>? TrackFinished;
 
@@ -135,7 +142,7 @@ public sealed class Downloader(
 
         if (request.Mode == RunMode.Download && !placed.IsEmpty && !cancellationToken.IsCancellationRequested && abortMessage is null)
         {
-            await FinishAlbumsAsync(placed.ToArray(), hard.Token);
+            await FinishAlbumsAsync(placed.ToArray(), cancellationToken, hard.Token);
         }
 
         if (request.Mode == RunMode.Download && request.Settings.CreateM3u && !cancellationToken.IsCancellationRequested && abortMessage is null)
@@ -297,6 +304,7 @@ public sealed class Downloader(
             }
 
             Interlocked.Exchange(ref _systemicStreak, 0);
+            ToolStreak.Reset();
             placed.Enqueue((planned, complete));
             return WithMatch(outcome, chosen, TrackStatus.Downloaded) with { Path = paths[0], Copies = Copies(paths) };
         }
@@ -314,11 +322,13 @@ public sealed class Downloader(
         }
         catch (Exception ex) when (SystemicFailure.Of(ex) is { } systemic)
         {
+            ToolStreak.Count(ex);
             _log.LogWarning("{Artist} - {Title}: {Reason}", planned.Track.FirstArtist, planned.Track.Title, systemic.Message);
             return outcome with { Status = TrackStatus.Failed, Error = systemic.Message };
         }
         catch (TrackFailedException ex)
         {
+            ToolStreak.Count(ex);
             _log.LogWarning("{Artist} - {Title}: {Reason}", planned.Track.FirstArtist, planned.Track.Title, ex.Message);
             return outcome with { Status = TrackStatus.Failed, Error = ex.Message, Path = null, Copies = null };
         }
@@ -386,16 +396,33 @@ public sealed class Downloader(
 
     private static IReadOnlyList<string>? Copies(IReadOnlyList<string> paths) => paths.Count > 1 ? paths.Skip(1).ToArray() : null;
 
-    // Album-wide tags are extras: a failure here costs the album gain, never the run's result.
-    private async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    // Album-wide tags are extras: a failure here costs the album gain, never the run's result. The pass is part of
+    // the run: one album at a time, a signal lets the album in hand finish (within the grace period; past it, or on a
+    // second signal, that album is left unmeasured in the state) and starts no other. Either way the run's result,
+    // with its real counts, is returned: an interruption here is not a failure of the run.
+    private async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken stop, CancellationToken hard)
     {
-        try
+        foreach (var album in placed.GroupBy(p => p.Full.Album.Id, StringComparer.Ordinal))
         {
-            await Library.FinishAlbumsAsync(placed, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _log.LogWarning(ex, "album gain not written: {Reason}", ex.Message);
+            if (stop.IsCancellationRequested)
+            {
+                _log.LogInformation("album gain pass stopped by the interrupt; the albums not yet done are done by the next run");
+                return;
+            }
+
+            try
+            {
+                await Library.FinishAlbumsAsync(album.ToArray(), hard);
+            }
+            catch (OperationCanceledException) when (hard.IsCancellationRequested)
+            {
+                _log.LogInformation("album gain pass cut short by the interrupt; the album in hand is left unmeasured");
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _log.LogWarning(ex, "album gain not written: {Reason}", ex.Message);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MusicDl.Library;
 using MusicDl.Lyrics;
 using MusicDl.Models;
 using MusicDl.MusicBrainz;
@@ -8,8 +9,9 @@ namespace MusicDl.Downloading;
 
 /// <summary>
 /// Asks the optional services about a track: LRCLIB for lyrics (first artist, the Spotify title as given, album,
-/// length) and MusicBrainz for ids by ISRC (with genres when Spotify gave none). A service that cannot answer costs
-/// the track nothing but that service's tags: it is logged and listed in <see cref="TrackExtras.Missing"/>.
+/// length) and MusicBrainz for ids by ISRC (with genres when Spotify gave none), both at once. A service that cannot
+/// answer costs the track nothing but that service's tags: they are listed in <see cref="TrackExtras.Missing"/> (the
+/// run sums them up in one line per service, see <c>ServiceHealth</c>; the track's own reason is logged at debug).
 /// </summary>
 public sealed class TrackExtrasSource(ILyricsSource? lyrics, IMusicBrainzSource? musicBrainz, ILogger? logger = null)
 {
@@ -20,36 +22,61 @@ public sealed class TrackExtrasSource(ILyricsSource? lyrics, IMusicBrainzSource?
     public async Task<TrackExtras> GetAsync(Track track, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
-        var missing = new List<string>();
-        TrackLyrics? found = null;
-        MusicBrainzIds? ids = null;
-        if (lyrics is not null && track.Artists.Count > 0 && track.DurationMs > 0)
+
+        // At once: a service that does not answer costs the track one request_timeout, not one per service.
+        var lyricsTask = FindLyricsAsync(track, cancellationToken);
+        var idsTask = LookupIdsAsync(track, cancellationToken);
+        await Task.WhenAll(lyricsTask, idsTask);
+        var (found, lyricsMissing) = await lyricsTask;
+        var (ids, idsMissing) = await idsTask;
+        var missing = new List<string>(2);
+        if (lyricsMissing)
         {
-            try
-            {
-                found = await lyrics.FindAsync(new LyricsQuery(track.Title, track.FirstArtist, track.Album.Name, track.Duration), cancellationToken);
-            }
-            catch (LyricsServiceException ex)
-            {
-                _log.LogWarning("{Artist} - {Title}: no lyrics this time, {Reason}", track.FirstArtist, track.Title, ex.Message);
-                missing.Add("lyrics");
-            }
+            missing.Add(FileParts.Lyrics);
         }
 
-        if (musicBrainz is not null && !string.IsNullOrWhiteSpace(track.Isrc))
+        if (idsMissing)
         {
-            try
-            {
-                var wantGenres = track.Genres.Count == 0 && track.Album.Genres.Count == 0;
-                ids = await musicBrainz.LookupAsync(new MusicBrainzQuery(track.Isrc, track.Duration, track.Album.Name, wantGenres), cancellationToken);
-            }
-            catch (MusicBrainzServiceException ex)
-            {
-                _log.LogWarning("{Artist} - {Title}: no MusicBrainz ids this time, {Reason}", track.FirstArtist, track.Title, ex.Message);
-                missing.Add("musicbrainz");
-            }
+            missing.Add(FileParts.MusicBrainz);
         }
 
         return new TrackExtras(found, ids, missing);
+    }
+
+    private async Task<(TrackLyrics? Found, bool Missing)> FindLyricsAsync(Track track, CancellationToken cancellationToken)
+    {
+        if (lyrics is null || track.Artists.Count == 0 || track.DurationMs <= 0)
+        {
+            return (null, false);
+        }
+
+        try
+        {
+            return (await lyrics.FindAsync(new LyricsQuery(track.Title, track.FirstArtist, track.Album.Name, track.Duration), cancellationToken), false);
+        }
+        catch (LyricsServiceException ex)
+        {
+            _log.LogDebug("{Artist} - {Title}: no lyrics this time, {Reason}", track.FirstArtist, track.Title, ex.Message);
+            return (null, true);
+        }
+    }
+
+    private async Task<(MusicBrainzIds? Ids, bool Missing)> LookupIdsAsync(Track track, CancellationToken cancellationToken)
+    {
+        if (musicBrainz is null || string.IsNullOrWhiteSpace(track.Isrc))
+        {
+            return (null, false);
+        }
+
+        try
+        {
+            var wantGenres = track.Genres.Count == 0 && track.Album.Genres.Count == 0;
+            return (await musicBrainz.LookupAsync(new MusicBrainzQuery(track.Isrc, track.Duration, track.Album.Name, wantGenres), cancellationToken), false);
+        }
+        catch (MusicBrainzServiceException ex)
+        {
+            _log.LogDebug("{Artist} - {Title}: no MusicBrainz ids this time, {Reason}", track.FirstArtist, track.Title, ex.Message);
+            return (null, true);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using MusicDl.Audio;
 using MusicDl.Caching;
 using MusicDl.Configuration;
+using MusicDl.Http;
 using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Tagging;
@@ -29,12 +30,14 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly AudioConverter? _meter;
     private readonly bool _replayGain;
     private readonly TagsWrittenThisRun? _written;
+    private readonly IReadOnlyList<ServiceHealth> _services;
     private readonly AudioConverter? _albumMeter;
 
     // Tracks whose loudness this run measured (downloaded or measured anew): their album is measured again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _measuredThisRun = new(StringComparer.Ordinal);
 
     /// <param name="dryRun">Inspect only: claim, move or copy nothing (always so over a read-only library).</param>
+    /// <param name="services">The optional services' records: each counts the tracks placed or re-tagged without its part.</param>
     public TrackLibrary(
         MusicLibrary library,
         PathTemplate template,
@@ -47,7 +50,8 @@ public sealed class TrackLibrary : ITrackLibrary
         LyricsMode lyricsMode = LyricsMode.Embed,
         AudioConverter? loudnessMeter = null,
         bool replayGain = false,
-        AudioConverter? albumMeter = null)
+        AudioConverter? albumMeter = null,
+        IReadOnlyList<ServiceHealth>? services = null)
     {
         _library = library;
         _template = template;
@@ -62,6 +66,7 @@ public sealed class TrackLibrary : ITrackLibrary
         _replayGain = replayGain || loudnessMeter is not null;
         _written = _replayGain && !_dryRun ? new TagsWrittenThisRun() : null;
         _albumMeter = albumMeter ?? loudnessMeter;
+        _services = services ?? [];
     }
 
     public async Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
@@ -130,6 +135,7 @@ public sealed class TrackLibrary : ITrackLibrary
             throw;
         }
 
+        CountSkipped(missing);
         await _retagger.RememberAsync(_library.FullPath(primary), new KnownTags(placed.TagFingerprint!, placed.Size, placed.ModifiedAt.ToUnixTimeMilliseconds()));
         if (tags.TrackLoudness is { } measured)
         {
@@ -169,11 +175,19 @@ public sealed class TrackLibrary : ITrackLibrary
         var targets = await TargetsAsync(track, cancellationToken);
         var written = false;
         (TagSet Tags, string? Sidecar, IReadOnlyList<string> Missing)? fetched = null;
+        var stillMissing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, _) in targets)
         {
-            var videoId = (await _library.State.GetAsync(path, cancellationToken))?.VideoId;
+            var record = await _library.State.GetAsync(path, cancellationToken);
+            var videoId = record?.VideoId;
             var url = videoId is null ? null : $"https://www.youtube.com/watch?v={videoId}";
-            fetched = fetched is { } f && f.Tags.SourceUrl == url ? f : await TagsAsync(full, url, cancellationToken);
+            if (fetched is not { } f || f.Tags.SourceUrl != url)
+            {
+                // What an earlier run could not fetch is its backlog: a service still down is asked once for it all.
+                using var backlog = ServiceHealth.RetryingBacklogOf(record?.MissingParts ?? []);
+                fetched = await TagsAsync(full, url, cancellationToken);
+            }
+
             var (tags, sidecar, missing) = fetched.Value;
             if (tags.Cover is null && KeptCover(path) is { } kept)
             {
@@ -187,6 +201,7 @@ public sealed class TrackLibrary : ITrackLibrary
                 tags = tags with { TrackLoudness = await LoudnessAsync(full.Id, path, videoId, cancellationToken) };
             }
 
+            stillMissing.UnionWith(missing);
             written |= await _retagger.RetagAsync(path, full.Id, _format, tags, cancellationToken, missing) == RetagResult.Written;
             _written?.Remember(path, tags, missing);
             var audio = _library.FullPath(path);
@@ -197,7 +212,20 @@ public sealed class TrackLibrary : ITrackLibrary
             }
         }
 
+        CountSkipped(stillMissing);
         return written;
+    }
+
+    // Each optional service counts the tracks that go without its part, for the run's one line about it.
+    private void CountSkipped(IReadOnlyCollection<string> missing)
+    {
+        foreach (var service in _services)
+        {
+            if (missing.Contains(service.Part))
+            {
+                service.Skip();
+            }
+        }
     }
 
     /// <summary>
@@ -258,11 +286,13 @@ public sealed class TrackLibrary : ITrackLibrary
                 continue;
             }
 
-            await _library.State.RecordAlbumLoudnessAsync(album.Key, _format, albumLoudness, cancellationToken);
+            // Recorded once every file has it: an album cut short stays unmeasured in the state, not half-written behind it.
             foreach (var (planned, full) in tracks)
             {
                 await WriteAlbumLoudnessAsync(planned, full.Id, albumLoudness, cancellationToken);
             }
+
+            await _library.State.RecordAlbumLoudnessAsync(album.Key, _format, albumLoudness, CancellationToken.None);
         }
     }
 

@@ -13,6 +13,9 @@ public static class FileParts
     /// <summary>The lyrics: the track has them, but they could not be fetched.</summary>
     public const string Lyrics = "lyrics";
 
+    /// <summary>MusicBrainz's ids (and genres): the service could not be asked.</summary>
+    public const string MusicBrainz = "musicbrainz";
+
     /// <summary>
     /// Spotify's details (ISRC, album, track numbers): the track was read from a public page. A run with the Web API
     /// completes them; a run without it has nothing to add.

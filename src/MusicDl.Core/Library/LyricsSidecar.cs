@@ -17,6 +17,12 @@ public static class LyricsSidecar
     public static async Task WriteAsync(string audioPath, string lrcText, CancellationToken cancellationToken)
     {
         var target = PathFor(audioPath);
+        if (Output.NamedFile.WriteProblem(target) is { } problem)
+        {
+            // A device, FIFO, folder or symlink where the sidecar goes is not ours to replace.
+            throw new IOException($"cannot write lyrics to '{target}': it {problem}");
+        }
+
         var temp = Path.Combine(Path.GetDirectoryName(target)!, ".musicdl-" + Guid.NewGuid().ToString("N") + ".lrc.part");
         try
         {
@@ -36,7 +42,7 @@ public static class LyricsSidecar
     {
         var target = PathFor(audioPath);
         var text = lrcText.EndsWith('\n') ? lrcText : lrcText + "\n";
-        return File.Exists(target) && File.ReadAllText(target) == text;
+        return Output.NamedFile.KindOf(target, followLinks: false) == Output.PathKind.Regular && File.ReadAllText(target) == text;
     }
 
     public static void Move(string fromAudio, string toAudio)

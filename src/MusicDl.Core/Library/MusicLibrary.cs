@@ -60,6 +60,7 @@ public sealed class MusicLibrary : IAsyncDisposable
         try
         {
             state = await LibraryState.OpenAsync(fullRoot, time, cancellationToken);
+            await state.EnsureWritableAsync(Path.Combine(fullRoot, LibraryState.FolderName, LibraryState.FileName), lockWait, cancellationToken);
             var library = new MusicLibrary(fullRoot, libraryLock, state, new FileExistence(fileExistence), time);
             library.RemovedTempFiles = await library.RemoveLeftoverTempFilesAsync(cancellationToken);
             return library;
@@ -297,6 +298,12 @@ public sealed class MusicLibrary : IAsyncDisposable
     public async Task<string> WriteM3uAsync(string relativePath, IEnumerable<M3uEntry> entries, CancellationToken cancellationToken = default)
     {
         var final = FullPath(relativePath);
+        if (Output.NamedFile.WriteProblem(final) is { } problem)
+        {
+            // Only an absent or regular file is replaced: a device, FIFO, folder or symlink there is left alone.
+            throw new IOException($"cannot write the playlist '{final}': it {problem}");
+        }
+
         var temp = await CreateTempFileAsync(relativePath, cancellationToken);
         try
         {

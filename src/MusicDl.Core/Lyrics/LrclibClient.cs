@@ -1,4 +1,5 @@
 using MusicDl.Configuration;
+using MusicDl.Http;
 
 namespace MusicDl.Lyrics;
 
@@ -16,17 +17,21 @@ public sealed class LrclibClient : ILyricsSource
 
     /// <param name="http">The run's shared client (<c>SharedHttpClient</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
     /// <param name="baseUri">LRCLIB's base URL.</param>
-    public LrclibClient(HttpClient http, Uri baseUri)
+    /// <param name="health">The run's record of LRCLIB (<see cref="Health"/>); a fresh one when not given.</param>
+    public LrclibClient(HttpClient http, Uri baseUri, ServiceHealth? health = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUri);
-        _controller = new LrclibController(http, baseUri);
+        _controller = new LrclibController(http, baseUri, health ?? Health());
     }
 
-    public LrclibClient(HttpClient http, MusicDlSettings settings)
-        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib)
+    public LrclibClient(HttpClient http, MusicDlSettings settings, ServiceHealth? health = null)
+        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib, health)
     {
     }
+
+    /// <summary>A new record of LRCLIB for one run: once down, lyrics are not asked for.</summary>
+    public static ServiceHealth Health() => new("LRCLIB", "lyrics", "lyrics");
 
     /// <summary>Requests sent (for the run summary and the tests).</summary>
     public long RequestCount => _controller.RequestCount;

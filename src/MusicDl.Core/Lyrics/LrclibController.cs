@@ -8,9 +8,9 @@ namespace MusicDl.Lyrics;
 /// The raw LRCLIB calls (<c>/api/get</c>, <c>/api/search</c>) with musicdl's User-Agent: a 404 on get is "none", every
 /// failure to answer a <see cref="LyricsServiceException"/>. Bounded by the shared client's <c>request_timeout</c>.
 /// </summary>
-internal sealed class LrclibController(HttpClient http, Uri baseUri)
+internal sealed class LrclibController(HttpClient http, Uri baseUri, ServiceHealth health)
 {
-    private readonly JsonServiceClient _service = new(http, baseUri, "LRCLIB", ProductInfo.UserAgent, (m, ex) => new LyricsServiceException(m, ex));
+    private readonly JsonServiceClient _service = new(http, baseUri, "LRCLIB", ProductInfo.UserAgent, (m, ex) => new LyricsServiceException(m, ex), health);
 
     public long RequestCount => _service.RequestCount;
 

@@ -1,4 +1,5 @@
 using MusicDl.Configuration;
+using MusicDl.Http;
 
 namespace MusicDl.MusicBrainz;
 
@@ -19,17 +20,21 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
     /// <param name="http">The run's shared client (<c>SharedHttpClient</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
     /// <param name="baseUri">The web service's base URL.</param>
     /// <param name="time">The clock the one-a-second pacing waits on.</param>
-    public MusicBrainzClient(HttpClient http, Uri baseUri, TimeProvider? time = null)
+    /// <param name="health">The run's record of MusicBrainz (<see cref="Health"/>); a fresh one when not given.</param>
+    public MusicBrainzClient(HttpClient http, Uri baseUri, TimeProvider? time = null, ServiceHealth? health = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUri);
-        _controller = new MusicBrainzController(http, baseUri, time ?? TimeProvider.System);
+        _controller = new MusicBrainzController(http, baseUri, time ?? TimeProvider.System, health ?? Health());
     }
 
-    public MusicBrainzClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null)
-        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.MusicBrainz, time)
+    public MusicBrainzClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null, ServiceHealth? health = null)
+        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.MusicBrainz, time, health)
     {
     }
+
+    /// <summary>A new record of MusicBrainz for one run: once down, no ids are asked for.</summary>
+    public static ServiceHealth Health() => new("MusicBrainz", "musicbrainz", "MusicBrainz ids");
 
     public long RequestCount => _controller.RequestCount;
 
@@ -101,7 +106,7 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
         return new RecordingDetails
         {
             RecordingId = hit.Id,
-            Isrc = hit.Isrcs.FirstOrDefault(i => i.Length == 12)?.ToUpperInvariant(),
+            Isrc = hit.Isrcs.Select(i => i.Trim().ToUpperInvariant()).FirstOrDefault(IsIsrc),
             ArtistIds = hit.ArtistIds,
             ReleaseId = release?.Id,
             ReleaseGroupId = release?.ReleaseGroupId,
@@ -112,6 +117,11 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
             DiscNumber = release?.DiscNumber,
         };
     }
+
+    // CC-XXX-YY-NNNNN without the dashes: what an ISRC tag and the ISRC search take, nothing else.
+    private static bool IsIsrc(string text) =>
+        text.Length == 12 && char.IsAsciiLetterUpper(text[0]) && char.IsAsciiLetterUpper(text[1])
+        && text.AsSpan(2, 3).ToString().All(char.IsAsciiLetterOrDigit) && text.AsSpan(5).ToString().All(char.IsAsciiDigit);
 
     private static MbRelease? ChooseRelease(IReadOnlyList<MbRelease> releases, string? album)
     {

@@ -10,14 +10,14 @@ namespace MusicDl.MusicBrainz;
 /// client's <c>request_timeout</c>. A 503 (MusicBrainz's "slow down") is answered by waiting (its Retry-After, else the
 /// pacing interval) and asking again a few times.
 /// </summary>
-internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimeProvider time)
+internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimeProvider time, ServiceHealth health)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private const int Max503Retries = 3;
     private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
-    private readonly JsonServiceClient _service = new(http, baseUri, "MusicBrainz", ProductInfo.UserAgent, (m, ex) => new MusicBrainzServiceException(m, ex));
+    private readonly JsonServiceClient _service = new(http, baseUri, "MusicBrainz", ProductInfo.UserAgent, (m, ex) => new MusicBrainzServiceException(m, ex), health);
     private readonly RequestPacer _pacer = new(1, Interval, time);
 
     public long RequestCount => _service.RequestCount;
@@ -50,8 +50,8 @@ internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimePr
     {
         for (var attempt = 0; ; attempt++)
         {
-            await _pacer.AcquireAsync(cancellationToken);
-            var answer = await _service.GetAsync(pathAndQuery, read, cancellationToken, handledByCaller: HttpStatusCode.ServiceUnavailable);
+            // Paced inside: a MusicBrainz that is down is not waited for (the pacing would cost a second a track).
+            var answer = await _service.GetAsync(pathAndQuery, read, cancellationToken, handledByCaller: HttpStatusCode.ServiceUnavailable, pacer: _pacer);
             if (answer.Status != HttpStatusCode.ServiceUnavailable)
             {
                 return answer.Value;
@@ -59,7 +59,7 @@ internal sealed class MusicBrainzController(HttpClient http, Uri baseUri, TimePr
 
             if (attempt >= Max503Retries)
             {
-                throw new MusicBrainzServiceException($"MusicBrainz still answered 503 (slow down) after {Max503Retries} waits");
+                throw _service.Failure($"MusicBrainz still answered 503 (slow down) after {Max503Retries} waits");
             }
 
             var wait = answer.RetryAfter ?? Interval;

@@ -18,6 +18,6 @@ public enum ExitCode
     /// <summary>Cannot proceed: credentials rejected, service unreachable, rate-limit wait over the cap, library locked, ffmpeg missing.</summary>
     CannotProceed = 3,
 
-    /// <summary>Interrupted by Ctrl+C or SIGTERM.</summary>
+    /// <summary>Interrupted by Ctrl+C, SIGTERM or SIGHUP.</summary>
     Interrupted = 130,
 }

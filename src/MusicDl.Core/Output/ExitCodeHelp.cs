@@ -11,7 +11,7 @@ public static class ExitCodeHelp
           {(int)ExitCode.CannotProceed,-5}cannot proceed: credentials rejected, a service unreachable or past request_timeout
                (5 tracks in a row for YouTube), YouTube's session limit, rate-limit wait over the cap,
                library locked by another run, ffmpeg missing; the last stderr line names the service
-          {(int)ExitCode.Interrupted,-5}interrupted (Ctrl+C or SIGTERM; a second signal cancels running tracks at once);
+          {(int)ExitCode.Interrupted,-5}interrupted (Ctrl+C, SIGTERM or SIGHUP; a second signal cancels running tracks at once);
                no temporary or partial file is left
         """;
 }

@@ -62,10 +62,18 @@ public static class ReviewFile
         return sb.ToString();
     }
 
-    /// <summary>Why the file could not be written (its folder missing or read-only), checked before a run; null when it can.</summary>
+    /// <summary>
+    /// Why the file could not be written (its folder missing or read-only, or the path holding something other than a
+    /// regular file: a device, FIFO, socket, folder or symlink is never replaced), checked before a run; null when it can.
+    /// </summary>
     public static string? CannotWrite(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (NamedFile.WriteProblem(path) is { } problem)
+        {
+            return $"it {problem}";
+        }
+
         var temp = TempPath(path);
         try
         {
@@ -86,17 +94,7 @@ public static class ReviewFile
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(text);
-        var full = Path.GetFullPath(path);
-        var temp = TempPath(full);
-        try
-        {
-            await File.WriteAllTextAsync(temp, text, new UTF8Encoding(false), cancellationToken);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        await NamedFile.WriteAtomicallyAsync(path, text, cancellationToken);
     }
 
     // Beside the file, so the rename stays on one file system.

@@ -41,11 +41,13 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         IReadOnlyDictionary<string, string>? settled = null;
         if (request.ReviewFile is { } reviewPath)
         {
-            settled = File.Exists(reviewPath) ? await OverridesFile.ReadAsync(reviewPath, cancellationToken) : new Dictionary<string, string>();
+            // What is at the path is checked first: reading a FIFO would block, and only a regular file is replaced.
             if (ReviewFile.CannotWrite(reviewPath) is { } reason)
             {
                 throw new ConfigException($"--review {reviewPath}: cannot write there ({reason})");
             }
+
+            settled = File.Exists(reviewPath) ? await OverridesFile.ReadAsync(reviewPath, cancellationToken) : new Dictionary<string, string>();
         }
 
         if (request.ReviewFile is not null || request.Explain)
@@ -62,6 +64,12 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         downloader.TrackFinished += observer.TrackFinished;
         downloader.SourceFailed += observer.SourceFailed;
         var result = await downloader.RunAsync(new DownloadRequest(request.Sources, settings, request.Mode) { Immediate = request.Immediate }, cancellationToken);
+
+        // One line per optional service that left files incomplete, however many tracks it cost (ServiceHealth).
+        foreach (var line in runtime.OptionalServices.Select(s => s.Report()).OfType<string>())
+        {
+            loggers.CreateLogger("services").LogWarning("{Line}", line);
+        }
 
         IReadOnlyList<TrackOutcome> pruned = [];
         if (request.Prune && runtime.Library is { } library)

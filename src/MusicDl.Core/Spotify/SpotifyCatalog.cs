@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
 using MusicDl.Models;
 using MusicDl.Spotify.Wire;
 
@@ -13,10 +14,12 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     private const string PlaylistMetaFields = "id,name,snapshot_id,owner(id,display_name)";
     private readonly SpotifyController _controller;
     private readonly ISpotifyTokenSource _tokens;
+    private readonly ILogger? _log;
 
-    public SpotifyCatalog(SpotifyController controller, string? market)
+    public SpotifyCatalog(SpotifyController controller, string? market, ILogger? log = null)
     {
         _controller = controller;
+        _log = log;
         _tokens = controller.Tokens;
         Market = market ?? (_tokens.IsUser ? "from_token" : "US");
     }
@@ -204,17 +207,57 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
             403,
             inner);
 
-    /// <summary>Every item of a paging object, following <c>next</c> (moved onto the configured base) until null.</summary>
+    /// <summary>The most items one source (album, playlist, artist, Liked Songs) yields; the rest is left, said in one line.</summary>
+    internal const int MaxItemsPerSource = 10_000;
+
+    /// <summary>
+    /// Every item of a paging object, following <c>next</c> (moved onto the configured base) until null, bounded
+    /// whatever the answers say: at most <c>total / limit + 1</c> pages fetched (total and limit as the first page with
+    /// items reported them; total counted up to <see cref="MaxItemsPerSource"/>), no page once the items reach
+    /// <c>total</c>, none after an empty page, no <c>next</c> seen twice, and never more than
+    /// <see cref="MaxItemsPerSource"/> items. (A page shorter than its limit is not taken as the last: with a market
+    /// Spotify may leave items out of a page and still give its next.)
+    /// </summary>
     private async Task<List<T?>> ReadPagesAsync<T>(WirePaging<T> first, JsonTypeInfo<WirePaging<T>> type, CancellationToken cancellationToken)
     {
         var items = new List<T?>(first.Items ?? []);
         var next = first.Next;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        // A stand-in first page (an album without its embedded tracks) knows no total: the first fetched page sets it.
+        var known = first.Total > 0 || items.Count > 0;
+        var total = first.Total;
+        var limit = Math.Max(1, first.Limit);
+        var fetched = 0;
         while (!string.IsNullOrEmpty(next) && seen.Add(next))
         {
+            if ((known && (items.Count >= total || fetched >= (Math.Min(total, MaxItemsPerSource) / limit) + 1)) || items.Count >= MaxItemsPerSource)
+            {
+                break;
+            }
+
             var page = await _controller.GetAsync(_controller.Rebase(next), type, cancellationToken).ConfigureAwait(false);
-            items.AddRange(page.Items ?? []);
+            fetched++;
+            var got = page.Items ?? [];
+            items.AddRange(got);
+            if (!known)
+            {
+                (known, total, limit) = (true, page.Total, Math.Max(1, page.Limit));
+            }
+
+            if (got.Count == 0)
+            {
+                // An empty page is the last, whatever its next says.
+                break;
+            }
+
             next = page.Next;
+        }
+
+        if (items.Count > MaxItemsPerSource || (items.Count == MaxItemsPerSource && total > MaxItemsPerSource))
+        {
+            _log?.LogWarning("a Spotify source lists {Total} items; only the first {Max} are read", Math.Max(total, items.Count), MaxItemsPerSource);
+            items.RemoveRange(MaxItemsPerSource, items.Count - MaxItemsPerSource);
         }
 
         return items;

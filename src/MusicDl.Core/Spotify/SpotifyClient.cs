@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Models;
@@ -54,8 +53,8 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
     /// single read goes through its <c>spotify</c> region.
     /// </summary>
     /// <exception cref="SpotifyCredentialsException">No client id, or neither a secret nor a saved login.</exception>
-    public static SpotifyClient Create(MusicDlSettings settings, ICache? cache, SpotifyClientOptions? options = null, ILogger? log = null) =>
-        Create(settings, cache?.Region(CacheRegions.Tokens, SpotifyCacheJsonContext.Default.SpotifyAccessToken), cache, options, log);
+    public static SpotifyClient Create(MusicDlSettings settings, ICache? cache, SpotifyClientOptions? options = null) =>
+        Create(settings, cache?.Region(CacheRegions.Tokens, SpotifyCacheJsonContext.Default.SpotifyAccessToken), cache, options);
 
     /// <summary>
     /// Whether a run with these settings reads only Spotify's public pages: <c>spotify_access: public</c>, or
@@ -85,12 +84,13 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
         return store.Exists;
     }
 
-    /// <summary>As <see cref="Create(MusicDlSettings, ICache?, SpotifyClientOptions?, ILogger?)"/>, with the token region and the metadata cache apart.</summary>
+    /// <summary>As <see cref="Create(MusicDlSettings, ICache?, SpotifyClientOptions?)"/>, with the token region and the metadata cache apart.</summary>
     internal static SpotifyClient Create(
-        MusicDlSettings settings, ICacheRegion<SpotifyAccessToken>? tokens, ICache? metadata, SpotifyClientOptions? options = null, ILogger? log = null)
+        MusicDlSettings settings, ICacheRegion<SpotifyAccessToken>? tokens, ICache? metadata, SpotifyClientOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         options ??= new SpotifyClientOptions();
+        var log = options.Log;
         if (ReadsOnlyPublicPages(settings, options))
         {
             var (pageHttp, pageTransport) = CreateTransport(settings, options);
@@ -118,7 +118,7 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
         }
 
         var controller = new SpotifyController(transport, source);
-        ISpotifyCatalog catalog = new SpotifyCatalog(controller, settings.Market);
+        ISpotifyCatalog catalog = new SpotifyCatalog(controller, settings.Market, options.Log);
         if (metadata is not null)
         {
             catalog = new CachingSpotifyCatalog(catalog, metadata);

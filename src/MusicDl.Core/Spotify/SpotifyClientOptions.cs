@@ -19,4 +19,7 @@ public sealed record SpotifyClientOptions
     /// signal tests await instead of sleeping while another run refreshes.
     /// </summary>
     internal Action? LoginLockBusy { get; init; }
+
+    /// <summary>Where the client says what it cut short or read another way (a source past the item cap, a playlist read from its public page); null: not said.</summary>
+    public Microsoft.Extensions.Logging.ILogger? Log { get; init; }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Caching;
 using MusicDl.Configuration;
+using MusicDl.Http;
 using MusicDl.Models;
 
 namespace MusicDl.Tagging;
@@ -9,27 +10,32 @@ namespace MusicDl.Tagging;
 /// <summary>
 /// Fetches an album's largest cover once per album and keeps it in the <c>images</c> region (key: album id),
 /// so every track of the album shares one download. A failed fetch gives no cover and caches nothing. Covers are
-/// optional: after <see cref="FailureLimit"/> failures in a row the run stops asking (the audio is placed without).
+/// optional: the run's <see cref="ServiceHealth"/> for them decides when it stops asking (3 failures in a row, one
+/// refused connection); the audio is placed without.
 /// </summary>
 public sealed class CoverArtProvider
 {
-    /// <summary>Failures in a row (timeouts, 5xx, refused connections, unreadable images) after which the run stops asking.</summary>
-    public const int FailureLimit = 3;
+    /// <summary>Failures in a row (timeouts, 5xx, unreadable images) after which the run stops asking.</summary>
+    public const int FailureLimit = ServiceHealth.FailureLimit;
 
     private readonly HttpClient _http;
     private readonly ICacheRegion<byte[]> _images;
     private readonly ILogger _log;
-    private int _failuresInARow;
+    private readonly ServiceHealth _health;
 
-    public CoverArtProvider(HttpClient http, ICacheRegion<byte[]> images, ILogger<CoverArtProvider>? logger = null)
+    public CoverArtProvider(HttpClient http, ICacheRegion<byte[]> images, ILogger<CoverArtProvider>? logger = null, ServiceHealth? health = null)
     {
         _http = http;
         _images = images;
         _log = (ILogger?)logger ?? NullLogger.Instance;
+        _health = health ?? Health();
     }
 
-    /// <summary>True once the cover service failed <see cref="FailureLimit"/> times in a row: no further request this run.</summary>
-    public bool GaveUp => Volatile.Read(ref _failuresInARow) >= FailureLimit;
+    /// <summary>True once the cover service is down: no further request this run.</summary>
+    public bool GaveUp => _health.IsDown;
+
+    /// <summary>A new record of the cover service for one run.</summary>
+    public static ServiceHealth Health() => new("Cover art", "cover", "covers");
 
     public async Task<CoverArt?> GetAsync(AlbumInfo album, CancellationToken cancellationToken = default)
     {
@@ -61,20 +67,37 @@ public sealed class CoverArtProvider
     private async Task<CacheLookup<byte[]>> FetchAsync(string url, CancellationToken cancellationToken)
     {
         // The same rule as every configured endpoint: https, or plain http to a loopback host (the fakes) only.
-        if (GaveUp || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || SettingsValidator.CheckEndpoint(uri) is not null)
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || SettingsValidator.CheckEndpoint(uri) is not null)
+        {
+            return CacheLookup<byte[]>.Miss;
+        }
+
+        using var ticket = await _health.EnterAsync(cancellationToken);
+        if (ticket is null)
         {
             return CacheLookup<byte[]>.Miss;
         }
 
         try
         {
-            using var response = await _http.GetAsync(uri, cancellationToken);
+            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                return Failed($"HTTP {(int)response.StatusCode}");
+                return Failed($"HTTP {(int)response.StatusCode}", (int)response.StatusCode >= 500 ? ServiceFailureKind.ServerError : ServiceFailureKind.Other);
             }
 
-            var data = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            byte[] data;
+            try
+            {
+                data = await Http.BoundedBody.ReadAsync(response.Content, Http.BoundedBody.CoverLimit, cancellationToken);
+            }
+            catch (Http.BodyTooLargeException ex)
+            {
+                // Over 10 MB is no cover (a file of a few MB must not grow by tens): not the service failing.
+                _log.LogWarning("The cover of {Url} is refused: {Why}; the audio is placed without", url, ex.Message);
+                return CacheLookup<byte[]>.Miss;
+            }
+
             if (CoverArt.DetectMimeType(data) is null)
             {
                 return Failed("not an image");
@@ -85,23 +108,20 @@ public sealed class CoverArtProvider
                 return Failed("the image is cut short");
             }
 
-            Interlocked.Exchange(ref _failuresInARow, 0);
+            _health.Succeeded();
             return CacheLookup<byte[]>.Found(data);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // A missing cover must not fail the track; the next album track tries again.
-            return Failed(ex.Message);
+            return Failed(ex.Message, ServiceHealth.Classify(ex));
         }
     }
 
-    private CacheLookup<byte[]> Failed(string why)
+    private CacheLookup<byte[]> Failed(string why, ServiceFailureKind kind = ServiceFailureKind.Other)
     {
-        if (Interlocked.Increment(ref _failuresInARow) == FailureLimit)
-        {
-            _log.LogWarning("The cover art service failed {Count} times in a row ({Why}); no more covers are asked for in this run, the audio is placed without", FailureLimit, why);
-        }
-
+        _health.Failed(kind, why);
+        _log.LogDebug("No cover this time: {Why}", why);
         return CacheLookup<byte[]>.Miss;
     }
 }

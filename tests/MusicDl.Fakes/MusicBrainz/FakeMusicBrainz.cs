@@ -58,6 +58,23 @@ public sealed class FakeMusicBrainz : FakeOpenService
         return this;
     }
 
+    /// <summary>
+    /// The UUID the fake serves for a test's readable id ("rec-1"): the same every time; a UUID stays as it is. Real
+    /// MusicBrainz ids are UUIDs, and musicdl keeps no other.
+    /// </summary>
+    public static string Uuid(string label)
+    {
+        if (Guid.TryParseExact(label, "D", out var given))
+        {
+            return given.ToString("D");
+        }
+
+        var hash = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(label));
+        return new Guid(hash).ToString("D");
+    }
+
+    private static string? MaybeUuid(string? label) => label is null ? null : Uuid(label);
+
     private static Task NotFound(HttpContext context) =>
         FakeHost.WriteJsonAsync(context, """{"error":"Not Found","help":"For usage, please see: https://musicbrainz.org/development/mmd"}""", 404);
 
@@ -69,7 +86,7 @@ public sealed class FakeMusicBrainz : FakeOpenService
         {
             ["name"] = a.Name,
             ["joinphrase"] = i < artists.Count - 1 ? " & " : string.Empty,
-            ["artist"] = new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["sort-name"] = a.Name, ["disambiguation"] = string.Empty },
+            ["artist"] = new JsonObject { ["id"] = Uuid(a.Id), ["name"] = a.Name, ["sort-name"] = a.Name, ["disambiguation"] = string.Empty },
         }).ToArray());
 
     private static HashSet<string> Includes(HttpContext context) =>
@@ -110,7 +127,7 @@ public sealed class FakeMusicBrainz : FakeOpenService
             {
                 var o = new JsonObject
                 {
-                    ["id"] = r.Id,
+                    ["id"] = Uuid(r.Id),
                     ["title"] = r.Title,
                     ["length"] = r.LengthMs,
                     ["disambiguation"] = string.Empty,
@@ -127,12 +144,12 @@ public sealed class FakeMusicBrainz : FakeOpenService
                     {
                         var release = new JsonObject
                         {
-                            ["id"] = rel.Id,
+                            ["id"] = Uuid(rel.Id),
                             ["title"] = rel.Title,
                             ["status"] = rel.Status,
                             ["date"] = rel.Date,
                             ["country"] = rel.Country,
-                            ["release-group"] = new JsonObject { ["id"] = rel.ReleaseGroupId, ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
+                            ["release-group"] = new JsonObject { ["id"] = MaybeUuid(rel.ReleaseGroupId), ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
                         };
                         if (inc.Contains("artist-credits"))
                         {
@@ -191,7 +208,7 @@ public sealed class FakeMusicBrainz : FakeOpenService
 
                     list.Add(new JsonObject
                     {
-                        ["id"] = r.Id,
+                        ["id"] = Uuid(r.Id),
                         ["score"] = 100,
                         ["title"] = r.Title,
                         ["length"] = r.LengthMs,
@@ -199,18 +216,18 @@ public sealed class FakeMusicBrainz : FakeOpenService
                         ["artist-credit"] = new JsonArray(r.Artists.Select(a => (JsonNode)new JsonObject
                         {
                             ["name"] = a.Name,
-                            ["artist"] = new JsonObject { ["id"] = a.Id, ["name"] = a.Name, ["sort-name"] = a.Name },
+                            ["artist"] = new JsonObject { ["id"] = Uuid(a.Id), ["name"] = a.Name, ["sort-name"] = a.Name },
                         }).ToArray()),
                         ["first-release-date"] = r.Releases.Select(x => x.Date).Where(d => d is not null).Order().FirstOrDefault(),
                         ["isrcs"] = new JsonArray(JsonValue.Create(isrc.ToUpperInvariant())),
                         ["releases"] = new JsonArray(r.Releases.Select(rel => (JsonNode)new JsonObject
                         {
-                            ["id"] = rel.Id,
+                            ["id"] = Uuid(rel.Id),
                             ["status-id"] = Guid.Empty.ToString(),
                             ["count"] = 1,
                             ["title"] = rel.Title,
                             ["status"] = rel.Status,
-                            ["release-group"] = new JsonObject { ["id"] = rel.ReleaseGroupId, ["type-id"] = Guid.Empty.ToString(), ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
+                            ["release-group"] = new JsonObject { ["id"] = MaybeUuid(rel.ReleaseGroupId), ["type-id"] = Guid.Empty.ToString(), ["primary-type"] = rel.PrimaryType, ["title"] = rel.Title },
                             ["date"] = rel.Date,
                             ["country"] = rel.Country,
                             ["track-count"] = rel.TrackCount,
@@ -245,8 +262,9 @@ public sealed class FakeMusicBrainz : FakeOpenService
         }
 
         var id = values["id"];
-        var known = _byIsrc.Values.SelectMany(l => l).SelectMany(r => r.Releases).FirstOrDefault(r => string.Equals(r.ReleaseGroupId, id, StringComparison.OrdinalIgnoreCase));
-        if (known is null && !_groupGenres.ContainsKey(id))
+        var known = _byIsrc.Values.SelectMany(l => l).SelectMany(r => r.Releases).FirstOrDefault(r => string.Equals(MaybeUuid(r.ReleaseGroupId), id, StringComparison.OrdinalIgnoreCase));
+        var label = _groupGenres.Keys.FirstOrDefault(k => string.Equals(Uuid(k), id, StringComparison.OrdinalIgnoreCase));
+        if (known is null && label is null)
         {
             await NotFound(context);
             return;
@@ -255,7 +273,7 @@ public sealed class FakeMusicBrainz : FakeOpenService
         var o = new JsonObject { ["id"] = id, ["title"] = known?.Title, ["primary-type"] = known?.PrimaryType };
         if (Includes(context).Contains("genres"))
         {
-            o["genres"] = Genres(_groupGenres.TryGetValue(id, out var g) ? g : []);
+            o["genres"] = Genres(label is not null && _groupGenres.TryGetValue(label, out var g) ? g : []);
         }
 
         await FakeHost.WriteJsonAsync(context, o.ToJsonString());

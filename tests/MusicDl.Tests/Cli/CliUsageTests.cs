@@ -64,6 +64,7 @@ public sealed class CliUsageTests
     [InlineData("30m", 1800)]
     [InlineData("1h30m", 5400)]
     [InlineData("2d", 172800)]
+    [InlineData("365d", 31536000)]
     public void Durations_parse(string text, int seconds)
     {
         Assert.True(MusicDl.Cli.DurationParser.TryParse(text, out var d));
@@ -75,5 +76,9 @@ public sealed class CliUsageTests
     [InlineData("soon")]
     [InlineData("-5")]
     [InlineData("5x")]
+    [InlineData("99999999d")]
+    [InlineData("366d")]
+    [InlineData("1e300")]
+    [InlineData("31536001")]
     public void Bad_durations_do_not_parse(string text) => Assert.False(MusicDl.Cli.DurationParser.TryParse(text, out _));
 }

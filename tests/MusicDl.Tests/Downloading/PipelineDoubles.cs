@@ -145,14 +145,20 @@ internal sealed class FakeLibrary : ITrackLibrary
 
     public ConcurrentBag<string> Finished { get; } = [];
 
-    public Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    /// <summary>Runs inside each album pass call before it counts as finished (a test holds or fails it there).</summary>
+    public Func<IReadOnlyList<(PlannedTrack Track, Track Full)>, CancellationToken, Task>? DuringFinish { get; set; }
+
+    public async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
     {
+        if (DuringFinish is { } during)
+        {
+            await during(placed, cancellationToken);
+        }
+
         foreach (var (_, full) in placed)
         {
             Finished.Add(full.Id);
         }
-
-        return Task.CompletedTask;
     }
 
     public Task WritePlaylistAsync(ResolvedSource source, IReadOnlyDictionary<string, string> pathsByTrackId, CancellationToken cancellationToken)

@@ -56,11 +56,11 @@ public sealed class AlbumGainEndToEndTests : IAsyncLifetime
         Assert.Equal(Tracks, _world.MusicBrainz.IsrcRoute.Count);
         Assert.Equal(0, _world.MusicBrainz.ReleaseGroupRoute.Count);
 
-        var tags = FakeWorld.AudioFiles(_world.Sandbox.Library).Select(Read).OrderBy(t => t.RecordingId, StringComparer.Ordinal).ToList();
+        var tags = FakeWorld.AudioFiles(_world.Sandbox.Library).Select(Read).OrderBy(t => t.Lyrics, StringComparer.Ordinal).ToList();
         Assert.Equal(Tracks, tags.Count);
         Assert.Equal(Enumerable.Range(0, Tracks).Select(i => Synced + i), tags.Select(t => t.Lyrics));
-        Assert.Equal(Enumerable.Range(0, Tracks).Select(i => $"rec-{i}"), tags.Select(t => t.RecordingId));
-        Assert.All(tags, t => Assert.Equal("release-mbid", t.ReleaseId));
+        Assert.Equal(Enumerable.Range(0, Tracks).Select(i => FakeMusicBrainz.Uuid($"rec-{i}")), tags.Select(t => t.RecordingId));
+        Assert.All(tags, t => Assert.Equal(FakeMusicBrainz.Uuid("release-mbid"), t.ReleaseId));
         Assert.All(tags, t => Assert.NotEmpty(t.Genres));
         Assert.All(tags, t => Assert.Matches(@"^-?\d+\.\d\d dB$", t.TrackGain));
         Assert.Matches(@"^-?\d+\.\d\d dB$", tags[0].AlbumGain);
@@ -90,7 +90,7 @@ public sealed class AlbumGainEndToEndTests : IAsyncLifetime
         var tags = FakeWorld.AudioFiles(_world.Sandbox.Library).Select(Read).ToList();
         Assert.Equal(Tracks, tags.Count);
         Assert.All(tags, t => Assert.Null(t.Lyrics));
-        Assert.All(tags, t => Assert.Equal("release-mbid", t.ReleaseId));
+        Assert.All(tags, t => Assert.Equal(FakeMusicBrainz.Uuid("release-mbid"), t.ReleaseId));
         Assert.Matches(@"^-?\d+\.\d\d dB$", tags[0].AlbumGain);
         Assert.Single(tags.Select(t => t.AlbumGain).Distinct());
 

@@ -17,6 +17,12 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         _world.WriteConfig(_world.Config());
         Directory.CreateDirectory(Folder);
         File.WriteAllText(AFile, "not a folder");
+        File.CreateSymbolicLink(Link, AFile);
+        MakeFifo(Fifo);
+
+        // 40,000 levels: flow sequences in the config, flow mappings in the overrides file.
+        File.WriteAllText(DeepConfig, "version: \"1.0\"\ndownload:\n  threads: " + new string('[', 40_000) + new string(']', 40_000) + "\n");
+        File.WriteAllText(DeepOverrides, "overrides:\n  x: " + string.Concat(Enumerable.Repeat("{a: ", 40_000)) + "b" + new string('}', 40_000) + "\n");
     }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
@@ -24,6 +30,14 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
     private string Folder => Path.Combine(_world.Sandbox.Root, "a-folder");
 
     private string AFile => Path.Combine(_world.Sandbox.Root, "a-file");
+
+    private string Link => Path.Combine(_world.Sandbox.Root, "a-link");
+
+    private string Fifo => Path.Combine(_world.Sandbox.Root, "a-fifo");
+
+    private string DeepConfig => Path.Combine(_world.Sandbox.Root, "deep.yaml");
+
+    private string DeepOverrides => Path.Combine(_world.Sandbox.Root, "deep-overrides.yaml");
 
     public static TheoryData<string, string[], int, string> Cases() => new()
     {
@@ -44,6 +58,23 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         { "cache stats on a folder", ["cache", "stats", "--cache-file", "{folder}"], 3, "is a folder" },
         { "cache clear on a folder", ["cache", "clear", "--cache-file", "{folder}"], 3, "is a folder" },
         { "cache prune on a folder", ["cache", "prune", "--cache-file", "{folder}"], 3, "is a folder" },
+        { "review is a folder", ["download", "--review", "{folder}", "{url}"], 2, "is a folder" },
+        { "review is a symlink", ["download", "--review", "{link}", "{url}"], 2, "is a symlink" },
+        { "review is a FIFO", ["download", "--review", "{fifo}", "{url}"], 2, "is a FIFO" },
+        { "match review is a symlink", ["match", "--review", "{link}", "{url}"], 2, "is a symlink" },
+        { "log file is a device", ["download", "--log-file", "/dev/null", "{url}"], 2, "is a device" },
+        { "log file is a symlink", ["download", "--log-file", "{link}", "{url}"], 2, "is a symlink" },
+        { "log file is a FIFO", ["download", "--log-file", "{fifo}", "{url}"], 2, "is a FIFO" },
+        { "from-file is /dev/zero", ["download", "--from-file", "/dev/zero"], 2, "is a device" },
+        { "from-file is a FIFO", ["download", "--from-file", "{fifo}"], 2, "is a FIFO" },
+        { "overrides is /dev/zero", ["download", "--overrides", "/dev/zero", "{url}"], 2, "is a device" },
+        { "overrides is a FIFO", ["download", "--overrides", "{fifo}", "{url}"], 2, "is a FIFO" },
+        { "config is /dev/zero", ["--config", "/dev/zero", "download", "{url}"], 2, "is a device" },
+        { "config is a FIFO", ["--config", "{fifo}", "download", "{url}"], 2, "is a FIFO" },
+        { "wait beyond a year", ["download", "--wait=99999999d", "{url}"], 2, "--wait '99999999d'" },
+        { "request timeout beyond a year", ["download", "--request-timeout", "400d", "{url}"], 2, "--request-timeout '400d'" },
+        { "config nested 40,000 deep", ["--config", "{deep}", "download", "{url}"], 2, "deep.yaml:3:" },
+        { "overrides nested 40,000 deep", ["download", "--overrides", "{deep-overrides}", "{url}"], 2, "deep-overrides.yaml:2:" },
     };
 
     [Theory]
@@ -52,6 +83,8 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
     {
         var album = _world.AddDownloadableAlbum(1);
         var expanded = args.Select(a => a.Replace("{folder}", Folder, StringComparison.Ordinal).Replace("{file}", AFile, StringComparison.Ordinal)
+            .Replace("{link}", Link, StringComparison.Ordinal).Replace("{fifo}", Fifo, StringComparison.Ordinal)
+            .Replace("{deep}", DeepConfig, StringComparison.Ordinal).Replace("{deep-overrides}", DeepOverrides, StringComparison.Ordinal)
             .Replace("{url}", FakeWorld.AlbumUrl(album), StringComparison.Ordinal)).ToArray();
         var withConfig = expanded.Contains("--config") ? expanded : ["--config", _world.ConfigPath, .. expanded];
 
@@ -60,6 +93,12 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         Assert.True(result.ExitCode == exitCode, $"{name}: {result}");
         AssertOneLine(result, says);
         Assert.True(_world.Host.Log.IsEmpty, $"{name}: requests were made: {string.Join(", ", _world.Host.Log)}");
+
+        // Nothing the user named was touched: the symlink still points at the file, which still holds its text.
+        Assert.Equal(AFile, new FileInfo(Link).LinkTarget);
+        Assert.Equal("not a folder", File.ReadAllText(AFile));
+        Assert.True(File.Exists(Fifo), $"{name}: the FIFO is gone");
+        Assert.Null(new FileInfo(Fifo).LinkTarget);
     }
 
     [Fact]
@@ -204,6 +243,13 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
                 Directory.CreateDirectory(state);
                 break;
         }
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 
     private static void AssertOneLine(MusicDl.Tests.Harness.MusicDlResult result, string says)

@@ -99,6 +99,7 @@ public sealed class InterruptionEndToEndTests : IAsyncLifetime
     [Theory]
     [InlineData("-TERM")]
     [InlineData("-INT")]
+    [InlineData("-HUP")]
     public async Task A_signal_mid_download_exits_130_with_no_part_file_and_the_finished_track_recorded(string signal)
     {
         var album = _world.AddDownloadableAlbum(3);
@@ -114,6 +115,7 @@ public sealed class InterruptionEndToEndTests : IAsyncLifetime
         _world.Media.MediaRoute.Release();
 
         Assert.True(interrupted.ExitCode == 130, interrupted.ToString());
+        Assert.Contains(interrupted.StderrLines, l => l.Contains("requests: spotify", StringComparison.Ordinal));
         Assert.Empty(FakeWorld.PartFiles(_world.Sandbox.Library));
         Assert.Single(FakeWorld.AudioFiles(_world.Sandbox.Library));
         Assert.Equal("ok", FakeWorld.IntegrityCheck(_world.StateDatabase()));

@@ -49,8 +49,8 @@ public sealed class LibraryUpgradeEndToEndTests : IAsyncLifetime
         var tagged = files.Select(Read).ToList();
         Assert.Equal(Synced, tagged[0].Lyrics);
         Assert.Null(tagged[1].Lyrics);
-        Assert.Equal(["rec-0", "rec-1"], tagged.Select(t => t.RecordingId));
-        Assert.All(tagged, t => Assert.Equal("release-mbid", t.ReleaseId));
+        Assert.Equal([FakeMusicBrainz.Uuid("rec-0"), FakeMusicBrainz.Uuid("rec-1")], tagged.Select(t => t.RecordingId));
+        Assert.All(tagged, t => Assert.Equal(FakeMusicBrainz.Uuid("release-mbid"), t.ReleaseId));
         Assert.All(tagged, t => Assert.Matches(@"^-?\d+\.\d\d dB$", t.Gain));
 
         // The run re-tagged every track of the album: the album gain is there too, the same in each file.

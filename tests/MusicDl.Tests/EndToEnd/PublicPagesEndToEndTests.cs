@@ -1,5 +1,5 @@
+using MusicDl.Fakes.MusicBrainz;
 using MusicDl.Fakes.Spotify;
-using MusicDl.Fakes.YouTubeMusic;
 
 namespace MusicDl.Tests.EndToEnd;
 
@@ -35,6 +35,9 @@ public sealed class PublicPagesEndToEndTests : IAsyncLifetime
         Assert.Equal(0, _world.Spotify.PageRequestsWithCredentials);
         foreach (var t in cold.WithStatus("downloaded"))
         {
+            // Matched without an ISRC, on title, artist, length and album: the same video the Web API track gets.
+            var index = album.Tracks.Select(x => x.Id).ToList().IndexOf(t.GetProperty("spotify_id").GetString()!);
+            Assert.Equal(FakeWorld.VideoIdOf(album, index), t.GetProperty("video_id").GetString());
             using var file = TagLib.File.Create(t.GetProperty("path").GetString()!, "audio/mp4", TagLib.ReadStyle.None);
             Assert.Equal(t.GetProperty("title").GetString(), file.Tag.Title);
             Assert.Equal($"Artist {album.ArtistIds[0][^4..]}", file.Tag.Performers.Single());
@@ -115,6 +118,75 @@ public sealed class PublicPagesEndToEndTests : IAsyncLifetime
         using var file = TagLib.File.Create(first.GetProperty("path").GetString()!, "audio/mp4", TagLib.ReadStyle.None);
         Assert.Equal(album.Name, file.Tag.Album);
         Assert.Equal(1u, file.Tag.Track);
+    }
+
+    [Fact]
+    public async Task With_musicbrainz_on_a_page_track_gets_its_isrc_album_and_number_from_the_recording_search()
+    {
+        _world.RemoveSpotifyCredentials();
+        _world.WriteConfig(_world.Config("  musicbrainz: true\n  lyrics: none"));
+        var (playlist, album) = _world.AddDownloadablePlaylist(2, withOddities: false);
+        var artist = $"Artist {album.ArtistIds[0][^4..]}";
+        foreach (var (track, i) in album.Tracks.Select((t, i) => (t, i)))
+        {
+            _world.MusicBrainz.Add(track.Isrc!, new FakeMbRecording($"3f1e0a2c-0000-4a4a-9b9b-00000000000{i}", track.Name, track.DurationMs)
+            {
+                Artists = [new FakeMbArtist("3f1e0a2c-1111-4a4a-9b9b-000000000001", artist)],
+                Releases = [new FakeMbRelease("3f1e0a2c-2222-4a4a-9b9b-000000000001", "MusicBrainz Album", "3f1e0a2c-3333-4a4a-9b9b-000000000001") { TrackNumber = i + 4, TrackCount = 9 }],
+            });
+        }
+
+        var run = new RunOutput(await _world.RunAsync("download", FakeWorld.PlaylistUrl(playlist), "--json"));
+
+        Assert.True(run.Result.ExitCode == 0, run.ToString());
+        foreach (var (track, i) in album.Tracks.Select((t, i) => (t, i)))
+        {
+            var line = run.Tracks.Single(t => t.GetProperty("spotify_id").GetString() == track.Id);
+            Assert.Equal(track.Isrc, line.GetProperty("isrc").GetString());
+            using var file = TagLib.File.Create(line.GetProperty("path").GetString()!, "audio/mp4", TagLib.ReadStyle.None);
+            Assert.Equal("MusicBrainz Album", file.Tag.Album);
+            Assert.Equal((uint)(i + 4), file.Tag.Track);
+        }
+
+        Assert.Equal(2, _world.MusicBrainz.SearchRoute.Count);
+    }
+
+    [Fact]
+    public async Task A_playlist_placed_from_its_page_is_completed_and_moved_by_a_run_with_the_web_api_without_a_download()
+    {
+        var (playlist, album) = _world.AddDownloadablePlaylist(3, withOddities: false, access: FakePlaylistAccess.Anyone);
+        var url = FakeWorld.PlaylistUrl(playlist);
+        var credentials = (_world.Spotify.ClientId, _world.Spotify.ClientSecret);
+        _world.RemoveSpotifyCredentials();
+        var fromPages = new RunOutput(await _world.RunAsync("download", url, "--json"));
+        Assert.True(fromPages.Result.ExitCode == 0, fromPages.ToString());
+        var pagePaths = fromPages.WithStatus("downloaded").Select(t => t.GetProperty("path").GetString()!).ToArray();
+
+        _world.Sandbox.Environment["SPOTIFY_CLIENT_ID"] = credentials.ClientId;
+        _world.Sandbox.Environment["SPOTIFY_CLIENT_SECRET"] = credentials.ClientSecret;
+        var (searches, players, media) = (_world.SearchRequests, _world.PlayerRequests, _world.MediaRequests);
+        var withApi = new RunOutput(await _world.RunAsync("download", url, "--json"));
+
+        Assert.True(withApi.Result.ExitCode == 0, withApi.ToString());
+        Assert.Empty(withApi.WithStatus("downloaded"));
+        Assert.Equal((searches, players, media), (_world.SearchRequests, _world.PlayerRequests, _world.MediaRequests));
+        Assert.Equal(0, withApi.Summary.GetProperty("from_public_pages").GetInt32());
+        Assert.All(pagePaths, p => Assert.False(File.Exists(p), p));
+        Assert.Equal(3, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
+        foreach (var (track, i) in album.Tracks.Select((t, i) => (t, i)))
+        {
+            var line = withApi.Tracks.Single(t => t.GetProperty("spotify_id").GetString() == track.Id);
+            var path = line.GetProperty("path").GetString()!;
+            Assert.Contains(album.Name, path, StringComparison.Ordinal);
+            Assert.Equal(track.Isrc, line.GetProperty("isrc").GetString());
+            using var file = TagLib.File.Create(path, "audio/mp4", TagLib.ReadStyle.None);
+            Assert.Equal((uint)(i + 1), file.Tag.Track);
+            Assert.Single(file.Tag.Pictures);
+        }
+
+        // Complete now: the next run with the Web API re-tags nothing.
+        var again = new RunOutput(await _world.RunAsync("download", url, "--json"));
+        Assert.Equal(3, again.WithStatus("skipped").Count);
     }
 
     [Fact]

@@ -39,6 +39,15 @@ public sealed class MusicDlSandbox : IDisposable
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Start the binary with its stdout closed (<c>&gt;&amp;-</c>), through sh.</summary>
+    public bool CloseStdout { get; set; }
+
+    /// <summary>
+    /// Start the binary through <c>sh -c SCRIPT sh dotnet musicdl.dll ARGS...</c> (the script ends with
+    /// <c>exec "$@" ...</c>): for arguments a .NET string cannot carry, such as bytes that are not UTF-8.
+    /// </summary>
+    public string? ShellScript { get; set; }
+
     public string WriteFile(string relativePath, string content)
     {
         var path = Path.Combine(Root, relativePath);
@@ -91,6 +100,16 @@ public sealed class MusicDlSandbox : IDisposable
         {
             psi.ArgumentList.Add("--default-signal=INT");
             psi.ArgumentList.Add("dotnet");
+        }
+
+        if (CloseStdout || ShellScript is not null)
+        {
+            var program = psi.FileName;
+            psi.FileName = "sh";
+            psi.ArgumentList.Insert(0, program);
+            psi.ArgumentList.Insert(0, "sh");
+            psi.ArgumentList.Insert(0, ShellScript ?? "exec \"$@\" >&-");
+            psi.ArgumentList.Insert(0, "-c");
         }
 
         psi.ArgumentList.Add(Binary.Value);

@@ -59,10 +59,10 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
         var ids = await Client().LookupAsync(Query());
 
         Assert.NotNull(ids);
-        Assert.Equal("rec-near", ids.RecordingId);
-        Assert.Equal("rel-first", ids.ReleaseId);
-        Assert.Equal("rg-1", ids.ReleaseGroupId);
-        Assert.Equal(["artist-1", "artist-2"], ids.ArtistIds);
+        Assert.Equal(FakeMusicBrainz.Uuid("rec-near"), ids.RecordingId);
+        Assert.Equal(FakeMusicBrainz.Uuid("rel-first"), ids.ReleaseId);
+        Assert.Equal(FakeMusicBrainz.Uuid("rg-1"), ids.ReleaseGroupId);
+        Assert.Equal([FakeMusicBrainz.Uuid("artist-1"), FakeMusicBrainz.Uuid("artist-2")], ids.ArtistIds);
         Assert.Empty(ids.Genres);
         Assert.Contains("inc=artist-credits+releases", _mb.Requests.Single(), StringComparison.Ordinal);
         Assert.Contains("fmt=json", _mb.Requests.Single(), StringComparison.Ordinal);
@@ -82,8 +82,8 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
 
         var ids = await Client().LookupAsync(Query());
 
-        Assert.Equal("rel-va", ids!.ReleaseId);
-        Assert.Equal(["va-mbid"], ids.AlbumArtistIds);
+        Assert.Equal(FakeMusicBrainz.Uuid("rel-va"), ids!.ReleaseId);
+        Assert.Equal([FakeMusicBrainz.Uuid("va-mbid")], ids.AlbumArtistIds);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
 
         var ids = await Client().LookupAsync(Query());
 
-        Assert.Equal("rec", ids?.RecordingId);
+        Assert.Equal(FakeMusicBrainz.Uuid("rec"), ids?.RecordingId);
         Assert.Null(ids?.ReleaseId);
         Assert.Null(ids?.ReleaseGroupId);
     }
@@ -172,7 +172,7 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
 
         var ids = await DriveAsync(Client().LookupAsync(Query()));
 
-        Assert.Equal("rec", ids?.RecordingId);
+        Assert.Equal(FakeMusicBrainz.Uuid("rec"), ids?.RecordingId);
         Assert.Equal(2, _mb.IsrcRoute.Count);
         Assert.True(_time.GetUtcNow() - started >= TimeSpan.FromSeconds(5), "the client must not ask again before Retry-After");
     }

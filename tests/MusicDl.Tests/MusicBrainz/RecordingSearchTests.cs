@@ -49,7 +49,7 @@ public sealed class RecordingSearchTests : IAsyncLifetime
         var found = await Client().SearchAsync(new RecordingSearch("Don't \"Stop\"", "Rose \"Red\" Quartet", TimeSpan.FromMilliseconds(200_000)));
 
         Assert.NotNull(found);
-        Assert.Equal("rec-near", found.RecordingId);
+        Assert.Equal(FakeMusicBrainz.Uuid("rec-near"), found.RecordingId);
         Assert.Equal("GBAAA2600001", found.Isrc);
         Assert.Equal("First Light", found.Album);
         Assert.Equal("2019-04-05", found.ReleaseDate);
