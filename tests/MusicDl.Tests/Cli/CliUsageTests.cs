@@ -22,6 +22,8 @@ public sealed class CliUsageTests
         { ["config", "check", "a.yaml", "--config", "b.yaml"], "two config files" },
         { ["frobnicate"], "frobnicate" },
         { ["cache", "explode"], "explode" },
+        { ["download", "spotify:track:4uLU6hMCjMI75M1A2tKUQC", "--no-such-option"], "--no-such-option" },
+        { ["doctor", "--no-such-option"], "--no-such-option" },
     };
 
     [Theory]
@@ -35,6 +37,18 @@ public sealed class CliUsageTests
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
         Assert.Contains(mentioned, lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command_and_the_exit_codes()
+    {
+        var (code, stdout, _) = await CliRunner.RunAsync(["--help"]);
+
+        Assert.Equal(0, code);
+        foreach (var word in new[] { "download", "sync", "match", "cache", "config", "auth", "Exit codes", "130" })
+        {
+            Assert.Contains(word, stdout, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

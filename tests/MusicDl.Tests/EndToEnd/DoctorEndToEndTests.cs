@@ -208,12 +208,4 @@ public sealed class DoctorEndToEndTests : IAsyncLifetime
         var ffmpeg = Assert.Single(checks, c => c.GetProperty("name").GetString() == "ffmpeg");
         Assert.Equal("problem", ffmpeg.GetProperty("state").GetString());
     }
-
-    [Fact]
-    public async Task An_unknown_option_is_bad_usage_exit_2()
-    {
-        var run = await _world.RunAsync("doctor", "--no-such-option");
-
-        Assert.Equal(2, run.ExitCode);
-    }
 }

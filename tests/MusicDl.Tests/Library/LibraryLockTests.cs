@@ -71,11 +71,15 @@ public sealed class LibraryLockTests : LibraryTestBase
     {
         var first = await LibraryLock.AcquireAsync(Root);
 
-        var waiting = LibraryLock.AcquireAsync(Root, TimeSpan.FromMinutes(1));
+        // The waiting run polls on its clock: once it waits for its next try, the holder finishes and the clock moves on.
+        var time = new WatchedTimeProvider(due => due > TimeSpan.Zero);
+        var waiting = LibraryLock.AcquireAsync(Root, TimeSpan.FromMinutes(1), time);
+        await time.ArmedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(waiting.IsCompleted);
         await first.DisposeAsync();
+        time.Advance(TimeSpan.FromSeconds(1));
 
-        await using var second = await waiting;
+        await using var second = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(Root, second.Directory);
     }
 
@@ -113,10 +117,14 @@ public sealed class LibraryLockTests : LibraryTestBase
     {
         var first = await LibraryLock.AcquireAsync(Root);
 
-        var waiting = LibraryLock.AcquireAsync(Root, ticks < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(ticks));
+        var time = new WatchedTimeProvider(due => due > TimeSpan.Zero);
+        var waiting = LibraryLock.AcquireAsync(Root, ticks < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromTicks(ticks), time);
+        await time.ArmedAsync(1).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(waiting.IsCompleted);
         await first.DisposeAsync();
+        time.Advance(TimeSpan.FromSeconds(1));
 
-        await using var second = await waiting;
+        await using var second = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(Root, second.Directory);
     }
 
