@@ -219,7 +219,7 @@ internal sealed class SqliteCacheStore : ICacheLayer
                 continue;
             }
 
-            SqliteCacheSchema.Execute(connection, "PRAGMA journal_mode = WAL;");
+            SwitchToWal(connection);
             SqliteCacheSchema.Execute(connection, "PRAGMA synchronous = NORMAL;");
             if (version < SqliteCacheSchema.SchemaVersion)
             {
@@ -229,6 +229,25 @@ internal sealed class SqliteCacheStore : ICacheLayer
             _connection = connection;
             _statements = new SqliteCacheStatements(connection);
             return;
+        }
+    }
+
+    // Switching a fresh file to WAL needs it alone for a moment: while another process reads it (opening the same new
+    // file at once), SQLite answers busy at once instead of waiting its busy timeout. Take turns for up to that timeout.
+    private static void SwitchToWal(SqliteConnection connection)
+    {
+        const int pauseMilliseconds = 25;
+        for (var waited = 0; ; waited += pauseMilliseconds)
+        {
+            try
+            {
+                SqliteCacheSchema.Execute(connection, "PRAGMA journal_mode = WAL;");
+                return;
+            }
+            catch (SqliteException ex) when (SqliteCacheSchema.IsBusy(ex) && waited < BusyTimeoutMilliseconds)
+            {
+                Thread.Sleep(pauseMilliseconds);
+            }
         }
     }
 
