@@ -180,15 +180,25 @@ internal sealed class SqliteCacheStore : ICacheLayer
 
     private bool TryOpen()
     {
-        try
+        // Another process opening the same new file at the same moment can answer busy at once (switching to WAL,
+        // recovering its index) rather than after the busy timeout: such an open is tried again, up to that timeout.
+        const int pauseMilliseconds = 25;
+        for (var waited = 0; ; waited += pauseMilliseconds)
         {
-            Open();
-            return true;
-        }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            Disable(ex);
-            return false;
+            try
+            {
+                Open();
+                return true;
+            }
+            catch (SqliteException ex) when (SqliteCacheSchema.IsBusy(ex) && waited < BusyTimeoutMilliseconds)
+            {
+                Thread.Sleep(pauseMilliseconds);
+            }
+            catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                Disable(ex);
+                return false;
+            }
         }
     }
 
@@ -204,9 +214,29 @@ internal sealed class SqliteCacheStore : ICacheLayer
                 Pooling = false,
                 DefaultTimeout = BusyTimeoutMilliseconds / 1000,
             }.ToString());
-            connection.Open();
-            SqliteCacheSchema.Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
-            var problem = SqliteCacheSchema.Inspect(connection, out var version);
+            try
+            {
+                connection.Open();
+                SqliteCacheSchema.Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+
+            string? problem;
+            long version;
+            try
+            {
+                problem = SqliteCacheSchema.Inspect(connection, out version);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+
             if (problem is not null)
             {
                 connection.Dispose();
@@ -219,11 +249,19 @@ internal sealed class SqliteCacheStore : ICacheLayer
                 continue;
             }
 
-            SwitchToWal(connection);
-            SqliteCacheSchema.Execute(connection, "PRAGMA synchronous = NORMAL;");
-            if (version < SqliteCacheSchema.SchemaVersion)
+            try
             {
-                SqliteCacheSchema.CreateSchema(connection);
+                SwitchToWal(connection);
+                SqliteCacheSchema.Execute(connection, "PRAGMA synchronous = NORMAL;");
+                if (version < SqliteCacheSchema.SchemaVersion)
+                {
+                    SqliteCacheSchema.CreateSchema(connection);
+                }
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
             }
 
             _connection = connection;
