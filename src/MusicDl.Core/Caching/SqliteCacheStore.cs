@@ -180,8 +180,9 @@ internal sealed class SqliteCacheStore : ICacheLayer
 
     private bool TryOpen()
     {
-        // Another process opening the same new file at the same moment can answer busy at once (switching to WAL,
-        // recovering its index) rather than after the busy timeout: such an open is tried again, up to that timeout.
+        // Another process opening the same new file at the same moment can answer busy at once (switching it to WAL
+        // needs the file alone for a moment) rather than after the busy timeout: such an open is tried again, up to
+        // that timeout.
         const int pauseMilliseconds = 25;
         for (var waited = 0; ; waited += pauseMilliseconds)
         {
@@ -214,25 +215,25 @@ internal sealed class SqliteCacheStore : ICacheLayer
                 Pooling = false,
                 DefaultTimeout = BusyTimeoutMilliseconds / 1000,
             }.ToString());
+            string? problem;
             try
             {
                 connection.Open();
                 SqliteCacheSchema.Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+                problem = SqliteCacheSchema.Inspect(connection, out var version);
+                if (problem is null)
+                {
+                    SqliteCacheSchema.Execute(connection, "PRAGMA journal_mode = WAL;");
+                    SqliteCacheSchema.Execute(connection, "PRAGMA synchronous = NORMAL;");
+                    if (version < SqliteCacheSchema.SchemaVersion)
+                    {
+                        SqliteCacheSchema.CreateSchema(connection);
+                    }
+                }
             }
             catch
             {
-                connection.Dispose();
-                throw;
-            }
-
-            string? problem;
-            long version;
-            try
-            {
-                problem = SqliteCacheSchema.Inspect(connection, out version);
-            }
-            catch
-            {
+                // TryOpen may try again (busy): no connection is left open behind it.
                 connection.Dispose();
                 throw;
             }
@@ -249,43 +250,9 @@ internal sealed class SqliteCacheStore : ICacheLayer
                 continue;
             }
 
-            try
-            {
-                SwitchToWal(connection);
-                SqliteCacheSchema.Execute(connection, "PRAGMA synchronous = NORMAL;");
-                if (version < SqliteCacheSchema.SchemaVersion)
-                {
-                    SqliteCacheSchema.CreateSchema(connection);
-                }
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
-
             _connection = connection;
             _statements = new SqliteCacheStatements(connection);
             return;
-        }
-    }
-
-    // Switching a fresh file to WAL needs it alone for a moment: while another process reads it (opening the same new
-    // file at once), SQLite answers busy at once instead of waiting its busy timeout. Take turns for up to that timeout.
-    private static void SwitchToWal(SqliteConnection connection)
-    {
-        const int pauseMilliseconds = 25;
-        for (var waited = 0; ; waited += pauseMilliseconds)
-        {
-            try
-            {
-                SqliteCacheSchema.Execute(connection, "PRAGMA journal_mode = WAL;");
-                return;
-            }
-            catch (SqliteException ex) when (SqliteCacheSchema.IsBusy(ex) && waited < BusyTimeoutMilliseconds)
-            {
-                Thread.Sleep(pauseMilliseconds);
-            }
         }
     }
 
