@@ -150,7 +150,8 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
     public Task<SpotifySource> ResolveShortLinkAsync(string link, CancellationToken cancellationToken) =>
         _inner.ResolveShortLinkAsync(link, cancellationToken);
 
-    private static async Task<T> GetOrFetchAsync<T>(ICacheRegion<T> region, string key, TimeSpan ttl, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
+    /// <summary>One read under its key in <paramref name="region"/> (single flight); the public page reader keeps its pages the same way.</summary>
+    internal static async Task<T> GetOrFetchAsync<T>(ICacheRegion<T> region, string key, TimeSpan ttl, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
     {
         // Single flight: threads asking for the same track or artist together cost one request.
         var lookup = await region.GetOrCreateAsync(

@@ -206,17 +206,6 @@ internal sealed class SpotifyPageCatalog : ISpotifyCatalog
             ? []
             : subtitle.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => new ArtistRef(null, n)).ToArray();
 
-    private static async Task<T> CachedAsync<T>(ICacheRegion<T>? region, string key, TimeSpan ttl, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken)
-    {
-        if (region is null)
-        {
-            return await fetch(cancellationToken).ConfigureAwait(false);
-        }
-
-        var lookup = await region.GetOrCreateAsync(
-            key,
-            async ct => CacheLookup<T>.Found(await fetch(ct).ConfigureAwait(false), ttl),
-            cancellationToken).ConfigureAwait(false);
-        return lookup is { IsHit: true, Value: { } value } ? value : await fetch(cancellationToken).ConfigureAwait(false);
-    }
+    private static Task<T> CachedAsync<T>(ICacheRegion<T>? region, string key, TimeSpan ttl, Func<CancellationToken, Task<T>> fetch, CancellationToken cancellationToken) =>
+        region is null ? fetch(cancellationToken) : CachingSpotifyCatalog.GetOrFetchAsync(region, key, ttl, fetch, cancellationToken);
 }
