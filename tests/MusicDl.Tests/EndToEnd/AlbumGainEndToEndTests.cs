@@ -25,20 +25,7 @@ public sealed class AlbumGainEndToEndTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _world = await FakeWorld.StartAsync();
-        _album = _world.AddDownloadableAlbum(Tracks);
-        var artist = $"Artist {_album.ArtistIds[0][^4..]}";
-        foreach (var (track, i) in _album.Tracks.Select((t, i) => (t, i)))
-        {
-            _world.Lrclib.Add(new FakeLyrics(track.Name, artist, _album.Name, track.DurationMs / 1000.0) { SyncedLyrics = Synced + i });
-
-            // One ISRC lookup is all a track needs from MusicBrainz (Spotify has the genres).
-            _world.MusicBrainz.Add(track.Isrc!, new FakeMbRecording($"rec-{i}", track.Name, track.DurationMs)
-            {
-                Artists = [new FakeMbArtist("artist-mbid", artist)],
-                Releases = [new FakeMbRelease("release-mbid", _album.Name, "group-mbid")],
-            });
-        }
-
+        _album = _world.AddDownloadableAlbumWithExtras(Tracks, Synced);
         _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1\n  lyrics: embed\n  musicbrainz: true\n  replaygain: true"));
     }
 

@@ -112,6 +112,27 @@ public sealed class FakeWorld : IAsyncDisposable
     }
 
     /// <summary>
+    /// A downloadable album whose every track LRCLIB has synced lyrics for (<paramref name="synced"/> plus the track's
+    /// index) and MusicBrainz knows by ISRC (recording <c>rec-{index}</c> on the album's release).
+    /// </summary>
+    public FakeAlbum AddDownloadableAlbumWithExtras(int tracks, string synced)
+    {
+        var album = AddDownloadableAlbum(tracks);
+        var artist = $"Artist {album.ArtistIds[0][^4..]}";
+        foreach (var (track, i) in album.Tracks.Select((t, i) => (t, i)))
+        {
+            Lrclib.Add(new FakeLyrics(track.Name, artist, album.Name, track.DurationMs / 1000.0) { SyncedLyrics = synced + i });
+            MusicBrainz.Add(track.Isrc!, new FakeMbRecording($"rec-{i}", track.Name, track.DurationMs)
+            {
+                Artists = [new FakeMbArtist("artist-mbid", artist)],
+                Releases = [new FakeMbRelease("release-mbid", album.Name, "group-mbid")],
+            });
+        }
+
+        return album;
+    }
+
+    /// <summary>
     /// A playlist of <paramref name="count"/> entries whose tracks are all findable and downloadable; with
     /// <paramref name="withOddities"/> a local file at 3, an episode at 5, a removed entry at 7, the first track again at 9.
     /// </summary>
