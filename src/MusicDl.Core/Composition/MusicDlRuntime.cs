@@ -73,7 +73,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         var converter = downloads || measuresLocalFiles ? AudioConverter.Locate(settings) : null;
         var template = PathTemplate.Parse(settings.Output);
 
-        var http = SharedHttpClient.Create(settings.RequestTimeout, Math.Max(8, settings.Threads * 2), time);
+        var http = OutboundHttp.Create(settings.RequestTimeout, Math.Max(8, settings.Threads * 2), time);
         spotifyOptions = spotifyOptions with { RequestTimeout = settings.RequestTimeout, Log = spotifyOptions.Log ?? loggers.CreateLogger("spotify") };
 
         var cache = CacheFactory.Create(settings, time, loggers.CreateLogger("cache"));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MusicDl.Http;
 using MusicDl.Models;
 using MusicDl.MusicBrainz;
 
@@ -30,7 +31,7 @@ public sealed class PublicPageDetails(IRecordingSearch search, ILogger? logger =
         {
             found = await search.SearchAsync(new RecordingSearch(track.Title, track.FirstArtist, track.Duration), cancellationToken);
         }
-        catch (MusicBrainzServiceException ex)
+        catch (ServiceException ex)
         {
             // The run's one line about a MusicBrainz that is down comes from its health record; here only detail.
             if (Interlocked.Exchange(ref _warned, 1) == 0)

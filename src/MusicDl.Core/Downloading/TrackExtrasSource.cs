@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MusicDl.Http;
 using MusicDl.Library;
 using MusicDl.Lyrics;
 using MusicDl.Models;
@@ -54,7 +55,7 @@ public sealed class TrackExtrasSource(ILyricsSource? lyrics, IMusicBrainzSource?
         {
             return (await lyrics.FindAsync(new LyricsQuery(track.Title, track.FirstArtist, track.Album.Name, track.Duration), cancellationToken), false);
         }
-        catch (LyricsServiceException ex)
+        catch (ServiceException ex)
         {
             _log.LogDebug("{Artist} - {Title}: no lyrics this time, {Reason}", track.FirstArtist, track.Title, ex.Message);
             return (null, true);
@@ -73,7 +74,7 @@ public sealed class TrackExtrasSource(ILyricsSource? lyrics, IMusicBrainzSource?
             var wantGenres = track.Genres.Count == 0 && track.Album.Genres.Count == 0;
             return (await musicBrainz.LookupAsync(new MusicBrainzQuery(track.Isrc, track.Duration, track.Album.Name, wantGenres), cancellationToken), false);
         }
-        catch (MusicBrainzServiceException ex)
+        catch (ServiceException ex)
         {
             _log.LogDebug("{Artist} - {Title}: no MusicBrainz ids this time, {Reason}", track.FirstArtist, track.Title, ex.Message);
             return (null, true);

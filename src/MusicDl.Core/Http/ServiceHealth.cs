@@ -1,22 +1,4 @@
-using System.Net.Sockets;
-
 namespace MusicDl.Http;
-
-/// <summary>What a failed request says about its service.</summary>
-public enum ServiceFailureKind
-{
-    /// <summary>Connection refused, no such host, no route: nothing answers there at all.</summary>
-    Unreachable,
-
-    /// <summary>No answer (or no whole answer) within <c>request_timeout</c>.</summary>
-    Timeout,
-
-    /// <summary>An HTTP 5xx.</summary>
-    ServerError,
-
-    /// <summary>Anything else that is not an answer the client can use (another status, a broken body).</summary>
-    Other,
-}
 
 /// <summary>
 /// The run's verdict on one optional service (cover art, LRCLIB, MusicBrainz): the one place that decides when the run
@@ -133,8 +115,8 @@ public sealed class ServiceHealth
         }
     }
 
-    /// <summary>A request failed: classified by <see cref="Classify"/>.</summary>
-    public void Failed(Exception exception, string reason) => Failed(Classify(exception), reason);
+    /// <summary>A request failed: classified by <see cref="ServiceFailures.KindOf"/>.</summary>
+    public void Failed(Exception exception, string reason) => Failed(ServiceFailures.KindOf(exception), reason);
 
     /// <summary>A request failed for <paramref name="reason"/> (for the run's line).</summary>
     public void Failed(ServiceFailureKind kind, string reason)
@@ -184,30 +166,6 @@ public sealed class ServiceHealth
         }
 
         return $"{why}: {What} skipped for {Plural(skipped, "track")}; a later run adds them";
-    }
-
-    /// <summary>What a failed request says about its service; see <see cref="ServiceFailureKind"/>.</summary>
-    public static ServiceFailureKind Classify(Exception exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case RequestTimedOutException or TimeoutException:
-                    return ServiceFailureKind.Timeout;
-                case HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }:
-                    return ServiceFailureKind.Unreachable;
-                case SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData
-                    or SocketError.TryAgain or SocketError.HostUnreachable or SocketError.NetworkUnreachable }:
-                    return ServiceFailureKind.Unreachable;
-                case HttpRequestException { StatusCode: { } status } when (int)status >= 500:
-                    return ServiceFailureKind.ServerError;
-            }
-        }
-
-        // An HttpClient's own Timeout surfaces as a cancellation the caller did not ask for.
-        return exception is OperationCanceledException ? ServiceFailureKind.Timeout : ServiceFailureKind.Other;
     }
 
     private bool Trusted

@@ -15,15 +15,20 @@ public sealed class LrclibClient : ILyricsSource
 
     private readonly LrclibController _controller;
 
-    /// <param name="http">The run's shared client (<c>SharedHttpClient</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
+    /// <param name="http">The run's client (<c>OutboundHttp</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
     /// <param name="baseUri">LRCLIB's base URL.</param>
     /// <param name="health">The run's record of LRCLIB (<see cref="Health"/>); a fresh one when not given.</param>
     public LrclibClient(HttpClient http, Uri baseUri, ServiceHealth? health = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUri);
-        _controller = new LrclibController(http, baseUri, health ?? Health());
+        _controller = new LrclibController(Edge(http, health ?? Health()), baseUri);
     }
+
+    /// <summary>
+    /// LRCLIB's edge: no retry (an optional service; its health record stops the run asking), one failure type.
+    /// </summary>
+    public static ServiceEdge Edge(HttpClient http, ServiceHealth health) => new("LRCLIB", http, TimeProvider.System, RetryPlan.None, health: health);
 
     public LrclibClient(HttpClient http, MusicDlSettings settings, ServiceHealth? health = null)
         : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib, health)

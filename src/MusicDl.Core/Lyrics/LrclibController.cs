@@ -6,11 +6,11 @@ namespace MusicDl.Lyrics;
 
 /// <summary>
 /// The raw LRCLIB calls (<c>/api/get</c>, <c>/api/search</c>) with musicdl's User-Agent: a 404 on get is "none", every
-/// failure to answer a <see cref="LyricsServiceException"/>. Bounded by the shared client's <c>request_timeout</c>.
+/// failure to answer the edge's <see cref="ServiceException"/>.
 /// </summary>
-internal sealed class LrclibController(HttpClient http, Uri baseUri, ServiceHealth health)
+internal sealed class LrclibController(ServiceEdge edge, Uri baseUri)
 {
-    private readonly JsonServiceClient _service = new(http, baseUri, "LRCLIB", ProductInfo.UserAgent, (m, ex) => new LyricsServiceException(m, ex), health);
+    private readonly JsonServiceClient _service = new(edge, baseUri, ProductInfo.UserAgent);
 
     public long RequestCount => _service.RequestCount;
 
@@ -19,10 +19,10 @@ internal sealed class LrclibController(HttpClient http, Uri baseUri, ServiceHeal
         var query = $"track_name={Uri.EscapeDataString(track)}&artist_name={Uri.EscapeDataString(artist)}"
             + (string.IsNullOrEmpty(album) ? string.Empty : $"&album_name={Uri.EscapeDataString(album)}")
             + $"&duration={durationSeconds.ToString(CultureInfo.InvariantCulture)}";
-        return (await _service.GetAsync("/api/get?" + query, LrclibJson.ReadRecord, cancellationToken)).Value;
+        return await _service.GetAsync("/api/get?" + query, LrclibJson.ReadRecord, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LyricsRecord>> SearchAsync(string track, string artist, CancellationToken cancellationToken) =>
-        (await _service.GetAsync($"/api/search?track_name={Uri.EscapeDataString(track)}&artist_name={Uri.EscapeDataString(artist)}", LrclibJson.ReadList, cancellationToken)).Value
+        await _service.GetAsync($"/api/search?track_name={Uri.EscapeDataString(track)}&artist_name={Uri.EscapeDataString(artist)}", LrclibJson.ReadList, cancellationToken)
         ?? [];
 }

@@ -17,7 +17,7 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
 
     private readonly MusicBrainzController _controller;
 
-    /// <param name="http">The run's shared client (<c>SharedHttpClient</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
+    /// <param name="http">The run's shared client (<c>OutboundHttp</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
     /// <param name="baseUri">The web service's base URL.</param>
     /// <param name="time">The clock the one-a-second pacing waits on.</param>
     /// <param name="health">The run's record of MusicBrainz (<see cref="Health"/>); a fresh one when not given.</param>
@@ -25,7 +25,7 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUri);
-        _controller = new MusicBrainzController(http, baseUri, time ?? TimeProvider.System, health ?? Health());
+        _controller = new MusicBrainzController(MusicBrainzController.Edge(http, time ?? TimeProvider.System, health ?? Health()), baseUri);
     }
 
     public MusicBrainzClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null, ServiceHealth? health = null)

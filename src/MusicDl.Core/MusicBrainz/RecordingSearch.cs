@@ -36,7 +36,7 @@ public interface IRecordingSearch
 {
     /// <summary>
     /// The recording, or null when none has this title and artist within 3 s of the length. Throws
-    /// <see cref="MusicBrainzServiceException"/> when MusicBrainz could not answer.
+    /// <see cref="Http.ServiceException"/> (service "MusicBrainz") when MusicBrainz could not answer.
     /// </summary>
     Task<RecordingDetails?> SearchAsync(RecordingSearch query, CancellationToken cancellationToken = default);
 }

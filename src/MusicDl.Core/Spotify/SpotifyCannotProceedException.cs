@@ -1,3 +1,6 @@
+using System.Net;
+using MusicDl.Http;
+
 namespace MusicDl.Spotify;
 
 /// <summary>
@@ -7,7 +10,12 @@ namespace MusicDl.Spotify;
 public class SpotifyCannotProceedException : SpotifyException
 {
     public SpotifyCannotProceedException(string message, Exception? inner = null)
-        : base(message, inner)
+        : this(message, ServiceFailureKind.Rejected, inner)
+    {
+    }
+
+    protected SpotifyCannotProceedException(string message, ServiceFailureKind kind, Exception? inner = null, HttpStatusCode? status = null, TimeSpan? retryAfter = null)
+        : base(message, kind, inner, status, retryAfter)
     {
     }
 }

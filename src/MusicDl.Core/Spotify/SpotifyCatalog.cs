@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using MusicDl.Models;
@@ -157,14 +158,14 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
         {
             return await _controller.GetAsync(_controller.Api($"/playlists/{Id(id)}?fields={Uri.EscapeDataString(fields)}"), WireJsonContext.Default.WirePlaylist, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (ex.Status == 404)
+        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.NotFound)
         {
             throw new SpotifySourceException(
                 $"Spotify answers 404 for playlist {id}: it does not exist, is private to someone else, or is a Spotify-made (editorial/algorithmic) playlist, which apps cannot read since November 2024; copy its songs into a playlist of your own.",
                 404,
                 ex);
         }
-        catch (SpotifySourceException ex) when (ex.Status == 403)
+        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
             throw PlaylistForbidden(id, ex);
         }
@@ -182,7 +183,7 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
                     WireJsonContext.Default.WirePagingWirePlaylistItem,
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (SpotifySourceException ex) when (ex.Status == 404)
+            catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.NotFound)
             {
                 // Apps with extended quota (and older API versions) still speak the /tracks dialect.
                 first = await _controller.GetAsync(
@@ -193,7 +194,7 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
 
             return await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWirePlaylistItem, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (ex.Status == 403)
+        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
             throw PlaylistForbidden(id, ex);
         }
@@ -269,11 +270,11 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
         {
             return await _controller.GetAsync(_controller.Api(relative), type, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (ex.Status == 404)
+        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.NotFound)
         {
             throw new SpotifySourceException($"Spotify has no {kind} {id} (404); check the link.", 404, ex);
         }
-        catch (SpotifySourceException ex) when (ex.Status == 403)
+        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
             throw new SpotifySourceException($"Spotify does not let this app read {kind} {id} (403){(_tokens.IsUser ? string.Empty : "; try `musicdl auth login`")}.", 403, ex);
         }

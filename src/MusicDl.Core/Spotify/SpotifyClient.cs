@@ -1,6 +1,7 @@
 using System.Net;
 using MusicDl.Caching;
 using MusicDl.Configuration;
+using MusicDl.Http;
 using MusicDl.Models;
 
 namespace MusicDl.Spotify;
@@ -136,14 +137,7 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
     internal static (HttpClient Http, SpotifyTransport Transport) CreateTransport(MusicDlSettings settings, SpotifyClientOptions options)
     {
         // Redirects are followed by hand (short links) so the API client never wanders off to other hosts.
-        var http = options.Handler is { } handler
-            ? new HttpClient(handler, disposeHandler: false)
-            : new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All });
-        http.Timeout = options.RequestTimeout;
-
-        // Spotify's answers are small (an API page or an embed page is at most a few hundred KB): anything far
-        // larger is refused rather than held in memory.
-        http.MaxResponseContentBufferSize = 32L * 1024 * 1024;
+        var http = OutboundHttp.Create(options.RequestTimeout, 8, options.TimeProvider, options.Handler, followRedirects: false);
         return (http, new SpotifyTransport(http, settings, options.TimeProvider));
     }
 

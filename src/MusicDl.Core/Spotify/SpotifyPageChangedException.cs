@@ -1,3 +1,5 @@
+using MusicDl.Http;
+
 namespace MusicDl.Spotify;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace MusicDl.Spotify;
 public sealed class SpotifyPageChangedException : SpotifyException
 {
     public SpotifyPageChangedException(string detail, Exception? inner = null)
-        : base($"Spotify's public page has changed ({detail}); musicdl cannot read it. Update musicdl, or use the Web API (spotify_access: api with credentials; see docs/spotify.md).", inner)
+        : base($"Spotify's public page has changed ({detail}); musicdl cannot read it. Update musicdl, or use the Web API (spotify_access: api with credentials; see docs/spotify.md).", ServiceFailureKind.Unparseable, inner, service: "Spotify's public pages")
     {
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Models;
@@ -68,13 +69,13 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
         {
             playlist = await catalog.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (pages is not null && ex.Status is 403 or 404)
+        catch (SpotifySourceException ex) when (pages is not null && ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             playlist = await pages.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
             _log.LogWarning(
                 "playlist {Id}: the Web API refused its items ({Status}); read from its public page instead{Cut}. Logged in as its owner or a collaborator (`musicdl auth login`), musicdl reads the whole playlist",
                 id,
-                ex.Status == 403 ? "403, not a playlist of the logged-in user" : "404, a Spotify-made playlist or not public",
+                ex.Status == HttpStatusCode.Forbidden ? "403, not a playlist of the logged-in user" : "404, a Spotify-made playlist or not public",
                 playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit ? ", which lists only its first 100 entries" : string.Empty);
             return new ResolvedSource(source, playlist.Name, playlist.Entries) { MayBeCut = playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit };
         }
@@ -159,7 +160,7 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
             var full = (await catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
             return full ?? track;
         }
-        catch (SpotifySourceException ex) when (ex.Status is 403 or 404)
+        catch (SpotifySourceException ex) when (ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             // The page showed it; the API will not: the page's details stay.
             return track;

@@ -1,17 +1,16 @@
+using System.Net;
+using MusicDl.Http;
+
 namespace MusicDl.Spotify;
 
 /// <summary>
-/// One source cannot be read (403, 404, login needed); the run goes on with the other sources.
+/// One source cannot be read (403, 404, login needed): rejected; the run goes on with the other sources.
 /// The message says why and what helps.
 /// </summary>
 public sealed class SpotifySourceException : SpotifyException
 {
     public SpotifySourceException(string message, int? status = null, Exception? inner = null)
-        : base(message, inner)
+        : base(message, ServiceFailureKind.Rejected, inner, (HttpStatusCode?)status)
     {
-        Status = status;
     }
-
-    /// <summary>The HTTP status Spotify answered, if any.</summary>
-    public int? Status { get; }
 }

@@ -4,41 +4,48 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MusicDl.Configuration;
 using MusicDl.Http;
-using Polly;
-using Polly.Retry;
 
 namespace MusicDl.Spotify;
 
 /// <summary>
-/// Sends Spotify's requests, API and accounts alike: base URLs, the shared limiter, retries (Polly) and the
-/// mapping of transport failures to typed, secret-free exceptions. Counts every request it sends. Knows no token:
-/// the accounts service is reached without one, and <see cref="SpotifyController"/> adds the bearer.
+/// Sends Spotify's requests, API, accounts and public pages alike, each through its <see cref="ServiceEdge"/>: one
+/// pacing shared by the three (Spotify's limit is the app's), one retry plan (<c>spotify_max_retries</c>, back-off from
+/// <c>spotify_retry_base_delay</c>, a 429's Retry-After waited within <c>spotify_retry_max_delay</c>), and the edge's
+/// failures told in Spotify's words (<see cref="SpotifyUnavailableException"/>, <see cref="SpotifyRateLimitException"/>).
+/// Knows no token: the accounts service is reached without one, and <see cref="SpotifyController"/> adds the bearer.
 /// </summary>
 internal sealed class SpotifyTransport
 {
-    private readonly HttpClient _http;
+    // Every status but 429 and 5xx is Spotify's answer to read: 401 renews the token, 403 and 404 say what a source lacks.
+    private static readonly EdgeCall Answers = new() { ClientErrorsAreAnswers = true };
+    private static readonly EdgeCall AnyStatus = new() { AnyStatus = true };
+
     private readonly TimeProvider _time;
-    private readonly RequestPacer? _limiter;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly TimeSpan _retryCap;
     private readonly int _maxRetries;
-    private long _apiRequests;
-    private long _accountsRequests;
-    private long _pageRequests;
+    private readonly ServiceEdge _api;
+    private readonly ServiceEdge _accounts;
+    private readonly ServiceEdge _pages;
+    private readonly ServiceEdge _links;
 
     public SpotifyTransport(HttpClient http, MusicDlSettings settings, TimeProvider time)
     {
-        _http = http;
         _time = time;
         ApiBase = settings.Endpoints.SpotifyApi.ToString().TrimEnd('/');
         AccountsBase = new Uri(settings.Endpoints.SpotifyAccounts.ToString().TrimEnd('/') + "/");
         OpenBase = settings.Endpoints.SpotifyOpen.ToString().TrimEnd('/');
         _retryCap = settings.SpotifyRetryMaxDelay;
         _maxRetries = Math.Max(0, settings.SpotifyMaxRetries);
-        _limiter = settings.SpotifyRateLimitEnabled
+        var pacer = settings.SpotifyRateLimitEnabled
             ? new RequestPacer(settings.SpotifyRateLimitRequests, settings.SpotifyRateLimitWindow, time)
             : null;
-        _pipeline = BuildPipeline(settings, time);
+        var plan = new RetryPlan(_maxRetries, settings.SpotifyRetryBaseDelay, _retryCap, Jitter: true);
+        _api = new ServiceEdge("Spotify", http, time, plan, pacer);
+        _accounts = new ServiceEdge("Spotify", http, time, plan, pacer);
+        _pages = new ServiceEdge("Spotify's public pages", http, time, plan, pacer);
+
+        // Short links live outside the API: one attempt, no pacing, the redirect read by hand.
+        _links = new ServiceEdge("Spotify", http, time);
     }
 
     public Uri AccountsBase { get; }
@@ -46,40 +53,40 @@ internal sealed class SpotifyTransport
     /// <summary>The configured API base without a trailing slash ("https://api.spotify.com/v1").</summary>
     public string ApiBase { get; }
 
-    public long ApiRequests => Interlocked.Read(ref _apiRequests);
+    public long ApiRequests => _api.Requests;
 
-    public long AccountsRequests => Interlocked.Read(ref _accountsRequests);
+    public long AccountsRequests => _accounts.Requests;
 
     /// <summary>Requests for public embed pages.</summary>
-    public long PageRequests => Interlocked.Read(ref _pageRequests);
+    public long PageRequests => _pages.Requests;
 
     /// <summary>The configured public page host without a trailing slash ("https://open.spotify.com").</summary>
     public string OpenBase { get; }
 
     public TimeProvider Time => _time;
 
-    /// <summary>Sends a request to the accounts service (no bearer), through the limiter and retries.</summary>
+    /// <summary>Sends a request to the accounts service (no bearer), through the pacing and retries.</summary>
     public Task<HttpResponseMessage> SendAccountsAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
-        SendAsync(create, Counter.Accounts, cancellationToken);
+        SendAsync(_accounts, create, cancellationToken);
 
-    /// <summary>Sends an API request (the caller adds the bearer), through the limiter and retries.</summary>
+    /// <summary>Sends an API request (the caller adds the bearer), through the pacing and retries.</summary>
     public Task<HttpResponseMessage> SendApiAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
-        SendAsync(create, Counter.Api, cancellationToken);
+        SendAsync(_api, create, cancellationToken);
 
-    /// <summary>Sends a public page request (no bearer, no cookie), through the limiter and retries.</summary>
+    /// <summary>Sends a public page request (no bearer, no cookie), through the pacing and retries.</summary>
     public Task<HttpResponseMessage> SendPageAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
-        SendAsync(create, Counter.Pages, cancellationToken);
+        SendAsync(_pages, create, cancellationToken);
 
-    /// <summary>Sends one request without retries or limiter (short links live outside the API).</summary>
+    /// <summary>Sends one request without retries or pacing, every status returned (short links live outside the API).</summary>
     public async Task<HttpResponseMessage> SendPlainAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
-            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await _links.SendAsync(() => request, cancellationToken, AnyStatus).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (ServiceException ex)
         {
-            throw new SpotifySourceException($"Could not follow the link {request.RequestUri?.GetLeftPart(UriPartial.Path)}: {ex.Message}", null, ex);
+            throw new SpotifySourceException($"Could not follow the link {request.RequestUri?.GetLeftPart(UriPartial.Path)}: {ex.InnerException?.Message ?? ex.Message}", null, ex);
         }
     }
 
@@ -107,108 +114,36 @@ internal sealed class SpotifyTransport
     /// <summary>The path of a URL without its query (queries never hold secrets here, but keep messages short).</summary>
     public static string Describe(Uri url) => url.AbsolutePath;
 
-    private enum Counter
+    private async Task<HttpResponseMessage> SendAsync(ServiceEdge edge, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
-        Api,
-        Accounts,
-        Pages,
-    }
-
-    private void Count(Counter counter)
-    {
-        switch (counter)
-        {
-            case Counter.Api:
-                Interlocked.Increment(ref _apiRequests);
-                break;
-            case Counter.Accounts:
-                Interlocked.Increment(ref _accountsRequests);
-                break;
-            default:
-                Interlocked.Increment(ref _pageRequests);
-                break;
-        }
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, Counter counter, CancellationToken cancellationToken)
-    {
-        string? target = null;
-        HttpResponseMessage response;
         try
         {
-            response = await _pipeline.ExecuteAsync(
-                async ct =>
-                {
-                    if (_limiter is not null)
-                    {
-                        await _limiter.AcquireAsync(ct).ConfigureAwait(false);
-                    }
-
-                    using var request = create();
-                    target = Describe(request.RequestUri!);
-                    Count(counter);
-                    var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
-                    if (answer.StatusCode == HttpStatusCode.TooManyRequests && _limiter is not null
-                        && RetryAfter(answer) is { } hold && hold <= _retryCap)
-                    {
-                        // Spotify's limit is the app's, not one request's: every caller of this client holds, not
-                        // only the one refused, so parallel tracks do not keep drawing 429s during the wait.
-                        _limiter.Defer(hold);
-                    }
-
-                    return answer;
-                },
-                cancellationToken).ConfigureAwait(false);
+            return await edge.SendAsync(create, cancellationToken, Answers).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.RateLimited)
         {
-            throw new SpotifyUnavailableException($"Spotify is unreachable ({target}): {ex.Message}", ex);
-        }
-        catch (HttpIOException ex)
-        {
-            throw new SpotifyUnavailableException($"The connection to Spotify broke ({target}): {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new SpotifyUnavailableException($"Spotify did not answer in time ({target}) after {_maxRetries} retries.", ex);
-        }
-
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            var wait = RetryAfter(response);
-            response.Dispose();
-            throw wait > _retryCap
+            throw ex.RetryAfter is { } wait && wait > _retryCap
                 ? new SpotifyRateLimitException(
-                    $"Spotify asks to wait {FormatWait(wait.Value)} before the next request (Retry-After), more than the {FormatWait(_retryCap)} allowed by spotify_retry_max_delay; try again later.",
+                    $"Spotify asks to wait {FormatWait(wait)} before the next request (Retry-After), more than the {FormatWait(_retryCap)} allowed by spotify_retry_max_delay; try again later.",
                     wait)
-                : new SpotifyRateLimitException($"Spotify kept answering 429 (too many requests) after {_maxRetries} retries; try again later.", wait);
+                : new SpotifyRateLimitException($"Spotify kept answering 429 (too many requests) after {_maxRetries} retries; try again later.", ex.RetryAfter);
         }
-
-        if ((int)response.StatusCode >= 500)
+        catch (ServiceException ex) when (ex.Status is { } status)
         {
-            var status = (int)response.StatusCode;
-            response.Dispose();
-            throw new SpotifyUnavailableException($"Spotify answered {status} for {target} after {_maxRetries} retries.");
+            throw new SpotifyUnavailableException($"Spotify answered {(int)status} for {ex.Target} after {_maxRetries} retries.", ex);
         }
-
-        return response;
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
+        catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.Timeout)
         {
-            return delta;
+            throw new SpotifyUnavailableException($"Spotify did not answer in time ({ex.Target}) after {_maxRetries} retries.", ex);
         }
-
-        if (header?.Date is { } date)
+        catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.ConnectionLost)
         {
-            var wait = date - _time.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+            throw new SpotifyUnavailableException($"The connection to Spotify broke ({ex.Target}): {ex.InnerException?.Message}", ex);
         }
-
-        return null;
+        catch (ServiceException ex)
+        {
+            throw new SpotifyUnavailableException($"Spotify is unreachable ({ex.Target}): {ex.InnerException?.Message}", ex);
+        }
     }
 
     private static string FormatWait(TimeSpan wait) =>
@@ -217,47 +152,4 @@ internal sealed class SpotifyTransport
             : wait.TotalHours < 2
                 ? string.Create(CultureInfo.InvariantCulture, $"{wait.TotalMinutes:0} min ({wait.TotalSeconds:0} s)")
                 : string.Create(CultureInfo.InvariantCulture, $"{wait.TotalHours:0.#} h ({wait.TotalSeconds:0} s)");
-
-    private ResiliencePipeline<HttpResponseMessage> BuildPipeline(MusicDlSettings settings, TimeProvider time)
-    {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
-        if (_maxRetries == 0)
-        {
-            return builder.Build();
-        }
-
-        return builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-        {
-            MaxRetryAttempts = _maxRetries,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = settings.SpotifyRetryBaseDelay,
-            MaxDelay = _retryCap,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
-
-            // 429: wait exactly what Spotify asks (within the cap); otherwise exponential backoff with jitter.
-            DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result is { StatusCode: HttpStatusCode.TooManyRequests } r
-                    ? RetryAfter(r) ?? settings.SpotifyRetryBaseDelay
-                    : (TimeSpan?)null),
-        }).Build();
-    }
-
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
-    {
-        if (outcome.Exception is not null)
-        {
-            return outcome.Exception is HttpRequestException or HttpIOException or TimeoutException
-                || (outcome.Exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-        }
-
-        var response = outcome.Result!;
-        if (response.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            var wait = RetryAfter(response);
-            return wait is null || wait <= _retryCap;
-        }
-
-        return (int)response.StatusCode >= 500;
-    }
 }

@@ -83,7 +83,7 @@ public sealed class CoverArtProvider
             using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                return Failed($"HTTP {(int)response.StatusCode}", (int)response.StatusCode >= 500 ? ServiceFailureKind.ServerError : ServiceFailureKind.Other);
+                return Failed($"HTTP {(int)response.StatusCode}", ServiceFailures.KindOf(response.StatusCode));
             }
 
             byte[] data;
@@ -114,11 +114,11 @@ public sealed class CoverArtProvider
         catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // A missing cover must not fail the track; the next album track tries again.
-            return Failed(ex.Message, ServiceHealth.Classify(ex));
+            return Failed(ex.Message, ServiceFailures.KindOf(ex));
         }
     }
 
-    private CacheLookup<byte[]> Failed(string why, ServiceFailureKind kind = ServiceFailureKind.Other)
+    private CacheLookup<byte[]> Failed(string why, ServiceFailureKind kind = ServiceFailureKind.Unparseable)
     {
         _health.Failed(kind, why);
         _log.LogDebug("No cover this time: {Why}", why);

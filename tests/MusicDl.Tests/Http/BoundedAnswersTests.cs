@@ -17,7 +17,7 @@ namespace MusicDl.Tests.Http;
 public sealed class BoundedAnswersTests : IAsyncLifetime
 {
     private static readonly LyricsQuery Query = new("Song", "Artist", "Album", TimeSpan.FromSeconds(200));
-    private readonly HttpClient _http = SharedHttpClient.Create(TimeSpan.FromMinutes(5), 4, TimeProvider.System);
+    private readonly HttpClient _http = OutboundHttp.Create(TimeSpan.FromMinutes(5), 4, TimeProvider.System);
     private FakeHost _host = null!;
 
     public async Task InitializeAsync() => _host = await FakeHost.StartAsync();
@@ -41,7 +41,7 @@ public sealed class BoundedAnswersTests : IAsyncLifetime
         await using var cache = TestCache.MemoryOnly(new FakeTimeProvider());
         var source = new CachingLyricsSource(new LrclibClient(_http, _host.BaseUri), cache);
 
-        await Assert.ThrowsAsync<LyricsServiceException>(() => source.FindAsync(Query));
+        await Assert.ThrowsAsync<ServiceException>(() => source.FindAsync(Query));
         var again = await source.FindAsync(Query);
 
         Assert.Equal("the real words", again?.ForTag);
@@ -78,7 +78,7 @@ public sealed class BoundedAnswersTests : IAsyncLifetime
 
         Assert.Null(found?.ForSidecar);
         Assert.Equal("short", found?.ForTag);
-        var failure = Assert.IsType<LyricsServiceException>(huge);
+        var failure = Assert.IsType<ServiceException>(huge);
         Assert.Contains("larger than 4 MB", failure.Message, StringComparison.Ordinal);
     }
 
@@ -103,7 +103,7 @@ public sealed class BoundedAnswersTests : IAsyncLifetime
         var source = new CachingMusicBrainzSource(new MusicBrainzClient(_http, _host.BaseUri), cache);
         var query = new MusicBrainzQuery("GBUM71029604", TimeSpan.FromMilliseconds(200_000), "The Album", false);
 
-        await Assert.ThrowsAsync<MusicBrainzServiceException>(() => source.LookupAsync(query));
+        await Assert.ThrowsAsync<ServiceException>(() => source.LookupAsync(query));
         var again = await source.LookupAsync(query);
 
         Assert.Equal(FakeMusicBrainz.Uuid("rec"), again?.RecordingId);

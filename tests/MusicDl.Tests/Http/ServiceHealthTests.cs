@@ -62,17 +62,17 @@ public sealed class ServiceHealthTests
         using var http = new HttpClient();
         var ex = await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetAsync(new Uri($"http://127.0.0.1:{ClosedPort()}/api/get")));
 
-        Assert.Equal(ServiceFailureKind.Unreachable, ServiceHealth.Classify(ex));
+        Assert.Equal(ServiceFailureKind.Unreachable, ServiceFailures.KindOf(ex));
     }
 
     [Fact]
     public void Timeouts_5xx_and_broken_answers_are_told_apart()
     {
-        Assert.Equal(ServiceFailureKind.Timeout, ServiceHealth.Classify(new RequestTimedOutException("no answer")));
-        Assert.Equal(ServiceFailureKind.Timeout, ServiceHealth.Classify(new TaskCanceledException("HttpClient.Timeout", new TimeoutException())));
-        Assert.Equal(ServiceFailureKind.ServerError, ServiceHealth.Classify(new HttpRequestException("bad gateway", null, HttpStatusCode.BadGateway)));
-        Assert.Equal(ServiceFailureKind.Unreachable, ServiceHealth.Classify(new HttpRequestException(HttpRequestError.NameResolutionError, "no such host")));
-        Assert.Equal(ServiceFailureKind.Other, ServiceHealth.Classify(new IOException("the body was cut")));
+        Assert.Equal(ServiceFailureKind.Timeout, ServiceFailures.KindOf(new RequestTimedOutException("no answer")));
+        Assert.Equal(ServiceFailureKind.Timeout, ServiceFailures.KindOf(new TaskCanceledException("HttpClient.Timeout", new TimeoutException())));
+        Assert.Equal(ServiceFailureKind.ServerError, ServiceFailures.KindOf(new HttpRequestException("bad gateway", null, HttpStatusCode.BadGateway)));
+        Assert.Equal(ServiceFailureKind.Unreachable, ServiceFailures.KindOf(new HttpRequestException(HttpRequestError.NameResolutionError, "no such host")));
+        Assert.Equal(ServiceFailureKind.ConnectionLost, ServiceFailures.KindOf(new IOException("the body was cut")));
     }
 
     [Fact]
@@ -176,14 +176,14 @@ public sealed class ServiceHealthTests
         await using var host = await FakeHost.StartAsync();
         var lrclib = new FakeLrclib(host);
         lrclib.GetRoute.Fail(new FakeFault { Status = 503 });
-        using var http = SharedHttpClient.Create(TimeSpan.FromSeconds(30), 4);
+        using var http = OutboundHttp.Create(TimeSpan.FromSeconds(30), 4);
         var health = LrclibClient.Health();
         var client = new LrclibClient(http, host.BaseUri, health);
         var query = new LyricsQuery("Song", "Artist", "Album", TimeSpan.FromSeconds(200));
 
         for (var i = 0; i < 5; i++)
         {
-            await Assert.ThrowsAsync<LyricsServiceException>(() => client.FindAsync(query));
+            await Assert.ThrowsAsync<ServiceException>(() => client.FindAsync(query));
         }
 
         Assert.True(health.IsDown);

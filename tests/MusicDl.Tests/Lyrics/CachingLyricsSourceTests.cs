@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using MusicDl.Http;
 using MusicDl.Caching;
 using MusicDl.Lyrics;
 using MusicDl.Tests.TestSupport;
@@ -34,10 +35,10 @@ public sealed class CachingLyricsSourceTests : IAsyncDisposable
     [Fact]
     public async Task A_service_failure_is_not_remembered_as_none_found()
     {
-        var origin = new ScriptedSource(new LyricsServiceException("LRCLIB answered HTTP 503"), new TrackLyrics(null, "plain"));
+        var origin = new ScriptedSource(new ServiceException("LRCLIB", ServiceFailureKind.ServerError, "LRCLIB answered HTTP 503"), new TrackLyrics(null, "plain"));
         var source = Source(origin);
 
-        await Assert.ThrowsAsync<LyricsServiceException>(() => source.FindAsync(Query));
+        await Assert.ThrowsAsync<ServiceException>(() => source.FindAsync(Query));
         Assert.Equal("plain", (await source.FindAsync(Query))?.ForTag);
 
         Assert.Equal(2, origin.Calls);

@@ -18,7 +18,7 @@ public sealed class LrclibClientTests : IAsyncLifetime
     private FakeHost _host = null!;
     private FakeLrclib _lrclib = null!;
 
-    public LrclibClientTests() => _http = SharedHttpClient.Create(RequestTimeout, 4, _time);
+    public LrclibClientTests() => _http = OutboundHttp.Create(RequestTimeout, 4, _time);
 
     public async Task InitializeAsync()
     {
@@ -120,7 +120,7 @@ public sealed class LrclibClientTests : IAsyncLifetime
     {
         _lrclib.GetRoute.Fail(new FakeFault { Status = status });
 
-        await Assert.ThrowsAsync<LyricsServiceException>(() => Client().FindAsync(Query()));
+        await Assert.ThrowsAsync<ServiceException>(() => Client().FindAsync(Query()));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class LrclibClientTests : IAsyncLifetime
     {
         _lrclib.GetRoute.Fail(new FakeFault { MalformedJson = true });
 
-        await Assert.ThrowsAsync<LyricsServiceException>(() => Client().FindAsync(Query()));
+        await Assert.ThrowsAsync<ServiceException>(() => Client().FindAsync(Query()));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class LrclibClientTests : IAsyncLifetime
         _time.Advance(RequestTimeout);
 
         // A service failure (the track goes on without lyrics), not "none found", and caused by the deadline.
-        var error = await Assert.ThrowsAsync<LyricsServiceException>(() => find);
+        var error = await Assert.ThrowsAsync<ServiceException>(() => find);
         Assert.Contains("did not answer", error.Message, StringComparison.Ordinal);
         Assert.IsType<RequestTimedOutException>(error.InnerException);
         Assert.Equal(1, _lrclib.RequestCount);

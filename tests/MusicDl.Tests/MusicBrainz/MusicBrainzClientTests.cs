@@ -17,7 +17,7 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
 
     // The run's client, its request_timeout far beyond what DriveAsync pumps, so a slow loopback answer on a loaded
     // machine is never taken for a timeout; these tests are about pacing and Retry-After.
-    public MusicBrainzClientTests() => _http = SharedHttpClient.Create(TimeSpan.FromHours(1), 4, _time);
+    public MusicBrainzClientTests() => _http = OutboundHttp.Create(TimeSpan.FromHours(1), 4, _time);
 
     public async Task InitializeAsync()
     {
@@ -182,7 +182,7 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
     {
         _mb.IsrcRoute.Fail(new FakeFault { Status = 503 });
 
-        await Assert.ThrowsAsync<MusicBrainzServiceException>(() => DriveAsync(Client().LookupAsync(Query())));
+        await Assert.ThrowsAsync<ServiceException>(() => DriveAsync(Client().LookupAsync(Query())));
         Assert.Equal(4, _mb.IsrcRoute.Count);
     }
 
@@ -191,14 +191,14 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
     {
         _mb.IsrcRoute.Fail(new FakeFault { Status = 500 });
 
-        await Assert.ThrowsAsync<MusicBrainzServiceException>(() => Client().LookupAsync(Query()));
+        await Assert.ThrowsAsync<ServiceException>(() => Client().LookupAsync(Query()));
     }
 
     [Fact]
     public async Task A_request_that_gets_no_answer_ends_at_request_timeout_as_the_networks_fault_without_asking_again()
     {
         var limit = TimeSpan.FromSeconds(30);
-        using var http = SharedHttpClient.Create(limit, 4, _time);
+        using var http = OutboundHttp.Create(limit, 4, _time);
         _mb.IsrcRoute.HoldRequest(1);
 
         var lookup = new MusicBrainzClient(http, _host.BaseUri, _time).LookupAsync(Query());
@@ -207,7 +207,7 @@ public sealed class MusicBrainzClientTests : IAsyncLifetime
         _time.Advance(limit);
 
         // A service failure (the track goes on without ids), not "none found", caused by the deadline; no retry.
-        var error = await Assert.ThrowsAsync<MusicBrainzServiceException>(() => lookup);
+        var error = await Assert.ThrowsAsync<ServiceException>(() => lookup);
         Assert.Contains("did not answer", error.Message, StringComparison.Ordinal);
         Assert.IsType<RequestTimedOutException>(error.InnerException);
         Assert.Equal(1, _mb.IsrcRoute.Count);

@@ -13,7 +13,7 @@ namespace MusicDl.Tests.MusicBrainz;
 /// </summary>
 public sealed class RecordingSearchTests : IAsyncLifetime
 {
-    private readonly HttpClient _http = SharedHttpClient.Create(TimeSpan.FromSeconds(30), 4);
+    private readonly HttpClient _http = OutboundHttp.Create(TimeSpan.FromSeconds(30), 4);
     private FakeHost _host = null!;
     private FakeMusicBrainz _mb = null!;
 

@@ -82,7 +82,7 @@ public sealed class SpotifyResolveTests : SpotifyTestBase
 
         var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
 
-        Assert.Equal(403, error.Status);
+        Assert.Equal((System.Net.HttpStatusCode)403, error.Status);
         Assert.Contains("musicdl auth login", error.Message, StringComparison.Ordinal);
         Assert.Contains("owner or a collaborator", error.Message, StringComparison.Ordinal);
         Assert.Contains("copy the playlist", error.Message, StringComparison.Ordinal);
@@ -98,7 +98,7 @@ public sealed class SpotifyResolveTests : SpotifyTestBase
 
         var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
 
-        Assert.Equal(403, error.Status);
+        Assert.Equal((System.Net.HttpStatusCode)403, error.Status);
         Assert.Contains("Log in as its owner or a collaborator", error.Message, StringComparison.Ordinal);
     }
 
@@ -110,7 +110,7 @@ public sealed class SpotifyResolveTests : SpotifyTestBase
 
         var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
 
-        Assert.Equal(404, error.Status);
+        Assert.Equal((System.Net.HttpStatusCode)404, error.Status);
         Assert.Contains("editorial", error.Message, StringComparison.Ordinal);
     }
 

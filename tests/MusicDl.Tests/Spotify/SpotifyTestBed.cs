@@ -47,9 +47,12 @@ public sealed class SpotifyTestBed : IAsyncDisposable
         Endpoints = Endpoints.Default with { SpotifyApi = Spotify.ApiBase, SpotifyAccounts = Spotify.AccountsBase, SpotifyOpen = Spotify.Host.BaseUri },
     };
 
+    // request_timeout runs on the bed's clock: 10 minutes, so no window a test advances the clock by (30 s, a
+    // Retry-After) ends a request in flight or is mistaken for its deadline's timer.
     public SpotifyClientOptions Options => new()
     {
         TimeProvider = Time,
+        RequestTimeout = TimeSpan.FromMinutes(10),
         ConfigDirectory = ConfigDirectory,
         Handler = Handler,
     };
