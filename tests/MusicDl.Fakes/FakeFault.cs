@@ -21,6 +21,12 @@ public sealed record FakeFault
     /// <summary>Answer 200 with this body as JSON instead of running the handler (null, wrong shape, HTML...).</summary>
     public string? Body { get; init; }
 
+    /// <summary>
+    /// Answer 200 with valid JSON of at least this many bytes (a long string in one object), streamed in chunks with no
+    /// Content-Length, so only a reader that counts what it reads can refuse it: an oversize answer.
+    /// </summary>
+    public long? OversizeJsonBytes { get; init; }
+
     /// <summary>Send the headers and this many body bytes, then stall until the client gives up.</summary>
     public long? StallAfterBytes { get; init; }
 

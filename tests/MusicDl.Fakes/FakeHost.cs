@@ -113,6 +113,28 @@ public sealed class FakeHost : IAsyncDisposable
         return context.Response.WriteAsync(json, Encoding.UTF8);
     }
 
+    // {"padding":"xxx..."} of at least the given size, chunked; the client hanging up part way is the expected end.
+    private static async Task WriteOversizeJsonAsync(HttpContext context, long bytes, CancellationToken aborted)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var chunk = new byte[64 * 1024];
+        Array.Fill(chunk, (byte)'x');
+        try
+        {
+            await context.Response.Body.WriteAsync("{\"padding\":\""u8.ToArray(), aborted).ConfigureAwait(false);
+            for (long sent = 0; sent < bytes; sent += chunk.Length)
+            {
+                await context.Response.Body.WriteAsync(chunk, aborted).ConfigureAwait(false);
+            }
+
+            await context.Response.Body.WriteAsync("\"}"u8.ToArray(), aborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
@@ -220,6 +242,12 @@ public sealed class FakeHost : IAsyncDisposable
             if (fault.Body is { } body)
             {
                 await WriteJsonAsync(context, body).ConfigureAwait(false);
+                return;
+            }
+
+            if (fault.OversizeJsonBytes is { } oversize)
+            {
+                await WriteOversizeJsonAsync(context, oversize, aborted).ConfigureAwait(false);
                 return;
             }
 

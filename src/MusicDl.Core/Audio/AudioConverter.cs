@@ -192,6 +192,53 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             : throw new ConversionFailedException($"ffmpeg could not measure the album of '{Path.GetFileName(inputs[0])}' (exit {result.ExitCode}): {LastError(stderr)}");
     }
 
+    /// <summary>
+    /// An image (JPEG or PNG, <paramref name="png"/> saying which) scaled down to at most <paramref name="maxSide"/>
+    /// pixels a side, its aspect kept, in the same format. ffmpeg runs under the probe's time limit; it works in a
+    /// temporary folder removed afterwards.
+    /// </summary>
+    /// <exception cref="ConversionFailedException">ffmpeg could not read or write the image.</exception>
+    public async Task<byte[]> ScaleImageAsync(byte[] image, bool png, int maxSide, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var folder = Directory.CreateTempSubdirectory("musicdl-cover-");
+        try
+        {
+            var extension = png ? ".png" : ".jpg";
+            var input = Path.Combine(folder.FullName, "in" + extension);
+            var output = Path.Combine(folder.FullName, "out" + extension);
+            await File.WriteAllBytesAsync(input, image, cancellationToken);
+            var side = maxSide.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            List<string> args = ["-nostdin", "-y", "-hide_banner", "-loglevel", "error", "-i", input, "-frames:v", "1",
+                "-vf", $"scale=w='min({side},iw)':h='min({side},ih)':force_original_aspect_ratio=decrease"];
+            args.AddRange(png ? ["-c:v", "png"] : ["-c:v", "mjpeg", "-q:v", "2"]);
+            args.AddRange(["-f", "image2", output]);
+            var stderr = new StringBuilder();
+            var command = Cli.Wrap(FfmpegPath)
+                .WithArguments(args)
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
+            var result = await ProcessLimit.ExecuteAsync(command, "ffmpeg", ProcessLimit.Probe, cancellationToken);
+            if (result.ExitCode != 0 || !File.Exists(output))
+            {
+                throw new ConversionFailedException($"ffmpeg could not scale the cover down (exit {result.ExitCode}): {LastError(stderr)}");
+            }
+
+            return await File.ReadAllBytesAsync(output, cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temporary folder left behind is the system's to clear; the cover's fate does not depend on it.
+            }
+        }
+    }
+
     // With the level-prefixed log the last line may be info; the error is what the user needs.
     private static string LastError(StringBuilder stderr)
     {

@@ -124,7 +124,12 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     template,
                     settings.Format,
                     new TagWriter(settings.Id3Version),
-                    new CoverArtProvider(http, cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray), loggers.CreateLogger<CoverArtProvider>(), covers),
+                    new CoverArtProvider(
+                        http,
+                        cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray),
+                        loggers.CreateLogger<CoverArtProvider>(),
+                        covers,
+                        converter is null ? null : (image, png, ct) => converter.ScaleImageAsync(image, png, CoverArt.MaxSide, ct)),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly,
                     extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers, lyricsHealth),

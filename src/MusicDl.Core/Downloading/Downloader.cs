@@ -62,6 +62,7 @@ public sealed class Downloader(
         var startedAt = time.GetTimestamp();
         var outcomes = new ConcurrentQueue<TrackOutcome>();
         var placed = new ConcurrentQueue<(PlannedTrack Track, Track Full)>();
+        var present = new ConcurrentQueue<(PlannedTrack Track, Track Full)>();
         var failures = new ConcurrentQueue<SourceFailure>();
         using var abort = new CancellationTokenSource();
         using var hard = new CancellationTokenSource();
@@ -118,7 +119,7 @@ public sealed class Downloader(
             TrackStarted?.Invoke(track);
             try
             {
-                Emit(await ProcessAsync(track, request, placed, hard.Token));
+                Emit(await ProcessAsync(track, request, placed, present, hard.Token));
                 if (Volatile.Read(ref _sessionLimit) is not null)
                 {
                     // No new track once YouTube limited the session; those in flight finish (their calls fail fast).
@@ -142,7 +143,7 @@ public sealed class Downloader(
 
         if (request.Mode == RunMode.Download && !placed.IsEmpty && !cancellationToken.IsCancellationRequested && abortMessage is null)
         {
-            await FinishAlbumsAsync(placed.ToArray(), cancellationToken, hard.Token);
+            await FinishAlbumsAsync(placed.ToArray(), present.ToArray(), cancellationToken, hard.Token);
         }
 
         if (request.Mode == RunMode.Download && request.Settings.CreateM3u && !cancellationToken.IsCancellationRequested && abortMessage is null)
@@ -213,7 +214,12 @@ public sealed class Downloader(
         return results.OfType<ResolvedSource>().ToArray();
     }
 
-    private async Task<TrackOutcome> ProcessAsync(PlannedTrack planned, DownloadRequest request, ConcurrentQueue<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    private async Task<TrackOutcome> ProcessAsync(
+        PlannedTrack planned,
+        DownloadRequest request,
+        ConcurrentQueue<(PlannedTrack Track, Track Full)> placed,
+        ConcurrentQueue<(PlannedTrack Track, Track Full)> present,
+        CancellationToken cancellationToken)
     {
         var settings = request.Settings;
         var outcome = TrackOutcome.For(planned.Track, planned.SourceUris, TrackStatus.Failed);
@@ -250,6 +256,8 @@ public sealed class Downloader(
             {
                 if (presence.MissingParts.Count == 0 || request.Mode == RunMode.DryRun)
                 {
+                    // Its album may be completed by this run (an album pass cut short before): the track counts toward it.
+                    present.Enqueue((planned, planned.Track));
                     return outcome with { Status = TrackStatus.Skipped };
                 }
 
@@ -259,10 +267,12 @@ public sealed class Downloader(
                 {
                     // Only the Web API adds to what a public page gave; re-tagging from the page would only lose the
                     // album the match filled in.
+                    present.Enqueue((planned, planned.Track));
                     return outcome with { Status = TrackStatus.Skipped };
                 }
 
                 var retagged = await Library.RetagAsync(planned, known, cancellationToken);
+                placed.Enqueue((planned, known));
                 return outcome with { Status = retagged ? TrackStatus.Retagged : TrackStatus.Skipped, Isrc = known.Isrc };
             }
 
@@ -400,8 +410,13 @@ public sealed class Downloader(
     // the run: one album at a time, a signal lets the album in hand finish (within the grace period; past it, or on a
     // second signal, that album is left unmeasured in the state) and starts no other. Either way the run's result,
     // with its real counts, is returned: an interruption here is not a failure of the run.
-    private async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken stop, CancellationToken hard)
+    private async Task FinishAlbumsAsync(
+        IReadOnlyList<(PlannedTrack Track, Track Full)> placed,
+        IReadOnlyList<(PlannedTrack Track, Track Full)> present,
+        CancellationToken stop,
+        CancellationToken hard)
     {
+        var presentByAlbum = present.ToLookup(p => p.Full.Album.Id, StringComparer.Ordinal);
         foreach (var album in placed.GroupBy(p => p.Full.Album.Id, StringComparer.Ordinal))
         {
             if (stop.IsCancellationRequested)
@@ -412,7 +427,7 @@ public sealed class Downloader(
 
             try
             {
-                await Library.FinishAlbumsAsync(album.ToArray(), hard);
+                await Library.FinishAlbumsAsync(album.ToArray(), presentByAlbum[album.Key].ToArray(), hard);
             }
             catch (OperationCanceledException) when (hard.IsCancellationRequested)
             {

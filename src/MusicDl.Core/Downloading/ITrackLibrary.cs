@@ -20,8 +20,11 @@ public interface ITrackLibrary
     /// <summary>Re-tags the files present; false when the tags already matched and nothing was written.</summary>
     Task<bool> RetagAsync(PlannedTrack track, Track full, CancellationToken cancellationToken);
 
-    /// <summary>Completes what needs every track of an album (ReplayGain's album gain) for the tracks this run placed or re-tagged.</summary>
-    Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken);
+    /// <summary>
+    /// Completes what needs every track of an album (ReplayGain's album gain) for the tracks this run placed or
+    /// re-tagged; the tracks found <paramref name="present"/> (skipped) complete their albums.
+    /// </summary>
+    Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, IReadOnlyList<(PlannedTrack Track, Track Full)> present, CancellationToken cancellationToken);
 
     /// <summary>Writes the M3U of a source, in source order, with the paths of the tracks present.</summary>
     Task WritePlaylistAsync(ResolvedSource source, IReadOnlyDictionary<string, string> pathsByTrackId, CancellationToken cancellationToken);

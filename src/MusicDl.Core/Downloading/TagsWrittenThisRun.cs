@@ -16,6 +16,8 @@ internal sealed class TagsWrittenThisRun
     public void Remember(string path, TagSet tags, IReadOnlyList<string> missing) =>
         _byPath[path] = (tags with { Cover = null }, tags.Cover?.Hash, missing);
 
+    public bool Holds(string path) => _byPath.ContainsKey(path);
+
     /// <summary>What was written at <paramref name="path"/> (its cover left out), forgotten once taken: the album pass needs it once.</summary>
     public bool TryTake(string path, out (TagSet Tags, string? CoverHash, IReadOnlyList<string> Missing) written) => _byPath.TryRemove(path, out written);
 }

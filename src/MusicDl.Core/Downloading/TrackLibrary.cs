@@ -97,6 +97,12 @@ public sealed class TrackLibrary : ITrackLibrary
             }
         }
 
+        if (!_replayGain)
+        {
+            // Without ReplayGain no album pass runs: an album gain owed cannot be paid, so it is not asked for.
+            missing.Remove(FileParts.AlbumGain);
+        }
+
         return presence with { MissingParts = missing.ToArray() };
     }
 
@@ -123,6 +129,11 @@ public sealed class TrackLibrary : ITrackLibrary
             var loudness = await produce(temp, cancellationToken);
             (tags, sidecar, missing) = await TagsAsync(full, match.WatchUrl, cancellationToken);
             tags = tags with { TrackLoudness = loudness };
+            if (OwesAlbumGain(track, full))
+            {
+                missing = [.. missing, FileParts.AlbumGain];
+            }
+
             var fingerprint = await _writer.WriteAsync(temp, _format, tags, cancellationToken);
             placed = await _library.CommitAsync(
                 temp,
@@ -189,6 +200,11 @@ public sealed class TrackLibrary : ITrackLibrary
             }
 
             var (tags, sidecar, missing) = fetched.Value;
+            if (_written is not null && record?.MissingParts.Contains(FileParts.AlbumGain) is true)
+            {
+                // Owed until the album pass writes it: a signal before then leaves it owed for the next run.
+                missing = [.. missing, FileParts.AlbumGain];
+            }
             if (tags.Cover is null && KeptCover(path) is { } kept)
             {
                 // Never replace a picture with none (Lidarr's rule): the file keeps the cover it has.
@@ -229,40 +245,54 @@ public sealed class TrackLibrary : ITrackLibrary
     }
 
     /// <summary>
-    /// ReplayGain's album values for each album the run placed whole (every track of it, each with a known loudness):
-    /// computed, kept in the state, and written into each track's files (skipped when the album's value is unchanged)
-    /// on top of the tags this run gave them: no service is asked again.
+    /// ReplayGain's album values for each album the run placed whole (every track of it, each with a known loudness;
+    /// tracks found <paramref name="present"/> count toward the whole): computed, kept in the state, and written into
+    /// each file this run tagged (skipped when the album's value is unchanged and nothing is owed) on top of the tags
+    /// this run gave them: no service is asked again. A file owes the album gain (<see cref="FileParts.AlbumGain"/>)
+    /// from before the album is measured until its value is written, so a pass cut short is completed by the next run.
     /// </summary>
-    public async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    public async Task FinishAlbumsAsync(
+        IReadOnlyList<(PlannedTrack Track, Track Full)> placed,
+        IReadOnlyList<(PlannedTrack Track, Track Full)> present,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(placed);
+        ArgumentNullException.ThrowIfNull(present);
         if (!_replayGain || _dryRun)
         {
             return;
         }
 
-        foreach (var album in placed.GroupBy(p => p.Full.Album.Id, StringComparer.Ordinal))
+        var tagged = placed.Select(p => p.Full.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var album in placed.Concat(present).GroupBy(p => p.Full.Album.Id, StringComparer.Ordinal))
         {
-            // Tracks read from a playlist's public page have no album id: they are no album together.
-            if (album.Key.Length == 0)
+            // Tracks read from a playlist's public page have no album id: they are no album together. An album none
+            // of whose files this run tagged has nothing to write.
+            if (album.Key.Length == 0 || !album.Any(p => tagged.Contains(p.Full.Id)))
             {
                 continue;
             }
 
-            var tracks = album.DistinctBy(p => p.Full.Id, StringComparer.Ordinal).ToList();
-            if (tracks[0].Full.Album.TotalTracks is not { } total || tracks.Count != total)
+            // A track this run tagged comes first: its details are the completed ones.
+            var tracks = album.OrderBy(p => tagged.Contains(p.Full.Id) ? 0 : 1).DistinctBy(p => p.Full.Id, StringComparer.Ordinal).ToList();
+            if (tracks.Find(t => tagged.Contains(t.Full.Id)).Full.Album.TotalTracks is not { } total || tracks.Count != total)
             {
                 continue;
             }
 
             var measures = new List<(Loudness, TimeSpan)>();
             var files = new List<string>();
+            var owed = false;
+            var writing = new List<string>();
             foreach (var (planned, full) in tracks.OrderBy(t => t.Full.DiscNumber).ThenBy(t => t.Full.TrackNumber))
             {
-                var path = (await TargetsAsync(planned, cancellationToken))[0].Path;
+                var targets = await TargetsAsync(planned, cancellationToken);
+                var path = targets[0].Path;
                 files.Add(_library.FullPath(path));
-                var videoId = (await _library.State.GetAsync(path, cancellationToken))?.VideoId;
-                if (await _library.State.GetLoudnessAsync(full.Id, _format, videoId, cancellationToken) is { } loudness)
+                var record = await _library.State.GetAsync(path, cancellationToken);
+                owed |= record?.MissingParts.Contains(FileParts.AlbumGain) is true;
+                writing.AddRange(targets.Select(t => t.Path).Where(p => _written?.Holds(p) is true));
+                if (await _library.State.GetLoudnessAsync(full.Id, _format, record?.VideoId, cancellationToken) is { } loudness)
                 {
                     measures.Add((loudness, full.Duration));
                 }
@@ -273,28 +303,42 @@ public sealed class TrackLibrary : ITrackLibrary
                 continue;
             }
 
-            // An album measured before, none of whose tracks this run measured, keeps its value (no decode again).
+            // An album measured before, none of whose tracks this run measured, keeps its value (no decode again),
+            // unless a file still owes it.
             var stored = await _library.State.GetAlbumLoudnessAsync(album.Key, _format, cancellationToken);
-            if (stored is not null && !tracks.Any(t => _measuredThisRun.ContainsKey(t.Full.Id)))
+            if (stored is not null && !owed && !tracks.Any(t => _measuredThisRun.ContainsKey(t.Full.Id)))
             {
                 continue;
+            }
+
+            // Owed from here until written: a signal while the album is measured or written leaves it to the next run.
+            foreach (var path in writing)
+            {
+                await _library.State.AddMissingPartAsync(path, FileParts.AlbumGain, CancellationToken.None);
             }
 
             var albumLoudness = await AlbumLoudnessAsync(files, measures, cancellationToken);
-            if (albumLoudness == stored)
-            {
-                continue;
-            }
 
             // Recorded once every file has it: an album cut short stays unmeasured in the state, not half-written behind it.
-            foreach (var (planned, full) in tracks)
+            foreach (var (planned, full) in tracks.Where(t => tagged.Contains(t.Full.Id)))
             {
                 await WriteAlbumLoudnessAsync(planned, full.Id, albumLoudness, cancellationToken);
             }
 
-            await _library.State.RecordAlbumLoudnessAsync(album.Key, _format, albumLoudness, CancellationToken.None);
+            if (albumLoudness != stored)
+            {
+                await _library.State.RecordAlbumLoudnessAsync(album.Key, _format, albumLoudness, CancellationToken.None);
+            }
         }
     }
+
+    // Whether the file is placed for an album the run lists whole (an album source): its album pass is due, and a
+    // signal before the pass has written the album's value leaves the value owed to the next run.
+    private bool OwesAlbumGain(PlannedTrack track, Track full) =>
+        _written is not null
+        && full.Album.Id.Length > 0
+        && full.Album.TotalTracks is { } total
+        && track.Contexts.Any(c => c.Source.Source.Kind == SourceKind.Album && c.Source.Entries.Count(e => e.IsSupported) == total);
 
     // The album as one stream, as a ReplayGain 2.0 scanner measures it; the highest track peak. Without ffmpeg, or if
     // it cannot join the files, the tracks' energies weighted by length.
@@ -329,13 +373,14 @@ public sealed class TrackLibrary : ITrackLibrary
             }
 
             var cover = KeptCover(path);
-            if (cover is null && written.CoverHash is not null)
+            if (cover is not null || written.CoverHash is null)
             {
-                continue;
+                var tags = written.Tags with { AlbumLoudness = album, Cover = cover };
+                await _retagger.RetagAsync(path, trackId, _format, tags, cancellationToken, written.Missing.Where(p => p != FileParts.AlbumGain).ToArray());
             }
 
-            var tags = written.Tags with { AlbumLoudness = album, Cover = cover };
-            await _retagger.RetagAsync(path, trackId, _format, tags, cancellationToken, written.Missing);
+            // Paid (or, for a file whose picture cannot be read back, left alone for good: never a picture replaced with none).
+            await _library.State.RemoveMissingPartAsync(path, FileParts.AlbumGain, CancellationToken.None);
         }
     }
 

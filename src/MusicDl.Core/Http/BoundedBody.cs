@@ -9,6 +9,12 @@ internal static class BoundedBody
     /// <summary>The most a JSON answer of an open service (LRCLIB, MusicBrainz) may weigh.</summary>
     public const long JsonLimit = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The most a YouTube answer (InnerTube search or player JSON, sw.js_data, the home page) may weigh: real ones are
+    /// under 2 MB; a larger one is an unreadable answer, like one cut short.
+    /// </summary>
+    public const long YouTubeLimit = 8 * 1024 * 1024;
+
     /// <summary>The most a cover image may weigh; a larger one is no cover.</summary>
     public const long CoverLimit = 10 * 1024 * 1024;
 

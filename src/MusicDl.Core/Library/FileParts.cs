@@ -21,4 +21,10 @@ public static class FileParts
     /// completes them; a run without it has nothing to add.
     /// </summary>
     public const string Details = "details";
+
+    /// <summary>
+    /// ReplayGain's album gain: the file belongs to an album its run placed whole, and the album pass has not yet
+    /// written the album's value into it (a signal cut the pass short). The next run completes the album, no download.
+    /// </summary>
+    public const string AlbumGain = "album gain";
 }

@@ -129,6 +129,23 @@ public sealed partial class LibraryState : IAsyncDisposable
                 ("$key", LibraryPaths.CaseKey(path))),
             cancellationToken);
 
+    /// <summary>Notes that the file at <paramref name="path"/> lacks <paramref name="part"/> (a placement says afresh what it lacks).</summary>
+    public Task AddMissingPartAsync(string path, string part, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(
+            t => ExecuteAsync(
+                "INSERT INTO missing_parts(path, part) SELECT $path, $part WHERE EXISTS (SELECT 1 FROM files WHERE path=$path) AND NOT EXISTS (SELECT 1 FROM missing_parts WHERE path=$path AND part=$part)",
+                t,
+                cancellationToken,
+                ("$path", path),
+                ("$part", part)),
+            cancellationToken);
+
+    /// <summary>Notes that the file at <paramref name="path"/> has <paramref name="part"/> now.</summary>
+    public Task RemoveMissingPartAsync(string path, string part, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(
+            t => ExecuteAsync("DELETE FROM missing_parts WHERE path=$path AND part=$part", t, cancellationToken, ("$path", path), ("$part", part)),
+            cancellationToken);
+
     /// <summary>Updates the tag fingerprint, size and mtime of a file after it was re-tagged.</summary>
     public Task UpdateTagsAsync(string path, string fingerprint, long size, DateTimeOffset modifiedAt, CancellationToken cancellationToken = default) =>
         InTransactionAsync(

@@ -22,13 +22,24 @@ public sealed class CoverArtProvider
     private readonly ICacheRegion<byte[]> _images;
     private readonly ILogger _log;
     private readonly ServiceHealth _health;
+    private readonly Func<byte[], bool, CancellationToken, Task<byte[]>>? _scaleDown;
 
-    public CoverArtProvider(HttpClient http, ICacheRegion<byte[]> images, ILogger<CoverArtProvider>? logger = null, ServiceHealth? health = null)
+    /// <param name="scaleDown">
+    /// Scales an image (its bytes, whether it is a PNG) to at most <see cref="CoverArt.MaxSide"/> pixels a side (ffmpeg);
+    /// without it a larger cover is left out.
+    /// </param>
+    public CoverArtProvider(
+        HttpClient http,
+        ICacheRegion<byte[]> images,
+        ILogger<CoverArtProvider>? logger = null,
+        ServiceHealth? health = null,
+        Func<byte[], bool, CancellationToken, Task<byte[]>>? scaleDown = null)
     {
         _http = http;
         _images = images;
         _log = (ILogger?)logger ?? NullLogger.Instance;
         _health = health ?? Health();
+        _scaleDown = scaleDown;
     }
 
     /// <summary>True once the cover service is down: no further request this run.</summary>
@@ -109,13 +120,50 @@ public sealed class CoverArtProvider
             }
 
             _health.Succeeded();
-            return CacheLookup<byte[]>.Found(data);
+            return await WithinMaxSideAsync(url, data, cancellationToken) is { } fitting ? CacheLookup<byte[]>.Found(fitting) : CacheLookup<byte[]>.Miss;
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             // A missing cover must not fail the track; the next album track tries again.
             return Failed(ex.Message, ServiceFailures.KindOf(ex));
         }
+    }
+
+    // A cover over 4096 px a side (a poster-sized image, or a header claiming one) is scaled down once, before it is
+    // kept, so no track embeds it whole; one that cannot be scaled is left out with a warning, like one over 10 MB (the
+    // server answered: not the service failing). A header that gives no size is judged by its bytes alone.
+    private async Task<byte[]?> WithinMaxSideAsync(string url, byte[] data, CancellationToken cancellationToken)
+    {
+        if (CoverArt.Dimensions(data) is not { } size || (size.Width <= CoverArt.MaxSide && size.Height <= CoverArt.MaxSide))
+        {
+            return data;
+        }
+
+        var why = $"{size.Width}x{size.Height} px is over {CoverArt.MaxSide} px a side";
+        if (_scaleDown is null)
+        {
+            _log.LogWarning("The cover of {Url} is refused: {Why}; the audio is placed without", url, why);
+            return null;
+        }
+
+        try
+        {
+            var scaled = await _scaleDown(data, CoverArt.DetectMimeType(data) == "image/png", cancellationToken);
+            if (CoverArt.DetectMimeType(scaled) is not null && CoverArt.Dimensions(scaled) is { } after
+                && after.Width is > 0 and <= CoverArt.MaxSide && after.Height is > 0 and <= CoverArt.MaxSide)
+            {
+                _log.LogDebug("The cover of {Url} ({Why}) is scaled down to {Width}x{Height}", url, why, after.Width, after.Height);
+                return scaled;
+            }
+
+            _log.LogWarning("The cover of {Url} is refused: {Why}, and scaling it down gave no usable image; the audio is placed without", url, why);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _log.LogWarning("The cover of {Url} is refused: {Why}, and it could not be scaled down ({Reason}); the audio is placed without", url, why, ex.Message.ReplaceLineEndings(" "));
+        }
+
+        return null;
     }
 
     private CacheLookup<byte[]> Failed(string why, ServiceFailureKind kind = ServiceFailureKind.Unparseable)

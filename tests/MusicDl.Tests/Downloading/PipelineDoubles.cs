@@ -148,7 +148,7 @@ internal sealed class FakeLibrary : ITrackLibrary
     /// <summary>Runs inside each album pass call before it counts as finished (a test holds or fails it there).</summary>
     public Func<IReadOnlyList<(PlannedTrack Track, Track Full)>, CancellationToken, Task>? DuringFinish { get; set; }
 
-    public async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, CancellationToken cancellationToken)
+    public async Task FinishAlbumsAsync(IReadOnlyList<(PlannedTrack Track, Track Full)> placed, IReadOnlyList<(PlannedTrack Track, Track Full)> present, CancellationToken cancellationToken)
     {
         if (DuringFinish is { } during)
         {

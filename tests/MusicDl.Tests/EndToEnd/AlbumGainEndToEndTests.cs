@@ -4,6 +4,7 @@ using MusicDl.Fakes.Lrclib;
 using MusicDl.Fakes.MusicBrainz;
 using MusicDl.Fakes.Spotify;
 using MusicDl.Tagging;
+using MusicDl.Tests.Harness;
 using TagLib.Mpeg4;
 
 namespace MusicDl.Tests.EndToEnd;
@@ -90,6 +91,73 @@ public sealed class AlbumGainEndToEndTests : IAsyncLifetime
         var healed = FakeWorld.AudioFiles(_world.Sandbox.Library).Select(Read).ToList();
         Assert.All(healed, t => Assert.StartsWith(Synced, t.Lyrics, StringComparison.Ordinal));
         Assert.Equal(tags.Select(t => t.AlbumGain), healed.Select(t => t.AlbumGain));
+    }
+
+    [Fact]
+    public async Task A_signal_during_the_album_pass_leaves_the_album_gain_owed_and_the_next_skip_run_writes_it_into_every_file_without_youtube()
+    {
+        // An ffmpeg that is the real one except for the album measurement, which says it started and then waits for
+        // the run to end it: the signal is sent while the album pass is certainly under way.
+        var started = Path.Combine(_world.Sandbox.Root, "album-pass-started");
+        var holding = Path.Combine(_world.Sandbox.Root, "bin", "ffmpeg");
+        Directory.CreateDirectory(Path.GetDirectoryName(holding)!);
+        System.IO.File.WriteAllText(holding, $"#!/bin/sh\ncase \"$*\" in *concat=n=*) : > '{started}'; exec sleep 600;; esac\nexec ffmpeg \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            System.IO.File.SetUnixFileMode(holding, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var config = "  request_timeout: 1\n  max_retries: 1\n  lyrics: embed\n  musicbrainz: true\n  replaygain: true";
+        _world.WriteConfig(_world.Config(config + $"\n  ffmpeg_path: \"{holding}\""));
+        var url = FakeWorld.AlbumUrl(_album);
+
+        using (var run = new WatchedRun(_world.Sandbox.Start(["--config", _world.ConfigPath, "download", url, "--no-cache", "--json"])))
+        {
+            await UntilAsync(() => System.IO.File.Exists(started) || run.Process.HasExited);
+            Assert.True(System.IO.File.Exists(started), "the album pass never started");
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", run.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            var interrupted = new RunOutput(await run.WaitAsync(RunLimit));
+            Assert.True(interrupted.Result.ExitCode == 130, interrupted.ToString());
+            Assert.Equal(Tracks, interrupted.WithStatus("downloaded").Count);
+        }
+
+        Assert.All(FakeWorld.AudioFiles(_world.Sandbox.Library).Select(Read), t => Assert.Null(t.AlbumGain));
+        var (searches, players, media) = (_world.SearchRequests, _world.PlayerRequests, _world.MediaRequests);
+
+        // The next run, in skip mode with a working ffmpeg, downloads nothing and completes the album.
+        _world.WriteConfig(_world.Config(config));
+        var next = new RunOutput(await _world.RunAsync("download", url, "--no-cache", "--json").WaitAsync(RunLimit));
+
+        Assert.True(next.Result.ExitCode == 0, next.ToString());
+        Assert.Empty(next.WithStatus("downloaded"));
+        Assert.Equal((searches, players, media), (_world.SearchRequests, _world.PlayerRequests, _world.MediaRequests));
+        var tags = FakeWorld.AudioFiles(_world.Sandbox.Library).Select(Read).ToList();
+        Assert.Equal(Tracks, tags.Count);
+        Assert.All(tags, t => Assert.Matches(@"^-?\d+\.\d\d dB$", t.AlbumGain));
+        Assert.Single(tags.Select(t => t.AlbumGain).Distinct());
+        Assert.All(tags, t => Assert.NotNull(t.Lyrics));
+        Assert.All(FakeWorld.AudioFiles(_world.Sandbox.Library), f => Assert.NotNull(TagWriter.ReadCover(f, AudioFormat.M4a)));
+
+        // Paid: a third run has nothing left to do.
+        var written = FakeWorld.AudioFiles(_world.Sandbox.Library).Select(System.IO.File.GetLastWriteTimeUtc).ToList();
+        var third = new RunOutput(await _world.RunAsync("download", url, "--json").WaitAsync(RunLimit));
+        Assert.True(third.Result.ExitCode == 0, third.ToString());
+        Assert.Equal(Tracks, third.WithStatus("skipped").Count);
+        Assert.Equal(written, FakeWorld.AudioFiles(_world.Sandbox.Library).Select(System.IO.File.GetLastWriteTimeUtc));
+    }
+
+    // Polls an observable condition (a file the fake tool writes), bounded by the run limit.
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        using var limit = new CancellationTokenSource(RunLimit);
+        while (!condition())
+        {
+            await Task.Delay(20, limit.Token);
+        }
     }
 
     private static (string? Lyrics, string? TrackGain, string? AlbumGain, string? RecordingId, string? ReleaseId, string[] Genres) Read(string path)

@@ -4,6 +4,7 @@ using MusicDl.Caching;
 using MusicDl.Fakes;
 using MusicDl.Fakes.Lrclib;
 using MusicDl.Fakes.MusicBrainz;
+using MusicDl.Fakes.Spotify;
 using MusicDl.Http;
 using MusicDl.Lyrics;
 using MusicDl.Models;
@@ -145,6 +146,98 @@ public sealed class BoundedAnswersTests : IAsyncLifetime
 
         Assert.Null(cover);
         Assert.Equal(0, region.Entries());
+    }
+
+    [Fact]
+    public void A_cover_header_gives_its_size_without_decoding_the_image()
+    {
+        Assert.Equal((32, 32), CoverArt.Dimensions(FakeSpotify.CoverJpeg));
+        Assert.Equal((5000, 3000), CoverArt.Dimensions(JpegHeader(5000, 3000)));
+        Assert.Equal((70000, 12), CoverArt.Dimensions(PngHeader(70000, 12)));
+
+        // No start-of-frame before the image data, a cut header, not an image: no size.
+        Assert.Null(CoverArt.Dimensions([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0xFF, 0xD9]));
+        Assert.Null(CoverArt.Dimensions(JpegHeader(5000, 3000).AsSpan(0, 10)));
+        Assert.Null(CoverArt.Dimensions("<html>"u8));
+    }
+
+    [Theory]
+    [InlineData(false, 4500, 300)]
+    [InlineData(true, 200, 5000)]
+    public async Task A_cover_over_4096_px_a_side_is_scaled_down_once_and_kept_scaled(bool png, int width, int height)
+    {
+        var image = GeneratedImage(png, width, height);
+        var album = ServedCover(image, "album-wide");
+        var region = TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray);
+        var converter = new MusicDl.Audio.AudioConverter("ffmpeg");
+        var provider = new CoverArtProvider(_http, region, scaleDown: (data, isPng, ct) => converter.ScaleImageAsync(data, isPng, CoverArt.MaxSide, ct));
+
+        var cover = await provider.GetAsync(album);
+
+        Assert.NotNull(cover);
+        Assert.Equal(png ? "image/png" : "image/jpeg", cover.MimeType);
+        var (w, h) = CoverArt.Dimensions(cover.Data)!.Value;
+        Assert.Equal(CoverArt.MaxSide, Math.Max(w, h));
+        Assert.InRange(Math.Min(w, h) * 1.0 / Math.Max(w, h), (Math.Min(width, height) - 2.0) / Math.Max(width, height), (Math.Min(width, height) + 2.0) / Math.Max(width, height));
+        Assert.Equal(1, region.Entries());
+        Assert.Equal(cover.Hash, (await provider.GetAsync(album))!.Hash);
+    }
+
+    [Fact]
+    public async Task A_cover_claiming_over_4096_px_that_cannot_be_scaled_is_left_out_with_a_warning_and_not_kept()
+    {
+        var log = new MusicDl.Tests.YouTube.Matching.ListLogger<CoverArtProvider>();
+        var region = TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray);
+        var converter = new MusicDl.Audio.AudioConverter("ffmpeg");
+        var provider = new CoverArtProvider(_http, region, log, scaleDown: (data, isPng, ct) => converter.ScaleImageAsync(data, isPng, CoverArt.MaxSide, ct));
+        var withoutScaler = new CoverArtProvider(_http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray));
+        var bogus = JpegHeader(60000, 60000);
+
+        Assert.Null(await provider.GetAsync(ServedCover(bogus, "album-bogus")));
+        Assert.Null(await withoutScaler.GetAsync(ServedCover(GeneratedImage(false, 4200, 16), "album-no-ffmpeg")));
+
+        Assert.Equal(0, region.Entries());
+        Assert.Contains(log.Lines, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Message.Contains("60000x60000 px is over 4096 px a side", StringComparison.Ordinal));
+    }
+
+    // A JPEG that is all header: SOI, an APP0, a baseline start-of-frame with the given size, EOI (whole, by its end).
+    private static byte[] JpegHeader(int width, int height) =>
+    [
+        0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+        0xFF, 0xC0, 0x00, 0x11, 0x08, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 0x03,
+        0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01,
+        0xFF, 0xD9,
+    ];
+
+    private static byte[] PngHeader(int width, int height)
+    {
+        var png = new byte[33];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D }.CopyTo(png, 0);
+        "IHDR"u8.CopyTo(png.AsSpan(12));
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
+        return png;
+    }
+
+    private static byte[] GeneratedImage(bool png, int width, int height)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"musicdl-big-cover-{Guid.NewGuid():N}{(png ? ".png" : ".jpg")}");
+        try
+        {
+            var made = MusicDl.Tests.Tagging.MediaTools.Run("ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi", "-i", $"color=c=red:s={width}x{height}", "-frames:v", "1", path);
+            Assert.True(made.ExitCode == 0, made.Stderr);
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private AlbumInfo ServedCover(byte[] image, string albumId)
+    {
+        _host.MapGet("/" + albumId, (context, _) => context.Response.Body.WriteAsync(image).AsTask());
+        return new AlbumInfo { Id = albumId, Name = "Album", Images = [new ImageRef(_host.Url("/" + albumId).ToString(), 640, 640)] };
     }
 
     [Fact]

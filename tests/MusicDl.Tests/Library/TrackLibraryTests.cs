@@ -144,7 +144,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         TagWriter.Write(first, AudioFormat.Mp3, new TagSet { Title = "One", Cover = new CoverArt(_samples.Cover, "image/jpeg") });
         lyrics.Asked = 0;
 
-        await port.FinishAlbumsAsync(tracks.Select(t => (t.Planned, t.Planned.Track)).ToList(), CancellationToken.None);
+        await port.FinishAlbumsAsync(tracks.Select(t => (t.Planned, t.Planned.Track)).ToList(), [], CancellationToken.None);
 
         Assert.Equal(0, lyrics.Asked);
         foreach (var (planned, _) in tracks)
@@ -180,7 +180,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
 
         var before = await File.ReadAllBytesAsync(one);
 
-        await port.FinishAlbumsAsync(tracks.Select(t => (t.Planned, t.Planned.Track)).ToList(), CancellationToken.None);
+        await port.FinishAlbumsAsync(tracks.Select(t => (t.Planned, t.Planned.Track)).ToList(), [], CancellationToken.None);
 
         // "One" is not rewritten from tags that would now carry no picture; "Two" gets the album gain and keeps its cover.
         Assert.Equal(before, await File.ReadAllBytesAsync(one));

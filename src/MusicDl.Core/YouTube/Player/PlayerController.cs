@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MusicDl.Configuration;
+using MusicDl.Http;
 
 namespace MusicDl.YouTube.Player;
 
@@ -40,8 +41,9 @@ internal sealed class PlayerController(HttpClient http, Uri youTubeBase)
             throw new HttpRequestException($"the YouTube player endpoint answered HTTP {(int)response.StatusCode} for video {videoId} (client {client.Name})", null, response.StatusCode);
         }
 
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var doc = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        // An oversize answer (BodyTooLargeException, an IOException) is one that cannot be read: the service's fault.
+        var body = await BoundedBody.ReadAsync(response.Content, BoundedBody.YouTubeLimit, cancellationToken);
+        using var doc = JsonDocument.Parse(body);
         return PlayerResponseParser.Parse(doc.RootElement);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using MusicDl.Http;
 using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.YouTube.Search;
@@ -122,11 +123,17 @@ internal sealed class InnerTubeSearchController
 
             try
             {
-                await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-                var doc = await JsonDocument.ParseAsync(body, default, cancellationToken);
+                // Read up to the limit, never buffered whole: an oversize answer is one that cannot be read (not cached).
+                var body = await BoundedBody.ReadAsync(response.Content, BoundedBody.YouTubeLimit, cancellationToken);
+                var doc = JsonDocument.Parse(body);
                 // Every InnerTube answer repeats the visitor data: a run whose fetch failed takes it from here.
                 _visitor?.Offer(doc.RootElement.At("responseContext", "visitorData").String());
                 return doc;
+            }
+            catch (BodyTooLargeException ex)
+            {
+                // Asking again would only fetch as much once more: the track fails for now, nothing is cached.
+                throw new SearchException($"{_client.ClientName} search answer could not be read: {ex.Message}; not cached, asked again next time", null, isTransient: false, ex);
             }
             catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
             {

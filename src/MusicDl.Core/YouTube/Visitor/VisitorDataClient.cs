@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MusicDl.Http;
 
 namespace MusicDl.YouTube.Visitor;
 
@@ -85,6 +86,7 @@ public sealed class VisitorDataClient : IVisitorDataSource
             throw new HttpRequestException($"HTTP {(int)response.StatusCode} from {uri.AbsolutePath}", null, response.StatusCode);
         }
 
-        return await response.Content.ReadAsStringAsync(timeout.Token);
+        // An oversize page (BodyTooLargeException, an IOException) is a failed source, like a dropped one.
+        return System.Text.Encoding.UTF8.GetString(await BoundedBody.ReadAsync(response.Content, BoundedBody.YouTubeLimit, timeout.Token));
     }
 }

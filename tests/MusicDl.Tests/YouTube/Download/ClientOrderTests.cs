@@ -127,6 +127,21 @@ public sealed class ClientOrderTests : IAsyncLifetime
         Assert.Contains("could not be read", result.Attempts[0].Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_oversize_player_answer_is_a_service_error_read_no_further_than_the_limit()
+    {
+        _bed.Fake.AddVideo(VideoId);
+        _bed.Fake.PlayerRoute.Fail(new FakeFault { OversizeJsonBytes = 9 * 1024 * 1024 });
+
+        var result = await Downloader().DownloadAsync(VideoId, AudioFormat.Opus, _bed.Destination);
+
+        Assert.Equal(3, result.Attempts.Count);
+        Assert.All(result.Attempts, f => Assert.Equal(PlayerFailureKind.ServiceError, f.Kind));
+        Assert.All(result.Attempts, f => Assert.False(f.IsAboutTrack));
+        Assert.Contains("could not be read", result.Attempts[0].Message, StringComparison.Ordinal);
+        Assert.Contains("larger than 8 MB", result.Attempts[0].Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("short")]

@@ -198,6 +198,24 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_oversize_search_answer_fails_the_track_unread_once_per_provider_and_is_never_cached()
+    {
+        _f.Music.Add(MomentsSong);
+        _f.Music.Route.Fail(new FakeFault { OversizeJsonBytes = 9 * 1024 * 1024 });
+
+        var ex = await Assert.ThrowsAsync<SearchException>(() => Matcher().MatchAsync(Moments()));
+
+        Assert.Contains("larger than 8 MB", ex.Message, StringComparison.Ordinal);
+        // Not asked again within the run (the same megabytes would come back): YouTube Music once, plain YouTube once.
+        Assert.Equal(2, _f.Music.Route.Count);
+        Assert.Equal(0, _searchCache.Entries());
+        Assert.Equal(0, _matchCache.Entries());
+
+        _f.Music.Route.ClearFaults();
+        Assert.Equal("0h6XAAwX8II", (await Matcher().MatchAsync(Moments())).VideoId);
+    }
+
+    [Fact]
     public async Task A_failing_provider_does_not_hide_a_match_found_by_the_next()
     {
         _f.Music.Add(MomentsVideo);

@@ -64,6 +64,19 @@ public sealed class VisitorDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_oversize_sw_js_data_is_a_failed_source_and_an_oversize_home_page_is_no_visitor_data()
+    {
+        var client = new VisitorDataClient(_http, _host.BaseUri);
+        _fake.SwJsDataRoute.Fail(new FakeFault { OversizeJsonBytes = 9 * 1024 * 1024 });
+
+        Assert.Equal(FakeYouTubeMedia.IssuedVisitorData, await client.FetchAsync());
+
+        _fake.HomeRoute.Fail(new FakeFault { OversizeJsonBytes = 9 * 1024 * 1024 });
+        var ex = await Assert.ThrowsAsync<VisitorDataException>(() => client.FetchAsync());
+        Assert.Contains("larger than 8 MB", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Many_callers_at_once_cause_one_fetch()
     {
         var session = new VisitorSession(new VisitorDataClient(_http, _host.BaseUri));
