@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MusicDl.Cli.Commands;
+using MusicDl.Downloading;
 using MusicDl.Output;
 using MusicDl.Runs;
 
@@ -67,7 +68,7 @@ internal sealed class CliApp
         {
             return Fail(parse, stderr, ExitCode.Usage, ex.Message, null);
         }
-        catch (Exception ex) when (FailureExitCode.Of(ex) is { } code)
+        catch (Exception ex) when (Failures.ExitCodeOf(ex) is { } code)
         {
             // Core knows which failures are whose and what each earns.
             return Fail(parse, stderr, code, code == ExitCode.Interrupted ? "interrupted" : ex.Message, parse.GetValue(_o.Verbose) ? ex : null);

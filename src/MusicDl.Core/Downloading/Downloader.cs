@@ -326,15 +326,15 @@ public sealed class Downloader(
             _log.LogDebug("{Artist} - {Title}: YouTube rate-limited this session ({Evidence})", planned.Track.FirstArtist, planned.Track.Title, ex.Evidence);
             return outcome with { Status = TrackStatus.Failed, Error = SessionLimitReason };
         }
-        catch (Exception ex) when (SystemicFailure.Of(ex) is { } systemic && Interlocked.Increment(ref _systemicStreak) >= SystemicFailureLimit)
+        catch (Exception ex) when (Failures.Classify(ex) is var verdict && Failures.IsSystemic(verdict) && Interlocked.Increment(ref _systemicStreak) >= SystemicFailureLimit)
         {
-            throw new RunAbortedException(systemic.StopMessage(SystemicFailureLimit), ex);
+            throw new RunAbortedException(verdict.StopMessage(SystemicFailureLimit, ex.Message), ex);
         }
-        catch (Exception ex) when (SystemicFailure.Of(ex) is { } systemic)
+        catch (Exception ex) when (Failures.IsSystemic(Failures.Classify(ex)))
         {
             ToolStreak.Count(ex);
-            _log.LogWarning("{Artist} - {Title}: {Reason}", planned.Track.FirstArtist, planned.Track.Title, systemic.Message);
-            return outcome with { Status = TrackStatus.Failed, Error = systemic.Message };
+            _log.LogWarning("{Artist} - {Title}: {Reason}", planned.Track.FirstArtist, planned.Track.Title, ex.Message);
+            return outcome with { Status = TrackStatus.Failed, Error = ex.Message };
         }
         catch (TrackFailedException ex)
         {

@@ -39,6 +39,7 @@ public sealed class ServiceEdge
     private readonly TimeProvider _time;
     private readonly RetryPlan _retry;
     private readonly Func<ServiceException, bool> _retryOn;
+    private readonly Action? _gate;
     private long _requests;
 
     /// <param name="service">As the user knows it: "LRCLIB", "MusicBrainz", "Spotify".</param>
@@ -49,6 +50,7 @@ public sealed class ServiceEdge
     /// <param name="health">The run's record of an optional service; null for a required one (the run's stop rule covers those).</param>
     /// <param name="retryOn">Which failures are tried again (default: the transient ones, <see cref="ServiceException.IsTransient"/>, but unparseable answers and a session limit).</param>
     /// <param name="rateLimitEndsSession">A 429 from this service limits the whole session (YouTube): never waited out.</param>
+    /// <param name="gate">Called after pacing, before each request is sent: throws to send nothing (a session YouTube has limited).</param>
     public ServiceEdge(
         string service,
         HttpClient http,
@@ -57,8 +59,10 @@ public sealed class ServiceEdge
         RequestPacer? pacer = null,
         ServiceHealth? health = null,
         Func<ServiceException, bool>? retryOn = null,
-        bool rateLimitEndsSession = false)
+        bool rateLimitEndsSession = false,
+        Action? gate = null)
     {
+        _gate = gate;
         Service = service;
         _http = http;
         _time = time;
@@ -194,6 +198,7 @@ public sealed class ServiceEdge
             await Pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        _gate?.Invoke();
         using var request = create();
         var target = request.RequestUri?.AbsolutePath;
         if (call.Streamed)

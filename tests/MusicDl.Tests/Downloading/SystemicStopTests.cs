@@ -1,3 +1,4 @@
+using MusicDl.Http;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
@@ -39,7 +40,7 @@ public sealed class SystemicStopTests
     public async Task Search_failures_that_are_not_the_tracks_stop_the_run_after_five_in_a_row_naming_search()
     {
         var source = Playlist(30);
-        _matcher.Fail = _ => new SearchException("WEB_REMIX search timed out.", null, isTransient: true);
+        _matcher.Fail = _ => new ServiceException("YouTube Music search", ServiceFailureKind.Timeout, "WEB_REMIX search timed out.");
 
         var result = await NewDownloader().RunAsync(OneAtATime(source), CancellationToken.None);
 
@@ -57,7 +58,7 @@ public sealed class SystemicStopTests
         var calls = 0;
 
         // Four failures, one success, four failures...: never five in a row.
-        _matcher.Fail = _ => Interlocked.Increment(ref calls) % 5 == 0 ? null : new SearchException("search answered 503", System.Net.HttpStatusCode.ServiceUnavailable, isTransient: true);
+        _matcher.Fail = _ => Interlocked.Increment(ref calls) % 5 == 0 ? null : new ServiceException("YouTube Music search", ServiceFailureKind.ServerError, "search answered 503", status: System.Net.HttpStatusCode.ServiceUnavailable);
 
         var result = await NewDownloader().RunAsync(OneAtATime(source), CancellationToken.None);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MusicDl.Caching;
 using MusicDl.Configuration;
+using MusicDl.Http;
 using MusicDl.Models;
 using MusicDl.YouTube.Search;
 using MusicDl.YouTube.Visitor;
@@ -79,7 +80,7 @@ public sealed class AudioMatcher
     public long SearchRequests => _providers.Sum(p => p.RequestCount);
 
     /// <summary>
-    /// Matches one track. Throws <see cref="SearchException"/> when searches failed and nothing matched
+    /// Matches one track. Throws <see cref="ServiceException"/> when searches failed and nothing matched
     /// (a failure, not a "not found").
     /// </summary>
     public Task<MatchResult> MatchAsync(Track track, CancellationToken cancellationToken = default) =>
@@ -132,7 +133,7 @@ public sealed class AudioMatcher
         }
 
         var scored = new List<ScoredCandidate>();
-        SearchException? failure = null;
+        ServiceException? failure = null;
         var failedProviders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var step in Plan(track))
         {
@@ -150,7 +151,7 @@ public sealed class AudioMatcher
                 // search failure when nothing is found in the end.
                 failure ??= pageFailure;
             }
-            catch (SearchException ex)
+            catch (ServiceException ex)
             {
                 // Another provider may still find it; report the failure only if none does.
                 failure ??= ex;
@@ -228,7 +229,7 @@ public sealed class AudioMatcher
         }
     }
 
-    private async Task<(IReadOnlyList<SearchCandidate> Candidates, SearchException? PageFailure)> SearchCachedAsync(
+    private async Task<(IReadOnlyList<SearchCandidate> Candidates, ServiceException? PageFailure)> SearchCachedAsync(
         Track track, SearchStep step, CancellationToken cancellationToken)
     {
         if (_searchCache is null)
@@ -237,7 +238,7 @@ public sealed class AudioMatcher
         }
 
         IReadOnlyList<SearchCandidate>? fresh = null;
-        SearchException? pageFailure = null;
+        ServiceException? pageFailure = null;
         var lookup = await _searchCache.GetOrCreateAsync(
             step.CacheKey,
             async ct =>
@@ -269,7 +270,7 @@ public sealed class AudioMatcher
     /// further down the answer drifts away from the query). A next page that fails (after its retries) leaves the
     /// first page's results, with the failure.
     /// </summary>
-    private async Task<(IReadOnlyList<SearchCandidate> Candidates, SearchException? PageFailure)> SearchPagesAsync(
+    private async Task<(IReadOnlyList<SearchCandidate> Candidates, ServiceException? PageFailure)> SearchPagesAsync(
         Track track, SearchStep step, CancellationToken cancellationToken)
     {
         var first = await WithRetriesAsync(ct => step.Provider.SearchAsync(step.Query, step.Filter, ct), cancellationToken);
@@ -283,7 +284,7 @@ public sealed class AudioMatcher
         {
             next = await WithRetriesAsync(ct => step.Provider.ContinueAsync(step.Query, step.Filter, token, ct), cancellationToken);
         }
-        catch (SearchException ex)
+        catch (ServiceException ex)
         {
             _logger?.LogWarning("{Provider} refused the next page of \"{Query}\" ({Reason}); going on with the first page", step.Provider.Name, step.Query, ex.Message);
             return (first.Candidates, ex);
@@ -292,24 +293,17 @@ public sealed class AudioMatcher
         return (first.Candidates.Concat(next.Candidates).DistinctBy(c => c.VideoId, StringComparer.Ordinal).ToList(), null);
     }
 
-    private async Task<SearchPage> WithRetriesAsync(Func<CancellationToken, Task<SearchPage>> search, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return await search(cancellationToken);
-            }
-            catch (SearchException ex) when (ex.IsTransient && attempt < _settings.MaxRetries)
-            {
-                var delay = _retryBaseDelay * Math.Pow(2, attempt);
-                if (delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, _time, cancellationToken);
-                }
-            }
-        }
-    }
+    // The run's one retry mechanism (RetryPlan): a failed page is asked again as a whole, with back-off, while the
+    // failure says nothing about the query. Not an oversize answer (it would only be fetched once more) nor a
+    // session limit (every call prolongs it).
+    private Task<SearchPage> WithRetriesAsync(Func<CancellationToken, Task<SearchPage>> search, CancellationToken cancellationToken) =>
+        new RetryPlan(_settings.MaxRetries, _retryBaseDelay, TimeSpan.Zero)
+            .Build<SearchPage>(
+                _time,
+                outcome => outcome.Exception is ServiceException { IsTransient: true, Kind: not ServiceFailureKind.SessionLimit } failure
+                    && failure.InnerException is not BodyTooLargeException)
+            .ExecuteAsync(ct => new ValueTask<SearchPage>(search(ct)), cancellationToken)
+            .AsTask();
 
     private void Log(Track track, List<ScoredCandidate> top)
     {

@@ -12,7 +12,7 @@ public interface IAudioSearchProvider
     /// <summary>Whether the provider can honour <paramref name="filter"/> (plain YouTube only knows videos).</summary>
     bool Supports(SearchFilter filter);
 
-    /// <summary>The first page of results. Throws <see cref="SearchException"/>.</summary>
+    /// <summary>The first page of results. Throws the search service's <see cref="Http.ServiceException"/>.</summary>
     Task<SearchPage> SearchAsync(string query, SearchFilter filter, CancellationToken cancellationToken = default);
 
     /// <summary>The page after one that returned <paramref name="continuationToken"/>, for the same query and filter.</summary>

@@ -8,22 +8,22 @@ using MusicDl.YouTube.Visitor;
 namespace MusicDl.YouTube.Search;
 
 /// <summary>
-/// Makes the raw InnerTube search calls (POST /youtubei/v1/search) as one web client and maps
-/// transport failures to <see cref="SearchException"/> with the transient flag set right.
+/// Makes the raw InnerTube search calls (POST /youtubei/v1/search) as one web client, through its
+/// <see cref="ServiceEdge"/>: every failure is a <see cref="ServiceException"/> of the search service, a 429 the
+/// session's limit.
 /// </summary>
 internal sealed class InnerTubeSearchController
 {
     // A current desktop browser; InnerTube answers web clients differently (or not at all) without one.
     private const string UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142.0.0.0 Safari/537.36";
 
-    private readonly HttpClient _http;
+    private readonly ServiceEdge _edge;
     private readonly Uri _searchUri;
     private readonly InnerTubeWebClient _client;
     private readonly TimeProvider _time;
     private readonly YouTubeSession _session;
     private readonly VisitorSession? _visitor;
     private readonly string? _gl;
-    private long _requests;
 
     /// <param name="http">The HTTP client (its handler bounds each request by request_timeout).</param>
     /// <param name="baseUri">The service's base URL.</param>
@@ -37,7 +37,11 @@ internal sealed class InnerTubeSearchController
         HttpClient http, Uri baseUri, InnerTubeWebClient client, TimeProvider time, bool altJson, VisitorSession? visitor = null, string? gl = null, YouTubeSession? session = null)
     {
         _session = session ?? new YouTubeSession();
-        _http = http;
+
+        // No retry here: the matcher asks a failed page again as a whole (its answer may also fail the parser).
+        // A 429 is YouTube limiting the session, never waited out; no request once the session is limited.
+        var s = _session;
+        _edge = new ServiceEdge(ServiceName(client), http, time, rateLimitEndsSession: true, gate: s.ThrowIfLimited);
         _client = client;
         _time = time;
         _visitor = visitor;
@@ -46,11 +50,15 @@ internal sealed class InnerTubeSearchController
         _searchUri = new Uri(root + "/youtubei/v1/search" + (altJson ? "?alt=json" : string.Empty));
     }
 
-    public long RequestCount => Interlocked.Read(ref _requests);
+    public long RequestCount => _edge.Requests;
+
+    /// <summary>The service as the user knows it: "YouTube Music search" (WEB_REMIX) or "YouTube search" (WEB).</summary>
+    public static string ServiceName(InnerTubeWebClient client) =>
+        client == InnerTubeWebClient.WebRemix ? "YouTube Music search" : "YouTube search";
 
     /// <summary>A search answer that is valid JSON but not a search result (no section list, no continuation shelf).</summary>
-    public SearchException NotASearchAnswer() =>
-        new($"{_client.ClientName} search answered something that is not a search result (no section list); not cached, asked again next time", null, isTransient: true);
+    public ServiceException NotASearchAnswer() =>
+        new(_edge.Service, ServiceFailureKind.Unparseable, $"{_client.ClientName} search answered something that is not a search result (no section list); not cached, asked again next time");
 
     /// <summary>POSTs a search body; <paramref name="urlContinuation"/> goes into the URL (YouTube Music style).</summary>
     public async Task<JsonDocument> SearchAsync(
@@ -69,78 +77,51 @@ internal sealed class InnerTubeSearchController
         // No new search once YouTube has limited the session: every call prolongs the limit.
         _session.ThrowIfLimited();
         var visitorData = _visitor is null ? null : await _visitor.GetAsync(cancellationToken);
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        var body = BuildBody(query, searchParams, bodyContinuation, visitorData);
+        HttpRequestMessage Request()
         {
-            Content = new ByteArrayContent(BuildBody(query, searchParams, bodyContinuation, visitorData)),
-        };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
-        request.Headers.TryAddWithoutValidation("Origin", _client.Origin);
-        request.Headers.TryAddWithoutValidation("Referer", _client.Origin + "/");
-        // Consent cookie: without it European answers are a consent page instead of results.
-        request.Headers.TryAddWithoutValidation("Cookie", "SOCS=CAI");
-        if (!string.IsNullOrEmpty(visitorData))
-        {
-            request.Headers.TryAddWithoutValidation("X-Goog-Visitor-Id", visitorData);
+            var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+            request.Headers.TryAddWithoutValidation("Origin", _client.Origin);
+            request.Headers.TryAddWithoutValidation("Referer", _client.Origin + "/");
+            // Consent cookie: without it European answers are a consent page instead of results.
+            request.Headers.TryAddWithoutValidation("Cookie", "SOCS=CAI");
+            if (!string.IsNullOrEmpty(visitorData))
+            {
+                request.Headers.TryAddWithoutValidation("X-Goog-Visitor-Id", visitorData);
+            }
+
+            return request;
         }
 
-        // Again: the session may have been limited while the visitor data was fetched.
-        _session.ThrowIfLimited();
-        Interlocked.Increment(ref _requests);
-        HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return await _edge.ReadAsync(
+                Request,
+                (_, answer) =>
+                {
+                    var doc = JsonDocument.Parse(answer);
+                    // Every InnerTube answer repeats the visitor data: a run whose fetch failed takes it from here.
+                    _visitor?.Offer(doc.RootElement.At("responseContext", "visitorData").String());
+                    return doc;
+                },
+                cancellationToken,
+                Call);
         }
-        catch (HttpRequestException ex)
+        catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.SessionLimit && ex is not YouTubeSessionLimitedException)
         {
-            throw new SearchException($"{_client.ClientName} search failed: {ex.Message}", null, isTransient: true, ex);
+            throw _session.Limited($"{_client.ClientName} search answered HTTP 429");
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
-            throw new SearchException($"{_client.ClientName} search timed out.", null, isTransient: true, ex);
-        }
-        catch (IOException ex)
-        {
-            throw new SearchException($"{_client.ClientName} search failed: {ex.Message}", null, isTransient: true, ex);
-        }
-
-        using (response)
-        {
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                throw _session.Limited($"{_client.ClientName} search answered HTTP 429");
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                var status = response.StatusCode;
-                // 400/404 mean our request is wrong; everything else (403 bot checks, 429, 5xx) may pass.
-                var transient = status is not (HttpStatusCode.BadRequest or HttpStatusCode.NotFound);
-                throw new SearchException(
-                    $"{_client.ClientName} search answered {(int)status} {response.ReasonPhrase}.", status, transient);
-            }
-
-            try
-            {
-                // Read up to the limit, never buffered whole: an oversize answer is one that cannot be read (not cached).
-                var body = await BoundedBody.ReadAsync(response.Content, BoundedBody.YouTubeLimit, cancellationToken);
-                var doc = JsonDocument.Parse(body);
-                // Every InnerTube answer repeats the visitor data: a run whose fetch failed takes it from here.
-                _visitor?.Offer(doc.RootElement.At("responseContext", "visitorData").String());
-                return doc;
-            }
-            catch (BodyTooLargeException ex)
-            {
-                // Asking again would only fetch as much once more: the track fails for now, nothing is cached.
-                throw new SearchException($"{_client.ClientName} search answer could not be read: {ex.Message}; not cached, asked again next time", null, isTransient: false, ex);
-            }
-            catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException)
-            {
-                throw new SearchException($"{_client.ClientName} search answer was cut or not JSON: {ex.Message}", null, isTransient: true, ex);
-            }
+            // A bot check: YouTube turning this client away for now, not a verdict on the query; it may pass.
+            throw new ServiceException(ex.Service, ServiceFailureKind.RateLimited, $"{_client.ClientName} search answered 403 (a bot check).", ex, ex.Status);
         }
     }
+
+    // Read up to the limit, never buffered whole: an oversize answer cannot be read (not cached, not asked again now).
+    private static readonly EdgeCall Call = new() { Answers = [], BodyLimit = BoundedBody.YouTubeLimit };
 
     private byte[] BuildBody(string? query, string? searchParams, string? continuation, string? visitorData)
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MusicDl.Http;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Fakes;
@@ -184,7 +185,7 @@ public sealed class AudioMatcherTests : IAsyncLifetime
         _f.Music.Add(MomentsSong);
         _f.Music.Route.Fail(new FakeFault { Status = 403 });
 
-        var ex = await Assert.ThrowsAsync<SearchException>(() => Matcher().MatchAsync(Moments()));
+        var ex = await Assert.ThrowsAsync<ServiceException>(() => Matcher().MatchAsync(Moments()));
 
         Assert.True(ex.IsTransient);
         // YouTube Music (its first search; the videos search is spared) and plain YouTube, each tried 1 + MaxRetries times.
@@ -203,7 +204,7 @@ public sealed class AudioMatcherTests : IAsyncLifetime
         _f.Music.Add(MomentsSong);
         _f.Music.Route.Fail(new FakeFault { OversizeJsonBytes = 9 * 1024 * 1024 });
 
-        var ex = await Assert.ThrowsAsync<SearchException>(() => Matcher().MatchAsync(Moments()));
+        var ex = await Assert.ThrowsAsync<ServiceException>(() => Matcher().MatchAsync(Moments()));
 
         Assert.Contains("larger than 8 MB", ex.Message, StringComparison.Ordinal);
         // Not asked again within the run (the same megabytes would come back): YouTube Music once, plain YouTube once.

@@ -1,3 +1,4 @@
+using MusicDl.Http;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Fakes.YouTubeMusic;
@@ -94,7 +95,7 @@ public sealed class Search2026AnswerTests : IAsyncLifetime
         _f.Music.RefuseContinuations = true;
         AddOtherSongs(3);
 
-        var failure = await Assert.ThrowsAsync<SearchException>(() => Matcher().MatchAsync(Moments()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => Matcher().MatchAsync(Moments()));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, failure.Status);
         Assert.Equal(1, SongsSearches());
 
@@ -113,11 +114,11 @@ public sealed class Search2026AnswerTests : IAsyncLifetime
         _f.Music.ContinuationRefusalStatus = 503;
         AddOtherSongs(3);
 
-        var failure = await Assert.ThrowsAsync<SearchException>(() => Matcher().MatchAsync(Moments()));
+        var failure = await Assert.ThrowsAsync<ServiceException>(() => Matcher().MatchAsync(Moments()));
 
         Assert.True(failure.IsTransient);
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, failure.Status);
-        Assert.NotNull(MusicDl.Downloading.SystemicFailure.Of(failure));
+        Assert.True(MusicDl.Downloading.Failures.IsSystemic(MusicDl.Downloading.Failures.Classify(failure)));
         // Retried like any search (max_retries 1), then the videos search still ran.
         Assert.Equal(2, _f.Music.Requests.Count(r => r.Continuation is not null));
         Assert.Contains(_f.Music.Requests, r => r.Params == FakeYouTubeMusic.VideosParams);

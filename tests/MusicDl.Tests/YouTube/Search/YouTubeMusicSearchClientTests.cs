@@ -1,4 +1,5 @@
 using System.Net;
+using MusicDl.Http;
 using MusicDl.Fakes;
 using MusicDl.Fakes.YouTubeMusic;
 using MusicDl.YouTube.Search;
@@ -113,7 +114,7 @@ public sealed class YouTubeMusicSearchClientTests : IAsyncLifetime
     {
         _f.Music.Route.Fail(new FakeFault { Status = status, Times = 1 });
 
-        var ex = await Assert.ThrowsAsync<SearchException>(() => _client.SearchAsync("Moments", SearchFilter.Songs));
+        var ex = await Assert.ThrowsAsync<ServiceException>(() => _client.SearchAsync("Moments", SearchFilter.Songs));
 
         Assert.Equal((HttpStatusCode)status, ex.Status);
         Assert.Equal(transient, ex.IsTransient);
@@ -144,7 +145,7 @@ public sealed class YouTubeMusicSearchClientTests : IAsyncLifetime
     {
         _f.Music.Route.Fail(new FakeFault { Body = body, Times = 1 });
 
-        var ex = await Assert.ThrowsAsync<SearchException>(() => _client.SearchAsync("Moments", SearchFilter.Songs));
+        var ex = await Assert.ThrowsAsync<ServiceException>(() => _client.SearchAsync("Moments", SearchFilter.Songs));
 
         Assert.True(ex.IsTransient);
         Assert.Contains("not a search result", ex.Message, StringComparison.Ordinal);
@@ -165,7 +166,7 @@ public sealed class YouTubeMusicSearchClientTests : IAsyncLifetime
     {
         _f.Music.Route.Fail(new FakeFault { MalformedJson = true, Times = 1 });
 
-        var ex = await Assert.ThrowsAsync<SearchException>(() => _client.SearchAsync("Moments", SearchFilter.Songs));
+        var ex = await Assert.ThrowsAsync<ServiceException>(() => _client.SearchAsync("Moments", SearchFilter.Songs));
 
         Assert.True(ex.IsTransient);
     }
@@ -176,7 +177,7 @@ public sealed class YouTubeMusicSearchClientTests : IAsyncLifetime
         var endpoints = _f.Endpoints with { YouTubeMusic = new Uri("http://127.0.0.1:1") };
         var client = new YouTubeMusicSearchClient(_f.Http, endpoints, _f.Time);
 
-        var ex = await Assert.ThrowsAsync<SearchException>(() => client.SearchAsync("Moments", SearchFilter.Songs));
+        var ex = await Assert.ThrowsAsync<ServiceException>(() => client.SearchAsync("Moments", SearchFilter.Songs));
 
         Assert.True(ex.IsTransient);
     }
