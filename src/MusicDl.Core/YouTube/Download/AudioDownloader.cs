@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Audio;
 using MusicDl.Configuration;
+using MusicDl.Http;
 using MusicDl.YouTube.Player;
 using MusicDl.YouTube.Visitor;
 
@@ -170,7 +171,7 @@ public sealed class AudioDownloader
             {
                 return new PlayerFailure(PlayerFailureKind.Forbidden, videoId, client, $"YouTube refused the media stream of video {videoId} with 403 (client {client})");
             }
-            catch (Exception ex) when (ex is IOException or HttpRequestException or DownloadLengthMismatchException or TimeoutException
+            catch (Exception ex) when (ex is ServiceException and not YouTubeSessionLimitedException or IOException or HttpRequestException or TimeoutException
                 || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 return new PlayerFailure(PlayerFailureKind.DownloadFailed, videoId, client, $"downloading video {videoId} failed (client {client}): {ex.Message}");

@@ -3,7 +3,6 @@ using System.Net;
 using MusicDl.Audio;
 using MusicDl.Http;
 using Polly;
-using Polly.Retry;
 
 namespace MusicDl.YouTube.Download;
 
@@ -14,7 +13,9 @@ namespace MusicDl.YouTube.Download;
 /// </summary>
 public sealed class RangedDownloader
 {
-    private readonly HttpClient _http;
+    private static readonly EdgeCall MediaCall = new() { Streamed = true, AnyStatus = true };
+
+    private readonly ServiceEdge _edge;
     private readonly RangedDownloadOptions _options;
     private readonly TimeProvider _time;
     private readonly YouTubeSession? _session;
@@ -23,7 +24,6 @@ public sealed class RangedDownloader
     {
         _session = session;
         ArgumentNullException.ThrowIfNull(http);
-        _http = http;
         _options = options ?? new RangedDownloadOptions();
         if (_options.PieceSize <= 0)
         {
@@ -32,6 +32,9 @@ public sealed class RangedDownloader
 
         _time = timeProvider ?? TimeProvider.System;
         Counter = counter ?? new MediaRequestCounter();
+
+        // No retry at the edge: a piece is asked again from its last byte received (the pipeline below).
+        _edge = new ServiceEdge("YouTube media", http, _time);
     }
 
     public MediaRequestCounter Counter { get; }
@@ -115,11 +118,9 @@ public sealed class RangedDownloader
     {
         var from = state.Offset;
         Counter.CountMediaRequest();
-        using var request = new HttpRequestMessage(HttpMethod.Get, WithRange(url, from, end));
 
         // request_timeout bounds the headers only; the body has the stall timeout, which a slow but steady stream never hits.
-        request.Options.Set(RequestTimeoutHandler.HeadersOnly, true);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await _edge.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, WithRange(url, from, end)), cancellationToken, MediaCall);
         if (response.StatusCode == HttpStatusCode.TooManyRequests && _session is not null)
         {
             throw _session.Limited($"the media server answered HTTP 429 at byte {from}");
@@ -137,7 +138,7 @@ public sealed class RangedDownloader
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"the media stream answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
+            throw new ServiceException(_edge.Service, ServiceFailures.KindOf(response.StatusCode), $"the media stream answered HTTP {(int)response.StatusCode}", status: response.StatusCode);
         }
 
         var announced = response.Content.Headers.ContentLength;
@@ -165,28 +166,24 @@ public sealed class RangedDownloader
         return state.Offset <= end;
     }
 
+    // The run's one retry mechanism (RetryPlan): a piece that failed for the network's or the server's reasons is
+    // asked again; a refusal (403), a length that does not add up or the session limit would only repeat.
     private ResiliencePipeline BuildPipeline(DownloadProgress state, CancellationToken cancellationToken) =>
-        _options.MaxRetries <= 0 ? ResiliencePipeline.Empty : new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
+        new RetryPlan(_options.MaxRetries, _options.BaseDelay, _options.MaxDelay).Build(
+            _time,
+            ex => ex switch
             {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception switch
-                {
-                    MediaForbiddenException or DownloadLengthMismatchException or YouTubeSessionLimitedException => false,
-                    HttpRequestException h => h.StatusCode is null or HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int?)h.StatusCode >= 500,
-                    IOException or TimeoutException => true,
+                MediaForbiddenException or DownloadLengthMismatchException or YouTubeSessionLimitedException => false,
+                ServiceException s => s.Kind is ServiceFailureKind.Timeout or ServiceFailureKind.ConnectionLost or ServiceFailureKind.Unreachable
+                    or ServiceFailureKind.ServerError or ServiceFailureKind.RateLimited || s.Status == HttpStatusCode.RequestTimeout,
+                HttpRequestException h => h.StatusCode is null || (int?)h.StatusCode >= 500,
+                IOException or TimeoutException => true,
 
-                    // HttpClient's own timeout, not the caller's cancellation.
-                    OperationCanceledException => !cancellationToken.IsCancellationRequested,
-                    _ => false,
-                }),
-                MaxRetryAttempts = _options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = _options.BaseDelay,
-                MaxDelay = _options.MaxDelay,
-                UseJitter = false,
+                // HttpClient's own timeout, not the caller's cancellation.
+                OperationCanceledException => !cancellationToken.IsCancellationRequested,
+                _ => false,
+            },
 
-                // A drop after progress resumes at once; only a fruitless attempt backs off.
-                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(state.Offset > state.AttemptStart ? TimeSpan.Zero : null),
-            })
-            .Build();
+            // A drop after progress resumes at once; only a fruitless attempt backs off.
+            () => state.Offset > state.AttemptStart ? TimeSpan.Zero : null);
 }

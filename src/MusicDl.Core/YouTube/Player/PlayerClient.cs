@@ -13,12 +13,10 @@ namespace MusicDl.YouTube.Player;
 public sealed class PlayerClient
 {
     private readonly PlayerController _controller;
+    private readonly ServiceEdge _edge;
     private readonly YouTubeSession _session;
     private readonly VisitorSession? _visitor;
-    private readonly RequestPacer? _pacer;
     private readonly TimeProvider _time;
-    private readonly TimeSpan _retryBaseDelay;
-    private long _requests;
 
     /// <param name="http">The run's client (its handler bounds each request by request_timeout).</param>
     /// <param name="settings">Clients in order, retries, youtube_rate_limit_*.</param>
@@ -37,63 +35,58 @@ public sealed class PlayerClient
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(settings);
         Settings = settings;
-        _controller = new PlayerController(http, settings.Endpoints.YouTube);
         _session = session ?? new YouTubeSession();
         _visitor = visitor;
         _time = time ?? TimeProvider.System;
-        _retryBaseDelay = retryBaseDelay ?? TimeSpan.FromSeconds(1);
-        _pacer = settings.YouTubeRateLimitEnabled ? new RequestPacer(settings.YouTubeRateLimitRequests, settings.YouTubeRateLimitWindow, _time) : null;
+
+        // A timeout, a refused connection or a 5xx says nothing about the video: backed off and asked again. A 429 is
+        // the session's limit, never waited out; once the session is limited no call goes out (each prolongs it).
+        var limited = _session;
+        _edge = new ServiceEdge(
+            "YouTube player",
+            http,
+            _time,
+            new RetryPlan(settings.MaxRetries, retryBaseDelay ?? TimeSpan.FromSeconds(1), TimeSpan.Zero),
+            settings.YouTubeRateLimitEnabled ? new RequestPacer(settings.YouTubeRateLimitRequests, settings.YouTubeRateLimitWindow, _time) : null,
+            rateLimitEndsSession: true,
+            gate: limited.ThrowIfLimited);
+        _controller = new PlayerController(_edge, settings.Endpoints.YouTube);
     }
 
     public MusicDlSettings Settings { get; }
 
     /// <summary>Player requests sent (for the run summary).</summary>
-    public long RequestCount => Interlocked.Read(ref _requests);
+    public long RequestCount => _edge.Requests;
 
     /// <summary>
-    /// One client's raw answer (throws HttpRequestException / JsonException on transport or format errors, after
-    /// retrying timeouts and 5xx with back-off; <see cref="YouTubeSessionLimitedException"/> once YouTube limits the session).
+    /// One client's raw answer, after the edge's retries of timeouts and 5xx: throws the player's
+    /// <see cref="ServiceException"/> when it could not be had, <see cref="YouTubeSessionLimitedException"/> once
+    /// YouTube limits the session.
     /// </summary>
     public async Task<PlayerResponse> GetPlayerAsync(string videoId, YouTubeClientSettings client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         var id = VideoIds.Require(videoId);
-        string? visitorData = null;
-        for (var attempt = 0; ; attempt++)
+
+        // No new player call once the session is limited: every call prolongs the limit.
+        _session.ThrowIfLimited();
+        var visitorData = _visitor is null ? null : await _visitor.GetAsync(cancellationToken);
+        PlayerResponse response;
+        try
         {
-            // No new player call once the session is limited: every call prolongs the limit.
-            _session.ThrowIfLimited();
-            if (_pacer is not null)
-            {
-                await _pacer.AcquireAsync(cancellationToken);
-                _session.ThrowIfLimited();
-            }
-
-            try
-            {
-                visitorData ??= _visitor is null ? null : await _visitor.GetAsync(cancellationToken);
-                Interlocked.Increment(ref _requests);
-                var response = await _controller.GetPlayerAsync(id, client, visitorData, cancellationToken);
-                _visitor?.Offer(response.VisitorData);
-
-                // The session limit comes first: never a hand-off to another client or yt-dlp under it.
-                return response.SessionLimited
-                    ? throw _session.Limited($"the player answered \"{response.Reason ?? "a captcha"}\" for video {id} (client {client.Name})")
-                    : response with { AnsweredAt = _time.GetUtcNow() };
-            }
-            catch (HttpRequestException ex) when (ex.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                throw _session.Limited($"the player answered HTTP 429 for video {id} (client {client.Name})");
-            }
-            catch (HttpRequestException ex) when (attempt < Settings.MaxRetries && (ex.StatusCode is null || (int)ex.StatusCode >= 500))
-            {
-                // A timeout, a refused connection or a 5xx says nothing about the video: back off and ask again.
-                if (_retryBaseDelay > TimeSpan.Zero)
-                {
-                    await Task.Delay(_retryBaseDelay * Math.Pow(2, attempt), _time, cancellationToken);
-                }
-            }
+            response = await _controller.GetPlayerAsync(id, client, visitorData, cancellationToken);
         }
+        catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.SessionLimit && ex is not YouTubeSessionLimitedException)
+        {
+            throw _session.Limited($"the player answered HTTP 429 for video {id} (client {client.Name})");
+        }
+
+        _visitor?.Offer(response.VisitorData);
+
+        // The session limit comes first: never a hand-off to another client or yt-dlp under it.
+        return response.SessionLimited
+            ? throw _session.Limited($"the player answered \"{response.Reason ?? "a captcha"}\" for video {id} (client {client.Name})")
+            : response with { AnsweredAt = _time.GetUtcNow() };
     }
 
     /// <summary>
@@ -115,18 +108,16 @@ public sealed class PlayerClient
         {
             response = await GetPlayerAsync(videoId, client, cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (ServiceException ex) when (ex is not YouTubeSessionLimitedException)
         {
-            return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player failed for video {videoId} (client {client.Name}): {ex.Message}"));
-        }
-        catch (Exception ex) when (ex is JsonException or IOException)
-        {
-            // HTML, truncated or wrong-shaped: the service's fault, never a verdict on the video.
-            return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player answer for video {videoId} could not be read (client {client.Name}): {ex.Message}"));
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player request for video {videoId} timed out (client {client.Name})"));
+            // HTML, truncated or wrong-shaped, a timeout, a 5xx: the service's fault, never a verdict on the video.
+            var what = ex.Kind switch
+            {
+                ServiceFailureKind.Unparseable => "answer could not be read",
+                ServiceFailureKind.Timeout => "request timed out",
+                _ => "failed",
+            };
+            return new PlayerAttempt(null, new PlayerFailure(PlayerFailureKind.ServiceError, videoId, client.Name, $"the YouTube player {what} for video {videoId} (client {client.Name}): {ex.Message}"));
         }
 
         if (response.IsLive)

@@ -7,45 +7,52 @@ using MusicDl.Http;
 namespace MusicDl.YouTube.Player;
 
 /// <summary>Makes the raw POST /youtubei/v1/player calls for one client context.</summary>
-internal sealed class PlayerController(HttpClient http, Uri youTubeBase)
+internal sealed class PlayerController(ServiceEdge edge, Uri youTubeBase)
 {
     private readonly Uri _playerUri = new(youTubeBase.AbsoluteUri.TrimEnd('/') + "/youtubei/v1/player?prettyPrint=false");
 
     public async Task<PlayerResponse> GetPlayerAsync(string videoId, YouTubeClientSettings client, string? visitorData, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _playerUri);
-        request.Content = new ByteArrayContent(BuildBody(videoId, client, visitorData));
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.TryAddWithoutValidation("X-YouTube-Client-Name", client.ClientId.ToString(CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation("X-YouTube-Client-Version", client.ClientVersion);
-        request.Headers.TryAddWithoutValidation("Origin", "https://www.youtube.com");
-        if (!string.IsNullOrEmpty(client.UserAgent))
+        var body = BuildBody(videoId, client, visitorData);
+        HttpRequestMessage Request()
         {
-            request.Headers.TryAddWithoutValidation("User-Agent", client.UserAgent);
+            var request = new HttpRequestMessage(HttpMethod.Post, _playerUri) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Headers.TryAddWithoutValidation("X-YouTube-Client-Name", client.ClientId.ToString(CultureInfo.InvariantCulture));
+            request.Headers.TryAddWithoutValidation("X-YouTube-Client-Version", client.ClientVersion);
+            request.Headers.TryAddWithoutValidation("Origin", "https://www.youtube.com");
+            if (!string.IsNullOrEmpty(client.UserAgent))
+            {
+                request.Headers.TryAddWithoutValidation("User-Agent", client.UserAgent);
+            }
+
+            if (!string.IsNullOrEmpty(visitorData))
+            {
+                request.Headers.TryAddWithoutValidation("X-Goog-Visitor-Id", visitorData);
+            }
+
+            foreach (var (name, value) in client.Headers)
+            {
+                request.Headers.Remove(name);
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            return request;
         }
 
-        if (!string.IsNullOrEmpty(visitorData))
-        {
-            request.Headers.TryAddWithoutValidation("X-Goog-Visitor-Id", visitorData);
-        }
-
-        foreach (var (name, value) in client.Headers)
-        {
-            request.Headers.Remove(name);
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"the YouTube player endpoint answered HTTP {(int)response.StatusCode} for video {videoId} (client {client.Name})", null, response.StatusCode);
-        }
-
-        // An oversize answer (BodyTooLargeException, an IOException) is one that cannot be read: the service's fault.
-        var body = await BoundedBody.ReadAsync(response.Content, BoundedBody.YouTubeLimit, cancellationToken);
-        using var doc = JsonDocument.Parse(body);
-        return PlayerResponseParser.Parse(doc.RootElement);
+        // An oversize answer is one that cannot be read: the service's fault, like HTML or a cut body.
+        return await edge.ReadAsync(
+            Request,
+            (_, answer) =>
+            {
+                using var doc = JsonDocument.Parse(answer);
+                return PlayerResponseParser.Parse(doc.RootElement);
+            },
+            cancellationToken,
+            Call);
     }
+
+    private static readonly EdgeCall Call = new() { Answers = [], BodyLimit = BoundedBody.YouTubeLimit };
 
     internal static byte[] BuildBody(string videoId, YouTubeClientSettings client, string? visitorData = null)
     {

@@ -1,19 +1,20 @@
+using MusicDl.Http;
+
 namespace MusicDl.YouTube.Visitor;
 
-/// <summary>Neither sw.js_data nor the home page gave visitor data (a network failure or an answer of a new shape).</summary>
-public sealed class VisitorDataException : Exception
+/// <summary>
+/// Neither sw.js_data nor the home page gave visitor data: a failure of service "YouTube visitor data", of the kind
+/// the last request failed with (or unparseable: an answer of a new shape).
+/// </summary>
+public sealed class VisitorDataException : ServiceException
 {
-    public VisitorDataException()
-    {
-    }
-
     public VisitorDataException(string message)
-        : base(message)
+        : base("YouTube visitor data", ServiceFailureKind.Unparseable, message)
     {
     }
 
     public VisitorDataException(string message, Exception innerException)
-        : base(message, innerException)
+        : base("YouTube visitor data", ServiceFailures.KindOf(innerException), message, innerException)
     {
     }
 }

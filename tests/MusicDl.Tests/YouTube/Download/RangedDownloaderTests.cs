@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using MusicDl.Http;
 using MusicDl.Fakes;
 using MusicDl.Tests.TestSupport;
 using MusicDl.YouTube.Download;
@@ -122,9 +123,10 @@ public sealed class RangedDownloaderTests : IAsyncLifetime
     {
         _bed.Fake.MediaRoute.Fail(new FakeFault { Status = 500 });
 
-        var ex = await Assert.ThrowsAsync<HttpRequestException>(() => Downloader(TimeProvider.System, retries: 0).DownloadAsync(MediaUrl(251), 100, _bed.Destination));
+        var ex = await Assert.ThrowsAsync<ServiceException>(() => Downloader(TimeProvider.System, retries: 0).DownloadAsync(MediaUrl(251), 100, _bed.Destination));
 
         Assert.Contains("500", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(("YouTube media", ServiceFailureKind.ServerError), (ex.Service, ex.Kind));
         Assert.Equal(1, _bed.Fake.MediaRoute.Count);
         Assert.False(File.Exists(_bed.Destination));
     }
