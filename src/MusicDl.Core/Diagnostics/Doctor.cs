@@ -23,7 +23,7 @@ public sealed class Doctor
 
     public async Task<DoctorReport> RunAsync(CancellationToken cancellationToken)
     {
-        using var http = ServiceChecks.CreateHttpClient(_settings.RequestTimeout, _context.Handler);
+        using var http = ServiceChecks.CreateHttpClient(_settings.RequestTimeout, _context.Handler, _context.TimeProvider);
         var probes = new List<DoctorProbe>();
         probes.AddRange(ToolChecks.Probes(_settings, _context));
         probes.AddRange(ServiceChecks.Probes(_settings, _context, http));

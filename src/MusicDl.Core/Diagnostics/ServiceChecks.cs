@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using MusicDl.Configuration;
+using MusicDl.Http;
 using MusicDl.Output;
 using MusicDl.Spotify;
 
@@ -82,12 +83,12 @@ internal static class ServiceChecks
             : how + " only (spotify_access: api)");
     }
 
-    public static HttpClient CreateHttpClient(TimeSpan requestTimeout, HttpMessageHandler? handler)
-    {
-        // One attempt each: no retry handler, no redirects followed (a redirect is an answer), connect bounded too.
-        var inner = handler ?? new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = requestTimeout };
-        return new HttpClient(inner, disposeHandler: handler is null) { Timeout = Timeout.InfiniteTimeSpan };
-    }
+    /// <summary>
+    /// The doctor's client, from the one factory: one attempt each, no redirects followed (a redirect is an answer).
+    /// Each probe's own deadline is request_timeout and speaks first; the client's bound a second later is the backstop.
+    /// </summary>
+    public static HttpClient CreateHttpClient(TimeSpan requestTimeout, HttpMessageHandler? handler, TimeProvider? time = null) =>
+        OutboundHttp.Create(requestTimeout + TimeSpan.FromSeconds(1), 4, time, handler, followRedirects: false);
 
     private static DoctorProbe Reachable(string name, Uri url, bool blocks, HttpClient http, DoctorContext context)
     {
