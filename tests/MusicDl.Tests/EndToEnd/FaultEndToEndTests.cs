@@ -4,7 +4,6 @@ using MusicDl.Fakes.YouTubeMedia;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Scenario 6 of issue 8: transient faults are retried; only a track that really fails makes exit 1.</summary>
-[Trait("Category", "EndToEnd")]
 public sealed class FaultEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

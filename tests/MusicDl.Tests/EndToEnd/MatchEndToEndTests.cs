@@ -4,7 +4,6 @@ using MusicDl.Fakes.YouTubeMusic;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Issue 14 on the real binary: `match` at the minimum cost, and the review loop.</summary>
-[Trait("Category", "EndToEnd")]
 public sealed class MatchEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

@@ -5,7 +5,6 @@ using MusicDl.Tests.Library;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Scenario 7 of issue 8: `sync --prune` with the config's playlists.</summary>
-[Trait("Category", "EndToEnd")]
 public sealed class PruneEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

@@ -3,7 +3,6 @@ using MusicDl.Tests.Library;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>What scripts and cron see: plain result lines on stdout, and a dry run that writes nothing.</summary>
-[Trait("Category", "EndToEnd")]
 public sealed class ScriptEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;
