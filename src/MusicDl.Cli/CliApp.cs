@@ -6,7 +6,13 @@ using MusicDl.Runs;
 
 namespace MusicDl.Cli;
 
-/// <summary>Builds the command tree and runs one invocation with the given streams and environment.</summary>
+/// <summary>
+/// Builds the command tree and runs one invocation with the given streams and environment. This is the one place the
+/// process's surroundings enter: Program.Main passes the real stdout, stderr, stdin and environment variables; tests
+/// pass their own (CliRunner, MusicDlSandbox in process). Below it nothing reads the process environment: settings
+/// (ConfigLoader), the login folder (SpotifyClientOptions.ConfigDirectory), the default cache file (CachePaths) and
+/// the tools (PATH, ExecutableLocator) are all given what this instance holds.
+/// </summary>
 internal sealed class CliApp
 {
     private readonly CliOptions _o = new();
@@ -27,6 +33,12 @@ internal sealed class CliApp
     public TextReader Stdin { get; }
 
     public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>This invocation's PATH: where ffmpeg, ffprobe, yt-dlp and the JavaScript runtimes are looked for.</summary>
+    public string? PathVariable => Environment.GetValueOrDefault("PATH");
+
+    /// <summary>The default cache file of this invocation's environment ($XDG_CACHE_HOME, $HOME, %LOCALAPPDATA%).</summary>
+    public string DefaultCacheFile() => Caching.CachePaths.DefaultFile(name => Environment.GetValueOrDefault(name), OperatingSystem.IsWindows());
 
     public RootCommand Root { get; }
 

@@ -71,12 +71,12 @@ internal sealed class Invocation : IDisposable
     public MusicDlSettings WithDefaultCacheFile(MusicDlSettings settings) =>
         settings.CacheFile is not null
             ? settings
-            : settings with { CacheFile = CachePaths.DefaultFile(name => App.Environment.GetValueOrDefault(name), OperatingSystem.IsWindows()) };
+            : settings with { CacheFile = App.DefaultCacheFile() };
 
     /// <summary>The login file lives beside the config file, in the folder the sandboxed environment names.</summary>
     public SpotifyClientOptions SpotifyOptions() => new()
     {
-        ConfigDirectory = Path.GetDirectoryName(new ConfigLoader(App.Environment).Paths.DefaultConfigFile),
+        ConfigDirectory = Path.GetDirectoryName(new ConfigLoader(App.Environment).Paths.DefaultConfigFile)!,
     };
 
     /// <summary>A log file that cannot be written is bad input: said now, in one line, not at the first log line.</summary>

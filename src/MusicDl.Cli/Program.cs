@@ -7,7 +7,9 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The one read of the process environment: everything below is given this copy (CliApp).
+        // Windows' variable names are case-insensitive ("Path" is PATH), as the process's own look-ups were.
+        var environment = new Dictionary<string, string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         foreach (DictionaryEntry e in System.Environment.GetEnvironmentVariables())
         {
             environment[(string)e.Key] = (string?)e.Value ?? string.Empty;

@@ -17,7 +17,7 @@ internal static class ReportedRun
         {
             Explain = request.Explain,
         };
-        var report = await new RunExecutor(invocation.Logging, invocation.SpotifyOptions()).ExecuteAsync(request, reporter, cancellationToken);
+        var report = await new RunExecutor(invocation.Logging, invocation.SpotifyOptions(), invocation.App.PathVariable).ExecuteAsync(request, reporter, cancellationToken);
         reporter.Complete(report.Summary, report.AbortMessage);
         return (int)report.ExitCode;
     }

@@ -28,9 +28,9 @@ internal static class DoctorCommand
         var settings = await invocation.LoadSettingsAsync(cancellationToken);
         var context = new DoctorContext
         {
-            LoginDirectory = invocation.SpotifyOptions().ConfigDirectory!,
-            DefaultCacheFile = CachePaths.DefaultFile(name => app.Environment.GetValueOrDefault(name), OperatingSystem.IsWindows()),
-            PathVariable = app.Environment.GetValueOrDefault("PATH"),
+            LoginDirectory = invocation.SpotifyOptions().ConfigDirectory,
+            DefaultCacheFile = app.DefaultCacheFile(),
+            PathVariable = app.PathVariable,
         };
         var report = await new Doctor(settings, context).RunAsync(cancellationToken);
         var stdout = invocation.Stdout;

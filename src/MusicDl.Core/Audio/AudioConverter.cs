@@ -12,13 +12,13 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
     /// <summary>Used to learn codec and rate of a source that came without them (yt-dlp downloads).</summary>
     public AudioProbe? Probe { get; } = probe;
 
-    /// <summary>ffmpeg from <c>ffmpeg_path</c> or PATH; throws <see cref="FfmpegNotFoundException"/> with install hints.</summary>
-    public static AudioConverter Locate(MusicDlSettings settings, string? pathVariable = null)
+    /// <summary>ffmpeg from <c>ffmpeg_path</c> or the host's PATH (<paramref name="pathVariable"/>); throws <see cref="FfmpegNotFoundException"/> with install hints.</summary>
+    public static AudioConverter Locate(MusicDlSettings settings, string? pathVariable)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var path = ExecutableLocator.Find("ffmpeg", settings.FfmpegPath, pathVariable)
             ?? throw new FfmpegNotFoundException(settings.FfmpegPath);
-        return new AudioConverter(path, AudioProbe.TryLocate(settings));
+        return new AudioConverter(path, AudioProbe.TryLocate(settings, pathVariable));
     }
 
     /// <summary>

@@ -11,8 +11,8 @@ public sealed class AudioProbe(string ffprobePath)
 {
     public string FfprobePath { get; } = ffprobePath;
 
-    /// <summary>ffprobe beside the configured ffmpeg, else on PATH; null when absent.</summary>
-    public static AudioProbe? TryLocate(MusicDlSettings settings)
+    /// <summary>ffprobe beside the configured ffmpeg, else on the host's PATH (<paramref name="pathVariable"/>); null when absent.</summary>
+    public static AudioProbe? TryLocate(MusicDlSettings settings, string? pathVariable)
     {
         ArgumentNullException.ThrowIfNull(settings);
         string? configured = null;
@@ -21,7 +21,7 @@ public sealed class AudioProbe(string ffprobePath)
             configured = Directory.Exists(settings.FfmpegPath) ? settings.FfmpegPath : Path.GetDirectoryName(Path.GetFullPath(settings.FfmpegPath));
         }
 
-        var path = ExecutableLocator.Find("ffprobe", configured) ?? ExecutableLocator.Find("ffprobe", null);
+        var path = ExecutableLocator.Find("ffprobe", configured, pathVariable) ?? ExecutableLocator.Find("ffprobe", null, pathVariable);
         return path is null ? null : new AudioProbe(path);
     }
 

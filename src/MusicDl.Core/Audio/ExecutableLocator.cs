@@ -1,9 +1,12 @@
 namespace MusicDl.Audio;
 
-/// <summary>Finds an external tool: the configured path (a file, or a folder holding it) first, then PATH.</summary>
+/// <summary>
+/// Finds an external tool: the configured path (a file, or a folder holding it) first, then the folders of
+/// <c>pathVariable</c>: the host's PATH, passed in (Core never reads the process environment; null searches nothing).
+/// </summary>
 internal static class ExecutableLocator
 {
-    public static string? Find(string name, string? configuredPath, string? pathVariable = null)
+    public static string? Find(string name, string? configuredPath, string? pathVariable)
     {
         var fileName = OperatingSystem.IsWindows() ? name + ".exe" : name;
         if (!string.IsNullOrWhiteSpace(configuredPath))
@@ -18,7 +21,7 @@ internal static class ExecutableLocator
             return IsExecutable(configuredPath) ? Path.GetFullPath(configuredPath) : null;
         }
 
-        var path = pathVariable ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        var path = pathVariable ?? string.Empty;
         foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var candidate = Path.Combine(dir, fileName);

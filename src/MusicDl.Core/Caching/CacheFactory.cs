@@ -24,7 +24,9 @@ public static class CacheFactory
         var layers = new List<ICacheLayer>();
         if (settings.CachePersistent)
         {
-            layers.Add(new SqliteCacheStore(settings.CacheFile ?? CachePaths.DefaultFile(), time, warnings));
+            // The host names the file (CachePaths.DefaultFile over its environment when the config names none).
+            var file = settings.CacheFile ?? throw new ArgumentException("a persistent cache needs its file: the host sets cache_file (CachePaths.DefaultFile)", nameof(settings));
+            layers.Add(new SqliteCacheStore(file, time, warnings));
         }
 
         if (!string.IsNullOrWhiteSpace(settings.CacheRedis))

@@ -6,9 +6,8 @@ public static class CachePaths
     public const string FileName = "cache.db";
 
     /// <summary>$XDG_CACHE_HOME/musicdl/cache.db (else ~/.cache/musicdl), %LOCALAPPDATA%\musicdl\cache.db on Windows.</summary>
-    public static string DefaultFile() => DefaultFile(Environment.GetEnvironmentVariable, OperatingSystem.IsWindows());
-
-    internal static string DefaultFile(Func<string, string?> environment, bool windows)
+    /// <remarks><paramref name="environment"/> is the host's (Core never reads the process environment).</remarks>
+    public static string DefaultFile(Func<string, string?> environment, bool windows)
     {
         ArgumentNullException.ThrowIfNull(environment);
         string root;

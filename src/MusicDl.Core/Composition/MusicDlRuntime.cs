@@ -55,13 +55,16 @@ public sealed class MusicDlRuntime : IAsyncDisposable
 
     public RequestCounts Requests => new(_spotify.RequestCount, _matcher.SearchRequests, _audio?.PlayerRequests ?? 0, _audio?.Counter.MediaRequests ?? 0);
 
-    /// <summary>Builds the run. Throws <see cref="FfmpegNotFoundException"/> or <see cref="LibraryLockedException"/> before any network call.</summary>
+    /// <summary>
+    /// Builds the run; <paramref name="pathVariable"/> is the host's PATH, where ffmpeg, ffprobe and yt-dlp are looked
+    /// for. Throws <see cref="FfmpegNotFoundException"/> or <see cref="LibraryLockedException"/> before any network call.</summary>
     public static async Task<MusicDlRuntime> CreateAsync(
         MusicDlSettings settings,
         RunMode mode,
         TimeSpan lockWait,
         ILoggerFactory loggers,
         SpotifyClientOptions spotifyOptions,
+        string? pathVariable,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -70,7 +73,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         var time = spotifyOptions.TimeProvider;
         var downloads = mode == RunMode.Download && settings.Overwrite != OverwriteMode.Metadata;
         var measuresLocalFiles = mode == RunMode.Download && settings.Overwrite == OverwriteMode.Metadata && settings.ReplayGain;
-        var converter = downloads || measuresLocalFiles ? AudioConverter.Locate(settings) : null;
+        var converter = downloads || measuresLocalFiles ? AudioConverter.Locate(settings, pathVariable) : null;
         var template = PathTemplate.Parse(settings.Output);
 
         var http = OutboundHttp.Create(settings.RequestTimeout, Math.Max(8, settings.Threads * 2), time);
@@ -104,7 +107,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             var musicBrainz = settings.MusicBrainz ? new MusicBrainzClient(http, settings, time, musicBrainzHealth) : null;
             var visitor = CreateVisitorSession(http, settings, cache, time, loggers);
             var matcher = AudioMatcher.Create(http, settings with { NoCache = false }, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor, youTube);
-            var audio = downloads ? new AudioDownloader(settings, http, time, null, loggers.CreateLogger<AudioDownloader>(), visitor, youTube) : null;
+            var audio = downloads ? new AudioDownloader(settings, http, pathVariable, time, null, loggers.CreateLogger<AudioDownloader>(), visitor, youTube) : null;
             ITrackLibrary? trackLibrary = null;
             if (mode != RunMode.Match)
             {

@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace MusicDl.Configuration;
 
 /// <summary>
@@ -30,19 +28,6 @@ public sealed class ConfigLoader
     }
 
     public ConfigPaths Paths { get; }
-
-    /// <summary>A loader over this process's environment variables.</summary>
-    public static ConfigLoader ForCurrentProcess()
-    {
-        var comparer = OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
-        var environment = new Dictionary<string, string>(comparer);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
-        }
-
-        return new ConfigLoader(environment);
-    }
 
     /// <summary>
     /// Which file to read: <paramref name="explicitPath"/> (--config), else $MUSICDL_CONFIG, else the default

@@ -12,8 +12,9 @@ namespace MusicDl.Runs;
 /// <summary>
 /// Executes a <see cref="RunRequest"/>: checks the Spotify credentials, builds the run (<see cref="MusicDlRuntime"/>),
 /// runs the pipeline, prunes for <c>sync --prune</c>, and sums it all up with the exit code the outcomes earn.
+/// <paramref name="pathVariable"/> is the host's PATH (the tools are looked for there; Core reads no process environment).
 /// </summary>
-public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spotifyOptions)
+public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spotifyOptions, string? pathVariable)
 {
     /// <summary>Throws <see cref="ConfigException"/> when the credentials are missing, before any network call.</summary>
     public async Task<RunReport> ExecuteAsync(RunRequest request, IRunObserver observer, CancellationToken cancellationToken)
@@ -57,7 +58,7 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
 
         var time = spotifyOptions.TimeProvider;
         var started = time.GetTimestamp();
-        await using var runtime = await MusicDlRuntime.CreateAsync(settings, request.Mode, request.LockWait, loggers, spotifyOptions, cancellationToken);
+        await using var runtime = await MusicDlRuntime.CreateAsync(settings, request.Mode, request.LockWait, loggers, spotifyOptions, pathVariable, cancellationToken);
         var downloader = runtime.Downloader;
         downloader.Planned += observer.Planned;
         downloader.TrackStarted += observer.TrackStarted;

@@ -54,14 +54,14 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
     /// single read goes through its <c>spotify</c> region.
     /// </summary>
     /// <exception cref="SpotifyCredentialsException">No client id, or neither a secret nor a saved login.</exception>
-    public static SpotifyClient Create(MusicDlSettings settings, ICache? cache, SpotifyClientOptions? options = null) =>
+    public static SpotifyClient Create(MusicDlSettings settings, ICache? cache, SpotifyClientOptions options) =>
         Create(settings, cache?.Region(CacheRegions.Tokens, SpotifyCacheJsonContext.Default.SpotifyAccessToken), cache, options);
 
     /// <summary>
     /// Whether a run with these settings reads only Spotify's public pages: <c>spotify_access: public</c>, or
     /// <c>auto</c> without usable credentials (a client id with a secret or a saved login).
     /// </summary>
-    public static bool ReadsOnlyPublicPages(MusicDlSettings settings, SpotifyClientOptions? options = null)
+    public static bool ReadsOnlyPublicPages(MusicDlSettings settings, SpotifyClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return settings.SpotifyAccess switch
@@ -73,24 +73,25 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
     }
 
     /// <summary>Whether a login was saved for the configured client id.</summary>
-    public static bool HasSavedLogin(MusicDlSettings settings, SpotifyClientOptions? options = null)
+    public static bool HasSavedLogin(MusicDlSettings settings, SpotifyClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(settings.ClientId))
         {
             return false;
         }
 
-        var store = new SpotifyLoginStore((options ?? new SpotifyClientOptions()).ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), settings.ClientId.Trim());
+        var store = new SpotifyLoginStore(options.ConfigDirectory, settings.ClientId.Trim());
         return store.Exists;
     }
 
-    /// <summary>As <see cref="Create(MusicDlSettings, ICache?, SpotifyClientOptions?)"/>, with the token region and the metadata cache apart.</summary>
+    /// <summary>As <see cref="Create(MusicDlSettings, ICache?, SpotifyClientOptions)"/>, with the token region and the metadata cache apart.</summary>
     internal static SpotifyClient Create(
-        MusicDlSettings settings, ICacheRegion<SpotifyAccessToken>? tokens, ICache? metadata, SpotifyClientOptions? options = null)
+        MusicDlSettings settings, ICacheRegion<SpotifyAccessToken>? tokens, ICache? metadata, SpotifyClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        options ??= new SpotifyClientOptions();
+        ArgumentNullException.ThrowIfNull(options);
         var log = options.Log;
         if (ReadsOnlyPublicPages(settings, options))
         {
@@ -100,7 +101,7 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
         }
 
         var clientId = RequireClientId(settings);
-        var store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), clientId, options.LoginLockBusy);
+        var store = new SpotifyLoginStore(options.ConfigDirectory, clientId, options.LoginLockBusy);
         var (http, transport) = CreateTransport(settings, options);
         var accounts = new SpotifyAccounts(transport);
         ISpotifyTokenSource source;

@@ -8,8 +8,11 @@ public sealed record SpotifyClientOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Where the login file lives; null means <c>$XDG_CONFIG_HOME/musicdl</c>.</summary>
-    public string? ConfigDirectory { get; init; }
+    /// <summary>
+    /// Where the login file lives: the host's config folder (<c>$XDG_CONFIG_HOME/musicdl</c> of its environment,
+    /// ConfigPaths); Core never reads the process environment for it.
+    /// </summary>
+    public required string ConfigDirectory { get; init; }
 
     /// <summary>Per-request timeout (a timeout is retried like a 5xx).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);

@@ -20,14 +20,14 @@ public sealed class SpotifyLogin : IDisposable
     private readonly SpotifyLoginStore _store;
     private readonly string _clientId;
 
-    public SpotifyLogin(MusicDlSettings settings, SpotifyClientOptions? options = null)
+    public SpotifyLogin(MusicDlSettings settings, SpotifyClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        options ??= new SpotifyClientOptions();
+        ArgumentNullException.ThrowIfNull(options);
         _clientId = SpotifyClient.RequireClientId(settings);
         (_http, _transport) = SpotifyClient.CreateTransport(settings, options);
         _accounts = new SpotifyAccounts(_transport);
-        _store = new SpotifyLoginStore(options.ConfigDirectory ?? SpotifyLoginStore.DefaultDirectory(), _clientId, options.LoginLockBusy);
+        _store = new SpotifyLoginStore(options.ConfigDirectory, _clientId, options.LoginLockBusy);
         RedirectUri = new Uri($"http://127.0.0.1:{settings.AuthRedirectPort}/callback");
     }
 

@@ -32,21 +32,6 @@ internal sealed class SpotifyLoginStore
 
     private string LockPath => FilePath + ".lock";
 
-    /// <summary><c>$XDG_CONFIG_HOME/musicdl</c>, else <c>~/.config/musicdl</c> (the roaming app-data folder on Windows).</summary>
-    public static string DefaultDirectory()
-    {
-        var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
-        // The XDG spec says a relative value is invalid and must be ignored.
-        if (!string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg))
-        {
-            return Path.Combine(xdg, "musicdl");
-        }
-
-        return OperatingSystem.IsWindows()
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData), "musicdl")
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".config", "musicdl");
-    }
-
     public bool Exists => File.Exists(FilePath);
 
     public async Task<SavedLogin?> LoadAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Fakes.YouTubeMedia;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Audio;
 
@@ -17,8 +18,8 @@ public sealed class AudioConverterTests : IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         _files = await FakeAudioFiles.GetAsync();
-        _converter = AudioConverter.Locate(new MusicDlSettings());
-        _probe = AudioProbe.TryLocate(new MusicDlSettings()) ?? throw new InvalidOperationException("ffprobe is needed by these tests");
+        _converter = AudioConverter.Locate(new MusicDlSettings(), TestHost.PathVariable);
+        _probe = AudioProbe.TryLocate(new MusicDlSettings(), TestHost.PathVariable) ?? throw new InvalidOperationException("ffprobe is needed by these tests");
     }
 
     public Task DisposeAsync()
@@ -143,7 +144,7 @@ public sealed class AudioConverterTests : IAsyncLifetime
     [Fact]
     public void A_missing_ffmpeg_gives_one_line_naming_how_to_install_it()
     {
-        var ex = Assert.Throws<FfmpegNotFoundException>(() => AudioConverter.Locate(new MusicDlSettings { FfmpegPath = Path.Combine(_folder, "ffmpeg") }));
+        var ex = Assert.Throws<FfmpegNotFoundException>(() => AudioConverter.Locate(new MusicDlSettings { FfmpegPath = Path.Combine(_folder, "ffmpeg") }, TestHost.PathVariable));
 
         Assert.DoesNotContain('\n', ex.Message);
         Assert.Contains("apt install ffmpeg", ex.Message, StringComparison.Ordinal);
@@ -164,9 +165,9 @@ public sealed class AudioConverterTests : IAsyncLifetime
     [Fact]
     public void Ffmpeg_is_found_at_a_configured_folder()
     {
-        var onPath = AudioConverter.Locate(new MusicDlSettings()).FfmpegPath;
+        var onPath = AudioConverter.Locate(new MusicDlSettings(), TestHost.PathVariable).FfmpegPath;
 
-        Assert.Equal(onPath, AudioConverter.Locate(new MusicDlSettings { FfmpegPath = Path.GetDirectoryName(onPath) }).FfmpegPath);
+        Assert.Equal(onPath, AudioConverter.Locate(new MusicDlSettings { FfmpegPath = Path.GetDirectoryName(onPath) }, TestHost.PathVariable).FfmpegPath);
     }
 
     private static byte[] WavHeader(int seconds)

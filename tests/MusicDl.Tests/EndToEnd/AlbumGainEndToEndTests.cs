@@ -25,7 +25,7 @@ public sealed class AlbumGainEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await FakeWorld.StartAsync();
+        _world = await FakeWorld.StartAsync(inProcess: true);
         _album = _world.AddDownloadableAlbumWithExtras(Tracks, Synced);
         _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1\n  lyrics: embed\n  musicbrainz: true\n  replaygain: true"));
     }

@@ -13,7 +13,7 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await FakeWorld.StartAsync();
+        _world = await FakeWorld.StartAsync(inProcess: true);
         _world.WriteConfig(_world.Config());
         Directory.CreateDirectory(Folder);
         File.WriteAllText(AFile, "not a folder");

@@ -1,6 +1,7 @@
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Issue 25: output that cannot be written ends the run cleanly (exit 3, summary on stderr), never an abort.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class BrokenStdoutEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

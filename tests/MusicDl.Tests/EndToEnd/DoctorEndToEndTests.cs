@@ -11,7 +11,7 @@ public sealed class DoctorEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync(inProcess: true);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

@@ -62,13 +62,19 @@ public sealed class FakeWorld : IAsyncDisposable
 
     public int MediaRequests => Media.MediaRoute.Count;
 
-    public static async Task<FakeWorld> StartAsync()
+    /// <summary>
+    /// Starts the fakes and a sandbox pointed at them. <paramref name="inProcess"/>: the sandbox's runs go through
+    /// <c>CliApp</c> in this process (MusicDlSandbox.InProcess), for tests whose subject is not the process itself.
+    /// </summary>
+    public static async Task<FakeWorld> StartAsync(bool inProcess = false)
     {
         var host = await FakeHost.StartAsync();
         var spotify = new FakeSpotify(host);
         var music = new FakeYouTubeMusic(host);
         var media = await FakeYouTubeMedia.StartAsync(host);
-        return new FakeWorld(host, spotify, music, media);
+        var world = new FakeWorld(host, spotify, music, media);
+        world.Sandbox.InProcess = inProcess;
+        return world;
     }
 
     /// <summary>

@@ -4,12 +4,11 @@ using MusicDl.Fakes.YouTubeMedia;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Scenario 6 of issue 8: transient faults are retried; only a track that really fails makes exit 1.</summary>
-[Trait("Category", "EndToEnd")]
 public sealed class FaultEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync(inProcess: true);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

@@ -11,7 +11,7 @@ public sealed class LibraryUpgradeEndToEndTests : IAsyncLifetime
     private const string Synced = "[00:00.10] la la\n[00:00.60] la";
     private FakeWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync(inProcess: true);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

@@ -4,12 +4,11 @@ using MusicDl.Fakes.YouTubeMusic;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Issue 14 on the real binary: `match` at the minimum cost, and the review loop.</summary>
-[Trait("Category", "EndToEnd")]
 public sealed class MatchEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync(inProcess: true);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

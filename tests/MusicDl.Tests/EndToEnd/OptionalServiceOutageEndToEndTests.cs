@@ -26,7 +26,7 @@ public sealed class OptionalServiceOutageEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await FakeWorld.StartAsync();
+        _world = await FakeWorld.StartAsync(inProcess: true);
         _album = _world.AddDownloadableAlbumWithExtras(Tracks, Synced);
         // The test config's four threads make tracks wait on the services side by side; one second a request keeps a black hole cheap.
         _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1\n  lyrics: embed\n  musicbrainz: true"));

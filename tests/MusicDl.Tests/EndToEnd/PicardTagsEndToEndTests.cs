@@ -24,7 +24,7 @@ public sealed class PicardTagsEndToEndTests(ITestOutputHelper output) : IAsyncLi
 
     public async Task InitializeAsync()
     {
-        _world = await FakeWorld.StartAsync();
+        _world = await FakeWorld.StartAsync(inProcess: true);
         var generated = _world.Spotify.AddGeneratedAlbum(Tracks, discs: 2, albumType: "compilation");
         _first = $"Artist {generated.ArtistIds[0][^4..]}";
         var second = FakeSpotifyIds.Next("ar");

@@ -5,12 +5,11 @@ using MusicDl.Tests.Library;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Scenario 7 of issue 8: `sync --prune` with the config's playlists.</summary>
-[Trait("Category", "EndToEnd")]
 public sealed class PruneEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync(inProcess: true);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

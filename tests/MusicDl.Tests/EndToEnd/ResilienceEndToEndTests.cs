@@ -17,7 +17,7 @@ public sealed class ResilienceEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await FakeWorld.StartAsync();
+        _world = await FakeWorld.StartAsync(inProcess: true);
 
         // One second a request and one retry keep a dead service's cost to seconds.
         _world.WriteConfig(_world.Config("  request_timeout: 1\n  max_retries: 1"));

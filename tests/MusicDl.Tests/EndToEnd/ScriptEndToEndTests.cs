@@ -3,12 +3,11 @@ using MusicDl.Tests.Library;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>What scripts and cron see: plain result lines on stdout, and a dry run that writes nothing.</summary>
-[Trait("Category", "EndToEnd")]
 public sealed class ScriptEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync(inProcess: true);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

@@ -4,6 +4,7 @@ using System.Globalization;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Issue 25: a read of stdin that never ends still ends on the first signal.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class StalledInputEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;

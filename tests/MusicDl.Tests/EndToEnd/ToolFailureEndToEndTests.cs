@@ -5,7 +5,7 @@ public sealed class ToolFailureEndToEndTests : IAsyncLifetime
 {
     private FakeWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync(inProcess: true);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

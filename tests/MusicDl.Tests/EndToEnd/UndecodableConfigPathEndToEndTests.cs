@@ -4,6 +4,7 @@ using MusicDl.Tests.Harness;
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Issue 25: a config file named in Latin-1 bytes is found under LANG=C, by --config and by MUSICDL_CONFIG.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class UndecodableConfigPathEndToEndTests : IDisposable
 {
     private readonly MusicDlSandbox _sandbox = new();

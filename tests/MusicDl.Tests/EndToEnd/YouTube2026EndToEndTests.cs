@@ -14,7 +14,7 @@ public sealed class YouTube2026EndToEndTests(ITestOutputHelper output) : IAsyncL
 {
     private FakeWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync(inProcess: true);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

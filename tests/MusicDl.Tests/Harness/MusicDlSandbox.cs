@@ -7,6 +7,8 @@ namespace MusicDl.Tests.Harness;
 /// Spotify credentials, endpoint variables pointing wherever the test says (the fakes), a timeout.
 /// The binary is the CLI project's own build output (built with the tests, same configuration), run as
 /// <c>dotnet musicdl.dll</c> from its folder so that its own dependency manifest applies.
+/// With <see cref="InProcess"/> the same invocation runs through <c>CliApp</c> in this process instead, given the very
+/// environment the child would get, captured stdout and stderr, and the timeout as its cancellation.
 /// </summary>
 public sealed class MusicDlSandbox : IDisposable
 {
@@ -39,6 +41,13 @@ public sealed class MusicDlSandbox : IDisposable
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Run <see cref="RunAsync(string[])"/> through <c>CliApp</c> in this process (no binary started) when the
+    /// process itself is not the subject. Paths given to an in-process run must be absolute (the sandbox's are): it
+    /// shares this process's working folder. <see cref="Start"/> always starts the binary.
+    /// </summary>
+    public bool InProcess { get; set; }
+
     /// <summary>Start the binary with its stdout closed (<c>&gt;&amp;-</c>), through sh.</summary>
     public bool CloseStdout { get; set; }
 
@@ -60,6 +69,11 @@ public sealed class MusicDlSandbox : IDisposable
 
     public async Task<MusicDlResult> RunAsync(string[] args, string? stdin, CancellationToken cancellationToken = default)
     {
+        if (InProcess && !CloseStdout && ShellScript is null)
+        {
+            return await RunInProcessAsync(args, stdin, cancellationToken);
+        }
+
         using var process = Start(args, stdin is not null);
         if (stdin is not null)
         {
@@ -82,6 +96,75 @@ public sealed class MusicDlSandbox : IDisposable
         }
 
         return new MusicDlResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private async Task<MusicDlResult> RunInProcessAsync(string[] args, string? stdin, CancellationToken cancellationToken)
+    {
+        // Synchronized: the run's workers write to stdout and stderr from several threads, as they would to Console.
+        using var stdoutText = new StringWriter();
+        using var stderrText = new StringWriter();
+        var stdout = TextWriter.Synchronized(stdoutText);
+        var stderr = TextWriter.Synchronized(stderrText);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        var app = new MusicDl.Cli.CliApp(stdout, stderr, ChildEnvironment(), stdin is null ? null : new StringReader(stdin))
+        {
+            // The timeout stops the run as the harness's kill would: running tracks cancelled at once.
+            Immediate = timeout.Token,
+        };
+        var code = await Task.Run(() => app.RunAsync(args, timeout.Token), CancellationToken.None);
+        if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"musicdl {string.Join(' ', args)} did not finish within {Timeout}; stderr so far: {stderrText}");
+        }
+
+        stdout.Flush();
+        stderr.Flush();
+        return new MusicDlResult(code, stdoutText.ToString(), stderrText.ToString());
+    }
+
+    /// <summary>What the child's environment would be: this process's, less Spotify credentials and MUSICDL_*, plus the sandbox's.</summary>
+    private Dictionary<string, string> ChildEnvironment()
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables())
+        {
+            environment[(string)e.Key] = (string?)e.Value ?? string.Empty;
+        }
+
+        Sandboxed(environment);
+        return environment.Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!, StringComparer.Ordinal);
+    }
+
+    /// <summary>The sandbox's changes to an inherited environment (child process or in-process run alike).</summary>
+    private void Sandboxed(IDictionary<string, string?> environment)
+    {
+        foreach (var name in new[] { "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "MUSICDL_CONFIG", "NO_COLOR", "XDG_DATA_HOME", "XDG_STATE_HOME" })
+        {
+            environment.Remove(name);
+        }
+
+        foreach (var name in environment.Keys.Where(k => k.StartsWith("MUSICDL_", StringComparison.Ordinal)).ToList())
+        {
+            environment.Remove(name);
+        }
+
+        environment["HOME"] = Home;
+        environment["XDG_CONFIG_HOME"] = ConfigHome;
+        environment["XDG_CACHE_HOME"] = CacheHome;
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            if (value is null)
+            {
+                environment.Remove(name);
+            }
+            else
+            {
+                environment[name] = value;
+            }
+        }
     }
 
     /// <summary>Starts the binary and returns the running process (for kill and concurrency tests).</summary>
@@ -118,33 +201,7 @@ public sealed class MusicDlSandbox : IDisposable
             psi.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "MUSICDL_CONFIG", "NO_COLOR", "XDG_DATA_HOME", "XDG_STATE_HOME" })
-        {
-            psi.Environment.Remove(name);
-        }
-
-        foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith("MUSICDL_", StringComparison.Ordinal)).ToList())
-        {
-            psi.Environment.Remove(name);
-        }
-
-        psi.Environment["HOME"] = Home;
-        psi.Environment["XDG_CONFIG_HOME"] = ConfigHome;
-        psi.Environment["XDG_CACHE_HOME"] = CacheHome;
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in Environment)
-        {
-            if (value is null)
-            {
-                psi.Environment.Remove(name);
-            }
-            else
-            {
-                psi.Environment[name] = value;
-            }
-        }
-
+        Sandboxed(psi.Environment);
         return Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
     }
 

@@ -28,6 +28,7 @@ public sealed class AudioDownloader
     public AudioDownloader(
         MusicDlSettings settings,
         HttpClient http,
+        string? pathVariable,
         TimeProvider? timeProvider = null,
         RangedDownloadOptions? options = null,
         ILogger<AudioDownloader>? logger = null,
@@ -46,8 +47,8 @@ public sealed class AudioDownloader
         // The player backs off like the media pieces do after a timeout or a 5xx.
         _player = new PlayerClient(http, settings, session, visitor, _time, options.BaseDelay);
         _ranged = new RangedDownloader(http, options, _time, Counter, session);
-        _ytDlp = new Lazy<YtDlpDownloader?>(() => YtDlpDownloader.TryLocate(settings, Counter));
-        if (YtDlpDownloader.CookiesWithoutJsRuntimeWarning(settings) is { } warning)
+        _ytDlp = new Lazy<YtDlpDownloader?>(() => YtDlpDownloader.TryLocate(settings, pathVariable, Counter));
+        if (YtDlpDownloader.CookiesWithoutJsRuntimeWarning(settings, pathVariable) is { } warning)
         {
             _logger.LogWarning("{Warning}", warning);
         }

@@ -39,7 +39,7 @@ public sealed class YtDlpDownloader
     public MediaRequestCounter Counter { get; }
 
     /// <summary>yt-dlp from <c>ytdlp_path</c> or PATH, or null when there is none.</summary>
-    public static YtDlpDownloader? TryLocate(MusicDlSettings settings, MediaRequestCounter? counter = null, string? pathVariable = null)
+    public static YtDlpDownloader? TryLocate(MusicDlSettings settings, string? pathVariable, MediaRequestCounter? counter = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var path = ExecutableLocator.Find("yt-dlp", settings.YtDlpPath, pathVariable);
@@ -54,7 +54,7 @@ public sealed class YtDlpDownloader
     /// The runtimes to pass: the configured ones; else none when deno is installed (yt-dlp's default); else node when
     /// only node is (yt-dlp would not use it unasked).
     /// </summary>
-    public static IReadOnlyList<string> JsRuntimesFor(MusicDlSettings settings, string? pathVariable = null)
+    public static IReadOnlyList<string> JsRuntimesFor(MusicDlSettings settings, string? pathVariable)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.YtDlpJsRuntimes.Count > 0)
@@ -69,7 +69,7 @@ public sealed class YtDlpDownloader
     /// A warning when <c>ytdlp_cookies</c> is set but no JavaScript runtime is: with cookies yt-dlp switches to clients
     /// that all need one, so cookies without deno or node make things worse. Null when all is well.
     /// </summary>
-    public static string? CookiesWithoutJsRuntimeWarning(MusicDlSettings settings, string? pathVariable = null)
+    public static string? CookiesWithoutJsRuntimeWarning(MusicDlSettings settings, string? pathVariable)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(settings.YtDlpCookies) || settings.YtDlpJsRuntimes.Count > 0

@@ -33,6 +33,7 @@ public sealed class AudioDownloaderTests : IAsyncLifetime
             YouTubeClients = clients ?? YouTubeClientDefaults.All,
         },
         _bed.Http,
+        MusicDl.Tests.TestSupport.TestHost.PathVariable,
         new FakeTimeProvider(),
         new RangedDownloadOptions { PieceSize = 8192 });
 

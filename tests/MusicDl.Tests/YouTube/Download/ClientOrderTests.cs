@@ -33,6 +33,7 @@ public sealed class ClientOrderTests : IAsyncLifetime
             YouTubeClients = clients ?? ThreeClients,
         },
         _bed.Http,
+        MusicDl.Tests.TestSupport.TestHost.PathVariable,
         new FakeTimeProvider(),
         new RangedDownloadOptions { PieceSize = 8192, BaseDelay = TimeSpan.Zero });
 

@@ -30,6 +30,7 @@ public sealed class Player2026AnswerTests : IAsyncLifetime
             YouTubeClients = TwoClients,
         },
         _bed.Http,
+        MusicDl.Tests.TestSupport.TestHost.PathVariable,
         new FakeTimeProvider(),
         new RangedDownloadOptions { PieceSize = 8192 });
 

@@ -30,6 +30,7 @@ public sealed class PreRollAdTests : IAsyncLifetime
     private AudioDownloader Downloader(TimeSpan? adMargin = null) => new(
         new MusicDlSettings { Endpoints = Endpoints.Default with { YouTube = _bed.Host.BaseUri }, YtDlpPath = Path.Combine(_bed.Folder, "no-yt-dlp") },
         _bed.Http,
+        MusicDl.Tests.TestSupport.TestHost.PathVariable,
         _time,
         new RangedDownloadOptions { PieceSize = 8192 })
     {

@@ -23,6 +23,7 @@ public sealed class YtDlpHandOffTests : IAsyncLifetime
     private AudioDownloader Downloader(string? ytDlpPath = null) => new(
         new MusicDlSettings { Endpoints = Endpoints.Default with { YouTube = _bed.Host.BaseUri }, YtDlpPath = ytDlpPath ?? Path.Combine(_bed.Folder, "no-yt-dlp") },
         _bed.Http,
+        MusicDl.Tests.TestSupport.TestHost.PathVariable,
         new FakeTimeProvider(),
         new RangedDownloadOptions { PieceSize = 8192 });
 
