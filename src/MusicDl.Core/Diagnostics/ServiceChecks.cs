@@ -90,13 +90,21 @@ internal static class ServiceChecks
     public static HttpClient CreateHttpClient(TimeSpan requestTimeout, HttpMessageHandler? handler, TimeProvider? time = null) =>
         OutboundHttp.Create(requestTimeout + TimeSpan.FromSeconds(1), 4, time, handler, followRedirects: false);
 
+    // Every probe leaves through an edge like a run's request: one attempt, every status the probe's to judge, a
+    // transport failure the edge's ServiceException (whose innermost message the report shows).
+    private static Task<HttpResponseMessage> AskAsync(string name, HttpClient http, DoctorContext context, Func<HttpRequestMessage> create, CancellationToken cancellationToken, bool whole = false) =>
+        new ServiceEdge(name, http, context.TimeProvider).SendAsync(create, cancellationToken, whole ? WholeAnswer : HeadersOnly);
+
+    private static readonly EdgeCall HeadersOnly = new() { AnyStatus = true, Streamed = true };
+    private static readonly EdgeCall WholeAnswer = new() { AnyStatus = true };
+
     private static DoctorProbe Reachable(string name, Uri url, bool blocks, HttpClient http, DoctorContext context)
     {
         var hint = $"check the network, a proxy or firewall for {url.Host}";
         return new DoctorProbe(name, async ct =>
         {
             var started = context.TimeProvider.GetTimestamp();
-            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            using var response = await AskAsync(name, http, context, () => new HttpRequestMessage(HttpMethod.Get, url), ct).ConfigureAwait(false);
             var ms = (int)context.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
             return DoctorCheck.Ok(name, $"{url.GetLeftPart(UriPartial.Authority)} answered in {ms} ms");
         }, d => blocks
@@ -114,11 +122,14 @@ internal static class ServiceChecks
         var hint = $"{consequence}: check the network, a proxy or firewall for {baseUri.Host}, or {silence}";
         return new DoctorProbe(name, async ct =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri.AbsoluteUri.TrimEnd('/') + pathAndQuery));
-            request.Headers.TryAddWithoutValidation("User-Agent", ProductInfo.UserAgent);
-            request.Headers.TryAddWithoutValidation("Accept", "application/json");
             var started = context.TimeProvider.GetTimestamp();
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+            using var response = await AskAsync(name, http, context, () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUri.AbsoluteUri.TrimEnd('/') + pathAndQuery));
+                request.Headers.TryAddWithoutValidation("User-Agent", ProductInfo.UserAgent);
+                request.Headers.TryAddWithoutValidation("Accept", "application/json");
+                return request;
+            }, ct).ConfigureAwait(false);
             var ms = (int)context.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
             return (int)response.StatusCode >= 500
                 ? DoctorCheck.Warning(name, $"{authority} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd(), hint)
@@ -141,7 +152,7 @@ internal static class ServiceChecks
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}")));
         var started = context.TimeProvider.GetTimestamp();
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await AskAsync(name, http, context, () => request, cancellationToken, whole: true).ConfigureAwait(false);
         var ms = (int)context.TimeProvider.GetElapsedTime(started).TotalMilliseconds;
         return response.StatusCode switch
         {
@@ -177,7 +188,7 @@ internal static class ServiceChecks
 
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(settings.Endpoints.SpotifyApi.AbsoluteUri.TrimEnd('/') + "/me"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", access.Value);
-        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await AskAsync(name, http, context, () => request, cancellationToken, whole: true).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             return DoctorCheck.Warning(name, $"the saved login was refused (HTTP {(int)response.StatusCode}); refreshable: the next run tries", hint);

@@ -18,7 +18,9 @@ public sealed class CoverArtProvider
     /// <summary>Failures in a row (timeouts, 5xx, unreadable images) after which the run stops asking.</summary>
     public const int FailureLimit = ServiceHealth.FailureLimit;
 
-    private readonly HttpClient _http;
+    private static readonly EdgeCall Image = new() { Answers = [], Streamed = true };
+
+    private readonly ServiceEdge _edge;
     private readonly ICacheRegion<byte[]> _images;
     private readonly ILogger _log;
     private readonly ServiceHealth _health;
@@ -35,10 +37,12 @@ public sealed class CoverArtProvider
         ServiceHealth? health = null,
         Func<byte[], bool, CancellationToken, Task<byte[]>>? scaleDown = null)
     {
-        _http = http;
         _images = images;
         _log = (ILogger?)logger ?? NullLogger.Instance;
         _health = health ?? Health();
+
+        // One attempt per album: an optional service whose health record stops the run asking.
+        _edge = new ServiceEdge("Cover art", http, TimeProvider.System, health: _health);
         _scaleDown = scaleDown;
     }
 
@@ -83,30 +87,25 @@ public sealed class CoverArtProvider
             return CacheLookup<byte[]>.Miss;
         }
 
-        using var ticket = await _health.EnterAsync(cancellationToken);
-        if (ticket is null)
-        {
-            return CacheLookup<byte[]>.Miss;
-        }
-
         try
         {
-            using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return Failed($"HTTP {(int)response.StatusCode}", ServiceFailures.KindOf(response.StatusCode));
-            }
-
+            // Streamed: the body is read here within the cover's own bound, whose breach is no failure of the service.
+            using var response = await _edge.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken, Image);
             byte[] data;
             try
             {
-                data = await Http.BoundedBody.ReadAsync(response.Content, Http.BoundedBody.CoverLimit, cancellationToken);
+                data = await BoundedBody.ReadAsync(response.Content, BoundedBody.CoverLimit, cancellationToken);
             }
-            catch (Http.BodyTooLargeException ex)
+            catch (BodyTooLargeException ex)
             {
                 // Over 10 MB is no cover (a file of a few MB must not grow by tens): not the service failing.
+                _edge.Succeeded();
                 _log.LogWarning("The cover of {Url} is refused: {Why}; the audio is placed without", url, ex.Message);
                 return CacheLookup<byte[]>.Miss;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw _edge.Fail(ServiceFailures.KindOf(ex), ex.Message, ex);
             }
 
             if (CoverArt.DetectMimeType(data) is null)
@@ -119,13 +118,14 @@ public sealed class CoverArtProvider
                 return Failed("the image is cut short");
             }
 
-            _health.Succeeded();
+            _edge.Succeeded();
             return await WithinMaxSideAsync(url, data, cancellationToken) is { } fitting ? CacheLookup<byte[]>.Found(fitting) : CacheLookup<byte[]>.Miss;
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (ServiceException ex)
         {
-            // A missing cover must not fail the track; the next album track tries again.
-            return Failed(ex.Message, ServiceFailures.KindOf(ex));
+            // A missing cover must not fail the track; the next album track tries again (until the service is down).
+            _log.LogDebug("No cover this time: {Why}", ex.Message);
+            return CacheLookup<byte[]>.Miss;
         }
     }
 
@@ -166,10 +166,9 @@ public sealed class CoverArtProvider
         return null;
     }
 
-    private CacheLookup<byte[]> Failed(string why, ServiceFailureKind kind = ServiceFailureKind.Unparseable)
+    private CacheLookup<byte[]> Failed(string why)
     {
-        _health.Failed(kind, why);
-        _log.LogDebug("No cover this time: {Why}", why);
+        _log.LogDebug("No cover this time: {Why}", _edge.Fail(ServiceFailureKind.Unparseable, why).Message);
         return CacheLookup<byte[]>.Miss;
     }
 }
