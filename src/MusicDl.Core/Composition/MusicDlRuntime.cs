@@ -106,7 +106,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             // recording search that completes tracks read from public pages).
             var musicBrainz = settings.MusicBrainz ? new MusicBrainzClient(http, settings, time, musicBrainzHealth) : null;
             var visitor = CreateVisitorSession(http, settings, cache, time, loggers);
-            var matcher = AudioMatcher.Create(http, settings with { NoCache = false }, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor, youTube);
+            var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor, youTube);
             var audio = downloads ? new AudioDownloader(settings, http, pathVariable, time, null, loggers.CreateLogger<AudioDownloader>(), visitor, youTube) : null;
             ITrackLibrary? trackLibrary = null;
             if (mode != RunMode.Match)
@@ -175,17 +175,12 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
     }
 
-    /// <summary>One visitor-data fetch per run, kept a few hours in the <c>visitor_data</c> region (docs/audio.md).</summary>
-    private static VisitorSession CreateVisitorSession(HttpClient http, MusicDlSettings settings, ICache cache, TimeProvider time, ILoggerFactory loggers)
-    {
-        IVisitorDataSource source = new VisitorDataClient(http, settings.Endpoints.YouTube, loggers.CreateLogger<VisitorDataClient>());
-        if (!settings.NoCache)
-        {
-            source = new CachingVisitorDataSource(source, cache);
-        }
-
-        return new VisitorSession(source, time, loggers.CreateLogger<VisitorSession>());
-    }
+    /// <summary>
+    /// One visitor-data fetch per run, kept a few hours in the <c>visitor_data</c> region (docs/audio.md); under
+    /// --no-cache the region passes every lookup through, like every other (decided once, in CacheFactory).
+    /// </summary>
+    private static VisitorSession CreateVisitorSession(HttpClient http, MusicDlSettings settings, ICache cache, TimeProvider time, ILoggerFactory loggers) =>
+        new(new CachingVisitorDataSource(new VisitorDataClient(http, settings.Endpoints.YouTube, loggers.CreateLogger<VisitorDataClient>()), cache), time, loggers.CreateLogger<VisitorSession>());
 
     public async ValueTask DisposeAsync()
     {

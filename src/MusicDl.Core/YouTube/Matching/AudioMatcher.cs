@@ -56,14 +56,15 @@ public sealed class AudioMatcher
 
     /// <summary>
     /// The matcher with both search providers on <c>settings.Endpoints</c> and the <c>audio_search</c> and
-    /// <c>match</c> regions of <paramref name="cache"/> (none when null or <c>settings.NoCache</c>).
+    /// <c>match</c> regions of <paramref name="cache"/> (none when null; under <c>--no-cache</c> the run's cache is
+    /// already pass-through: <see cref="CacheFactory"/> decides that once).
     /// </summary>
     public static AudioMatcher Create(
         HttpClient http, MusicDlSettings settings, ICache? cache = null, TimeProvider? time = null, ILogger<AudioMatcher>? logger = null, VisitorSession? visitor = null, YouTubeSession? session = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         time ??= TimeProvider.System;
-        var useCache = cache is not null && !settings.NoCache;
+        var useCache = cache is not null;
         return new AudioMatcher(
             [
                 new YouTubeMusicSearchClient(http, settings.Endpoints, time, visitor, settings.Market, session),

@@ -372,8 +372,10 @@ public sealed class AudioMatcherTests : IAsyncLifetime
     public async Task No_cache_setting_searches_every_time()
     {
         _f.Music.Add(MomentsVideo);
-        await using var cache = TestCache.MemoryOnly(_f.Time);
         var settings = _settings with { Endpoints = _f.Endpoints, NoCache = true };
+
+        // --no-cache is decided once, by the cache the run builds: every lookup passes through it.
+        await using var cache = CacheFactory.Create(settings, _f.Time);
 
         await AudioMatcher.Create(_f.Http, settings, cache, _f.Time).MatchAsync(Moments());
         var requests = _f.Music.Requests.Count;
