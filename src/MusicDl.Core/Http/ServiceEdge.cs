@@ -18,8 +18,11 @@ public sealed record EdgeCall
     /// <summary>Every status is the caller's to read (a redirect it follows by hand); only transport failures are the edge's.</summary>
     public bool AnyStatus { get; init; }
 
-    /// <summary>Headers only: the caller streams the body under its own stall timeout (media).</summary>
+    /// <summary>Returned at the headers: the caller reads the body (still under <c>request_timeout</c> unless <see cref="OwnBodyTimeout"/>).</summary>
     public bool Streamed { get; init; }
+
+    /// <summary>The body is read under the caller's own stall timeout (media): <c>request_timeout</c> bounds the headers only.</summary>
+    public bool OwnBodyTimeout { get; init; }
 
     /// <summary>The most a body may hold when the edge reads it whole.</summary>
     public long BodyLimit { get; init; } = BoundedBody.JsonLimit;
@@ -201,7 +204,7 @@ public sealed class ServiceEdge
         _gate?.Invoke();
         using var request = create();
         var target = request.RequestUri?.AbsolutePath;
-        if (call.Streamed)
+        if (call.OwnBodyTimeout)
         {
             request.Options.Set(RequestTimeoutHandler.HeadersOnly, true);
         }

@@ -42,6 +42,21 @@ public sealed class CoverArtProviderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cover_whose_body_stalls_ends_at_request_timeout_without_a_cover()
+    {
+        // The headers come at once, then the body stops: request_timeout bounds the body too (only media has its own).
+        _host.Route("GET", "/image/{id}").Fail(new FakeFault { StallAfterBytes = 4 });
+        using var http = MusicDl.Http.OutboundHttp.Create(TimeSpan.FromSeconds(2), 4);
+        var provider = new CoverArtProvider(http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray));
+
+        // The guard only keeps a regression from hanging the suite; the verdict is the missing cover.
+        var cover = await provider.GetAsync(Album("large")).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Null(cover);
+        Assert.Equal(1, _host.Route("GET", "/image/{id}").Count);
+    }
+
+    [Fact]
     public async Task A_cover_in_the_cache_file_is_not_fetched_again_in_the_next_run()
     {
         var folder = Directory.CreateTempSubdirectory("musicdl-cover-");

@@ -13,7 +13,7 @@ namespace MusicDl.YouTube.Download;
 /// </summary>
 public sealed class RangedDownloader
 {
-    private static readonly EdgeCall MediaCall = new() { Streamed = true, AnyStatus = true };
+    private static readonly EdgeCall MediaCall = new() { Streamed = true, OwnBodyTimeout = true, AnyStatus = true };
 
     private readonly ServiceEdge _edge;
     private readonly RangedDownloadOptions _options;
