@@ -13,7 +13,8 @@
 # re-sync N times), WARM_SEED=1 (issue 22's large warm case: instead of the cold run, bench/MusicDl.WarmSeed fills the
 # library, its state and the Spotify cache through the real pipeline with no search or download, each file a copy of
 # one 1-second m4a made by ffmpeg; then one priming run and the warm re-syncs; implies WARM_ONLY=1),
-# MUSICDL_BIN=path (an already published musicdl instead of publishing; BUILD then only names it), KEEP=1 keeps the
+# MUSICDL_BIN=path (an already published musicdl instead of publishing; BUILD then only names it), SERVER_PORT=N (the
+# fake server's port, so a kept work folder can be run against a fake started again by hand), KEEP=1 keeps the
 # work folder (per run: .jsonl output, .stderr, .requests = the fake's request lines, .ffmpeg = ffmpeg CPU per call).
 # Each run's maximum resident set (KB, /usr/bin/time %M) is in the table's last column.
 set -euo pipefail
@@ -27,7 +28,15 @@ LATENCY_MS=${LATENCY_MS:-50}
 AUDIO_SECONDS=${AUDIO_SECONDS:-30}
 COLD1_TRACKS=${COLD1_TRACKS:-$TRACKS}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d /tmp/musicdl-scenario.XXXXXX)
+# WORK_DIR=path keeps the work there (made if absent, never removed): a WARM_SEED run finding its library already
+# seeded there (same TRACKS) skips the seeding, which takes minutes at 10,000 tracks.
+if [[ -n "${WORK_DIR:-}" ]]; then
+    mkdir -p "$WORK_DIR"
+    WORK=$(cd "$WORK_DIR" && pwd)
+    KEEP=1
+else
+    WORK=$(mktemp -d /tmp/musicdl-scenario.XXXXXX)
+fi
 OUT=$WORK/bin
 SERVER_PIDS=()
 
@@ -76,7 +85,9 @@ proc_cpu() { awk -v t="$TICKS" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/st
 # start_server NAME TRACK_COUNT: starts a fake server, waits for "ready", leaves its variables in $WORK/NAME.env.
 start_server() {
     local name=$1 count=$2
-    dotnet "$OUT/server/MusicDl.FakeServer.dll" --tracks "$count" --latency-ms "$LATENCY_MS" --audio-seconds "$AUDIO_SECONDS" \
+    local port=()
+    if [[ "$name" == main && -n "${SERVER_PORT:-}" ]]; then port=(--port "$SERVER_PORT"); fi
+    dotnet "$OUT/server/MusicDl.FakeServer.dll" --tracks "$count" --latency-ms "$LATENCY_MS" --audio-seconds "$AUDIO_SECONDS" "${port[@]}" \
         >"$WORK/$name.env" 2>"$WORK/$name.err" &
     SERVER_PIDS+=($!)
     SERVER_PID=$!
@@ -169,8 +180,11 @@ if [[ "$WARM_ONLY" != 1 && "$COLD1_TRACKS" != "$TRACKS" ]]; then
     new_sandbox eight-small
     run "cold, --threads 8 ($COLD1_TRACKS)" eight-small "$COLD1_ENV" "$COLD1_PID" --threads 8
 fi
-new_sandbox eight
-if [[ "$WARM_SEED" == 1 ]]; then
+if [[ "$WARM_SEED" == 1 && -f "$WORK/eight/music/.musicdl/state.db" ]]; then
+    echo "== reusing the library seeded in $WORK/eight" >&2
+    run "first run (reused seed)" eight main.env "$MAIN_PID" --threads 8
+elif [[ "$WARM_SEED" == 1 ]]; then
+    new_sandbox eight
     # One small valid file (1 s of silence, AAC in m4a), copied for every track by the seeding tool.
     ffmpeg -nostdin -loglevel error -f lavfi -i anullsrc=r=44100:cl=stereo -t 1 -c:a aac -b:a 32k "$WORK/seed.m4a"
     echo "== seeding $TRACKS tracks (no search, no download)" >&2
@@ -181,6 +195,7 @@ if [[ "$WARM_SEED" == 1 ]]; then
     echo "seeded in $(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s" >&2
     run "first run after seeding" eight main.env "$MAIN_PID" --threads 8
 else
+    new_sandbox eight
     run "cold, --threads 8 ($TRACKS)" eight main.env "$MAIN_PID" --threads 8
 fi
 run "warm re-sync" eight main.env "$MAIN_PID" --threads 8
