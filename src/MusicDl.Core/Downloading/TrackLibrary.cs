@@ -33,9 +33,8 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly IReadOnlyList<ServiceHealth> _services;
     private readonly AudioConverter? _albumMeter;
 
-    // The state rows of the run's tracks, read once (PrepareAsync), and the tracks inspected since.
+    // The state rows of the run's tracks, read once (PrepareAsync); each track's taken at its first inspection.
     private StateIndex? _index;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _inspected = new(StringComparer.Ordinal);
 
     // Tracks whose loudness this run measured (downloaded or measured anew): their album is measured again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _measuredThisRun = new(StringComparer.Ordinal);
@@ -137,22 +136,18 @@ public sealed class TrackLibrary : ITrackLibrary
     private async Task<LibraryPresence?> PresentByIndexAsync(PlannedTrack track, CancellationToken cancellationToken)
     {
         // The index holds a track's rows as they were before the track was processed: good for its first inspection only.
-        if (_index is not { } index || !_inspected.TryAdd(track.Track.Id, true))
+        if (_index?.Take(track.Track.Id) is not { Files.Count: > 0 } rows)
         {
             return null;
         }
 
-        var files = index.FilesOf(track.Track.Id);
-        if (files.Count == 0)
-        {
-            return null;
-        }
+        var files = rows.Files;
 
         var targets = new List<(string Path, IReadOnlyList<string> Sources)>(1);
         var contexts = track.Contexts.Count > 0 ? track.Contexts.Select(c => (Source: (ResolvedSource?)c.Source, c.Position)) : [(null, 0)];
         foreach (var (source, position) in contexts)
         {
-            if (index.ExistingClaim(track.Track.Id, Render(track.Track, source, position)) is not { } path)
+            if (rows.ExistingClaim(Render(track.Track, source, position)) is not { } path)
             {
                 return null;
             }
