@@ -10,8 +10,13 @@
 # own playlist of that size), BUILD=jit (default: framework-dependent publish) | r2r (framework-dependent, ReadyToRun
 # for linux-x64; R2R=1 means the same) | single (self-contained single-file ReadyToRun, the README's release form),
 # WARM_ONLY=1 (only the cold --threads 8 run that fills the library, then the warm re-sync), WARM_RUNS=N (the warm
-# re-sync N times), KEEP=1 keeps the work
-# folder (per run: .jsonl output, .stderr, .requests = the fake's request lines, .ffmpeg = ffmpeg CPU per call).
+# re-sync N times), WARM_SEED=1 (issue 22's large warm case: instead of the cold run, bench/MusicDl.WarmSeed fills the
+# library, its state and the Spotify cache through the real pipeline with no search or download, each file a copy of
+# one 1-second m4a made by ffmpeg; then one priming run and the warm re-syncs; implies WARM_ONLY=1),
+# MUSICDL_BIN=path (an already published musicdl instead of publishing; BUILD then only names it), SERVER_PORT=N (the
+# fake server's port, so a kept work folder can be run against a fake started again by hand), KEEP=1 keeps the
+# work folder (per run: .jsonl output, .stderr, .requests = the fake's request lines, .ffmpeg = ffmpeg CPU per call).
+# Each run's maximum resident set (KB, /usr/bin/time %M) is in the table's last column.
 set -euo pipefail
 
 # The whole script is one compound command, so bash has read all of it before running any: editing this file
@@ -23,7 +28,15 @@ LATENCY_MS=${LATENCY_MS:-50}
 AUDIO_SECONDS=${AUDIO_SECONDS:-30}
 COLD1_TRACKS=${COLD1_TRACKS:-$TRACKS}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-WORK=$(mktemp -d /tmp/musicdl-scenario.XXXXXX)
+# WORK_DIR=path keeps the work there (made if absent, never removed): a WARM_SEED run finding its library already
+# seeded there (same TRACKS) skips the seeding, which takes minutes at 10,000 tracks.
+if [[ -n "${WORK_DIR:-}" ]]; then
+    mkdir -p "$WORK_DIR"
+    WORK=$(cd "$WORK_DIR" && pwd)
+    KEEP=1
+else
+    WORK=$(mktemp -d /tmp/musicdl-scenario.XXXXXX)
+fi
 OUT=$WORK/bin
 SERVER_PIDS=()
 
@@ -44,9 +57,17 @@ case "$BUILD" in
     single) PUBLISH_ARGS=(-r linux-x64 --self-contained -p:PublishSingleFile=true -p:PublishReadyToRun=true) ;;
     *) echo "BUILD must be jit, r2r or single, not '$BUILD'" >&2; exit 2 ;;
 esac
-dotnet publish "$ROOT/src/MusicDl.Cli/MusicDl.Cli.csproj" -c Release -o "$OUT/musicdl" -nologo -v quiet "${PUBLISH_ARGS[@]}" >&2
+if [[ -n "${MUSICDL_BIN:-}" ]]; then
+    MUSICDL=$MUSICDL_BIN
+else
+    dotnet publish "$ROOT/src/MusicDl.Cli/MusicDl.Cli.csproj" -c Release -o "$OUT/musicdl" -nologo -v quiet "${PUBLISH_ARGS[@]}" >&2
+    MUSICDL=$OUT/musicdl/musicdl
+fi
 dotnet build "$ROOT/tools/MusicDl.FakeServer/MusicDl.FakeServer.csproj" -c Release -o "$OUT/server" -nologo -v quiet >&2
-MUSICDL=$OUT/musicdl/musicdl
+WARM_SEED=${WARM_SEED:-0}
+if [[ "$WARM_SEED" == 1 ]]; then
+    dotnet build "$ROOT/bench/MusicDl.WarmSeed/MusicDl.WarmSeed.csproj" -c Release -o "$OUT/seed" -nologo -v quiet >&2
+fi
 
 # ffmpeg and ffprobe behind wrappers that log each call's user and system CPU seconds (ffmpeg_path names the folder).
 mkdir -p "$WORK/tools"
@@ -64,7 +85,9 @@ proc_cpu() { awk -v t="$TICKS" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/st
 # start_server NAME TRACK_COUNT: starts a fake server, waits for "ready", leaves its variables in $WORK/NAME.env.
 start_server() {
     local name=$1 count=$2
-    dotnet "$OUT/server/MusicDl.FakeServer.dll" --tracks "$count" --latency-ms "$LATENCY_MS" --audio-seconds "$AUDIO_SECONDS" \
+    local port=()
+    if [[ "$name" == main && -n "${SERVER_PORT:-}" ]]; then port=(--port "$SERVER_PORT"); fi
+    dotnet "$OUT/server/MusicDl.FakeServer.dll" --tracks "$count" --latency-ms "$LATENCY_MS" --audio-seconds "$AUDIO_SECONDS" "${port[@]}" \
         >"$WORK/$name.env" 2>"$WORK/$name.err" &
     SERVER_PIDS+=($!)
     SERVER_PID=$!
@@ -92,8 +115,8 @@ download:
 YAML
 }
 
-printf '%-26s %5s %4s %8s | %-22s | %-26s | %s\n' run exit ok wall_s "summary spot/srch/ply/med" "fake spot(+tok)/srch/ply/med" \
-    "cpu s (% of wall): musicdl, ffmpeg, fakes" >"$WORK/table"
+printf '%-26s %5s %5s %8s | %-22s | %-26s | %-44s | %s\n' run exit ok wall_s "summary spot/srch/ply/med" "fake spot(+tok)/srch/ply/med" \
+    "cpu s (% of wall): musicdl, ffmpeg, fakes" "max RSS" >"$WORK/table"
 
 # run NAME SANDBOX ENVFILE SERVER_PID musicdl-args...
 run() {
@@ -109,7 +132,7 @@ run() {
     local rc=0
     env -u MUSICDL_CONFIG HOME="$sandbox/home" XDG_CONFIG_HOME="$sandbox/config" XDG_CACHE_HOME="$sandbox/cache" \
         NO_COLOR=1 BENCH_FFMPEG_LOG="$log" \
-        /usr/bin/time -o "$WORK/$name.time" -f "%e %U %S" \
+        /usr/bin/time -o "$WORK/$name.time" -f "%e %U %S %M" \
         "$MUSICDL" --config "$sandbox/musicdl.yaml" download "$BENCH_PLAYLIST_URL" --json "$@" \
         >"$WORK/$name.jsonl" 2>"$WORK/$name.stderr" || rc=$?
     fake_cpu1=$(proc_cpu "$server_pid")
@@ -119,8 +142,8 @@ run() {
     grep -m1 " downloaded, " "$WORK/$name.stderr" >&2 || tail -n 3 "$WORK/$name.stderr" >&2
     summary=$(grep '"summary"' "$WORK/$name.jsonl" | tail -n 1 || true)
     summary=${summary:-'{}'}
-    local wall user sys ff ok
-    read -r wall user sys < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+$' "$WORK/$name.time")
+    local wall user sys rss ff ok
+    read -r wall user sys rss < <(grep -E '^[0-9.]+ [0-9.]+ [0-9.]+ [0-9]+$' "$WORK/$name.time")
     ff=$(awk '/^[0-9.]+ [0-9.]+$/ { s += $1 + $2 } END { printf "%.2f", s }' "$log")
     ok=$(jq -r '[.summary.downloaded, .summary.skipped, .summary.retagged] | add' <<<"$summary" 2>/dev/null || echo "?")
     local req fake
@@ -128,10 +151,11 @@ run() {
     fake=$(jq -rn --argjson a "$before" --argjson b "$after" \
         '"\($b.spotify_api - $a.spotify_api)(+\($b.spotify_token - $a.spotify_token))/\($b.search - $a.search)/\($b.player - $a.player)/\($b.media - $a.media)"')
     awk -v n="$name" -v rc="$rc" -v ok="$ok" -v w="$wall" -v u="$user" -v s="$sys" -v ff="$ff" -v f0="$fake_cpu0" -v f1="$fake_cpu1" \
-        -v req="$req" -v fake="$fake" 'BEGIN {
+        -v req="$req" -v fake="$fake" -v rss="$rss" 'BEGIN {
             own = u + s - ff; fk = f1 - f0; if (w <= 0) w = 0.01
-            printf "%-26s %5s %4s %8.2f | %-22s | %-26s | %.1f (%.0f%%), %.1f (%.0f%%), %.1f (%.0f%%)\n",
-                n, rc, ok, w, req, fake, own, 100 * own / w, ff, 100 * ff / w, fk, 100 * fk / w }' >>"$WORK/table"
+            cpu = sprintf("%.2f (%.0f%%), %.1f (%.0f%%), %.1f (%.0f%%)", own, 100 * own / w, ff, 100 * ff / w, fk, 100 * fk / w)
+            printf "%-26s %5s %5s %8.2f | %-22s | %-26s | %-44s | %.0f MB\n",
+                n, rc, ok, w, req, fake, cpu, rss / 1024 }' >>"$WORK/table"
     tail -n 1 "$WORK/table" >&2
     WALL[$name]=$wall
 }
@@ -147,6 +171,7 @@ else
 fi
 
 WARM_ONLY=${WARM_ONLY:-0}
+if [[ "$WARM_SEED" == 1 ]]; then WARM_ONLY=1; fi
 if [[ "$WARM_ONLY" != 1 ]]; then
     new_sandbox one
     run "cold, --threads 1 ($COLD1_TRACKS)" one "$COLD1_ENV" "$COLD1_PID" --threads 1
@@ -155,14 +180,30 @@ if [[ "$WARM_ONLY" != 1 && "$COLD1_TRACKS" != "$TRACKS" ]]; then
     new_sandbox eight-small
     run "cold, --threads 8 ($COLD1_TRACKS)" eight-small "$COLD1_ENV" "$COLD1_PID" --threads 8
 fi
-new_sandbox eight
-run "cold, --threads 8 ($TRACKS)" eight main.env "$MAIN_PID" --threads 8
+if [[ "$WARM_SEED" == 1 && -f "$WORK/eight/music/.musicdl/state.db" ]]; then
+    echo "== reusing the library seeded in $WORK/eight" >&2
+    run "first run (reused seed)" eight main.env "$MAIN_PID" --threads 8
+elif [[ "$WARM_SEED" == 1 ]]; then
+    new_sandbox eight
+    # One small valid file (1 s of silence, AAC in m4a), copied for every track by the seeding tool.
+    ffmpeg -nostdin -loglevel error -f lavfi -i anullsrc=r=44100:cl=stereo -t 1 -c:a aac -b:a 32k "$WORK/seed.m4a"
+    echo "== seeding $TRACKS tracks (no search, no download)" >&2
+    seed_start=$(date +%s.%N)
+    (set -a; source <(grep = "$WORK/main.env"); set +a
+     env -u MUSICDL_CONFIG HOME="$WORK/eight/home" XDG_CONFIG_HOME="$WORK/eight/config" XDG_CACHE_HOME="$WORK/eight/cache" \
+         dotnet "$OUT/seed/MusicDl.WarmSeed.dll" "$WORK/eight/musicdl.yaml" "$WORK/seed.m4a" "$BENCH_PLAYLIST_URL") >&2
+    echo "seeded in $(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s" >&2
+    run "first run after seeding" eight main.env "$MAIN_PID" --threads 8
+else
+    new_sandbox eight
+    run "cold, --threads 8 ($TRACKS)" eight main.env "$MAIN_PID" --threads 8
+fi
 run "warm re-sync" eight main.env "$MAIN_PID" --threads 8
 # WARM_RUNS=N repeats the warm re-sync (one run is ~1 s, so a single figure is at the mercy of the load).
 for i in $(seq 2 "${WARM_RUNS:-1}"); do run "warm re-sync #$i" eight main.env "$MAIN_PID" --threads 8; done
 if [[ "$WARM_ONLY" == 1 ]]; then
     echo
-    echo "musicdl scenario benchmark ($BUILD build, warm only): $TRACKS tracks, ${AUDIO_SECONDS} s audio, ${LATENCY_MS} ms per response, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "musicdl scenario benchmark ($BUILD build, warm only$([[ "$WARM_SEED" == 1 ]] && echo ", seeded library")): $TRACKS tracks, ${AUDIO_SECONDS} s audio, ${LATENCY_MS} ms per response, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
     cat "$WORK/table"
     exit
 fi

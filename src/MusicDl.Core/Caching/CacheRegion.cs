@@ -230,7 +230,7 @@ internal sealed class CacheRegion : IRegionStore
             }
 
             T? value = default;
-            if (!entry.Negative && !TryDeserialize(key, entry.Json, type, out value))
+            if (!entry.Negative && !TryDeserialize(key, entry, type, out value))
             {
                 await layer.RemoveAsync(Name, key, cancellationToken);
                 continue;
@@ -249,11 +249,11 @@ internal sealed class CacheRegion : IRegionStore
         return CacheLookup<T>.Miss;
     }
 
-    private bool TryDeserialize<T>(string key, string? json, JsonTypeInfo<T> type, out T? value)
+    private bool TryDeserialize<T>(string key, StoredEntry entry, JsonTypeInfo<T> type, out T? value)
     {
         try
         {
-            value = JsonSerializer.Deserialize(json ?? "null", type);
+            value = entry.Utf8 is { } utf8 ? JsonSerializer.Deserialize(utf8, type) : JsonSerializer.Deserialize(entry.Json ?? "null", type);
             return true;
         }
         catch (JsonException ex)

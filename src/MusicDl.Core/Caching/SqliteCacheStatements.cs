@@ -53,8 +53,9 @@ internal sealed class SqliteCacheStatements : IDisposable
             return null;
         }
 
-        var json = reader.IsDBNull(0) ? null : reader.GetString(0);
-        return new StoredEntry(json, reader.GetInt64(1) != 0, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
+        // The text's own UTF-8 bytes (SQLite hands a TEXT value over as a blob unchanged): no string is made.
+        var json = reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0);
+        return StoredEntry.FromUtf8(json, reader.GetInt64(1) != 0, DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
     }
 
     public int Put(string region, string key, StoredEntry entry, DateTimeOffset now)

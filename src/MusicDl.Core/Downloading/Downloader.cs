@@ -105,6 +105,10 @@ public sealed class Downloader(
         var resolved = await ResolveAllAsync(request.Sources, failures, Abort, abort.Token, hard.Token);
         var planned = TrackPlanner.Plan(resolved, Emit);
         Planned?.Invoke(planned.Count);
+        if (request.Mode != RunMode.Match && library is not null && !abort.IsCancellationRequested)
+        {
+            await library.PrepareAsync(planned, hard.Token);
+        }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Settings.Threads), CancellationToken = CancellationToken.None };
         var started = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);

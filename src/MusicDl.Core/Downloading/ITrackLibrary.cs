@@ -7,6 +7,9 @@ namespace MusicDl.Downloading;
 /// <summary>The library on disk: paths, the state, atomic placement, tags, M3U.</summary>
 public interface ITrackLibrary
 {
+    /// <summary>Called once with the run's tracks before any is inspected: the library may read their state in one go.</summary>
+    Task PrepareAsync(IReadOnlyList<PlannedTrack> planned, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Whether the track is already at its path(s), answered from the library state and the file system, with no network.</summary>
     Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken);
 

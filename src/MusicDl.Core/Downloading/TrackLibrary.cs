@@ -33,6 +33,9 @@ public sealed class TrackLibrary : ITrackLibrary
     private readonly IReadOnlyList<ServiceHealth> _services;
     private readonly AudioConverter? _albumMeter;
 
+    // The state rows of the run's tracks, read once (PrepareAsync); each track's taken at its first inspection.
+    private StateIndex? _index;
+
     // Tracks whose loudness this run measured (downloaded or measured anew): their album is measured again.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _measuredThisRun = new(StringComparer.Ordinal);
 
@@ -69,9 +72,33 @@ public sealed class TrackLibrary : ITrackLibrary
         _services = services ?? [];
     }
 
+    public async Task PrepareAsync(IReadOnlyList<PlannedTrack> planned, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        if (_dryRun || planned.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _index = await _library.State.ReadIndexAsync(planned.Select(p => p.Track.Id).ToArray(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only a shortcut: without it each track asks the state itself, and reports a failure there as its own.
+            _index = null;
+        }
+    }
+
     public async Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(track);
+        if (await PresentByIndexAsync(track, cancellationToken) is { } known)
+        {
+            return known;
+        }
+
         var targets = await TargetsAsync(track, cancellationToken);
         var present = true;
         foreach (var (path, sources) in targets)
@@ -104,6 +131,79 @@ public sealed class TrackLibrary : ITrackLibrary
         }
 
         return presence with { MissingParts = missing.ToArray() };
+    }
+
+    /// <summary>
+    /// The answer of the state path below for a track whose every target is claimed, recorded for it in this format
+    /// with each of its sources, on disk, and superseding no older file: read from the run's <see cref="StateIndex"/>
+    /// with no query. Null whenever the state path might do more than read (claim, adopt, add a source, move, copy,
+    /// release): that path then answers.
+    /// </summary>
+    private async Task<LibraryPresence?> PresentByIndexAsync(PlannedTrack track, CancellationToken cancellationToken)
+    {
+        // The index holds a track's rows as they were before the track was processed: good for its first inspection only.
+        if (_index?.Take(track.Track.Id) is not { Files.Count: > 0 } rows)
+        {
+            return null;
+        }
+
+        var files = rows.Files;
+
+        var targets = new List<(string Path, IReadOnlyList<string> Sources)>(1);
+        var contexts = track.Contexts.Count > 0 ? track.Contexts.Select(c => (Source: (ResolvedSource?)c.Source, c.Position)) : [(null, 0)];
+        foreach (var (source, position) in contexts)
+        {
+            if (rows.ExistingClaim(Render(track.Track, source, position)) is not { } path)
+            {
+                return null;
+            }
+
+            var at = targets.FindIndex(t => t.Path == path);
+            if (at < 0)
+            {
+                targets.Add((path, []));
+                at = targets.Count - 1;
+            }
+
+            if (source is not null && !targets[at].Sources.Contains(source.Source.Uri))
+            {
+                targets[at] = (path, [.. targets[at].Sources, source.Source.Uri]);
+            }
+        }
+
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var (path, sources) in targets)
+        {
+            var record = files.FirstOrDefault(f => f.Path == path);
+            if (record is null || record.Format != _format || !File.Exists(_library.FullPath(path)))
+            {
+                return null;
+            }
+
+            foreach (var source in sources)
+            {
+                if (!record.Sources.Contains(source) || files.Any(f => f.Path != path && f.Format == _format && f.Template != _template.Text && f.Sources.Contains(source)))
+                {
+                    return null;
+                }
+            }
+
+            missing.UnionWith(record.MissingParts);
+        }
+
+        // The existence look-ups the state path makes (one per target and source), so the cache counts stay the same.
+        foreach (var (path, sources) in targets)
+        {
+            for (var i = 0; i < Math.Max(1, sources.Count); i++)
+            {
+                if (!await _library.ExistsAsync(path, cancellationToken))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return Presence(true, targets) with { MissingParts = missing.ToArray() };
     }
 
     public async Task<IReadOnlyList<string>> StoreAsync(

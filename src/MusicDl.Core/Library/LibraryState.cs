@@ -175,6 +175,36 @@ public sealed partial class LibraryState : IAsyncDisposable
         QueryFilesAsync("$v IS NULL", null, cancellationToken);
 
     /// <summary>
+    /// The files and path claims of <paramref name="trackIds"/> in two queries (the ids go in as one JSON array), for
+    /// a run to answer its unchanged tracks from (<see cref="StateIndex"/>).
+    /// </summary>
+    internal async Task<StateIndex> ReadIndexAsync(IReadOnlyCollection<string> trackIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trackIds);
+        var ids = System.Text.Json.JsonSerializer.Serialize(trackIds.ToArray(), LibraryJsonContext.Default.StringArray);
+        var files = await QueryFilesAsync("f.track_id IN (SELECT value FROM json_each($v))", ids, cancellationToken);
+        var claims = new List<(string, string, string)>();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT track_id, base_key, path FROM claims WHERE track_id IN (SELECT value FROM json_each($v))";
+            command.Parameters.AddWithValue("$v", ids);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                claims.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return new StateIndex(files, claims);
+    }
+
+    /// <summary>
     /// The path the track gets for <paramref name="desiredPath"/>: the same answer every run. Another track already
     /// holding that path, or one differing only in letter case, pushes this one to " (2)", " (3)"...
     /// </summary>

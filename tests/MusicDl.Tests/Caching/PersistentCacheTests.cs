@@ -39,6 +39,21 @@ public sealed class PersistentCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_beyond_ascii_reads_back_from_the_file_unchanged()
+    {
+        var title = new CachedTrack("2", "Björk – Jóga 東京 🎵 \"quoted\"", 1);
+        await using (var first = Open())
+        {
+            await first.Region(CacheRegions.Spotify, TrackJson).SetAsync("track:2", title);
+        }
+
+        await using var second = Open();
+
+        Assert.Equal(title, (await second.Region(CacheRegions.Spotify, TrackJson).GetAsync("track:2")).Value);
+        Assert.Empty(second.Warnings.Messages);
+    }
+
+    [Fact]
     public async Task A_negative_entry_survives_into_a_second_instance()
     {
         await using (var first = Open())

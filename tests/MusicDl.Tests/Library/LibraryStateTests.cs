@@ -28,6 +28,26 @@ public sealed class LibraryStateTests : LibraryTestBase
     }
 
     [Fact]
+    public async Task The_index_of_a_run_answers_as_the_state_for_the_tracks_it_names()
+    {
+        await using var library = await OpenAsync();
+        await PlaceAsync(library, "track1", "A/One.mp3", PlaylistA);
+        await PlaceAsync(library, "track2", "A/Two.mp3", PlaylistA);
+        await PlaceAsync(library, "track2", "B/Two.mp3", PlaylistB);
+        var claimed = await library.State.ClaimPathAsync("track2", "A/Two.mp3");
+
+        var index = await library.State.ReadIndexAsync(["track2", "absent"]);
+        var rows = index.Take("track2");
+
+        Assert.Equal((await library.State.GetByTrackAsync("track2")).Select(f => f.Path), rows!.Files.Select(f => f.Path));
+        Assert.Equal(claimed, rows.ExistingClaim("a/two.MP3"));
+        Assert.Null(rows.ExistingClaim("C/Two.mp3"));
+        Assert.Null(index.Take("track1"));
+        Assert.Null(index.Take("absent"));
+        Assert.Null(index.Take("track2"));
+    }
+
+    [Fact]
     public async Task Files_are_listed_per_source_and_per_track()
     {
         await using var library = await OpenAsync();

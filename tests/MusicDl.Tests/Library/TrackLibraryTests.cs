@@ -46,6 +46,70 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     }
 
     [Fact]
+    public async Task A_prepared_rerun_finds_an_unchanged_track_present_with_the_parts_it_lacks()
+    {
+        await using var library = await OpenAsync();
+        var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
+        var paths = await Port(library, "{artist}/{title}.{output-ext}").StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+        var record = await library.State.GetAsync("Rick Astley/Never Gonna Give You Up.mp3");
+        await library.State.RecordPlacedAsync(record! with { MissingParts = [FileParts.Cover] });
+
+        var rerun = Port(library, "{artist}/{title}.{output-ext}");
+        await rerun.PrepareAsync([planned], CancellationToken.None);
+        var presence = await rerun.InspectAsync(planned, CancellationToken.None);
+
+        Assert.True(presence.Present);
+        Assert.Equal(paths, presence.Paths);
+        Assert.Equal([FileParts.Cover], presence.MissingParts);
+    }
+
+    [Fact]
+    public async Task A_prepared_rerun_adds_a_new_playlist_to_the_file_it_finds()
+    {
+        await using var library = await OpenAsync();
+        var track = TestTracks.Make();
+        await Port(library, "{artist}/{title}.{output-ext}").StoreAsync(Planned(track, ("Road Trip", PlaylistA)), track, Match, ProduceAsync, CancellationToken.None);
+        var both = Planned(track, ("Road Trip", PlaylistA), ("Workout", PlaylistB));
+
+        var rerun = Port(library, "{artist}/{title}.{output-ext}");
+        await rerun.PrepareAsync([both], CancellationToken.None);
+
+        Assert.True((await rerun.InspectAsync(both, CancellationToken.None)).Present);
+        Assert.Equal([PlaylistA, PlaylistB], (await library.State.GetAsync("Rick Astley/Never Gonna Give You Up.mp3"))!.Sources);
+    }
+
+    [Fact]
+    public async Task A_prepared_rerun_finds_a_deleted_file_absent()
+    {
+        await using var library = await OpenAsync();
+        var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
+        var paths = await Port(library, "{artist}/{title}.{output-ext}").StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+        File.Delete(paths[0]);
+
+        var rerun = Port(library, "{artist}/{title}.{output-ext}");
+        await rerun.PrepareAsync([planned], CancellationToken.None);
+
+        Assert.False((await rerun.InspectAsync(planned, CancellationToken.None)).Present);
+    }
+
+    [Fact]
+    public async Task A_prepared_rerun_with_a_new_template_moves_the_file()
+    {
+        await using var library = await OpenAsync();
+        var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
+        var old = await Port(library, "{artist}/{title}.{output-ext}").StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+
+        var rerun = Port(library, "{title}.{output-ext}");
+        await rerun.PrepareAsync([planned], CancellationToken.None);
+        var presence = await rerun.InspectAsync(planned, CancellationToken.None);
+
+        Assert.True(presence.Present);
+        Assert.Equal(Path.Combine(Root, "Never Gonna Give You Up.mp3"), presence.PrimaryPath);
+        Assert.False(File.Exists(old[0]));
+        Assert.Equal(1, _produced);
+    }
+
+    [Fact]
     public async Task A_track_in_two_playlists_is_produced_once_and_placed_at_both_paths()
     {
         await using var library = await OpenAsync();
