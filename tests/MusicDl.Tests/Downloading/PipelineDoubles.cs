@@ -124,6 +124,11 @@ internal sealed class FakeLibrary : ITrackLibrary
 
     public ConcurrentBag<string> Playlists { get; } = [];
 
+    /// <summary>The backlog probe the run starts (a test holds it there); none when null.</summary>
+    public Func<CancellationToken, Task>? Probe { get; set; }
+
+    public Task ProbeBacklogAsync(CancellationToken cancellationToken) => Probe?.Invoke(cancellationToken) ?? Task.CompletedTask;
+
     public Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
     {
         var path = "/music/" + track.Track.Title + ".mp3";
