@@ -168,11 +168,13 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     private static TrackExtrasSource? Extras(
         MusicDlSettings settings, HttpClient http, ICache cache, MusicBrainzClient? musicBrainzClient, ILoggerFactory loggers, ServiceHealth lyricsHealth)
     {
-        ILyricsSource? lyrics = settings.Lyrics == LyricsMode.None
-            ? null
-            : new CachingLyricsSource(new LrclibClient(http, settings, lyricsHealth), cache);
+        var lrclib = settings.Lyrics == LyricsMode.None ? null : new LrclibClient(http, settings, lyricsHealth);
+        ILyricsSource? lyrics = lrclib is null ? null : new CachingLyricsSource(lrclib, cache);
         IMusicBrainzSource? musicBrainz = musicBrainzClient is null ? null : new CachingMusicBrainzSource(musicBrainzClient, cache);
-        return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>());
+
+        // Each service on is asked once at the run's start when files still lack its part (ITrackLibrary.ProbeBacklogAsync).
+        IServiceProbe[] probes = [.. new IServiceProbe?[] { lrclib, musicBrainzClient }.OfType<IServiceProbe>()];
+        return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>(), probes);
     }
 
     /// <summary>

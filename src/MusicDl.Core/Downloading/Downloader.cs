@@ -102,6 +102,12 @@ public sealed class Downloader(
             }
         }
 
+        // The optional services the library's backlog waits on are asked now, beside the Spotify reads: a service down
+        // is known down before the first re-tag, which then costs it no request and no wait (issue 22). Once every
+        // track is done nothing needs the answer: a probe still waiting is cancelled.
+        using var probing = CancellationTokenSource.CreateLinkedTokenSource(hard.Token);
+        var probe = request.Mode != RunMode.Match && library is not null ? library.ProbeBacklogAsync(probing.Token) : Task.CompletedTask;
+
         var resolved = await ResolveAllAsync(request.Sources, failures, Abort, abort.Token, hard.Token);
         var planned = TrackPlanner.Plan(resolved, Emit);
         Planned?.Invoke(planned.Count);
@@ -139,6 +145,15 @@ public sealed class Downloader(
                 // Interrupted: the library left nothing at a final path; the track is simply not done.
             }
         });
+
+        await probing.CancelAsync();
+        try
+        {
+            await probe;
+        }
+        catch (OperationCanceledException) when (probing.IsCancellationRequested)
+        {
+        }
 
         if (Volatile.Read(ref _sessionLimit) is { } limit && !hard.IsCancellationRequested)
         {

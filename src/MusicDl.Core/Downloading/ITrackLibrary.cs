@@ -14,6 +14,13 @@ public interface ITrackLibrary
     Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Asks each optional service whose part some file still lacks (the backlog of earlier runs) one cheap request, so
+    /// its verdict is known by the time those files are re-tagged; a service that fails it is down for the run. The
+    /// pipeline starts it with the run, beside the Spotify reads. A service's failure is its verdict, never thrown.
+    /// </summary>
+    Task ProbeBacklogAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Gives <paramref name="produce"/> a hidden temporary path in the final folder to fill, then tags the file, renames it
     /// into place, makes the copies other paths need and records it in the state. <paramref name="produce"/> returns the
     /// audio's loudness when it measured it. Returns the paths placed.

@@ -14,11 +14,39 @@ namespace MusicDl.Downloading;
 /// answer costs the track nothing but that service's tags: they are listed in <see cref="TrackExtras.Missing"/> (the
 /// run sums them up in one line per service, see <c>ServiceHealth</c>; the track's own reason is logged at debug).
 /// </summary>
-public sealed class TrackExtrasSource(ILyricsSource? lyrics, IMusicBrainzSource? musicBrainz, ILogger? logger = null)
+/// <param name="probes">The services' cheap requests (<see cref="IServiceProbe"/>), sent by <see cref="ProbeAsync"/>.</param>
+public sealed class TrackExtrasSource(ILyricsSource? lyrics, IMusicBrainzSource? musicBrainz, ILogger? logger = null, IReadOnlyList<IServiceProbe>? probes = null)
 {
     private readonly ILogger _log = logger ?? NullLogger.Instance;
 
     public bool AsksAnything => lyrics is not null || musicBrainz is not null;
+
+    /// <summary>
+    /// Asks each service whose part some file of the library still lacks (<paramref name="backlog"/>) its one cheap
+    /// request, all at once, as a retry of that backlog (<see cref="ServiceHealth.RetryingBacklogOf"/>): a service that
+    /// fails it is down for the run at once, and its backlog is skipped without a request or a wait. Until the answer
+    /// comes, the tracks' own requests to that service wait for it (the health record lets one through at a time).
+    /// Never throws for a service's failure.
+    /// </summary>
+    public Task ProbeAsync(IReadOnlySet<string> backlog, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(backlog);
+        return Task.WhenAll((probes ?? []).Where(p => backlog.Contains(p.Health.Part)).Select(p => ProbeOneAsync(p, cancellationToken)));
+    }
+
+    private async Task ProbeOneAsync(IServiceProbe probe, CancellationToken cancellationToken)
+    {
+        using var retrying = ServiceHealth.RetryingBacklogOf([probe.Health.Part]);
+        try
+        {
+            await probe.ProbeAsync(cancellationToken);
+            _log.LogDebug("{Service} answered: the files lacking its {Part} are retried", probe.Health.Service, probe.Health.Part);
+        }
+        catch (ServiceException ex)
+        {
+            _log.LogDebug("{Service} asked once before its backlog: {Reason}", probe.Health.Service, ex.Message);
+        }
+    }
 
     public async Task<TrackExtras> GetAsync(Track track, CancellationToken cancellationToken)
     {

@@ -206,6 +206,20 @@ public sealed class TrackLibrary : ITrackLibrary
         return Presence(true, targets) with { MissingParts = missing.ToArray() };
     }
 
+    public async Task ProbeBacklogAsync(CancellationToken cancellationToken)
+    {
+        if (_extras is null || _dryRun)
+        {
+            return;
+        }
+
+        var backlog = await _library.State.GetMissingPartsAsync(cancellationToken);
+        if (backlog.Count > 0)
+        {
+            await _extras.ProbeAsync(backlog, cancellationToken);
+        }
+    }
+
     public async Task<IReadOnlyList<string>> StoreAsync(
         PlannedTrack track,
         Track full,

@@ -286,6 +286,29 @@ public sealed partial class LibraryState : IAsyncDisposable
     public Task ForgetTempAsync(string fullPath, CancellationToken cancellationToken = default) =>
         InTransactionAsync(t => ExecuteAsync("DELETE FROM temp_files WHERE path=$path", t, cancellationToken, ("$path", fullPath)), cancellationToken);
 
+    /// <summary>The parts some recorded file still lacks (see <see cref="FileParts"/>): the library's backlog, by part.</summary>
+    public async Task<IReadOnlySet<string>> GetMissingPartsAsync(CancellationToken cancellationToken = default)
+    {
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT DISTINCT part FROM missing_parts";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                parts.Add(reader.GetString(0));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return parts;
+    }
+
     public async Task<IReadOnlyList<string>> GetTempFilesAsync(CancellationToken cancellationToken = default)
     {
         var result = new List<string>();

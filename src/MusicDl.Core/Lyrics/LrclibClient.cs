@@ -8,12 +8,13 @@ namespace MusicDl.Lyrics;
 /// 2 s), then <c>search</c> taking the first record within 2 s of the track; then the same with a cleaned title
 /// (<see cref="TitleCleaner"/>) when that differs.
 /// </summary>
-public sealed class LrclibClient : ILyricsSource
+public sealed class LrclibClient : ILyricsSource, IServiceProbe
 {
     /// <summary>How far a search record's duration may be from the track's.</summary>
     public static readonly TimeSpan DurationTolerance = TimeSpan.FromSeconds(2);
 
     private readonly LrclibController _controller;
+    private readonly ServiceHealth _health;
 
     /// <param name="http">The run's client (<c>OutboundHttp</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
     /// <param name="baseUri">LRCLIB's base URL.</param>
@@ -22,7 +23,8 @@ public sealed class LrclibClient : ILyricsSource
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUri);
-        _controller = new LrclibController(Edge(http, health ?? Health()), baseUri);
+        _health = health ?? Health();
+        _controller = new LrclibController(Edge(http, _health), baseUri);
     }
 
     /// <summary>
@@ -40,6 +42,12 @@ public sealed class LrclibClient : ILyricsSource
 
     /// <summary>Requests sent (for the run summary and the tests).</summary>
     public long RequestCount => _controller.RequestCount;
+
+    /// <summary>The run's record of LRCLIB this client reports to.</summary>
+    ServiceHealth IServiceProbe.Health => _health;
+
+    /// <summary>A search that matches nothing (as the doctor's check): cheap for LRCLIB, where a get may look further afield.</summary>
+    public Task ProbeAsync(CancellationToken cancellationToken) => _controller.SearchAsync("musicdl probe", "musicdl", cancellationToken);
 
     public async Task<TrackLyrics?> FindAsync(LyricsQuery query, CancellationToken cancellationToken = default)
     {

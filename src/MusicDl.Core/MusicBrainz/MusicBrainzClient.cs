@@ -8,14 +8,18 @@ namespace MusicDl.MusicBrainz;
 /// closest), and among its releases the one titled like the Spotify album (official first, then the earliest).
 /// Genres, when asked, come from the recording, else from the chosen release group: the most-voted few.
 /// </summary>
-public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
+public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch, IServiceProbe
 {
     public static readonly TimeSpan LengthTolerance = TimeSpan.FromSeconds(3);
 
     /// <summary>How many genres a track gets at most.</summary>
     public const int GenreCount = 3;
 
+    /// <summary>An ISRC no recording has (as the doctor's check): a 404 is the web service answering.</summary>
+    public const string ProbeIsrc = "ZZ0000000000";
+
     private readonly MusicBrainzController _controller;
+    private readonly ServiceHealth _health;
 
     /// <param name="http">The run's shared client (<c>OutboundHttp</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
     /// <param name="baseUri">The web service's base URL.</param>
@@ -25,7 +29,8 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUri);
-        _controller = new MusicBrainzController(MusicBrainzController.Edge(http, time ?? TimeProvider.System, health ?? Health()), baseUri);
+        _health = health ?? Health();
+        _controller = new MusicBrainzController(MusicBrainzController.Edge(http, time ?? TimeProvider.System, _health), baseUri);
     }
 
     public MusicBrainzClient(HttpClient http, MusicDlSettings settings, TimeProvider? time = null, ServiceHealth? health = null)
@@ -37,6 +42,12 @@ public sealed class MusicBrainzClient : IMusicBrainzSource, IRecordingSearch
     public static ServiceHealth Health() => new("MusicBrainz", "musicbrainz", "MusicBrainz ids");
 
     public long RequestCount => _controller.RequestCount;
+
+    /// <summary>The run's record of MusicBrainz this client reports to.</summary>
+    ServiceHealth IServiceProbe.Health => _health;
+
+    /// <summary>The ISRC look-up of <see cref="ProbeIsrc"/>: one paced request, answered with a 404.</summary>
+    public Task ProbeAsync(CancellationToken cancellationToken) => _controller.GetIsrcAsync(ProbeIsrc, withGenres: false, cancellationToken);
 
     public async Task<MusicBrainzIds?> LookupAsync(MusicBrainzQuery query, CancellationToken cancellationToken = default)
     {

@@ -48,6 +48,36 @@ public sealed class DownloaderTests
     }
 
     [Fact]
+    public async Task The_backlog_probe_is_sent_beside_the_source_reads_and_cancelled_once_every_track_is_done()
+    {
+        var a = AddSource("a", SourceKind.Playlist, SourceEntry.Supported(1, T(1)));
+        var probing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _library.Probe = async ct =>
+        {
+            probing.SetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                cancelled.SetResult();
+                throw;
+            }
+        };
+
+        // The source is read only once the probe is under way: a probe sent after the reads would hold the run here.
+        _resolver.BeforeResolve = () => probing.Task;
+
+        var result = await NewDownloader().RunAsync(Request(a), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(TrackStatus.Downloaded, Assert.Single(result.Outcomes).Status);
+        Assert.True(cancelled.Task.IsCompleted);
+        Assert.Equal(ExitCode.Ok, result.ExitCode);
+    }
+
+    [Fact]
     public async Task Album_tags_are_finished_with_the_tracks_placed_in_the_run_only()
     {
         var a = AddSource("a", SourceKind.Album, SourceEntry.Supported(1, T(1)), SourceEntry.Supported(2, T(2)), SourceEntry.Supported(3, T(3)));

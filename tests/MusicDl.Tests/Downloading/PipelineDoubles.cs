@@ -16,14 +16,22 @@ internal sealed class FakeResolver : ITrackResolver
 
     public ConcurrentBag<string> Completed { get; } = [];
 
-    public Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken)
+    /// <summary>Awaited before each source is read (a test holds the reads there); none when null.</summary>
+    public Func<Task>? BeforeResolve { get; set; }
+
+    public async Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken)
     {
+        if (BeforeResolve is { } before)
+        {
+            await before();
+        }
+
         if (Unavailable.Contains(source.Uri))
         {
             throw new SourceUnavailableException($"{source.Uri}: 404 not found");
         }
 
-        return Task.FromResult(Sources[source.Uri]);
+        return Sources[source.Uri];
     }
 
     public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken)
@@ -123,6 +131,11 @@ internal sealed class FakeLibrary : ITrackLibrary
     public ConcurrentBag<string> Retagged { get; } = [];
 
     public ConcurrentBag<string> Playlists { get; } = [];
+
+    /// <summary>The backlog probe the run starts (a test holds it there); none when null.</summary>
+    public Func<CancellationToken, Task>? Probe { get; set; }
+
+    public Task ProbeBacklogAsync(CancellationToken cancellationToken) => Probe?.Invoke(cancellationToken) ?? Task.CompletedTask;
 
     public Task<LibraryPresence> InspectAsync(PlannedTrack track, CancellationToken cancellationToken)
     {

@@ -55,13 +55,17 @@ public sealed class OptionalServiceOutageEndToEndTests : IAsyncLifetime
         Assert.Equal(Tracks, PathsMissing("lyrics"));
         Assert.Equal(Tracks, PathsMissing("musicbrainz"));
 
-        // The next run, still refused: the backlog of 12 files costs one attempt per service.
+        // The next run, still refused: the backlog of 12 files costs one attempt per service, the probe sent at the
+        // run's start; no track's own look-up is attempted.
         var warm = await RunAsync();
 
         AssertOneLineEach(warm, "could not be reached", $"skipped for {Tracks} tracks");
-        Assert.Equal(1, DebugLines(warm, "no lyrics this time, LRCLIB could not be reached"));
-        Assert.Equal(1, DebugLines(warm, "no MusicBrainz ids this time, MusicBrainz could not be reached"));
+        Assert.Equal(1, DebugLines(warm, "LRCLIB asked once before its backlog: LRCLIB could not be reached"));
+        Assert.Equal(1, DebugLines(warm, "MusicBrainz asked once before its backlog: MusicBrainz could not be reached"));
+        Assert.Equal(0, DebugLines(warm, "no lyrics this time, LRCLIB could not be reached"));
+        Assert.Equal(0, DebugLines(warm, "no MusicBrainz ids this time, MusicBrainz could not be reached"));
         Assert.Equal(Tracks, PathsMissing("lyrics"));
+        Assert.Equal(Tracks, PathsMissing("musicbrainz"));
 
         await AssertTheServicesBackCompleteEveryFileAsync();
     }
@@ -86,13 +90,20 @@ public sealed class OptionalServiceOutageEndToEndTests : IAsyncLifetime
         Assert.Equal(Tracks, PathsMissing("lyrics"));
         Assert.Equal(Tracks, PathsMissing("musicbrainz"));
 
-        // The warm re-run re-tags the 12 incomplete files: a service still down is asked once for them all.
+        // The warm re-run re-tags the 12 incomplete files: a service still down is asked once for them all, by the
+        // probe the run sends at its start beside the Spotify reads (LRCLIB a search for nothing, MusicBrainz an ISRC
+        // no recording has), so no track's own look-up waits on the black hole.
         var warm = await RunAsync();
 
         Assert.Equal(4, _world.Lrclib.RequestCount);
         Assert.Equal(4, _world.MusicBrainz.RequestCount);
+        Assert.Single(_world.Host.Log, r => r.StartsWith("GET " + FakeLrclib.SearchPath + "?track_name=musicdl%20probe", StringComparison.Ordinal));
+        Assert.Single(_world.Host.Log, r => r.StartsWith($"GET /ws/2/isrc/{MusicDl.MusicBrainz.MusicBrainzClient.ProbeIsrc}?", StringComparison.Ordinal));
+        Assert.Equal(1, DebugLines(warm, "LRCLIB asked once before its backlog: LRCLIB did not answer in time"));
+        Assert.Equal(1, DebugLines(warm, "MusicBrainz asked once before its backlog: MusicBrainz did not answer in time"));
         AssertOneLineEach(warm, "is still down", $"skipped for {Tracks} tracks");
         Assert.Equal(Tracks, PathsMissing("lyrics"));
+        Assert.Equal(Tracks, PathsMissing("musicbrainz"));
 
         _world.Lrclib.ClearFaults();
         _world.MusicBrainz.ClearFaults();
