@@ -76,8 +76,13 @@ internal sealed class Invocation : IDisposable
     /// <summary>The login file lives beside the config file, in the folder the sandboxed environment names.</summary>
     public SpotifyClientOptions SpotifyOptions() => new()
     {
-        ConfigDirectory = Path.GetDirectoryName(new ConfigLoader(App.Environment).Paths.DefaultConfigFile)!,
+        ConfigDirectory = LoginDirectory,
     };
+
+    /// <summary>What a run gets from this invocation besides its settings: logging, the clock, PATH, the login folder.</summary>
+    public Composition.RunHost RunHost() => new(Logging, LoginDirectory) { PathVariable = App.PathVariable };
+
+    private string LoginDirectory => Path.GetDirectoryName(new ConfigLoader(App.Environment).Paths.DefaultConfigFile)!;
 
     /// <summary>A log file that cannot be written is bad input: said now, in one line, not at the first log line.</summary>
     private static void CheckLogFile(FileInfo? logFile)

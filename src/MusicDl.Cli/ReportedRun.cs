@@ -7,7 +7,15 @@ internal static class ReportedRun
 {
     public static async Task<int> ExecuteAsync(Invocation invocation, RunRequest request, bool json, CancellationToken cancellationToken)
     {
-        request = request with { Settings = invocation.WithDefaultCacheFile(request.Settings), ConfigPath = invocation.Config?.Path, Immediate = invocation.App.Immediate };
+        // The run's settings, resolved here once: the default cache file of this invocation's environment, and a
+        // review file or --explain asks every match to be searched again (a cached match has no candidates to show).
+        var settings = invocation.WithDefaultCacheFile(request.Settings);
+        if (request.ReviewFile is not null || request.Explain)
+        {
+            settings = settings with { RecheckMatches = true };
+        }
+
+        request = request with { Settings = settings, ConfigPath = invocation.Config?.Path, Immediate = invocation.App.Immediate };
         var reporter = new ConsoleReporter(
             invocation.Stdout,
             invocation.Stderr,
@@ -17,7 +25,7 @@ internal static class ReportedRun
         {
             Explain = request.Explain,
         };
-        var report = await new RunExecutor(invocation.Logging, invocation.SpotifyOptions(), invocation.App.PathVariable).ExecuteAsync(request, reporter, cancellationToken);
+        var report = await new RunExecutor(invocation.RunHost()).ExecuteAsync(request, reporter, cancellationToken);
         reporter.Complete(report.Summary, report.AbortMessage);
         return (int)report.ExitCode;
     }

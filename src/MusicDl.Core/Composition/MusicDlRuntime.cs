@@ -62,22 +62,21 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         MusicDlSettings settings,
         RunMode mode,
         TimeSpan lockWait,
-        ILoggerFactory loggers,
-        SpotifyClientOptions spotifyOptions,
-        string? pathVariable,
+        RunHost host,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(loggers);
-        ArgumentNullException.ThrowIfNull(spotifyOptions);
-        var time = spotifyOptions.TimeProvider;
+        ArgumentNullException.ThrowIfNull(host);
+        var loggers = host.Loggers;
+        var pathVariable = host.PathVariable;
+        var time = host.Time;
         var downloads = mode == RunMode.Download && settings.Overwrite != OverwriteMode.Metadata;
         var measuresLocalFiles = mode == RunMode.Download && settings.Overwrite == OverwriteMode.Metadata && settings.ReplayGain;
         var converter = downloads || measuresLocalFiles ? AudioConverter.Locate(settings, pathVariable) : null;
         var template = PathTemplate.Parse(settings.Output);
 
         var http = OutboundHttp.Create(settings.RequestTimeout, Math.Max(8, settings.Threads * 2), time);
-        spotifyOptions = spotifyOptions with { RequestTimeout = settings.RequestTimeout, Log = spotifyOptions.Log ?? loggers.CreateLogger("spotify") };
+        var spotifyOptions = host.SpotifyOptions(settings);
 
         var cache = CacheFactory.Create(settings, time, loggers.CreateLogger("cache"));
 

@@ -12,9 +12,9 @@ namespace MusicDl.Runs;
 /// <summary>
 /// Executes a <see cref="RunRequest"/>: checks the Spotify credentials, builds the run (<see cref="MusicDlRuntime"/>),
 /// runs the pipeline, prunes for <c>sync --prune</c>, and sums it all up with the exit code the outcomes earn.
-/// <paramref name="pathVariable"/> is the host's PATH (the tools are looked for there; Core reads no process environment).
+/// The request's settings are taken as given (the CLI resolves them once); the host gives the clock, logging and PATH.
 /// </summary>
-public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spotifyOptions, string? pathVariable)
+public sealed class RunExecutor(RunHost host)
 {
     /// <summary>Throws <see cref="ConfigException"/> when the credentials are missing, before any network call.</summary>
     public async Task<RunReport> ExecuteAsync(RunRequest request, IRunObserver observer, CancellationToken cancellationToken)
@@ -22,6 +22,8 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(observer);
         var settings = request.Settings;
+        var spotifyOptions = host.SpotifyOptions(settings);
+        var loggers = host.Loggers;
         // Without credentials (spotify_access: auto) the run reads Spotify's public pages; only `api` needs them.
         if (!SpotifyClient.ReadsOnlyPublicPages(settings, spotifyOptions)
             && SpotifyCredentials.Problem(settings, SpotifyClient.HasSavedLogin(settings, spotifyOptions), request.ConfigPath) is { } problem)
@@ -51,14 +53,9 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
             settled = File.Exists(reviewPath) ? await OverridesFile.ReadAsync(reviewPath, cancellationToken) : new Dictionary<string, string>();
         }
 
-        if (request.ReviewFile is not null || request.Explain)
-        {
-            settings = settings with { RecheckMatches = true };
-        }
-
-        var time = spotifyOptions.TimeProvider;
+        var time = host.Time;
         var started = time.GetTimestamp();
-        await using var runtime = await MusicDlRuntime.CreateAsync(settings, request.Mode, request.LockWait, loggers, spotifyOptions, pathVariable, cancellationToken);
+        await using var runtime = await MusicDlRuntime.CreateAsync(settings, request.Mode, request.LockWait, host, cancellationToken);
         var downloader = runtime.Downloader;
         downloader.Planned += observer.Planned;
         downloader.TrackStarted += observer.TrackStarted;
@@ -117,7 +114,7 @@ public sealed class RunExecutor(ILoggerFactory loggers, SpotifyClientOptions spo
     private async Task WriteReviewAsync(
         string path, IReadOnlyDictionary<string, string> settled, RunResult result, MusicDlSettings settings)
     {
-        var log = loggers.CreateLogger("review");
+        var log = host.Loggers.CreateLogger("review");
         if (result.Interrupted || result.AbortMessage is not null)
         {
             log.LogWarning("{Path} left unchanged: the run did not finish", path);
