@@ -65,6 +65,9 @@ public static class Failures
         {
             ConfigException or SourceParseException => new(Fault.Usage, null, ExitCode.Usage),
             OperationCanceledException => new(Fault.Interrupted, null, ExitCode.Interrupted),
+            // Spotify failing after its retries for one track is the service's fault (counted toward the stop); met
+            // outside a run's tracks it ends the command like the rest of Spotify's "cannot proceed".
+            SpotifyUnavailableException s => new(Fault.Service, s.Service, ExitCode.CannotProceed),
             SpotifyCannotProceedException s => new(Fault.CannotProceed, s.Service, ExitCode.CannotProceed),
             ServiceException { Kind: ServiceFailureKind.SessionLimit } s => new(Fault.CannotProceed, s.Service, ExitCode.CannotProceed),
             LibraryLockedException or LibraryUnusableException or CacheFileUnusableException or RunAbortedException => new(Fault.CannotProceed, null, ExitCode.CannotProceed),

@@ -34,10 +34,15 @@ internal sealed class FakeResolver : ITrackResolver
         return Sources[source.Uri];
     }
 
+    /// <summary>Thrown by completing a track (Spotify failing for it); none when null.</summary>
+    public Func<Track, Exception?>? CompleteFails { get; set; }
+
     public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken)
     {
         Completed.Add(track.Id);
-        return Task.FromResult(track with { Isrc = "ISRC" + track.Id[..4] });
+        return CompleteFails?.Invoke(track) is { } failure
+            ? Task.FromException<Track>(failure)
+            : Task.FromResult(track with { Isrc = "ISRC" + track.Id[..4] });
     }
 
     /// <summary>Tracks completed for matching only (the ISRC, no album or artist).</summary>

@@ -52,6 +52,19 @@ public sealed class SystemicStopTests
     }
 
     [Fact]
+    public async Task Spotify_failing_after_its_retries_for_five_tracks_in_a_row_stops_the_run_naming_spotify()
+    {
+        var source = Playlist(30);
+        _resolver.CompleteFails = _ => new MusicDl.Spotify.SpotifyUnavailableException("Spotify answered 503 for /v1/tracks/x after 3 retries.");
+
+        var result = await NewDownloader().RunAsync(OneAtATime(source), CancellationToken.None);
+
+        Assert.Equal(ExitCode.CannotProceed, result.ExitCode);
+        Assert.StartsWith("Spotify failed for 5 tracks in a row", result.AbortMessage, StringComparison.Ordinal);
+        Assert.Equal(5, _resolver.Completed.Count);
+    }
+
+    [Fact]
     public async Task A_success_between_failures_starts_the_count_again()
     {
         var source = Playlist(12);
