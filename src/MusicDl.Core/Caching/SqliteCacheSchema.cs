@@ -30,11 +30,23 @@ internal static class SqliteCacheSchema
         version = 0;
         try
         {
-            var applicationId = Convert.ToInt64(Scalar(connection, "PRAGMA application_id;"), CultureInfo.InvariantCulture);
-            version = Convert.ToInt64(Scalar(connection, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
+            // One statement, so one read of the file: read one by one, another process creating the file at the same
+            // moment could commit between them (id 0 read before its schema, its tables after), and our own fresh file
+            // would look like another program's.
+            long applicationId;
+            long objects;
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), (SELECT COUNT(*) FROM sqlite_master);";
+                using var reader = command.ExecuteReader();
+                reader.Read();
+                applicationId = reader.GetInt64(0);
+                version = reader.GetInt64(1);
+                objects = reader.GetInt64(2);
+            }
+
             if (applicationId == 0 && version == 0)
             {
-                var objects = Convert.ToInt64(Scalar(connection, "SELECT COUNT(*) FROM sqlite_master;"), CultureInfo.InvariantCulture);
                 return objects == 0 ? null : "belongs to another program";
             }
 

@@ -34,9 +34,18 @@ public sealed class TrackExtrasSource(ILyricsSource? lyrics, IMusicBrainzSource?
         return Task.WhenAll((probes ?? []).Where(p => backlog.Contains(p.Health.Part)).Select(p => ProbeOneAsync(p, cancellationToken)));
     }
 
+    /// <summary>
+    /// How long a probe waits for its answer: the backlog's re-tags wait for the verdict, so a service that does not
+    /// answer a cheap request this quickly is down for this run and its backlog waits for a later one (a healthy
+    /// LRCLIB or MusicBrainz answers in well under a second; a black hole would otherwise cost the run a whole
+    /// request_timeout).
+    /// </summary>
+    public static readonly TimeSpan ProbePatience = TimeSpan.FromSeconds(2);
+
     private async Task ProbeOneAsync(IServiceProbe probe, CancellationToken cancellationToken)
     {
         using var retrying = ServiceHealth.RetryingBacklogOf([probe.Health.Part]);
+        using var patience = ServiceEdge.WithPatience(ProbePatience);
         try
         {
             await probe.ProbeAsync(cancellationToken);

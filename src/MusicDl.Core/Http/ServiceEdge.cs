@@ -41,6 +41,10 @@ public sealed class ServiceEdge
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
     private readonly RetryPlan _retry;
+    // A shorter bound than request_timeout for the requests of one async flow (a probe that decides whether a
+    // service is worth a backlog). Flows with the call like ServiceHealth's backlog mark.
+    private static readonly AsyncLocal<TimeSpan?> Patience = new();
+
     private readonly Func<ServiceException, bool> _retryOn;
     private readonly Action? _gate;
     private long _requests;
@@ -171,6 +175,17 @@ public sealed class ServiceEdge
     /// <summary>The service answered (a "none found" included): its health record hears it.</summary>
     public void Succeeded() => Health?.Succeeded();
 
+    /// <summary>
+    /// Until the scope is disposed, a request sent on this async flow that has no answer within
+    /// <paramref name="patience"/> fails as a timeout (before <c>request_timeout</c>, when that is longer).
+    /// </summary>
+    public static IDisposable WithPatience(TimeSpan patience)
+    {
+        var previous = Patience.Value;
+        Patience.Value = patience;
+        return new Restore(() => Patience.Value = previous);
+    }
+
     /// <summary>A failure the caller found in an answer: its health record hears it; throw what comes back.</summary>
     public ServiceException Fail(ServiceFailureKind kind, string message, Exception? inner = null, HttpStatusCode? status = null, TimeSpan? retryAfter = null)
     {
@@ -211,9 +226,16 @@ public sealed class ServiceEdge
 
         Interlocked.Increment(ref _requests);
         HttpResponseMessage response;
+        var bound = Patience.Value;
+        using var patience = bound is { } b ? new CancellationTokenSource(b, _time) : null;
+        using var linked = patience is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, patience.Token);
         try
         {
-            response = await _http.SendAsync(request, call.Streamed ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, call.Streamed ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (patience?.IsCancellationRequested == true && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ServiceException(Service, ServiceFailureKind.Timeout, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Service} gave no answer within {bound!.Value.TotalSeconds:0.#} s ({target})"), ex) { Target = target };
         }
         catch (Exception ex) when (Transport(ex, cancellationToken))
         {
@@ -289,4 +311,11 @@ public sealed class ServiceEdge
     private static bool Transport(Exception ex, CancellationToken cancellationToken) =>
         ex is HttpRequestException or IOException or TimeoutException or BodyTooLargeException
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        private Action? _restore = restore;
+
+        public void Dispose() => Interlocked.Exchange(ref _restore, null)?.Invoke();
+    }
 }

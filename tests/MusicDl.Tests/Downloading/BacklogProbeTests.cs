@@ -64,6 +64,25 @@ public sealed class BacklogProbeTests : LibraryTestBase, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_probe_that_gets_no_answer_gives_up_at_its_patience_not_request_timeout_and_the_service_is_down()
+    {
+        // request_timeout is 30 s on this client: only the probe's patience (2 s) can end the wait sooner.
+        await using var library = await OpenAsync();
+        await PlaceIncompleteAsync(library, "Rick Astley/Never Gonna Give You Up.mp3", FileParts.Lyrics);
+        _lrclib.Fail(new FakeFault { BlackHole = true });
+        var extras = Extras();
+
+        // The guard is a hang's bound, far below request_timeout and far above the patience.
+        await Port(library, extras).ProbeBacklogAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.True(_lyricsHealth.IsDown);
+        Assert.Equal(1, _lrclib.RequestCount);
+        var got = await extras.GetAsync(TestTracks.Make(), CancellationToken.None);
+        Assert.Contains(FileParts.Lyrics, got.Missing);
+        Assert.Equal(1, _lrclib.RequestCount);
+    }
+
+    [Fact]
     public async Task Only_the_services_whose_part_is_lacking_are_asked_and_one_that_answers_stays_up()
     {
         await using var library = await OpenAsync();
