@@ -40,7 +40,7 @@ public sealed class TrackExtrasSource(ILyricsSource? lyrics, IMusicBrainzSource?
     /// LRCLIB or MusicBrainz answers in well under a second; a black hole would otherwise cost the run a whole
     /// request_timeout).
     /// </summary>
-    public static readonly TimeSpan ProbePatience = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan ProbePatience = TimeSpan.FromSeconds(1.5);
 
     private async Task ProbeOneAsync(IServiceProbe probe, CancellationToken cancellationToken)
     {

@@ -109,7 +109,7 @@ public sealed class ServiceEdge
         }
         catch (ServiceException ex)
         {
-            Health?.Failed(ex.Kind, ex.Message);
+            Health?.Failed(ex.Kind, Reason(ex));
             throw;
         }
     }
@@ -148,7 +148,7 @@ public sealed class ServiceEdge
         }
         catch (ServiceException ex)
         {
-            Health?.Failed(ex.Kind, ex.Message);
+            Health?.Failed(ex.Kind, Reason(ex));
             throw;
         }
 
@@ -159,7 +159,7 @@ public sealed class ServiceEdge
         }
         catch (ServiceException ex)
         {
-            Health?.Failed(ex.Kind, ex.Message);
+            Health?.Failed(ex.Kind, Reason(ex));
             throw;
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException or KeyNotFoundException or OverflowException)
@@ -185,6 +185,11 @@ public sealed class ServiceEdge
         Patience.Value = patience;
         return new Restore(() => Patience.Value = previous);
     }
+
+    // What the health record keeps as the reason (for the run's one line): the transport's own words when a transport
+    // failure is wrapped ("Connection refused (127.0.0.1:9)"), else the failure's message.
+    private static string Reason(ServiceException failure) =>
+        failure.InnerException is HttpRequestException or IOException or TimeoutException ? failure.InnerException.Message : failure.Message;
 
     /// <summary>A failure the caller found in an answer: its health record hears it; throw what comes back.</summary>
     public ServiceException Fail(ServiceFailureKind kind, string message, Exception? inner = null, HttpStatusCode? status = null, TimeSpan? retryAfter = null)

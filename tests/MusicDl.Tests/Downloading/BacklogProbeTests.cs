@@ -66,7 +66,7 @@ public sealed class BacklogProbeTests : LibraryTestBase, IAsyncLifetime
     [Fact]
     public async Task A_probe_that_gets_no_answer_gives_up_at_its_patience_not_request_timeout_and_the_service_is_down()
     {
-        // request_timeout is 30 s on this client: only the probe's patience (2 s) can end the wait sooner.
+        // request_timeout is 30 s on this client: only the probe's patience (1.5 s) can end the wait sooner.
         await using var library = await OpenAsync();
         await PlaceIncompleteAsync(library, "Rick Astley/Never Gonna Give You Up.mp3", FileParts.Lyrics);
         _lrclib.Fail(new FakeFault { BlackHole = true });
