@@ -38,13 +38,15 @@ public sealed record EdgeCall
 /// </summary>
 public sealed class ServiceEdge
 {
-    private readonly HttpClient _http;
-    private readonly TimeProvider _time;
-    private readonly RetryPlan _retry;
     // A shorter bound than request_timeout for the requests of one async flow (a probe that decides whether a
     // service is worth a backlog). Flows with the call like ServiceHealth's backlog mark.
     private static readonly AsyncLocal<TimeSpan?> Patience = new();
 
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly RetryPlan _retry;
+    private readonly RequestPacer? _pacer;
+    private readonly bool _rateLimitEndsSession;
     private readonly Func<ServiceException, bool> _retryOn;
     private readonly Action? _gate;
     private long _requests;
@@ -69,24 +71,20 @@ public sealed class ServiceEdge
         bool rateLimitEndsSession = false,
         Action? gate = null)
     {
-        _gate = gate;
         Service = service;
         _http = http;
         _time = time;
         _retry = retry ?? RetryPlan.None;
-        Pacer = pacer;
+        _pacer = pacer;
         Health = health;
-        RateLimitEndsSession = rateLimitEndsSession;
+        _rateLimitEndsSession = rateLimitEndsSession;
+        _gate = gate;
         _retryOn = retryOn ?? (e => e.Kind is not (ServiceFailureKind.Rejected or ServiceFailureKind.Unparseable or ServiceFailureKind.SessionLimit));
     }
 
     public string Service { get; }
 
     public ServiceHealth? Health { get; }
-
-    public RequestPacer? Pacer { get; }
-
-    public bool RateLimitEndsSession { get; }
 
     /// <summary>Requests sent, retries included (for the run summary and the tests).</summary>
     public long Requests => Interlocked.Read(ref _requests);
@@ -183,7 +181,7 @@ public sealed class ServiceEdge
     {
         var previous = Patience.Value;
         Patience.Value = patience;
-        return new Restore(() => Patience.Value = previous);
+        return new DisposeAction(() => Patience.Value = previous);
     }
 
     // What the health record keeps as the reason (for the run's one line): the transport's own words when a transport
@@ -197,9 +195,6 @@ public sealed class ServiceEdge
         Health?.Failed(kind, message);
         return new ServiceException(Service, kind, message, inner, status, retryAfter);
     }
-
-    /// <summary>Translates a transport failure met above the edge (a streamed body that broke) into the service's failure.</summary>
-    public ServiceException Translate(Exception exception, string? target) => TranslateTransport(exception, target);
 
     // An optional service that is down is not asked: the caller gets its failure at once.
     private async ValueTask<IDisposable?> EnterAsync(CancellationToken cancellationToken) =>
@@ -216,9 +211,9 @@ public sealed class ServiceEdge
 
     private async Task<HttpResponseMessage> SendOnceAsync(Func<HttpRequestMessage> create, EdgeCall call, CancellationToken cancellationToken)
     {
-        if (Pacer is not null)
+        if (_pacer is not null)
         {
-            await Pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
+            await _pacer.AcquireAsync(cancellationToken).ConfigureAwait(false);
         }
 
         _gate?.Invoke();
@@ -244,7 +239,7 @@ public sealed class ServiceEdge
         }
         catch (Exception ex) when (Transport(ex, cancellationToken))
         {
-            throw TranslateTransport(ex, target);
+            throw Translate(ex, target);
         }
 
         if (IsAnswer(response, call))
@@ -271,35 +266,29 @@ public sealed class ServiceEdge
     {
         var status = response.StatusCode;
         var what = $"{Service} answered HTTP {(int)status} {response.ReasonPhrase} for {target}";
-        if (status == HttpStatusCode.TooManyRequests)
+        if (status == HttpStatusCode.TooManyRequests && _rateLimitEndsSession)
         {
-            if (RateLimitEndsSession)
-            {
-                return new ServiceException(Service, ServiceFailureKind.SessionLimit, what, status: status) { Target = target };
-            }
-
-            // A wait beyond the plan's cap is not waited (see Retrying): the run says how long the service asked for.
-            var wait = ServiceFailures.RetryAfter(response, _time);
-            HoldEveryCaller(wait);
-            return new ServiceException(Service, ServiceFailureKind.RateLimited, what, status: status, retryAfter: wait) { Target = target };
+            return new ServiceException(Service, ServiceFailureKind.SessionLimit, what, status: status) { Target = target };
         }
 
-        var asked = ServiceFailures.RetryAfter(response, _time);
-        HoldEveryCaller(asked);
-        return new ServiceException(Service, ServiceFailures.KindOf(status), what, status: status, retryAfter: asked) { Target = target };
+        // A 429's or a 503's wait holds every caller; one beyond the plan's cap is not waited (see Retrying): the run
+        // says how long the service asked for.
+        var wait = ServiceFailures.RetryAfter(response, _time);
+        HoldEveryCaller(wait);
+        return new ServiceException(Service, ServiceFailures.KindOf(status), what, status: status, retryAfter: wait) { Target = target };
     }
 
     // A "slow down" is the client's, not one request's: every caller holds, so parallel tracks do not keep drawing
     // refusals during the wait.
     private void HoldEveryCaller(TimeSpan? wait)
     {
-        if (wait is { } hold && hold > TimeSpan.Zero && hold <= _retry.MaxDelay && Pacer is not null)
+        if (wait is { } hold && hold > TimeSpan.Zero && hold <= _retry.MaxDelay && _pacer is not null)
         {
-            Pacer.Defer(hold);
+            _pacer.Defer(hold);
         }
     }
 
-    private ServiceException TranslateTransport(Exception ex, string? target)
+    private ServiceException Translate(Exception ex, string? target)
     {
         var kind = ServiceFailures.KindOf(ex);
         var what = kind switch
@@ -316,11 +305,4 @@ public sealed class ServiceEdge
     private static bool Transport(Exception ex, CancellationToken cancellationToken) =>
         ex is HttpRequestException or IOException or TimeoutException or BodyTooLargeException
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
-
-    private sealed class Restore(Action restore) : IDisposable
-    {
-        private Action? _restore = restore;
-
-        public void Dispose() => Interlocked.Exchange(ref _restore, null)?.Invoke();
-    }
 }

@@ -69,7 +69,7 @@ public sealed class ServiceHealth
     {
         var previous = Backlog.Value;
         Backlog.Value = missingParts;
-        return new Scope(() => Backlog.Value = previous);
+        return new DisposeAction(() => Backlog.Value = previous);
     }
 
     /// <summary>
@@ -85,7 +85,7 @@ public sealed class ServiceHealth
 
         if (Trusted)
         {
-            return Scope.Nothing;
+            return DisposeAction.Nothing;
         }
 
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -99,10 +99,10 @@ public sealed class ServiceHealth
         {
             // It answered while this request waited: no reason to hold the others back.
             _oneAtATime.Release();
-            return Scope.Nothing;
+            return DisposeAction.Nothing;
         }
 
-        return new Scope(() => _oneAtATime.Release());
+        return new DisposeAction(() => _oneAtATime.Release());
     }
 
     /// <summary>The service answered (a "none found" included).</summary>
@@ -180,13 +180,4 @@ public sealed class ServiceHealth
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
-
-    private sealed class Scope(Action? dispose) : IDisposable
-    {
-        public static readonly Scope Nothing = new(null);
-
-        private Action? _dispose = dispose;
-
-        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
-    }
 }

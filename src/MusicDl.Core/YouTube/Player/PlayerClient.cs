@@ -41,7 +41,6 @@ public sealed class PlayerClient
 
         // A timeout, a refused connection or a 5xx says nothing about the video: backed off and asked again. A 429 is
         // the session's limit, never waited out; once the session is limited no call goes out (each prolongs it).
-        var limited = _session;
         _edge = new ServiceEdge(
             "YouTube player",
             http,
@@ -49,7 +48,7 @@ public sealed class PlayerClient
             new RetryPlan(settings.MaxRetries, retryBaseDelay ?? TimeSpan.FromSeconds(1), TimeSpan.Zero),
             settings.YouTubeRateLimitEnabled ? new RequestPacer(settings.YouTubeRateLimitRequests, settings.YouTubeRateLimitWindow, _time) : null,
             rateLimitEndsSession: true,
-            gate: limited.ThrowIfLimited);
+            gate: _session.ThrowIfLimited);
         _controller = new PlayerController(_edge, settings.Endpoints.YouTube);
     }
 

@@ -40,8 +40,7 @@ internal sealed class InnerTubeSearchController
 
         // No retry here: the matcher asks a failed page again as a whole (its answer may also fail the parser).
         // A 429 is YouTube limiting the session, never waited out; no request once the session is limited.
-        var s = _session;
-        _edge = new ServiceEdge(ServiceName(client), http, time, rateLimitEndsSession: true, gate: s.ThrowIfLimited);
+        _edge = new ServiceEdge(ServiceName(client), http, time, rateLimitEndsSession: true, gate: _session.ThrowIfLimited);
         _client = client;
         _time = time;
         _visitor = visitor;
