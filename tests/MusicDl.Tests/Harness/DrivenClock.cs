@@ -34,9 +34,10 @@ public sealed class DrivenClock : TimeProvider
     private readonly List<Timer> _waits = [];
     private TimeSpan _elapsed;
 
+    /// <param name="start">The clock's reading when made; the system's now when not given (the date the run sees, as before).</param>
     public DrivenClock(DateTimeOffset? start = null)
     {
-        _start = start ?? new DateTimeOffset(2026, 12, 6, 12, 0, 0, TimeSpan.Zero);
+        _start = start ?? DateTimeOffset.UtcNow;
         _ = Listener.Value;
     }
 
