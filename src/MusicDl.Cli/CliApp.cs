@@ -47,6 +47,12 @@ internal sealed class CliApp
 
     public CliOptions Options => _o;
 
+    /// <summary>
+    /// The clock of every run and check this invocation starts (request timeouts, back-off, Retry-After, pacing,
+    /// pre-roll waits, lock and state waits, elapsed times): Program.Main gives the system's, tests their own.
+    /// </summary>
+    public required TimeProvider Time { get; init; }
+
     /// <summary>Fires on a second interrupt: running tracks are cancelled at once (cleanup and state still happen).</summary>
     public CancellationToken Immediate { get; init; }
 

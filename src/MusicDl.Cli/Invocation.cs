@@ -77,10 +77,11 @@ internal sealed class Invocation : IDisposable
     public SpotifyClientOptions SpotifyOptions() => new()
     {
         ConfigDirectory = LoginDirectory,
+        TimeProvider = App.Time,
     };
 
     /// <summary>What a run gets from this invocation besides its settings: logging, the clock, PATH, the login folder.</summary>
-    public Composition.RunHost RunHost() => new(Logging, LoginDirectory) { PathVariable = App.PathVariable };
+    public Composition.RunHost RunHost() => new(Logging, LoginDirectory) { PathVariable = App.PathVariable, Time = App.Time };
 
     private string LoginDirectory => Path.GetDirectoryName(new ConfigLoader(App.Environment).Paths.DefaultConfigFile)!;
 

@@ -42,7 +42,7 @@ internal static class Program
         // A closed or broken stdout stops the run like a signal would, then ends it with exit 3 and one line.
         using var stdout = StdoutGuard.Create();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, stdout.Broken);
-        var app = new CliApp(stdout, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected, Immediate = immediate.Token };
+        var app = new CliApp(stdout, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected, Immediate = immediate.Token, Time = TimeProvider.System };
         var code = await app.RunAsync(args, stop.Token);
         if (stdout.Failure is { } failure && !interrupt.IsCancellationRequested)
         {

@@ -159,6 +159,12 @@ public sealed class FakeHost : IAsyncDisposable
         _routesLock.Dispose();
     }
 
+    /// <summary>
+    /// Runs as a request starts waiting for an answer that never comes (a black hole, a body stalled for good): a
+    /// test's driven clock fires the deadline the client set for it (DrivenClock).
+    /// </summary>
+    public Action<HttpContext>? OnNeverAnswering { get; set; }
+
     private async Task DispatchAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
@@ -228,6 +234,7 @@ public sealed class FakeHost : IAsyncDisposable
 
             if (fault.BlackHole)
             {
+                OnNeverAnswering?.Invoke(context);
                 try
                 {
                     await Task.Delay(Timeout.Infinite, aborted).ConfigureAwait(false);
@@ -253,7 +260,7 @@ public sealed class FakeHost : IAsyncDisposable
 
             if (fault.StallAfterBytes is { } stallAt)
             {
-                context.Response.Body = LimitedStream.Stalling(context.Response.Body, stallAt, aborted);
+                context.Response.Body = LimitedStream.Stalling(context.Response.Body, stallAt, aborted, () => OnNeverAnswering?.Invoke(context));
             }
 
             if (fault.MalformedJson)

@@ -21,9 +21,10 @@ internal sealed class LimitedStream(Stream inner, long limit, Func<Stream, Value
     public override long Position { get => _written; set => throw new NotSupportedException(); }
 
     /// <summary>Headers and the first <paramref name="limit"/> bytes reach the client; then nothing until it gives up.</summary>
-    public static LimitedStream Stalling(Stream inner, long limit, CancellationToken aborted) => new(inner, limit, async body =>
+    public static LimitedStream Stalling(Stream inner, long limit, CancellationToken aborted, Action? stalled = null) => new(inner, limit, async body =>
     {
         await body.FlushAsync(aborted).ConfigureAwait(false);
+        stalled?.Invoke();
         await Task.Delay(Timeout.Infinite, aborted).ConfigureAwait(false);
     });
 

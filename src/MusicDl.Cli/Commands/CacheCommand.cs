@@ -81,6 +81,6 @@ internal static class CacheCommand
     private static async Task<CacheAdmin> OpenAsync(Invocation invocation, CancellationToken cancellationToken)
     {
         var settings = invocation.WithDefaultCacheFile(await invocation.LoadSettingsAsync(cancellationToken));
-        return new CacheAdmin(settings.CacheFile!, TimeProvider.System, invocation.Logging.CreateLogger("cache"));
+        return new CacheAdmin(settings.CacheFile!, invocation.App.Time, invocation.Logging.CreateLogger("cache"));
     }
 }

@@ -31,6 +31,7 @@ internal static class DoctorCommand
             LoginDirectory = invocation.SpotifyOptions().ConfigDirectory,
             DefaultCacheFile = app.DefaultCacheFile(),
             PathVariable = app.PathVariable,
+            TimeProvider = app.Time,
         };
         var report = await new Doctor(settings, context).RunAsync(cancellationToken);
         var stdout = invocation.Stdout;

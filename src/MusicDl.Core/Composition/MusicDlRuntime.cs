@@ -131,10 +131,11 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                         cache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray),
                         loggers.CreateLogger<CoverArtProvider>(),
                         covers,
-                        converter is null ? null : (image, png, ct) => converter.ScaleImageAsync(image, png, CoverArt.MaxSide, ct)),
+                        converter is null ? null : (image, png, ct) => converter.ScaleImageAsync(image, png, CoverArt.MaxSide, ct),
+                        time),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
                     dryRun: library.IsReadOnly,
-                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers, lyricsHealth),
+                    extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers, lyricsHealth, time),
                     lyricsMode: settings.Lyrics,
                     loudnessMeter: measuresLocalFiles ? converter : null,
                     replayGain: settings.ReplayGain,
@@ -165,9 +166,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
 
     // The optional services, each behind its cache region; null when every one is off.
     private static TrackExtrasSource? Extras(
-        MusicDlSettings settings, HttpClient http, ICache cache, MusicBrainzClient? musicBrainzClient, ILoggerFactory loggers, ServiceHealth lyricsHealth)
+        MusicDlSettings settings, HttpClient http, ICache cache, MusicBrainzClient? musicBrainzClient, ILoggerFactory loggers, ServiceHealth lyricsHealth, TimeProvider time)
     {
-        var lrclib = settings.Lyrics == LyricsMode.None ? null : new LrclibClient(http, settings, lyricsHealth);
+        var lrclib = settings.Lyrics == LyricsMode.None ? null : new LrclibClient(http, settings, lyricsHealth, time);
         ILyricsSource? lyrics = lrclib is null ? null : new CachingLyricsSource(lrclib, cache);
         IMusicBrainzSource? musicBrainz = musicBrainzClient is null ? null : new CachingMusicBrainzSource(musicBrainzClient, cache);
 
@@ -181,7 +182,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
     /// --no-cache the region passes every lookup through, like every other (decided once, in CacheFactory).
     /// </summary>
     private static VisitorSession CreateVisitorSession(HttpClient http, MusicDlSettings settings, ICache cache, TimeProvider time, ILoggerFactory loggers) =>
-        new(new CachingVisitorDataSource(new VisitorDataClient(http, settings.Endpoints.YouTube, loggers.CreateLogger<VisitorDataClient>()), cache), time, loggers.CreateLogger<VisitorSession>());
+        new(new CachingVisitorDataSource(new VisitorDataClient(http, settings.Endpoints.YouTube, loggers.CreateLogger<VisitorDataClient>(), time), cache), time, loggers.CreateLogger<VisitorSession>());
 
     public async ValueTask DisposeAsync()
     {

@@ -19,21 +19,22 @@ public sealed class LrclibClient : ILyricsSource, IServiceProbe
     /// <param name="http">The run's client (<c>OutboundHttp</c>), whose handler bounds each request by <c>request_timeout</c>.</param>
     /// <param name="baseUri">LRCLIB's base URL.</param>
     /// <param name="health">The run's record of LRCLIB (<see cref="Health"/>); a fresh one when not given.</param>
-    public LrclibClient(HttpClient http, Uri baseUri, ServiceHealth? health = null)
+    /// <param name="time">The run's clock (a probe's patience runs on it); the system's when not given.</param>
+    public LrclibClient(HttpClient http, Uri baseUri, ServiceHealth? health = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(baseUri);
         _health = health ?? Health();
-        _controller = new LrclibController(Edge(http, _health), baseUri);
+        _controller = new LrclibController(Edge(http, _health, time), baseUri);
     }
 
     /// <summary>
     /// LRCLIB's edge: no retry (an optional service; its health record stops the run asking), one failure type.
     /// </summary>
-    public static ServiceEdge Edge(HttpClient http, ServiceHealth health) => new("LRCLIB", http, TimeProvider.System, RetryPlan.None, health: health);
+    public static ServiceEdge Edge(HttpClient http, ServiceHealth health, TimeProvider? time = null) => new("LRCLIB", http, time ?? TimeProvider.System, RetryPlan.None, health: health);
 
-    public LrclibClient(HttpClient http, MusicDlSettings settings, ServiceHealth? health = null)
-        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib, health)
+    public LrclibClient(HttpClient http, MusicDlSettings settings, ServiceHealth? health = null, TimeProvider? time = null)
+        : this(http, (settings ?? throw new ArgumentNullException(nameof(settings))).Endpoints.Lrclib, health, time)
     {
     }
 

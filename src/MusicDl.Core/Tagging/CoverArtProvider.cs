@@ -30,19 +30,21 @@ public sealed class CoverArtProvider
     /// Scales an image (its bytes, whether it is a PNG) to at most <see cref="CoverArt.MaxSide"/> pixels a side (ffmpeg);
     /// without it a larger cover is left out.
     /// </param>
+    /// <param name="time">The run's clock; the system's when not given.</param>
     public CoverArtProvider(
         HttpClient http,
         ICacheRegion<byte[]> images,
         ILogger<CoverArtProvider>? logger = null,
         ServiceHealth? health = null,
-        Func<byte[], bool, CancellationToken, Task<byte[]>>? scaleDown = null)
+        Func<byte[], bool, CancellationToken, Task<byte[]>>? scaleDown = null,
+        TimeProvider? time = null)
     {
         _images = images;
         _log = (ILogger?)logger ?? NullLogger.Instance;
         _health = health ?? Health();
 
         // One attempt per album: an optional service whose health record stops the run asking.
-        _edge = new ServiceEdge("Cover art", http, TimeProvider.System, health: _health);
+        _edge = new ServiceEdge("Cover art", http, time ?? TimeProvider.System, health: _health);
         _scaleDown = scaleDown;
     }
 

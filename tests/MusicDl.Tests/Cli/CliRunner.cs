@@ -7,7 +7,7 @@ internal static class CliRunner
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var app = new MusicDl.Cli.CliApp(stdout, stderr, environment ?? new Dictionary<string, string>(), stdin is null ? null : new StringReader(stdin));
+        var app = new MusicDl.Cli.CliApp(stdout, stderr, environment ?? new Dictionary<string, string>(), stdin is null ? null : new StringReader(stdin)) { Time = TimeProvider.System };
         var code = await app.RunAsync(args);
         return (code, stdout.ToString(), stderr.ToString());
     }

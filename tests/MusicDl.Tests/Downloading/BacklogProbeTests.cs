@@ -8,6 +8,7 @@ using MusicDl.Library;
 using MusicDl.Lyrics;
 using MusicDl.MusicBrainz;
 using MusicDl.Tagging;
+using MusicDl.Tests.Harness;
 using MusicDl.Tests.Library;
 
 namespace MusicDl.Tests.Downloading;
@@ -66,15 +67,20 @@ public sealed class BacklogProbeTests : LibraryTestBase, IAsyncLifetime
     [Fact]
     public async Task A_probe_that_gets_no_answer_gives_up_at_its_patience_not_request_timeout_and_the_service_is_down()
     {
-        // request_timeout is 30 s on this client: only the probe's patience (1.5 s) can end the wait sooner.
+        // request_timeout is 30 s on this client: only the probe's patience (1.5 s) can end the wait sooner. Both run
+        // on a driven clock, on which the earlier of the two fires once the fake holds the request for good.
+        var clock = new DrivenClock();
+        using var http = OutboundHttp.Create(TimeSpan.FromSeconds(30), 4, clock);
+        _host.OnNeverAnswering = context => DrivenClock.Holding(context.Request.Headers.TraceParent);
         await using var library = await OpenAsync();
         await PlaceIncompleteAsync(library, "Rick Astley/Never Gonna Give You Up.mp3", FileParts.Lyrics);
         _lrclib.Fail(new FakeFault { BlackHole = true });
-        var extras = Extras();
+        var extras = Extras(http, clock);
 
-        // The guard is a hang's bound, far below request_timeout and far above the patience.
+        // The guard is a hang's bound only: the wait itself is on the clock.
         await Port(library, extras).ProbeBacklogAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
 
+        Assert.Equal(TrackExtrasSource.ProbePatience, clock.Elapsed);
         Assert.True(_lyricsHealth.IsDown);
         Assert.Equal(1, _lrclib.RequestCount);
         var got = await extras.GetAsync(TestTracks.Make(), CancellationToken.None);
@@ -120,10 +126,11 @@ public sealed class BacklogProbeTests : LibraryTestBase, IAsyncLifetime
         Assert.Equal(0, _musicBrainz.RequestCount);
     }
 
-    private TrackExtrasSource Extras()
+    private TrackExtrasSource Extras(HttpClient? http = null, TimeProvider? time = null)
     {
-        var lrclib = new LrclibClient(_http, _host.BaseUri, _lyricsHealth);
-        var musicBrainz = new MusicBrainzClient(_http, _host.BaseUri, TimeProvider.System, _musicBrainzHealth);
+        http ??= _http;
+        var lrclib = new LrclibClient(http, _host.BaseUri, _lyricsHealth, time);
+        var musicBrainz = new MusicBrainzClient(http, _host.BaseUri, time ?? TimeProvider.System, _musicBrainzHealth);
         return new TrackExtrasSource(lrclib, musicBrainz, probes: [lrclib, musicBrainz]);
     }
 

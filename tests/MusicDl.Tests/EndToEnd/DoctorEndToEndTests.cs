@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using MusicDl.Fakes;
+using MusicDl.Tests.Harness;
 
 namespace MusicDl.Tests.EndToEnd;
 
@@ -74,17 +75,16 @@ public sealed class DoctorEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_service_that_never_answers_is_reported_and_doctor_ends_within_twice_the_request_timeout()
     {
-        // Accepts connections (the kernel completes them) and never answers a byte.
-        using var blackHole = new TcpListener(IPAddress.Loopback, 0);
-        blackHole.Start();
-        var url = $"http://127.0.0.1:{((IPEndPoint)blackHole.LocalEndpoint).Port}";
-        _world.Sandbox.Environment["MUSICDL_YOUTUBE_URL"] = url;
+        // Accepts connections and never answers a byte.
+        using var blackHole = new SilentServer();
+        _world.Sandbox.Environment["MUSICDL_YOUTUBE_URL"] = blackHole.Url;
         _world.WriteConfig(Config().Replace("download:\n", "download:\n  request_timeout: 8\n", StringComparison.Ordinal));
-        _world.Sandbox.Timeout = TimeSpan.FromSeconds(16); // the harness kills and fails the run past twice request_timeout
+        var started = _world.Clock!.Elapsed;
 
         var run = await _world.RunAsync("doctor");
 
         Assert.True(run.ExitCode == 3, run.ToString());
+        AssertWithinTwiceTheRequestTimeout(started);
         var line = Assert.Single(run.StdoutLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal));
         Assert.Contains("youtube", line, StringComparison.Ordinal);
         Assert.Contains("no answer within 8 s", line, StringComparison.Ordinal);
@@ -117,20 +117,20 @@ public sealed class DoctorEndToEndTests : IAsyncLifetime
     public async Task Lrclib_never_answering_and_musicbrainz_refusing_are_warnings_and_doctor_still_exits_0_within_twice_the_request_timeout()
     {
         // LRCLIB: connections accepted and never answered. MusicBrainz: a port nothing listens on any more.
-        using var blackHole = new TcpListener(IPAddress.Loopback, 0);
-        blackHole.Start();
+        using var blackHole = new SilentServer();
         var closed = new TcpListener(IPAddress.Loopback, 0);
         closed.Start();
         var closedPort = ((IPEndPoint)closed.LocalEndpoint).Port;
         closed.Stop();
-        _world.Sandbox.Environment["MUSICDL_LRCLIB_URL"] = $"http://127.0.0.1:{((IPEndPoint)blackHole.LocalEndpoint).Port}";
+        _world.Sandbox.Environment["MUSICDL_LRCLIB_URL"] = blackHole.Url;
         _world.Sandbox.Environment["MUSICDL_MUSICBRAINZ_URL"] = $"http://127.0.0.1:{closedPort}";
         _world.WriteConfig(Config("  request_timeout: 8\n  lyrics: embed\n  musicbrainz: true\n"));
-        _world.Sandbox.Timeout = TimeSpan.FromSeconds(16); // the harness kills and fails the run past twice request_timeout
+        var started = _world.Clock!.Elapsed;
 
         var run = await _world.RunAsync("doctor");
 
         Assert.True(run.ExitCode == 0, run.ToString());
+        AssertWithinTwiceTheRequestTimeout(started);
         Assert.DoesNotContain(run.StdoutLines, l => l.StartsWith("PROBLEM", StringComparison.Ordinal));
         var lrclib = Assert.Single(run.StdoutLines, l => l.Contains(" lrclib ", StringComparison.Ordinal));
         Assert.StartsWith("warning", lrclib, StringComparison.Ordinal);
@@ -207,5 +207,13 @@ public sealed class DoctorEndToEndTests : IAsyncLifetime
         });
         var ffmpeg = Assert.Single(checks, c => c.GetProperty("name").GetString() == "ffmpeg");
         Assert.Equal("problem", ffmpeg.GetProperty("state").GetString());
+    }
+
+    /// <summary>The run's own clock (the world's driven clock) moved less than twice request_timeout (8 s).</summary>
+    private void AssertWithinTwiceTheRequestTimeout(TimeSpan started)
+    {
+        var took = _world.Clock!.Elapsed - started;
+        Assert.True(took < TimeSpan.FromSeconds(16), $"doctor took {took} on its clock");
+        Assert.True(_world.Clock.DeadlinesFired > 0, "no deadline fired: the silent service was never waited on");
     }
 }

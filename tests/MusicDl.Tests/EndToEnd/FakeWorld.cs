@@ -54,6 +54,12 @@ public sealed class FakeWorld : IAsyncDisposable
 
     public MusicDlSandbox Sandbox { get; }
 
+    /// <summary>
+    /// The clock of in-process runs and of the fakes' ad windows: waits fire at once, a request's deadline when a fake
+    /// holds it for good. Null for runs of the binary (the system's clock).
+    /// </summary>
+    public DrivenClock? Clock { get; private set; }
+
     public string ConfigPath { get; private set; }
 
     public int SearchRequests => Music.Requests.Count;
@@ -64,9 +70,11 @@ public sealed class FakeWorld : IAsyncDisposable
 
     /// <summary>
     /// Starts the fakes and a sandbox pointed at them. <paramref name="inProcess"/>: the sandbox's runs go through
-    /// <c>CliApp</c> in this process (MusicDlSandbox.InProcess), for tests whose subject is not the process itself.
+    /// <c>CliApp</c> in this process (MusicDlSandbox.InProcess), for tests whose subject is not the process itself,
+    /// on a <see cref="DrivenClock"/> unless <paramref name="drivenClock"/> is false (a run whose waits are spent
+    /// where no clock of ours sees them, such as SQLite's own busy wait).
     /// </summary>
-    public static async Task<FakeWorld> StartAsync(bool inProcess = false)
+    public static async Task<FakeWorld> StartAsync(bool inProcess = false, bool drivenClock = true)
     {
         var host = await FakeHost.StartAsync();
         var spotify = new FakeSpotify(host);
@@ -74,6 +82,14 @@ public sealed class FakeWorld : IAsyncDisposable
         var media = await FakeYouTubeMedia.StartAsync(host);
         var world = new FakeWorld(host, spotify, music, media);
         world.Sandbox.InProcess = inProcess;
+        if (inProcess && drivenClock)
+        {
+            world.Clock = new DrivenClock();
+            world.Sandbox.Clock = world.Clock;
+            media.Time = world.Clock;
+            host.OnNeverAnswering = context => DrivenClock.Holding(context.Request.Headers.TraceParent);
+        }
+
         return world;
     }
 

@@ -10,7 +10,9 @@ public sealed class StateInUseEndToEndTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _world = await FakeWorld.StartAsync(inProcess: true);
+        // On the system's clock: each look at the held state is a one-second SQLite busy wait (real time), which a
+        // driven clock does not see, so --wait=3s would cost a dozen real seconds instead of three.
+        _world = await FakeWorld.StartAsync(inProcess: true, drivenClock: false);
         _world.WriteConfig(_world.Config());
     }
 

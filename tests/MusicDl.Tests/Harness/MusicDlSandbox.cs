@@ -48,6 +48,12 @@ public sealed class MusicDlSandbox : IDisposable
     /// </summary>
     public bool InProcess { get; set; }
 
+    /// <summary>
+    /// The clock of an in-process run (<c>CliApp.Time</c>): a <see cref="DrivenClock"/> (FakeWorld's), or the system's
+    /// when null. The binary always runs on the system's.
+    /// </summary>
+    public TimeProvider? Clock { get; set; }
+
     /// <summary>Start the binary with its stdout closed (<c>&gt;&amp;-</c>), through sh.</summary>
     public bool CloseStdout { get; set; }
 
@@ -111,6 +117,7 @@ public sealed class MusicDlSandbox : IDisposable
         {
             // The timeout stops the run as the harness's kill would: running tracks cancelled at once.
             Immediate = timeout.Token,
+            Time = Clock ?? TimeProvider.System,
         };
         var code = await Task.Run(() => app.RunAsync(args, timeout.Token), CancellationToken.None);
         if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -2,6 +2,7 @@ using MusicDl.Fakes;
 using MusicDl.Http;
 using MusicDl.Models;
 using MusicDl.Spotify;
+using MusicDl.Tests.Harness;
 using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Spotify;
@@ -78,15 +79,20 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
     public async Task A_request_that_times_out_is_retried()
     {
         var (source, route) = Track();
-        route.Fail(new FakeFault { Latency = TimeSpan.FromSeconds(5), Times = 1 });
+        route.Fail(new FakeFault { BlackHole = true, Times = 1 });
 
-        // request_timeout runs on the bed's clock (the shared timeout handler), which DriveAsync moves on.
-        using var client = SpotifyClient.Create(Bed.Settings, Bed.Tokens, metadata: null, Bed.Options with { RequestTimeout = TimeSpan.FromSeconds(1) });
+        // request_timeout runs on the client's clock (the shared timeout handler): a driven clock, on which the first
+        // request's deadline fires once the fake holds it for good, and the back-off before the retry at once. Nothing
+        // moves on the real clock, so the retry's own deadline cannot pass while its answer is on the way.
+        var clock = new DrivenClock(Bed.Time.GetUtcNow());
+        Bed.Host.OnNeverAnswering = context => DrivenClock.Holding(context.Request.Headers.TraceParent);
+        using var client = SpotifyClient.Create(Bed.Settings, Bed.Tokens, metadata: null, Bed.Options with { RequestTimeout = TimeSpan.FromSeconds(1), TimeProvider = clock });
 
-        var resolved = await Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1));
+        var resolved = await client.ResolveAsync(source, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Single(resolved.Entries);
         Assert.Equal(2, route.Count);
+        Assert.Equal(1, clock.DeadlinesFired);
     }
 
     [Fact]

@@ -20,13 +20,14 @@ public sealed class VisitorDataClient : IVisitorDataSource
     /// <param name="http">The run's client.</param>
     /// <param name="youTubeBase">YouTube's base URL.</param>
     /// <param name="logger">Says in one line when a source held no visitor data and the next one is asked.</param>
-    public VisitorDataClient(HttpClient http, Uri youTubeBase, ILogger? logger = null)
+    /// <param name="time">The run's clock; the system's when not given.</param>
+    public VisitorDataClient(HttpClient http, Uri youTubeBase, ILogger? logger = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(youTubeBase);
         _logger = logger ?? NullLogger.Instance;
         // One attempt per page: the session asks again later (VisitorSession), and the home page is the fallback.
-        _edge = new ServiceEdge("YouTube visitor data", http, TimeProvider.System);
+        _edge = new ServiceEdge("YouTube visitor data", http, time ?? TimeProvider.System);
         _base = new Uri(youTubeBase.AbsoluteUri.TrimEnd('/') + "/");
     }
 
