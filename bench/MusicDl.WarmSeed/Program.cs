@@ -29,15 +29,17 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-var settings = (await ConfigLoader.ForCurrentProcess().LoadAsync(configPath, stop.Token)).Settings;
+var loader = new ConfigLoader(Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal));
+var settings = (await loader.LoadAsync(configPath, stop.Token)).Settings;
 var time = TimeProvider.System;
 await using var cache = CacheFactory.Create(settings, time);
-using var spotify = SpotifyClient.Create(settings, cache, new SpotifyClientOptions { TimeProvider = time, RequestTimeout = settings.RequestTimeout });
+using var spotify = SpotifyClient.Create(settings, cache, new SpotifyClientOptions { TimeProvider = time, RequestTimeout = settings.RequestTimeout, ConfigDirectory = Path.GetDirectoryName(loader.Paths.DefaultConfigFile)! });
 await using var library = await MusicLibrary.OpenAsync(settings.OutputDir, time: time, cancellationToken: stop.Token);
 
 // No covers, lyrics or ReplayGain: nothing the warm path reads, and no file is left lacking a part (it would be re-tagged).
-var trackLibrary = new TrackLibrary(library, PathTemplate.Parse(settings.Output), settings.Format, new TagWriter(settings.Id3Version), replayGain: false);
-var downloader = new Downloader(new SpotifyTrackResolver(spotify), new FixedMatcher(), new CopyProducer(audioFile), trackLibrary, time);
+var trackLibrary = new TrackLibrary(library, PathTemplate.Parse(settings.Output), settings.Format);
+var tagger = new TrackTagger(trackLibrary, new TagWriter(settings.Id3Version));
+var downloader = new Downloader(new SpotifyTrackResolver(spotify), new FixedMatcher(), new CopyProducer(audioFile), trackLibrary, tagger, time);
 var result = await downloader.RunAsync(new DownloadRequest([SpotifyUrlParser.Parse(url)], settings with { ReplayGain = false }), stop.Token);
 
 var placed = result.Outcomes.Count(o => o.Status is TrackStatus.Downloaded or TrackStatus.Skipped);

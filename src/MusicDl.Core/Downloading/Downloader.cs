@@ -1,26 +1,30 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Output;
+using MusicDl.Tagging;
 using MusicDl.YouTube;
 using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Downloading;
 
 /// <summary>
-/// The pipeline: resolve every source, de-duplicate tracks across sources, then per track in parallel ask the
-/// library whether it is already there, and otherwise match, download, convert, tag and place it.
-/// One track's failure never stops the others; a failure that is not the track's stops the run (exit 3).
-/// <c>match</c> needs no library and no producer; dry runs and metadata mode need no producer.
+/// The pipeline: resolve every source, plan the tracks (de-duplicated across sources), then per track in parallel ask
+/// the library whether it is already there, and otherwise match, produce (download and convert), tag and place it;
+/// finish with the album pass and the M3U files. One track's failure never stops the others; a failure that is not
+/// the track's stops the run (exit 3). <c>match</c> needs no library, tagger or producer; dry runs and metadata mode
+/// need no producer.
 /// </summary>
 public sealed class Downloader(
     ITrackResolver resolver,
     ITrackMatcher matcher,
     IAudioProducer? producer,
     ITrackLibrary? library,
+    ITrackTagger? tagger,
     TimeProvider time,
     ILogger<Downloader>? logger = null,
     PublicPageDetails? pageDetails = null)
@@ -28,6 +32,8 @@ public sealed class Downloader(
     private readonly ILogger _log = logger ?? NullLogger<Downloader>.Instance;
 
     private ITrackLibrary Library => library ?? throw new InvalidOperationException("this run was built without a library");
+
+    private ITrackTagger Tagger => tagger ?? throw new InvalidOperationException("this run was built without a tagger");
 
     private IAudioProducer Producer => producer ?? throw new InvalidOperationException("this run was built without an audio producer");
     private readonly Lock _emitGate = new();
@@ -102,11 +108,11 @@ public sealed class Downloader(
             }
         }
 
-        // The optional services the library's backlog waits on are asked now, beside the Spotify reads: a service down
+        // The optional services the tagger's backlog waits on are asked now, beside the Spotify reads: a service down
         // is known down before the first re-tag, which then costs it no request and no wait (issue 22). Once every
         // track is done nothing needs the answer: a probe still waiting is cancelled.
         using var probing = CancellationTokenSource.CreateLinkedTokenSource(hard.Token);
-        var probe = request.Mode != RunMode.Match && library is not null ? library.ProbeBacklogAsync(probing.Token) : Task.CompletedTask;
+        var probe = request.Mode != RunMode.Match && tagger is not null ? tagger.ProbeBacklogAsync(probing.Token) : Task.CompletedTask;
 
         var resolved = await ResolveAllAsync(request.Sources, failures, Abort, abort.Token, hard.Token);
         var planned = TrackPlanner.Plan(resolved, Emit);
@@ -266,7 +272,7 @@ public sealed class Downloader(
                 }
 
                 var full = await resolver.CompleteAsync(planned.Track, cancellationToken);
-                await Library.RetagAsync(planned, full, cancellationToken);
+                await Tagger.RetagAsync(planned, full, cancellationToken);
                 placed.Enqueue((planned, full));
                 return outcome with { Status = TrackStatus.Retagged, Isrc = full.Isrc };
             }
@@ -290,7 +296,7 @@ public sealed class Downloader(
                     return outcome with { Status = TrackStatus.Skipped };
                 }
 
-                var retagged = await Library.RetagAsync(planned, known, cancellationToken);
+                var retagged = await Tagger.RetagAsync(planned, known, cancellationToken);
                 placed.Enqueue((planned, known));
                 return outcome with { Status = retagged ? TrackStatus.Retagged : TrackStatus.Skipped, Isrc = known.Isrc };
             }
@@ -403,7 +409,39 @@ public sealed class Downloader(
     }
 
     private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, MatchResult match, AudioFormat format, CancellationToken cancellationToken) =>
-        Library.StoreAsync(planned, full, match, (path, ct) => Producer.ProduceAsync(match, format, path, ct), cancellationToken);
+        StoreAsync(Library, Tagger, planned, full, match, (path, ct) => Producer.ProduceAsync(match, format, path, ct), cancellationToken);
+
+    /// <summary>
+    /// Produce, tag, place: the audio is made in a hidden temporary file beside the track's first path and tagged there
+    /// before it is renamed into place, so a failure or an interrupt on the way leaves nothing at a final path.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> StoreAsync(
+        ITrackLibrary library,
+        ITrackTagger tagger,
+        PlannedTrack planned,
+        Track full,
+        MatchResult match,
+        Func<string, CancellationToken, Task<Loudness?>> produce,
+        CancellationToken cancellationToken)
+    {
+        var staged = await library.StageAsync(planned, cancellationToken);
+        TaggedFile tagged;
+        KnownTags placed;
+        try
+        {
+            var loudness = await produce(staged.TempPath, cancellationToken);
+            tagged = await tagger.TagAsync(staged, full, match.WatchUrl, loudness, cancellationToken);
+            placed = await library.PlaceAsync(staged, full, match.VideoId, tagged, cancellationToken);
+        }
+        catch
+        {
+            await library.DiscardAsync(staged, CancellationToken.None);
+            throw;
+        }
+
+        await tagger.PlacedAsync(staged, full, match.VideoId, tagged, placed, cancellationToken);
+        return await library.PlaceCopiesAsync(staged, full, match.VideoId, tagged, cancellationToken);
+    }
 
     private static TrackOutcome WithMatch(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => WithStatus(
         outcome with { Candidates = match.TopCandidates.Select(c => c.ToReport()).ToArray() }, match, whenMatched);
@@ -446,7 +484,7 @@ public sealed class Downloader(
 
             try
             {
-                await Library.FinishAlbumsAsync(album.ToArray(), presentByAlbum[album.Key].ToArray(), hard);
+                await Tagger.FinishAlbumsAsync(album.ToArray(), presentByAlbum[album.Key].ToArray(), hard);
             }
             catch (OperationCanceledException) when (hard.IsCancellationRequested)
             {

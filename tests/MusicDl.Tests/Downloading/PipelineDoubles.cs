@@ -3,6 +3,7 @@ using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
+using MusicDl.Tagging;
 using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Tests.Downloading;
@@ -127,7 +128,8 @@ internal sealed class FakeProducer : IAudioProducer
     }
 }
 
-internal sealed class FakeLibrary : ITrackLibrary
+/// <summary>The library and its tagger in one: what a test asserts is which tracks were stored, re-tagged, finished.</summary>
+internal sealed class FakeLibrary : ITrackLibrary, ITrackTagger
 {
     public HashSet<string> Present { get; } = new(StringComparer.Ordinal);
 
@@ -148,12 +150,24 @@ internal sealed class FakeLibrary : ITrackLibrary
         return Task.FromResult(new LibraryPresence(Present.Contains(track.Track.Id), path, [path]));
     }
 
-    public async Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task<Loudness?>> produce, CancellationToken cancellationToken)
+    public Task<StagedTrack> StageAsync(PlannedTrack track, CancellationToken cancellationToken) =>
+        Task.FromResult(new StagedTrack(track, [(track.Track.Title + ".mp3", [])], "/music/.tmp"));
+
+    public Task<TaggedFile> TagAsync(StagedTrack staged, Track full, string? sourceUrl, Loudness? loudness, CancellationToken cancellationToken) =>
+        Task.FromResult(new TaggedFile(new TagSet { Title = full.Title }, "fingerprint", null, []));
+
+    public Task<KnownTags> PlaceAsync(StagedTrack staged, Track full, string? videoId, TaggedFile tagged, CancellationToken cancellationToken) =>
+        Task.FromResult(new KnownTags(tagged.Fingerprint, 0, 0));
+
+    public Task PlacedAsync(StagedTrack staged, Track full, string? videoId, TaggedFile tagged, KnownTags placed, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<string>> PlaceCopiesAsync(StagedTrack staged, Track full, string? videoId, TaggedFile tagged, CancellationToken cancellationToken)
     {
-        await produce("/music/.tmp", cancellationToken);
-        Stored.Add(track.Track.Id);
-        return ["/music/" + track.Track.Title + ".mp3"];
+        Stored.Add(staged.Track.Track.Id);
+        return Task.FromResult<IReadOnlyList<string>>(["/music/" + staged.Track.Track.Title + ".mp3"]);
     }
+
+    public Task DiscardAsync(StagedTrack staged, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<bool> RetagAsync(PlannedTrack track, Track full, CancellationToken cancellationToken)
     {
