@@ -7,7 +7,6 @@ using MusicDl.Models;
 using MusicDl.Output;
 using MusicDl.Spotify;
 using MusicDl.Tagging;
-using MusicDl.YouTube.Matching;
 
 // Seeds a library for bench/scenario.sh's large warm case without downloading: the real pipeline (Downloader,
 // TrackLibrary, MusicLibrary, the Spotify client and cache of the config) with the YouTube search replaced by a fixed
@@ -49,17 +48,17 @@ return placed == result.Outcomes.Count && result.SourceFailures.Count == 0 ? 0 :
 /// <summary>Every track matches one video named after its Spotify id (what a search would have found).</summary>
 internal sealed class FixedMatcher : ITrackMatcher
 {
-    public Task<MatchResult> MatchAsync(Track track, CancellationToken cancellationToken) =>
-        Task.FromResult(new MatchResult { Status = MatchStatus.Matched, VideoId = "b" + track.Id[^10..], Provider = "seed", Score = 1 });
+    public Task<TrackMatch> MatchAsync(Track track, CancellationToken cancellationToken) =>
+        Task.FromResult(new TrackMatch { VideoId = "b" + track.Id[^10..], Provider = "seed", Score = 1 });
 
-    public Task<MatchResult> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken) =>
+    public Task<TrackMatch> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken) =>
         MatchAsync(track, cancellationToken);
 }
 
 /// <summary>The "download": a copy of one small, valid audio file of the run's format.</summary>
 internal sealed class CopyProducer(string audioFile) : IAudioProducer
 {
-    public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task<Loudness?> ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         await using (var from = File.OpenRead(audioFile))
         await using (var to = File.Create(destinationPath))

@@ -3,12 +3,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Audio;
 using MusicDl.Configuration;
+using MusicDl.Http;
 using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Output;
 using MusicDl.Tagging;
-using MusicDl.YouTube;
-using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Downloading;
 
@@ -38,7 +37,7 @@ public sealed class Downloader(
     private IAudioProducer Producer => producer ?? throw new InvalidOperationException("this run was built without an audio producer");
     private readonly Lock _emitGate = new();
     private int _systemicStreak;
-    private YouTubeSessionLimitedException? _sessionLimit;
+    private ServiceException? _sessionLimit;
 
     /// <summary>Consecutive failures that are not the tracks' own after which the run stops (exit 3).</summary>
     public int SystemicFailureLimit { get; init; } = 5;
@@ -323,7 +322,7 @@ public sealed class Downloader(
             {
                 paths = await StoreAsync(planned, complete, chosen, settings.Format, cancellationToken);
             }
-            catch (TrackFailedException ex) when (ex.VideoUnavailable && chosen.Source != MatchSource.Override)
+            catch (TrackFailedException ex) when (ex.VideoUnavailable && !chosen.Pinned)
             {
                 // A cached match whose video has gone: forget it and search once more. A pinned video is never
                 // searched around: the track fails with YouTube's reason (the handler below).
@@ -343,12 +342,12 @@ public sealed class Downloader(
             placed.Enqueue((planned, complete));
             return WithMatch(outcome, chosen, TrackStatus.Downloaded) with { Path = paths[0], Copies = Copies(paths) };
         }
-        catch (YouTubeSessionLimitedException ex)
+        catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.SessionLimit)
         {
             // About the session, never the song: nothing is remembered about it, and it is left for the next run.
             Interlocked.CompareExchange(ref _sessionLimit, ex, null);
             // One line says it all at the end (SessionLimitReport); per track it is detail.
-            _log.LogDebug("{Artist} - {Title}: YouTube rate-limited this session ({Evidence})", planned.Track.FirstArtist, planned.Track.Title, ex.Evidence);
+            _log.LogDebug("{Artist} - {Title}: YouTube rate-limited this session ({Evidence})", planned.Track.FirstArtist, planned.Track.Title, ex.Evidence ?? "the session limit");
             return outcome with { Status = TrackStatus.Failed, Error = SessionLimitReason };
         }
         catch (Exception ex) when (Failures.Classify(ex) is var verdict && Failures.IsSystemic(verdict) && Interlocked.Increment(ref _systemicStreak) >= SystemicFailureLimit)
@@ -391,7 +390,7 @@ public sealed class Downloader(
 
     /// <summary>Reports the tracks never started as failed for the session limit, and builds the run's one stop line.</summary>
     private static string SessionLimitReport(
-        YouTubeSessionLimitedException limit,
+        ServiceException limit,
         IReadOnlyList<PlannedTrack> planned,
         ConcurrentDictionary<string, bool> started,
         ConcurrentQueue<TrackOutcome> outcomes,
@@ -403,12 +402,12 @@ public sealed class Downloader(
         }
 
         var left = outcomes.Count(o => o.Error == SessionLimitReason);
-        return $"YouTube rate-limited this session ({limit.Evidence}); it lasts about an hour, and every further request prolongs it. " +
+        return $"YouTube rate-limited this session ({limit.Evidence ?? "the session limit"}); it lasts about an hour, and every further request prolongs it. " +
             $"{left} track{(left == 1 ? " is" : "s are")} left for the next run: run again in an hour or more, and pace large runs " +
             "with youtube_rate_limit_enabled: true (youtube_rate_limit_requests per youtube_rate_limit_window seconds; see README, cron)";
     }
 
-    private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, MatchResult match, AudioFormat format, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, TrackMatch match, AudioFormat format, CancellationToken cancellationToken) =>
         StoreAsync(Library, Tagger, planned, full, match, (path, ct) => Producer.ProduceAsync(match, format, path, ct), cancellationToken);
 
     /// <summary>
@@ -420,7 +419,7 @@ public sealed class Downloader(
         ITrackTagger tagger,
         PlannedTrack planned,
         Track full,
-        MatchResult match,
+        TrackMatch match,
         Func<string, CancellationToken, Task<Loudness?>> produce,
         CancellationToken cancellationToken)
     {
@@ -443,22 +442,22 @@ public sealed class Downloader(
         return await library.PlaceCopiesAsync(staged, full, match.VideoId, tagged, cancellationToken);
     }
 
-    private static TrackOutcome WithMatch(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => WithStatus(
-        outcome with { Candidates = match.TopCandidates.Select(c => c.ToReport()).ToArray() }, match, whenMatched);
+    private static TrackOutcome WithMatch(TrackOutcome outcome, TrackMatch match, TrackStatus whenMatched) => WithStatus(
+        outcome with { Candidates = match.Candidates }, match, whenMatched);
 
-    private static TrackOutcome WithStatus(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => match.Status switch
+    private static TrackOutcome WithStatus(TrackOutcome outcome, TrackMatch match, TrackStatus whenMatched) => match switch
     {
-        MatchStatus.Matched => outcome with { Status = whenMatched, VideoId = match.VideoId, Provider = match.Provider, Score = match.Score, Error = null },
-        MatchStatus.Excluded => outcome with { Status = TrackStatus.Excluded, Error = "pinned to skip in overrides" },
+        { IsMatched: true } => outcome with { Status = whenMatched, VideoId = match.VideoId, Provider = match.Provider, Score = match.Score, Error = null },
+        { Excluded: true } => outcome with { Status = TrackStatus.Excluded, Error = "pinned to skip in overrides" },
         _ => outcome with { Status = TrackStatus.NotFound, Error = NotFoundReason(match) },
     };
 
-    private static string NotFoundReason(MatchResult match)
+    private static string NotFoundReason(TrackMatch match)
     {
-        var best = match.TopCandidates.Count > 0 ? match.TopCandidates[0] : null;
+        var best = match.Candidates.Count > 0 ? match.Candidates[0] : null;
         return best is null
             ? "no search result"
-            : $"no candidate reached the match threshold; best was \"{best.Candidate.Title}\" ({best.Score.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}{(best.Score.Rejection is { } r ? ", " + r : string.Empty)})";
+            : $"no candidate reached the match threshold; best was \"{best.Title}\" ({best.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}{(best.Rejection is { } r ? ", " + r : string.Empty)})";
     }
 
     private static IReadOnlyList<string>? Copies(IReadOnlyList<string> paths) => paths.Count > 1 ? paths.Skip(1).ToArray() : null;

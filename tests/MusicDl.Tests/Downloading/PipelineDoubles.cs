@@ -4,7 +4,6 @@ using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
 using MusicDl.Tagging;
-using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Tests.Downloading;
 
@@ -70,29 +69,29 @@ internal sealed class FakeMatcher : ITrackMatcher
     /// <summary>A failure to throw instead of matching (a search service error, YouTube's session limit).</summary>
     public Func<Track, Exception?> Fail { get; set; } = _ => null;
 
-    public Task<MatchResult> MatchAsync(Track track, CancellationToken cancellationToken)
+    public Task<TrackMatch> MatchAsync(Track track, CancellationToken cancellationToken)
     {
         Matched.Add(track.Id);
         if (Fail(track) is { } failure)
         {
-            return Task.FromException<MatchResult>(failure);
+            return Task.FromException<TrackMatch>(failure);
         }
 
         if (NotFound.Contains(track.Id))
         {
-            return Task.FromResult(MatchResult.NotFound([]));
+            return Task.FromResult(new TrackMatch());
         }
 
         var video = Forgotten.Contains(track.Id) ? "new" + track.Id[..8] : "vid" + track.Id[..8];
         if (Pinned.Contains(track.Id))
         {
-            return Task.FromResult(new MatchResult { Status = MatchStatus.Matched, VideoId = video, Provider = "override", Score = 1, Source = MatchSource.Override });
+            return Task.FromResult(new TrackMatch { VideoId = video, Provider = "override", Score = 1, Pinned = true });
         }
 
-        return Task.FromResult(new MatchResult { Status = MatchStatus.Matched, VideoId = video, Provider = "youtube-music", Score = 0.95 });
+        return Task.FromResult(new TrackMatch { VideoId = video, Provider = "youtube-music", Score = 0.95 });
     }
 
-    public Task<MatchResult> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken)
+    public Task<TrackMatch> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken)
     {
         Forgotten.Add(track.Id);
         return MatchAsync(track, cancellationToken);
@@ -101,7 +100,7 @@ internal sealed class FakeMatcher : ITrackMatcher
 
 internal sealed class FakeProducer : IAudioProducer
 {
-    public Func<MatchResult, Exception?> Fail { get; set; } = _ => null;
+    public Func<TrackMatch, Exception?> Fail { get; set; } = _ => null;
 
     public ConcurrentBag<string> Produced { get; } = [];
 
@@ -110,7 +109,7 @@ internal sealed class FakeProducer : IAudioProducer
     /// <summary>Every video asked for, produced or not.</summary>
     public ConcurrentBag<string> Asked { get; } = [];
 
-    public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task<Loudness?> ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         Asked.Add(match.VideoId!);
         if (Gate is { } gate)

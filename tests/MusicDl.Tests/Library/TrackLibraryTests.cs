@@ -6,13 +6,12 @@ using MusicDl.Models;
 using MusicDl.Tagging;
 using MusicDl.Tests.Tagging;
 using MusicDl.Tests.TestSupport;
-using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Tests.Library;
 
 public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamples>
 {
-    internal static readonly MatchResult Match = new() { Status = MatchStatus.Matched, VideoId = "dQw4w9WgXcQ", Provider = "youtube-music", Score = 0.97 };
+    internal static readonly TrackMatch Match = new() { VideoId = "dQw4w9WgXcQ", Provider = "youtube-music", Score = 0.97 };
     private readonly AudioSamples _samples;
     private int _produced;
 
