@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Http;
 using MusicDl.Library;
@@ -320,7 +319,7 @@ public sealed class Downloader(
             IReadOnlyList<string> paths;
             try
             {
-                paths = await StoreAsync(planned, complete, chosen, settings.Format, cancellationToken);
+                paths = await StoreAsync(Library, Producer, Tagger, planned, complete, chosen, settings.Format, cancellationToken);
             }
             catch (TrackFailedException ex) when (ex.VideoUnavailable && !chosen.Pinned)
             {
@@ -334,7 +333,7 @@ public sealed class Downloader(
                 }
 
                 outcome = outcome with { VideoId = chosen.VideoId };
-                paths = await StoreAsync(planned, complete, chosen, settings.Format, cancellationToken);
+                paths = await StoreAsync(Library, Producer, Tagger, planned, complete, chosen, settings.Format, cancellationToken);
             }
 
             Interlocked.Exchange(ref _systemicStreak, 0);
@@ -407,20 +406,18 @@ public sealed class Downloader(
             "with youtube_rate_limit_enabled: true (youtube_rate_limit_requests per youtube_rate_limit_window seconds; see README, cron)";
     }
 
-    private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, TrackMatch match, AudioFormat format, CancellationToken cancellationToken) =>
-        StoreAsync(Library, Tagger, planned, full, match, (path, ct) => Producer.ProduceAsync(match, format, path, ct), cancellationToken);
-
     /// <summary>
     /// Produce, tag, place: the audio is made in a hidden temporary file beside the track's first path and tagged there
     /// before it is renamed into place, so a failure or an interrupt on the way leaves nothing at a final path.
     /// </summary>
     internal static async Task<IReadOnlyList<string>> StoreAsync(
         ITrackLibrary library,
+        IAudioProducer producer,
         ITrackTagger tagger,
         PlannedTrack planned,
         Track full,
         TrackMatch match,
-        Func<string, CancellationToken, Task<Loudness?>> produce,
+        AudioFormat format,
         CancellationToken cancellationToken)
     {
         var staged = await library.StageAsync(planned, cancellationToken);
@@ -428,7 +425,7 @@ public sealed class Downloader(
         KnownTags placed;
         try
         {
-            var loudness = await produce(staged.TempPath, cancellationToken);
+            var loudness = await producer.ProduceAsync(match, format, staged.TempPath, cancellationToken);
             tagged = await tagger.TagAsync(staged, full, match.WatchUrl, loudness, cancellationToken);
             placed = await library.PlaceAsync(staged, full, match.VideoId, tagged, cancellationToken);
         }

@@ -189,7 +189,14 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     /// <summary>Stores a track as the pipeline does (stage, produce, tag, place), with <paramref name="tagger"/> or a plain one.</summary>
     internal static Task<IReadOnlyList<string>> StoreAsync(
         TrackLibrary port, PlannedTrack planned, Track full, Func<string, CancellationToken, Task<MusicDl.Audio.Loudness?>> produce, TrackTagger? tagger = null) =>
-        Downloader.StoreAsync(port, tagger ?? Tagger(port), planned, full, Match, produce, CancellationToken.None);
+        Downloader.StoreAsync(port, new Producer(produce), tagger ?? Tagger(port), planned, full, Match, AudioFormat.Mp3, CancellationToken.None);
+
+    /// <summary>A producer that writes the staged file with <paramref name="produce"/>.</summary>
+    private sealed class Producer(Func<string, CancellationToken, Task<MusicDl.Audio.Loudness?>> produce) : IAudioProducer
+    {
+        public Task<MusicDl.Audio.Loudness?> ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken) =>
+            produce(destinationPath, cancellationToken);
+    }
 
     internal static ResolvedSource Source(string name, string uri, params Track[] tracks) =>
         new(new SpotifySource(SourceKind.Playlist, uri.Split(':')[^1], uri), name, tracks.Select((t, i) => SourceEntry.Supported(i + 1, t)).ToArray());
