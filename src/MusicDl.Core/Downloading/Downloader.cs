@@ -426,7 +426,7 @@ public sealed class Downloader(
         try
         {
             var loudness = await producer.ProduceAsync(match, format, staged.TempPath, cancellationToken);
-            tagged = await tagger.TagAsync(staged, full, match.WatchUrl, loudness, cancellationToken);
+            tagged = await tagger.TagAsync(staged, full, match.VideoId, loudness, cancellationToken);
             placed = await library.PlaceAsync(staged, full, match.VideoId, tagged, cancellationToken);
         }
         catch

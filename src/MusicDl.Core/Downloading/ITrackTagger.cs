@@ -14,8 +14,8 @@ public interface ITrackTagger
     /// </summary>
     Task ProbeBacklogAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes the track's tags, with the <paramref name="loudness"/> measured while producing it, into the staged file.</summary>
-    Task<TaggedFile> TagAsync(StagedTrack staged, Track full, string? sourceUrl, Loudness? loudness, CancellationToken cancellationToken);
+    /// <summary>Writes the track's tags, with its video and the <paramref name="loudness"/> measured while producing it, into the staged file.</summary>
+    Task<TaggedFile> TagAsync(StagedTrack staged, Track full, string? videoId, Loudness? loudness, CancellationToken cancellationToken);
 
     /// <summary>Records what the file <paramref name="placed"/> holds (its tags, loudness, the parts it lacks) for re-tags and the album pass.</summary>
     Task PlacedAsync(StagedTrack staged, Track full, string? videoId, TaggedFile tagged, KnownTags placed, CancellationToken cancellationToken);

@@ -27,6 +27,4 @@ public sealed record TrackMatch
     public IReadOnlyList<CandidateReport> Candidates { get; init; } = [];
 
     public bool IsMatched => VideoId is not null && !Excluded;
-
-    public string? WatchUrl => VideoId is null ? null : $"https://www.youtube.com/watch?v={VideoId}";
 }

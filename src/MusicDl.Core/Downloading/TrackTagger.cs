@@ -80,11 +80,11 @@ public sealed class TrackTagger : ITrackTagger
         }
     }
 
-    public async Task<TaggedFile> TagAsync(StagedTrack staged, Track full, string? sourceUrl, Loudness? loudness, CancellationToken cancellationToken)
+    public async Task<TaggedFile> TagAsync(StagedTrack staged, Track full, string? videoId, Loudness? loudness, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(staged);
         ArgumentNullException.ThrowIfNull(full);
-        var (tags, sidecar, missing) = await TagsAsync(full, sourceUrl, cancellationToken);
+        var (tags, sidecar, missing) = await TagsAsync(full, WatchUrl(videoId), cancellationToken);
         tags = tags with { TrackLoudness = loudness };
         if (OwesAlbumGain(staged.Track, full))
         {
@@ -126,7 +126,7 @@ public sealed class TrackTagger : ITrackTagger
         {
             var record = await _library.State.GetAsync(path, cancellationToken);
             var videoId = record?.VideoId;
-            var url = videoId is null ? null : $"https://www.youtube.com/watch?v={videoId}";
+            var url = WatchUrl(videoId);
             if (fetched is not { } f || f.Tags.SourceUrl != url)
             {
                 // What an earlier run could not fetch is its backlog: a service still down is asked once for it all.
@@ -381,6 +381,9 @@ public sealed class TrackTagger : ITrackTagger
         var full = _library.FullPath(relativePath);
         return File.Exists(full) ? TagWriter.ReadCover(full, _format) : null;
     }
+
+    // The file's source URL tag: the video's watch page.
+    private static string? WatchUrl(string? videoId) => videoId is null ? null : $"https://www.youtube.com/watch?v={videoId}";
 
     private Task<List<(string Path, IReadOnlyList<string> Sources)>> TargetsAsync(PlannedTrack track, CancellationToken cancellationToken) =>
         _files.TargetsAsync(track, cancellationToken);

@@ -152,7 +152,7 @@ internal sealed class FakeLibrary : ITrackLibrary, ITrackTagger
     public Task<StagedTrack> StageAsync(PlannedTrack track, CancellationToken cancellationToken) =>
         Task.FromResult(new StagedTrack(track, [(track.Track.Title + ".mp3", [])], "/music/.tmp"));
 
-    public Task<TaggedFile> TagAsync(StagedTrack staged, Track full, string? sourceUrl, Loudness? loudness, CancellationToken cancellationToken) =>
+    public Task<TaggedFile> TagAsync(StagedTrack staged, Track full, string? videoId, Loudness? loudness, CancellationToken cancellationToken) =>
         Task.FromResult(new TaggedFile(new TagSet { Title = full.Title }, "fingerprint", null, []));
 
     public Task<KnownTags> PlaceAsync(StagedTrack staged, Track full, string? videoId, TaggedFile tagged, CancellationToken cancellationToken) =>

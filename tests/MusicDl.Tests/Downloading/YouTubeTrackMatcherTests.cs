@@ -14,7 +14,6 @@ public sealed class YouTubeTrackMatcherTests
         Assert.True(match.IsMatched);
         Assert.False(match.Pinned);
         Assert.Equal(("dQw4w9WgXcQ", "youtube-music", 0.9, "Whenever"), (match.VideoId, match.Provider, match.Score, match.Album));
-        Assert.Equal("https://www.youtube.com/watch?v=dQw4w9WgXcQ", match.WatchUrl);
     }
 
     [Fact]
