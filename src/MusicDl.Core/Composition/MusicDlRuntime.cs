@@ -134,6 +134,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                         covers,
                         converter is null ? null : (image, png, ct) => converter.ScaleImageAsync(image, png, CoverArt.MaxSide, ct)),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
+                    dryRun: library.IsReadOnly,
                     extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers, lyricsHealth),
                     lyricsMode: settings.Lyrics,
                     loudnessMeter: measuresLocalFiles ? converter : null,

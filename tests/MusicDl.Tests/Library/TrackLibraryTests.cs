@@ -184,7 +184,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         new(library, PathTemplate.Parse(template), AudioFormat.Mp3, replayGain: replayGain);
 
     internal static TrackTagger Tagger(TrackLibrary port, CoverArtProvider? covers = null, TrackExtrasSource? extras = null, bool replayGain = false) =>
-        new(port, new TagWriter(), covers, TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags), extras, replayGain: replayGain);
+        new(port, new TagWriter(), covers, TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags), extras: extras, replayGain: replayGain);
 
     /// <summary>Stores a track as the pipeline does (stage, produce, tag, place), with <paramref name="tagger"/> or a plain one.</summary>
     internal static Task<IReadOnlyList<string>> StoreAsync(
