@@ -7,7 +7,6 @@ using MusicDl.Models;
 using MusicDl.Output;
 using MusicDl.Spotify;
 using MusicDl.Tagging;
-using MusicDl.YouTube.Matching;
 
 // Seeds a library for bench/scenario.sh's large warm case without downloading: the real pipeline (Downloader,
 // TrackLibrary, MusicLibrary, the Spotify client and cache of the config) with the YouTube search replaced by a fixed
@@ -29,15 +28,22 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-var settings = (await ConfigLoader.ForCurrentProcess().LoadAsync(configPath, stop.Token)).Settings;
+// As Program.Main does: the process's environment handed to the loader (Core reads none itself).
+var environment = System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+    .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal);
+var loader = new ConfigLoader(environment);
+var settings = (await loader.LoadAsync(configPath, stop.Token)).Settings;
+settings = settings with { CacheFile = settings.CacheFile ?? CachePaths.DefaultFile(name => environment.GetValueOrDefault(name), OperatingSystem.IsWindows()) };
 var time = TimeProvider.System;
 await using var cache = CacheFactory.Create(settings, time);
-using var spotify = SpotifyClient.Create(settings, cache, new SpotifyClientOptions { TimeProvider = time, RequestTimeout = settings.RequestTimeout });
+var loginDirectory = Path.GetDirectoryName(loader.Paths.DefaultConfigFile)!;
+using var spotify = SpotifyClient.Create(settings, cache, new SpotifyClientOptions { ConfigDirectory = loginDirectory, TimeProvider = time, RequestTimeout = settings.RequestTimeout });
 await using var library = await MusicLibrary.OpenAsync(settings.OutputDir, time: time, cancellationToken: stop.Token);
 
 // No covers, lyrics or ReplayGain: nothing the warm path reads, and no file is left lacking a part (it would be re-tagged).
-var trackLibrary = new TrackLibrary(library, PathTemplate.Parse(settings.Output), settings.Format, new TagWriter(settings.Id3Version), replayGain: false);
-var downloader = new Downloader(new SpotifyTrackResolver(spotify), new FixedMatcher(), new CopyProducer(audioFile), trackLibrary, time);
+var trackLibrary = new TrackLibrary(library, PathTemplate.Parse(settings.Output), settings.Format);
+var tagger = new TrackTagger(trackLibrary, new TagWriter(settings.Id3Version));
+var downloader = new Downloader(new SpotifyTrackResolver(spotify), new FixedMatcher(), new CopyProducer(audioFile), trackLibrary, tagger, time);
 var result = await downloader.RunAsync(new DownloadRequest([SpotifyUrlParser.Parse(url)], settings with { ReplayGain = false }), stop.Token);
 
 var placed = result.Outcomes.Count(o => o.Status is TrackStatus.Downloaded or TrackStatus.Skipped);
@@ -47,17 +53,17 @@ return placed == result.Outcomes.Count && result.SourceFailures.Count == 0 ? 0 :
 /// <summary>Every track matches one video named after its Spotify id (what a search would have found).</summary>
 internal sealed class FixedMatcher : ITrackMatcher
 {
-    public Task<MatchResult> MatchAsync(Track track, CancellationToken cancellationToken) =>
-        Task.FromResult(new MatchResult { Status = MatchStatus.Matched, VideoId = "b" + track.Id[^10..], Provider = "seed", Score = 1 });
+    public Task<TrackMatch> MatchAsync(Track track, CancellationToken cancellationToken) =>
+        Task.FromResult(new TrackMatch { VideoId = "b" + track.Id[^10..], Provider = "seed", Score = 1 });
 
-    public Task<MatchResult> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken) =>
+    public Task<TrackMatch> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken) =>
         MatchAsync(track, cancellationToken);
 }
 
 /// <summary>The "download": a copy of one small, valid audio file of the run's format.</summary>
 internal sealed class CopyProducer(string audioFile) : IAudioProducer
 {
-    public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task<Loudness?> ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         await using (var from = File.OpenRead(audioFile))
         await using (var to = File.Create(destinationPath))

@@ -108,6 +108,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor, youTube);
             var audio = downloads ? new AudioDownloader(settings, http, pathVariable, time, null, loggers.CreateLogger<AudioDownloader>(), visitor, youTube) : null;
             ITrackLibrary? trackLibrary = null;
+            ITrackTagger? tagger = null;
             if (mode != RunMode.Match)
             {
                 // A dry run writes nothing into the library, not even its lock or state (issue 8).
@@ -121,10 +122,10 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     libraryLog.LogWarning("{Warning}", warning);
                 }
 
-                trackLibrary = new TrackLibrary(
-                    library,
-                    template,
-                    settings.Format,
+                var files = new TrackLibrary(library, template, settings.Format, dryRun: library.IsReadOnly, replayGain: settings.ReplayGain);
+                trackLibrary = files;
+                tagger = new TrackTagger(
+                    files,
                     new TagWriter(settings.Id3Version),
                     new CoverArtProvider(
                         http,
@@ -148,7 +149,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             var pageDetails = musicBrainz is not null
                 ? new PublicPageDetails(new CachingRecordingSearch(musicBrainz, cache), loggers.CreateLogger<PublicPageDetails>())
                 : null;
-            var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, time, loggers.CreateLogger<Downloader>(), pageDetails);
+            var downloader = new Downloader(new SpotifyTrackResolver(spotify), new YouTubeTrackMatcher(matcher), producer, trackLibrary, tagger, time, loggers.CreateLogger<Downloader>(), pageDetails);
             return new MusicDlRuntime(http, cache, spotify, matcher, audio, library, downloader, optional);
         }
         catch
@@ -172,7 +173,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         ILyricsSource? lyrics = lrclib is null ? null : new CachingLyricsSource(lrclib, cache);
         IMusicBrainzSource? musicBrainz = musicBrainzClient is null ? null : new CachingMusicBrainzSource(musicBrainzClient, cache);
 
-        // Each service on is asked once at the run's start when files still lack its part (ITrackLibrary.ProbeBacklogAsync).
+        // Each service on is asked once at the run's start when files still lack its part (ITrackTagger.ProbeBacklogAsync).
         IServiceProbe[] probes = [.. new IServiceProbe?[] { lrclib, musicBrainzClient }.OfType<IServiceProbe>()];
         return lyrics is null && musicBrainz is null ? null : new TrackExtrasSource(lyrics, musicBrainz, loggers.CreateLogger<TrackExtrasSource>(), probes);
     }

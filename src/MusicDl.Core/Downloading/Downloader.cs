@@ -2,25 +2,27 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Configuration;
+using MusicDl.Http;
 using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Output;
-using MusicDl.YouTube;
-using MusicDl.YouTube.Matching;
+using MusicDl.Tagging;
 
 namespace MusicDl.Downloading;
 
 /// <summary>
-/// The pipeline: resolve every source, de-duplicate tracks across sources, then per track in parallel ask the
-/// library whether it is already there, and otherwise match, download, convert, tag and place it.
-/// One track's failure never stops the others; a failure that is not the track's stops the run (exit 3).
-/// <c>match</c> needs no library and no producer; dry runs and metadata mode need no producer.
+/// The pipeline: resolve every source, plan the tracks (de-duplicated across sources), then per track in parallel ask
+/// the library whether it is already there, and otherwise match, produce (download and convert), tag and place it;
+/// finish with the album pass and the M3U files. One track's failure never stops the others; a failure that is not
+/// the track's stops the run (exit 3). <c>match</c> needs no library, tagger or producer; dry runs and metadata mode
+/// need no producer.
 /// </summary>
 public sealed class Downloader(
     ITrackResolver resolver,
     ITrackMatcher matcher,
     IAudioProducer? producer,
     ITrackLibrary? library,
+    ITrackTagger? tagger,
     TimeProvider time,
     ILogger<Downloader>? logger = null,
     PublicPageDetails? pageDetails = null)
@@ -29,10 +31,12 @@ public sealed class Downloader(
 
     private ITrackLibrary Library => library ?? throw new InvalidOperationException("this run was built without a library");
 
+    private ITrackTagger Tagger => tagger ?? throw new InvalidOperationException("this run was built without a tagger");
+
     private IAudioProducer Producer => producer ?? throw new InvalidOperationException("this run was built without an audio producer");
     private readonly Lock _emitGate = new();
     private int _systemicStreak;
-    private YouTubeSessionLimitedException? _sessionLimit;
+    private ServiceException? _sessionLimit;
 
     /// <summary>Consecutive failures that are not the tracks' own after which the run stops (exit 3).</summary>
     public int SystemicFailureLimit { get; init; } = 5;
@@ -102,11 +106,11 @@ public sealed class Downloader(
             }
         }
 
-        // The optional services the library's backlog waits on are asked now, beside the Spotify reads: a service down
+        // The optional services the tagger's backlog waits on are asked now, beside the Spotify reads: a service down
         // is known down before the first re-tag, which then costs it no request and no wait (issue 22). Once every
         // track is done nothing needs the answer: a probe still waiting is cancelled.
         using var probing = CancellationTokenSource.CreateLinkedTokenSource(hard.Token);
-        var probe = request.Mode != RunMode.Match && library is not null ? library.ProbeBacklogAsync(probing.Token) : Task.CompletedTask;
+        var probe = request.Mode != RunMode.Match && tagger is not null ? tagger.ProbeBacklogAsync(probing.Token) : Task.CompletedTask;
 
         var resolved = await ResolveAllAsync(request.Sources, failures, Abort, abort.Token, hard.Token);
         var planned = TrackPlanner.Plan(resolved, Emit);
@@ -266,7 +270,7 @@ public sealed class Downloader(
                 }
 
                 var full = await resolver.CompleteAsync(planned.Track, cancellationToken);
-                await Library.RetagAsync(planned, full, cancellationToken);
+                await Tagger.RetagAsync(planned, full, cancellationToken);
                 placed.Enqueue((planned, full));
                 return outcome with { Status = TrackStatus.Retagged, Isrc = full.Isrc };
             }
@@ -290,7 +294,7 @@ public sealed class Downloader(
                     return outcome with { Status = TrackStatus.Skipped };
                 }
 
-                var retagged = await Library.RetagAsync(planned, known, cancellationToken);
+                var retagged = await Tagger.RetagAsync(planned, known, cancellationToken);
                 placed.Enqueue((planned, known));
                 return outcome with { Status = retagged ? TrackStatus.Retagged : TrackStatus.Skipped, Isrc = known.Isrc };
             }
@@ -315,9 +319,9 @@ public sealed class Downloader(
             IReadOnlyList<string> paths;
             try
             {
-                paths = await StoreAsync(planned, complete, chosen, settings.Format, cancellationToken);
+                paths = await StoreAsync(Library, Producer, Tagger, planned, complete, chosen, settings.Format, cancellationToken);
             }
-            catch (TrackFailedException ex) when (ex.VideoUnavailable && chosen.Source != MatchSource.Override)
+            catch (TrackFailedException ex) when (ex.VideoUnavailable && !chosen.Pinned)
             {
                 // A cached match whose video has gone: forget it and search once more. A pinned video is never
                 // searched around: the track fails with YouTube's reason (the handler below).
@@ -329,7 +333,7 @@ public sealed class Downloader(
                 }
 
                 outcome = outcome with { VideoId = chosen.VideoId };
-                paths = await StoreAsync(planned, complete, chosen, settings.Format, cancellationToken);
+                paths = await StoreAsync(Library, Producer, Tagger, planned, complete, chosen, settings.Format, cancellationToken);
             }
 
             Interlocked.Exchange(ref _systemicStreak, 0);
@@ -337,12 +341,12 @@ public sealed class Downloader(
             placed.Enqueue((planned, complete));
             return WithMatch(outcome, chosen, TrackStatus.Downloaded) with { Path = paths[0], Copies = Copies(paths) };
         }
-        catch (YouTubeSessionLimitedException ex)
+        catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.SessionLimit)
         {
             // About the session, never the song: nothing is remembered about it, and it is left for the next run.
             Interlocked.CompareExchange(ref _sessionLimit, ex, null);
             // One line says it all at the end (SessionLimitReport); per track it is detail.
-            _log.LogDebug("{Artist} - {Title}: YouTube rate-limited this session ({Evidence})", planned.Track.FirstArtist, planned.Track.Title, ex.Evidence);
+            _log.LogDebug("{Artist} - {Title}: YouTube rate-limited this session ({Evidence})", planned.Track.FirstArtist, planned.Track.Title, ex.Evidence ?? "the session limit");
             return outcome with { Status = TrackStatus.Failed, Error = SessionLimitReason };
         }
         catch (Exception ex) when (Failures.Classify(ex) is var verdict && Failures.IsSystemic(verdict) && Interlocked.Increment(ref _systemicStreak) >= SystemicFailureLimit)
@@ -385,7 +389,7 @@ public sealed class Downloader(
 
     /// <summary>Reports the tracks never started as failed for the session limit, and builds the run's one stop line.</summary>
     private static string SessionLimitReport(
-        YouTubeSessionLimitedException limit,
+        ServiceException limit,
         IReadOnlyList<PlannedTrack> planned,
         ConcurrentDictionary<string, bool> started,
         ConcurrentQueue<TrackOutcome> outcomes,
@@ -397,30 +401,60 @@ public sealed class Downloader(
         }
 
         var left = outcomes.Count(o => o.Error == SessionLimitReason);
-        return $"YouTube rate-limited this session ({limit.Evidence}); it lasts about an hour, and every further request prolongs it. " +
+        return $"YouTube rate-limited this session ({limit.Evidence ?? "the session limit"}); it lasts about an hour, and every further request prolongs it. " +
             $"{left} track{(left == 1 ? " is" : "s are")} left for the next run: run again in an hour or more, and pace large runs " +
             "with youtube_rate_limit_enabled: true (youtube_rate_limit_requests per youtube_rate_limit_window seconds; see README, cron)";
     }
 
-    private Task<IReadOnlyList<string>> StoreAsync(PlannedTrack planned, Track full, MatchResult match, AudioFormat format, CancellationToken cancellationToken) =>
-        Library.StoreAsync(planned, full, match, (path, ct) => Producer.ProduceAsync(match, format, path, ct), cancellationToken);
-
-    private static TrackOutcome WithMatch(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => WithStatus(
-        outcome with { Candidates = match.TopCandidates.Select(c => c.ToReport()).ToArray() }, match, whenMatched);
-
-    private static TrackOutcome WithStatus(TrackOutcome outcome, MatchResult match, TrackStatus whenMatched) => match.Status switch
+    /// <summary>
+    /// Produce, tag, place: the audio is made in a hidden temporary file beside the track's first path and tagged there
+    /// before it is renamed into place, so a failure or an interrupt on the way leaves nothing at a final path.
+    /// </summary>
+    internal static async Task<IReadOnlyList<string>> StoreAsync(
+        ITrackLibrary library,
+        IAudioProducer producer,
+        ITrackTagger tagger,
+        PlannedTrack planned,
+        Track full,
+        TrackMatch match,
+        AudioFormat format,
+        CancellationToken cancellationToken)
     {
-        MatchStatus.Matched => outcome with { Status = whenMatched, VideoId = match.VideoId, Provider = match.Provider, Score = match.Score, Error = null },
-        MatchStatus.Excluded => outcome with { Status = TrackStatus.Excluded, Error = "pinned to skip in overrides" },
+        var staged = await library.StageAsync(planned, cancellationToken);
+        TaggedFile tagged;
+        KnownTags placed;
+        try
+        {
+            var loudness = await producer.ProduceAsync(match, format, staged.TempPath, cancellationToken);
+            tagged = await tagger.TagAsync(staged, full, match.VideoId, loudness, cancellationToken);
+            placed = await library.PlaceAsync(staged, full, match.VideoId, tagged, cancellationToken);
+        }
+        catch
+        {
+            await library.DiscardAsync(staged, CancellationToken.None);
+            throw;
+        }
+
+        await tagger.PlacedAsync(staged, full, match.VideoId, tagged, placed, cancellationToken);
+        return await library.PlaceCopiesAsync(staged, full, match.VideoId, tagged, cancellationToken);
+    }
+
+    private static TrackOutcome WithMatch(TrackOutcome outcome, TrackMatch match, TrackStatus whenMatched) => WithStatus(
+        outcome with { Candidates = match.Candidates }, match, whenMatched);
+
+    private static TrackOutcome WithStatus(TrackOutcome outcome, TrackMatch match, TrackStatus whenMatched) => match switch
+    {
+        { IsMatched: true } => outcome with { Status = whenMatched, VideoId = match.VideoId, Provider = match.Provider, Score = match.Score, Error = null },
+        { Excluded: true } => outcome with { Status = TrackStatus.Excluded, Error = "pinned to skip in overrides" },
         _ => outcome with { Status = TrackStatus.NotFound, Error = NotFoundReason(match) },
     };
 
-    private static string NotFoundReason(MatchResult match)
+    private static string NotFoundReason(TrackMatch match)
     {
-        var best = match.TopCandidates.Count > 0 ? match.TopCandidates[0] : null;
+        var best = match.Candidates.Count > 0 ? match.Candidates[0] : null;
         return best is null
             ? "no search result"
-            : $"no candidate reached the match threshold; best was \"{best.Candidate.Title}\" ({best.Score.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}{(best.Score.Rejection is { } r ? ", " + r : string.Empty)})";
+            : $"no candidate reached the match threshold; best was \"{best.Title}\" ({best.Score.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}{(best.Rejection is { } r ? ", " + r : string.Empty)})";
     }
 
     private static IReadOnlyList<string>? Copies(IReadOnlyList<string> paths) => paths.Count > 1 ? paths.Skip(1).ToArray() : null;
@@ -446,7 +480,7 @@ public sealed class Downloader(
 
             try
             {
-                await Library.FinishAlbumsAsync(album.ToArray(), presentByAlbum[album.Key].ToArray(), hard);
+                await Tagger.FinishAlbumsAsync(album.ToArray(), presentByAlbum[album.Key].ToArray(), hard);
             }
             catch (OperationCanceledException) when (hard.IsCancellationRequested)
             {

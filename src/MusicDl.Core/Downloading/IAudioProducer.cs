@@ -1,6 +1,5 @@
 using MusicDl.Audio;
 using MusicDl.Configuration;
-using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Downloading;
 
@@ -12,5 +11,5 @@ public interface IAudioProducer
     /// measured on the way (ReplayGain on). Throws <see cref="TrackFailedException"/> for a failure of this track,
     /// <see cref="RunAbortedException"/> for one that is not the track's.
     /// </summary>
-    Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken);
+    Task<Loudness?> ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken);
 }

@@ -4,7 +4,7 @@ using MusicDl.Spotify;
 namespace MusicDl.Downloading;
 
 /// <summary>The pipeline's view of the Spotify client: source failures and cannot-proceed failures in pipeline terms.</summary>
-public sealed class SpotifyTrackResolver(ISpotifyClient spotify) : ITrackResolver
+public sealed class SpotifyTrackResolver(SpotifyClient spotify) : ITrackResolver
 {
     public async Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken)
     {

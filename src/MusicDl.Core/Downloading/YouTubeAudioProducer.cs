@@ -1,7 +1,6 @@
 using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.YouTube.Download;
-using MusicDl.YouTube.Matching;
 using MusicDl.YouTube.Player;
 
 namespace MusicDl.Downloading;
@@ -13,7 +12,7 @@ namespace MusicDl.Downloading;
 /// </summary>
 public sealed class YouTubeAudioProducer(AudioDownloader downloader, AudioConverter converter, Bitrate bitrate, bool measureLoudness = false) : IAudioProducer
 {
-    public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task<Loudness?> ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(match);
         var raw = destinationPath + ".src";

@@ -33,6 +33,9 @@ public class ServiceException : Exception
     /// <summary>The wait the service asked for (Retry-After), when it asked.</summary>
     public TimeSpan? RetryAfter { get; }
 
+    /// <summary>What in the service's answer showed the failure (the words of YouTube's session limit), when one did.</summary>
+    public string? Evidence { get; init; }
+
     /// <summary>
     /// True when the failure says nothing about what was asked (the network's or the service's fault): never cached as
     /// an answer, asked again later, counted toward the run's stop when it repeats.

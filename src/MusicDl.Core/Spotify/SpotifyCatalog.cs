@@ -29,7 +29,7 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     public string Market { get; }
 
     /// <inheritdoc />
-    public long RequestCount => _controller.ApiRequests;
+    public long RequestCount => _controller.Transport.ApiRequests;
 
     private bool _genresWithheld;
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Caching;
 using MusicDl.Configuration;
 using MusicDl.Http;
@@ -8,23 +10,27 @@ namespace MusicDl.Spotify;
 
 /// <summary>
 /// Our own Spotify Web API client, a facade over <see cref="SpotifyController"/>: client credentials or the saved
-/// user login, limiter and retries. It resolves sources and completes tracks with one <see cref="SpotifyResolver"/>
-/// over the catalog reads, which the <c>spotify</c> cache region wraps when a cache is given.
+/// user login, limiter and retries. It resolves sources and completes tracks (SpotifyClient.Resolve.cs) from the
+/// catalog reads, which the <c>spotify</c> cache region wraps when a cache is given.
 /// </summary>
-public sealed class SpotifyClient : ISpotifyClient, IDisposable
+public sealed partial class SpotifyClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly SpotifyTransport _transport;
     private readonly SpotifyController? _controller;
-    private readonly SpotifyResolver _resolver;
+    private readonly bool _catalogIsApi;
+    private readonly ISpotifyCatalog? _pages;
+    private readonly ILogger _log;
 
-    private SpotifyClient(HttpClient http, SpotifyTransport transport, SpotifyController? controller, ISpotifyCatalog catalog, SpotifyResolver resolver)
+    private SpotifyClient(HttpClient http, SpotifyTransport transport, SpotifyController? controller, ISpotifyCatalog catalog, ISpotifyCatalog? pages, ILogger? log)
     {
         _http = http;
         _transport = transport;
         _controller = controller;
         Catalog = catalog;
-        _resolver = resolver;
+        _catalogIsApi = controller is not null;
+        _pages = pages;
+        _log = log ?? NullLogger.Instance;
     }
 
     /// <summary>True when this client reads only the public pages (no Web API at all).</summary>
@@ -36,7 +42,7 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
     /// <summary>True when the saved user login is in use (playlists the user owns or collaborates on, Liked Songs).</summary>
     public bool IsUserLogin => _controller?.Tokens.IsUser ?? false;
 
-    /// <inheritdoc cref="ISpotifyClient.RequestCount" />
+    /// <summary>Spotify API requests sent so far (for the run summary).</summary>
     public long RequestCount => _transport.ApiRequests + _transport.PageRequests;
 
     /// <summary>Requests sent to the accounts service (tokens).</summary>
@@ -97,7 +103,7 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
         {
             var (pageHttp, pageTransport) = CreateTransport(settings, options);
             var pageCatalog = new SpotifyPageCatalog(pageTransport, metadata);
-            return new SpotifyClient(pageHttp, pageTransport, null, pageCatalog, new SpotifyResolver(pageCatalog, catalogIsApi: false, log: log));
+            return new SpotifyClient(pageHttp, pageTransport, null, pageCatalog, null, log);
         }
 
         var clientId = RequireClientId(settings);
@@ -127,7 +133,7 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
         }
 
         var pages = settings.SpotifyAccess == SpotifyAccess.Auto ? new SpotifyPageCatalog(transport, metadata) : null;
-        return new SpotifyClient(http, transport, controller, catalog, new SpotifyResolver(catalog, catalogIsApi: true, pages, log));
+        return new SpotifyClient(http, transport, controller, catalog, pages, log);
     }
 
     internal static string RequireClientId(MusicDlSettings settings) =>
@@ -141,18 +147,6 @@ public sealed class SpotifyClient : ISpotifyClient, IDisposable
         var http = OutboundHttp.Create(options.RequestTimeout, 8, options.TimeProvider, options.Handler, followRedirects: false);
         return (http, new SpotifyTransport(http, settings, options.TimeProvider));
     }
-
-    /// <inheritdoc />
-    public Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken) =>
-        _resolver.ResolveAsync(source, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken) =>
-        _resolver.CompleteAsync(track, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<Track> CompleteIsrcAsync(Track track, CancellationToken cancellationToken) =>
-        _resolver.CompleteIsrcAsync(track, cancellationToken);
 
     public void Dispose()
     {

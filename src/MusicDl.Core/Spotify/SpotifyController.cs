@@ -16,9 +16,6 @@ internal sealed class SpotifyController(SpotifyTransport transport, ISpotifyToke
 
     public ISpotifyTokenSource Tokens => tokens;
 
-    /// <summary>API requests sent so far.</summary>
-    public long ApiRequests => transport.ApiRequests;
-
     /// <summary>An API URL from a path relative to the configured base ("/tracks/ID?market=US").</summary>
     public Uri Api(string relative) => new(transport.ApiBase + relative);
 
@@ -76,10 +73,6 @@ internal sealed class SpotifyController(SpotifyTransport transport, ISpotifyToke
             return await SpotifyTransport.ReadJsonAsync(response, url, type, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>Sends one request without retries or limiter (short links live outside the API).</summary>
-    public Task<HttpResponseMessage> SendPlainAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        transport.SendPlainAsync(request, cancellationToken);
 
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, Uri url, CancellationToken cancellationToken)
     {

@@ -29,7 +29,4 @@ public sealed class YouTubeSessionLimitedException : ServiceException
     {
         Evidence = evidence;
     }
-
-    /// <summary>The answer that showed the limit.</summary>
-    public string Evidence { get; } = "the session limit";
 }

@@ -30,7 +30,7 @@ public sealed class AlbumPassInterruptionTests
         return new DownloadRequest([first, second], new MusicDlSettings { Threads = 1 }) { InterruptGrace = grace, Immediate = immediate };
     }
 
-    private Downloader NewDownloader() => new(_resolver, new FakeMatcher(), new FakeProducer(), _library, TimeProvider.System);
+    private Downloader NewDownloader() => new(_resolver, new FakeMatcher(), new FakeProducer(), _library, _library, TimeProvider.System);
 
     [Fact]
     public async Task A_signal_during_the_album_pass_lets_the_album_in_hand_finish_starts_no_other_and_keeps_the_real_counts()

@@ -15,7 +15,7 @@ namespace MusicDl.Tests.Downloading;
 
 /// <summary>
 /// Issue 22, part 2: a run whose library holds files lacking lyrics or MusicBrainz ids asks each of those services one
-/// cheap request at its start (<see cref="TrackLibrary.ProbeBacklogAsync"/>), so a service still down is known down
+/// cheap request at its start (<see cref="TrackTagger.ProbeBacklogAsync"/>), so a service still down is known down
 /// before the backlog is re-tagged and the backlog then costs it nothing.
 /// </summary>
 public sealed class BacklogProbeTests : LibraryTestBase, IAsyncLifetime
@@ -134,8 +134,8 @@ public sealed class BacklogProbeTests : LibraryTestBase, IAsyncLifetime
         return new TrackExtrasSource(lrclib, musicBrainz, probes: [lrclib, musicBrainz]);
     }
 
-    private static TrackLibrary Port(MusicLibrary library, TrackExtrasSource extras, bool dryRun = false) =>
-        new(library, PathTemplate.Parse("{artist}/{title}.{output-ext}"), AudioFormat.Mp3, new TagWriter(), dryRun: dryRun, extras: extras);
+    private static TrackTagger Port(MusicLibrary library, TrackExtrasSource extras, bool dryRun = false) =>
+        new(new TrackLibrary(library, PathTemplate.Parse("{artist}/{title}.{output-ext}"), AudioFormat.Mp3, dryRun: dryRun), new TagWriter(), extras: extras);
 
     private static async Task PlaceIncompleteAsync(MusicLibrary library, string path, params string[] missing)
     {

@@ -28,7 +28,7 @@ public sealed class DownloaderTests
         return source;
     }
 
-    private Downloader NewDownloader() => new(_resolver, _matcher, _producer, _library, TimeProvider.System);
+    private Downloader NewDownloader() => new(_resolver, _matcher, _producer, _library, _library, TimeProvider.System);
 
     private static DownloadRequest Request(params SpotifySource[] sources) => new(sources, new MusicDlSettings { Threads = 4 });
 

@@ -3,7 +3,7 @@ using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Models;
-using MusicDl.YouTube.Matching;
+using MusicDl.Tagging;
 
 namespace MusicDl.Tests.Downloading;
 
@@ -69,29 +69,29 @@ internal sealed class FakeMatcher : ITrackMatcher
     /// <summary>A failure to throw instead of matching (a search service error, YouTube's session limit).</summary>
     public Func<Track, Exception?> Fail { get; set; } = _ => null;
 
-    public Task<MatchResult> MatchAsync(Track track, CancellationToken cancellationToken)
+    public Task<TrackMatch> MatchAsync(Track track, CancellationToken cancellationToken)
     {
         Matched.Add(track.Id);
         if (Fail(track) is { } failure)
         {
-            return Task.FromException<MatchResult>(failure);
+            return Task.FromException<TrackMatch>(failure);
         }
 
         if (NotFound.Contains(track.Id))
         {
-            return Task.FromResult(MatchResult.NotFound([]));
+            return Task.FromResult(new TrackMatch());
         }
 
         var video = Forgotten.Contains(track.Id) ? "new" + track.Id[..8] : "vid" + track.Id[..8];
         if (Pinned.Contains(track.Id))
         {
-            return Task.FromResult(new MatchResult { Status = MatchStatus.Matched, VideoId = video, Provider = "override", Score = 1, Source = MatchSource.Override });
+            return Task.FromResult(new TrackMatch { VideoId = video, Provider = "override", Score = 1, Pinned = true });
         }
 
-        return Task.FromResult(new MatchResult { Status = MatchStatus.Matched, VideoId = video, Provider = "youtube-music", Score = 0.95 });
+        return Task.FromResult(new TrackMatch { VideoId = video, Provider = "youtube-music", Score = 0.95 });
     }
 
-    public Task<MatchResult> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken)
+    public Task<TrackMatch> RematchAsync(Track track, string unavailableVideoId, CancellationToken cancellationToken)
     {
         Forgotten.Add(track.Id);
         return MatchAsync(track, cancellationToken);
@@ -100,7 +100,7 @@ internal sealed class FakeMatcher : ITrackMatcher
 
 internal sealed class FakeProducer : IAudioProducer
 {
-    public Func<MatchResult, Exception?> Fail { get; set; } = _ => null;
+    public Func<TrackMatch, Exception?> Fail { get; set; } = _ => null;
 
     public ConcurrentBag<string> Produced { get; } = [];
 
@@ -109,7 +109,7 @@ internal sealed class FakeProducer : IAudioProducer
     /// <summary>Every video asked for, produced or not.</summary>
     public ConcurrentBag<string> Asked { get; } = [];
 
-    public async Task<Loudness?> ProduceAsync(MatchResult match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
+    public async Task<Loudness?> ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken)
     {
         Asked.Add(match.VideoId!);
         if (Gate is { } gate)
@@ -127,7 +127,8 @@ internal sealed class FakeProducer : IAudioProducer
     }
 }
 
-internal sealed class FakeLibrary : ITrackLibrary
+/// <summary>The library and its tagger in one: what a test asserts is which tracks were stored, re-tagged, finished.</summary>
+internal sealed class FakeLibrary : ITrackLibrary, ITrackTagger
 {
     public HashSet<string> Present { get; } = new(StringComparer.Ordinal);
 
@@ -148,12 +149,24 @@ internal sealed class FakeLibrary : ITrackLibrary
         return Task.FromResult(new LibraryPresence(Present.Contains(track.Track.Id), path, [path]));
     }
 
-    public async Task<IReadOnlyList<string>> StoreAsync(PlannedTrack track, Track full, MatchResult match, Func<string, CancellationToken, Task<Loudness?>> produce, CancellationToken cancellationToken)
+    public Task<StagedTrack> StageAsync(PlannedTrack track, CancellationToken cancellationToken) =>
+        Task.FromResult(new StagedTrack(track, [(track.Track.Title + ".mp3", [])], "/music/.tmp"));
+
+    public Task<TaggedFile> TagAsync(StagedTrack staged, Track full, string? videoId, Loudness? loudness, CancellationToken cancellationToken) =>
+        Task.FromResult(new TaggedFile(new TagSet { Title = full.Title }, "fingerprint", null, []));
+
+    public Task<KnownTags> PlaceAsync(StagedTrack staged, Track full, string? videoId, TaggedFile tagged, CancellationToken cancellationToken) =>
+        Task.FromResult(new KnownTags(tagged.Fingerprint, 0, 0));
+
+    public Task PlacedAsync(StagedTrack staged, Track full, string? videoId, TaggedFile tagged, KnownTags placed, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<string>> PlaceCopiesAsync(StagedTrack staged, Track full, string? videoId, TaggedFile tagged, CancellationToken cancellationToken)
     {
-        await produce("/music/.tmp", cancellationToken);
-        Stored.Add(track.Track.Id);
-        return ["/music/" + track.Track.Title + ".mp3"];
+        Stored.Add(staged.Track.Track.Id);
+        return Task.FromResult<IReadOnlyList<string>>(["/music/" + staged.Track.Track.Title + ".mp3"]);
     }
+
+    public Task DiscardAsync(StagedTrack staged, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<bool> RetagAsync(PlannedTrack track, Track full, CancellationToken cancellationToken)
     {

@@ -32,7 +32,7 @@ public sealed class SystemicStopTests
         return source;
     }
 
-    private Downloader NewDownloader() => new(_resolver, _matcher, _producer, _library, TimeProvider.System);
+    private Downloader NewDownloader() => new(_resolver, _matcher, _producer, _library, _library, TimeProvider.System);
 
     private static DownloadRequest OneAtATime(SpotifySource source) => new([source], new MusicDlSettings { Threads = 1 });
 

@@ -2,8 +2,6 @@ using MusicDl.Configuration;
 using MusicDl.Downloading;
 using MusicDl.Library;
 using MusicDl.Models;
-using MusicDl.Tagging;
-using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Tests.Library;
 
@@ -111,12 +109,11 @@ public sealed class ReadOnlyLibraryTests : LibraryTestBase
         await Assert.ThrowsAsync<InvalidOperationException>(() => LocateAsync(library, Placed, "{artist}/{title}.{output-ext}", PlaylistA));
         await Assert.ThrowsAsync<InvalidOperationException>(() => library.RemoveFileAsync(Placed));
         await Assert.ThrowsAsync<InvalidOperationException>(() => library.PruneAsync(PlaylistA, new HashSet<string>()));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Port(library).StoreAsync(
+        await Assert.ThrowsAsync<InvalidOperationException>(() => TrackLibraryTests.StoreAsync(
+            Port(library),
             Planned(TestTracks.Make()),
             TestTracks.Make(),
-            new MatchResult { Status = MatchStatus.Matched, VideoId = "dQw4w9WgXcQ" },
-            (_, _) => Task.FromResult<MusicDl.Audio.Loudness?>(null),
-            CancellationToken.None));
+            (_, _) => Task.FromResult<MusicDl.Audio.Loudness?>(null)));
         Assert.Empty(Directory.EnumerateFileSystemEntries(Root));
     }
 
@@ -138,7 +135,7 @@ public sealed class ReadOnlyLibraryTests : LibraryTestBase
 
     // No dryRun flag: a read-only library makes the port inspect only by itself.
     private static TrackLibrary Port(MusicLibrary library) =>
-        new(library, PathTemplate.Parse("{artist}/{title}.{output-ext}"), AudioFormat.Mp3, new TagWriter());
+        new(library, PathTemplate.Parse("{artist}/{title}.{output-ext}"), AudioFormat.Mp3);
 
     private static PlannedTrack Planned(Track track) =>
         new(track, [new TrackContext(new ResolvedSource(new SpotifySource(SourceKind.Playlist, PlaylistA.Split(':')[^1], PlaylistA), "Road Trip", [SourceEntry.Supported(1, track)]), 1)]);

@@ -6,13 +6,12 @@ using MusicDl.Models;
 using MusicDl.Tagging;
 using MusicDl.Tests.Tagging;
 using MusicDl.Tests.TestSupport;
-using MusicDl.YouTube.Matching;
 
 namespace MusicDl.Tests.Library;
 
 public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamples>
 {
-    private static readonly MatchResult Match = new() { Status = MatchStatus.Matched, VideoId = "dQw4w9WgXcQ", Provider = "youtube-music", Score = 0.97 };
+    internal static readonly TrackMatch Match = new() { VideoId = "dQw4w9WgXcQ", Provider = "youtube-music", Score = 0.97 };
     private readonly AudioSamples _samples;
     private int _produced;
 
@@ -26,7 +25,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
         Assert.False((await port.InspectAsync(planned, CancellationToken.None)).Present);
 
-        var paths = await port.StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+        var paths = await StoreAsync(port, planned, planned.Track, ProduceAsync);
 
         var expected = Path.Combine(Root, "Rick Astley", "Never Gonna Give You Up.mp3");
         Assert.Equal([expected], paths);
@@ -50,7 +49,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     {
         await using var library = await OpenAsync();
         var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
-        var paths = await Port(library, "{artist}/{title}.{output-ext}").StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+        var paths = await StoreAsync(Port(library, "{artist}/{title}.{output-ext}"), planned, planned.Track, ProduceAsync);
         var record = await library.State.GetAsync("Rick Astley/Never Gonna Give You Up.mp3");
         await library.State.RecordPlacedAsync(record! with { MissingParts = [FileParts.Cover] });
 
@@ -68,7 +67,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     {
         await using var library = await OpenAsync();
         var track = TestTracks.Make();
-        await Port(library, "{artist}/{title}.{output-ext}").StoreAsync(Planned(track, ("Road Trip", PlaylistA)), track, Match, ProduceAsync, CancellationToken.None);
+        await StoreAsync(Port(library, "{artist}/{title}.{output-ext}"), Planned(track, ("Road Trip", PlaylistA)), track, ProduceAsync);
         var both = Planned(track, ("Road Trip", PlaylistA), ("Workout", PlaylistB));
 
         var rerun = Port(library, "{artist}/{title}.{output-ext}");
@@ -83,7 +82,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     {
         await using var library = await OpenAsync();
         var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
-        var paths = await Port(library, "{artist}/{title}.{output-ext}").StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+        var paths = await StoreAsync(Port(library, "{artist}/{title}.{output-ext}"), planned, planned.Track, ProduceAsync);
         File.Delete(paths[0]);
 
         var rerun = Port(library, "{artist}/{title}.{output-ext}");
@@ -97,7 +96,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     {
         await using var library = await OpenAsync();
         var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
-        var old = await Port(library, "{artist}/{title}.{output-ext}").StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+        var old = await StoreAsync(Port(library, "{artist}/{title}.{output-ext}"), planned, planned.Track, ProduceAsync);
 
         var rerun = Port(library, "{title}.{output-ext}");
         await rerun.PrepareAsync([planned], CancellationToken.None);
@@ -116,7 +115,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         var port = Port(library, "{playlist}/{playlist-position} - {title}.{output-ext}");
         var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA), ("Workout", PlaylistB));
 
-        var paths = await port.StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
+        var paths = await StoreAsync(port, planned, planned.Track, ProduceAsync);
 
         Assert.Equal(1, _produced);
         Assert.Equal([Path.Combine(Root, "Road Trip", "01 - Never Gonna Give You Up.mp3"), Path.Combine(Root, "Workout", "01 - Never Gonna Give You Up.mp3")], paths);
@@ -131,33 +130,19 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         var port = Port(library, "{artist}/{title}.{output-ext}");
         var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
 
-        await Assert.ThrowsAsync<TrackFailedException>(() => port.StoreAsync(
+        await Assert.ThrowsAsync<TrackFailedException>(() => StoreAsync(
+            port,
             planned,
             planned.Track,
-            Match,
             async (temp, ct) =>
             {
                 await File.WriteAllTextAsync(temp, "half", ct);
                 await File.WriteAllTextAsync(temp + ".raw", "raw stream", ct);
                 throw new TrackFailedException("download cut");
-            },
-            CancellationToken.None));
+            }));
 
         Assert.DoesNotContain(Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories), f => !f.Contains(LibraryState.FolderName, StringComparison.Ordinal));
         Assert.Empty(await library.State.GetTempFilesAsync());
-    }
-
-    [Fact]
-    public async Task Retag_writes_once_then_finds_the_tags_matching()
-    {
-        await using var library = await OpenAsync();
-        var port = Port(library, "{artist}/{title}.{output-ext}");
-        var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
-        await port.StoreAsync(planned, planned.Track, Match, ProduceAsync, CancellationToken.None);
-        var corrected = planned.Track with { Isrc = "GBARL0000001" };
-
-        Assert.True(await port.RetagAsync(planned, corrected, CancellationToken.None));
-        Assert.False(await port.RetagAsync(planned, corrected, CancellationToken.None));
     }
 
     [Fact]
@@ -169,8 +154,8 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         var second = TestTracks.Make(id: "7ouMYWpwJ422jRcDASZB7P", title: "Second");
         var source = Source("Workout", PlaylistB, second, first);
         var planned = new PlannedTrack(first, [new TrackContext(Source("Road Trip", PlaylistA, first), 1), new TrackContext(source, 2)]);
-        var paths = await port.StoreAsync(planned, first, Match, ProduceAsync, CancellationToken.None);
-        var secondPaths = await port.StoreAsync(new PlannedTrack(second, [new TrackContext(source, 1)]), second, Match, ProduceAsync, CancellationToken.None);
+        var paths = await StoreAsync(port, planned, first, ProduceAsync);
+        var secondPaths = await StoreAsync(port, new PlannedTrack(second, [new TrackContext(source, 1)]), second, ProduceAsync);
 
         await port.WritePlaylistAsync(source, new Dictionary<string, string> { [first.Id] = paths[0], [second.Id] = secondPaths[0] }, CancellationToken.None);
 
@@ -184,7 +169,7 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
     {
         await using var library = await OpenAsync();
         await PlaceAsync(library, TestTracks.Make().Id, "Old/Never Gonna Give You Up.mp3", PlaylistA, "Old/{title}.{output-ext}");
-        var port = new TrackLibrary(library, PathTemplate.Parse("{artist}/{title}.{output-ext}"), AudioFormat.Mp3, new TagWriter(), dryRun: true);
+        var port = new TrackLibrary(library, PathTemplate.Parse("{artist}/{title}.{output-ext}"), AudioFormat.Mp3, dryRun: true);
         var planned = Planned(TestTracks.Make(), ("Road Trip", PlaylistA));
 
         var presence = await port.InspectAsync(planned, CancellationToken.None);
@@ -195,122 +180,29 @@ public sealed class TrackLibraryTests : LibraryTestBase, IClassFixture<AudioSamp
         Assert.Null(await library.State.FindClaimAsync(planned.Track.Id, "Rick Astley/Never Gonna Give You Up.mp3"));
     }
 
-    [Fact]
-    public async Task The_album_pass_adds_the_album_gain_to_what_each_track_got_without_asking_for_lyrics_again()
+    internal static TrackLibrary Port(MusicLibrary library, string template, bool replayGain = false) =>
+        new(library, PathTemplate.Parse(template), AudioFormat.Mp3, replayGain: replayGain);
+
+    internal static TrackTagger Tagger(TrackLibrary port, CoverArtProvider? covers = null, TrackExtrasSource? extras = null, bool replayGain = false) =>
+        new(port, new TagWriter(), covers, TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags), extras: extras, replayGain: replayGain);
+
+    /// <summary>Stores a track as the pipeline does (stage, produce, tag, place), with <paramref name="tagger"/> or a plain one.</summary>
+    internal static Task<IReadOnlyList<string>> StoreAsync(
+        TrackLibrary port, PlannedTrack planned, Track full, Func<string, CancellationToken, Task<MusicDl.Audio.Loudness?>> produce, TrackTagger? tagger = null) =>
+        Downloader.StoreAsync(port, new Producer(produce), tagger ?? Tagger(port), planned, full, Match, AudioFormat.Mp3, CancellationToken.None);
+
+    /// <summary>A producer that writes the staged file with <paramref name="produce"/>.</summary>
+    private sealed class Producer(Func<string, CancellationToken, Task<MusicDl.Audio.Loudness?>> produce) : IAudioProducer
     {
-        await using var library = await OpenAsync();
-        var lyrics = new CountingLyrics();
-        var port = ReplayGainPort(library, extras: new TrackExtrasSource(lyrics, null));
-        var tracks = await StoreTwoTrackAlbumAsync(port);
-
-        // A picture put in one file after it was placed is kept: the pass reads the cover from the file.
-        var first = Path.Combine(Root, "Rick Astley", "One.mp3");
-        TagWriter.Write(first, AudioFormat.Mp3, new TagSet { Title = "One", Cover = new CoverArt(_samples.Cover, "image/jpeg") });
-        lyrics.Asked = 0;
-
-        await port.FinishAlbumsAsync(tracks.Select(t => (t.Planned, t.Planned.Track)).ToList(), [], CancellationToken.None);
-
-        Assert.Equal(0, lyrics.Asked);
-        foreach (var (planned, _) in tracks)
-        {
-            var path = Path.Combine(Root, "Rick Astley", planned.Track.Title + ".mp3");
-            using var file = TagWriter.OpenFile(path, AudioFormat.Mp3);
-            var id3 = (TagLib.Id3v2.Tag)file.GetTag(TagLib.TagTypes.Id3v2);
-            Assert.Equal("la " + planned.Track.Title, file.Tag.Lyrics);
-            Assert.Equal(planned.Track.Title, file.Tag.Title);
-            Assert.Equal(["-8.45 dB"], TagLib.Id3v2.UserTextInformationFrame.Get(id3, "REPLAYGAIN_ALBUM_GAIN", false)?.Text ?? []);
-        }
-
-        Assert.Equal(_samples.Cover, TagWriter.ReadCover(first, AudioFormat.Mp3)?.Data);
+        public Task<MusicDl.Audio.Loudness?> ProduceAsync(TrackMatch match, AudioFormat format, string destinationPath, CancellationToken cancellationToken) =>
+            produce(destinationPath, cancellationToken);
     }
 
-    [Fact]
-    public async Task The_album_pass_leaves_a_file_alone_whose_written_picture_is_no_longer_in_it()
-    {
-        await using var library = await OpenAsync();
-        using var http = new HttpClient(new CoverHandler(_samples.Cover));
-        var port = ReplayGainPort(library, covers: new CoverArtProvider(http, TestCache.Region(CacheRegions.Images, TaggingJsonContext.Default.ByteArray)));
-        var tracks = await StoreTwoTrackAlbumAsync(port);
-
-        // The picture written to "One" is taken out of the file before the album pass (another tool, a failed write).
-        var one = Path.Combine(Root, "Rick Astley", "One.mp3");
-        var two = Path.Combine(Root, "Rick Astley", "Two.mp3");
-        Assert.Equal(_samples.Cover, TagWriter.ReadCover(one, AudioFormat.Mp3)?.Data);
-        using (var file = TagWriter.OpenFile(one, AudioFormat.Mp3))
-        {
-            file.Tag.Pictures = [];
-            file.Save();
-        }
-
-        var before = await File.ReadAllBytesAsync(one);
-
-        await port.FinishAlbumsAsync(tracks.Select(t => (t.Planned, t.Planned.Track)).ToList(), [], CancellationToken.None);
-
-        // "One" is not rewritten from tags that would now carry no picture; "Two" gets the album gain and keeps its cover.
-        Assert.Equal(before, await File.ReadAllBytesAsync(one));
-        Assert.Equal(_samples.Cover, TagWriter.ReadCover(two, AudioFormat.Mp3)?.Data);
-        using var second = TagWriter.OpenFile(two, AudioFormat.Mp3);
-        var id3 = (TagLib.Id3v2.Tag)second.GetTag(TagLib.TagTypes.Id3v2);
-        Assert.Equal(["-8.45 dB"], TagLib.Id3v2.UserTextInformationFrame.Get(id3, "REPLAYGAIN_ALBUM_GAIN", false)?.Text ?? []);
-    }
-
-    private static TrackLibrary ReplayGainPort(MusicLibrary library, CoverArtProvider? covers = null, TrackExtrasSource? extras = null) =>
-        new(
-            library,
-            PathTemplate.Parse("{artist}/{title}.{output-ext}"),
-            AudioFormat.Mp3,
-            new TagWriter(),
-            covers: covers,
-            tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
-            extras: extras,
-            replayGain: true);
-
-    /// <summary>Places "One" (-12 LUFS) and "Two" (-8 LUFS), the whole of a two-track album, through <paramref name="port"/>.</summary>
-    private async Task<List<(PlannedTrack Planned, double Lufs)>> StoreTwoTrackAlbumAsync(TrackLibrary port)
-    {
-        var tracks = new[] { ("t1", "One", -12.0), ("t2", "Two", -8.0) }.Select(t =>
-        {
-            var track = TestTracks.Make(id: t.Item1, title: t.Item2);
-            return (Planned: Planned(track with { Album = track.Album with { TotalTracks = 2 } }), Lufs: t.Item3);
-        }).ToList();
-        foreach (var (planned, lufs) in tracks)
-        {
-            await port.StoreAsync(planned, planned.Track, Match, (path, _) =>
-            {
-                _samples.CopyTo(AudioFormat.Mp3, path);
-                return Task.FromResult<MusicDl.Audio.Loudness?>(new MusicDl.Audio.Loudness(lufs, -1.0));
-            }, CancellationToken.None);
-        }
-
-        return tracks;
-    }
-
-    private static TrackLibrary Port(MusicLibrary library, string template) =>
-        new(library, PathTemplate.Parse(template), AudioFormat.Mp3, new TagWriter(), tagsRegion: TestCache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags));
-
-    private static ResolvedSource Source(string name, string uri, params Track[] tracks) =>
+    internal static ResolvedSource Source(string name, string uri, params Track[] tracks) =>
         new(new SpotifySource(SourceKind.Playlist, uri.Split(':')[^1], uri), name, tracks.Select((t, i) => SourceEntry.Supported(i + 1, t)).ToArray());
 
-    private static PlannedTrack Planned(Track track, params (string Name, string Uri)[] lists) =>
+    internal static PlannedTrack Planned(Track track, params (string Name, string Uri)[] lists) =>
         new(track, lists.Select(l => new TrackContext(Source(l.Name, l.Uri, track), 1)).ToArray());
-
-    /// <summary>Answers every request with the sample cover, as Spotify's image host would.</summary>
-    private sealed class CoverHandler(byte[] jpeg) : HttpMessageHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new ByteArrayContent(jpeg) });
-    }
-
-    private sealed class CountingLyrics : MusicDl.Lyrics.ILyricsSource
-    {
-        public int Asked;
-
-        public Task<MusicDl.Lyrics.TrackLyrics?> FindAsync(MusicDl.Lyrics.LyricsQuery query, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref Asked);
-            return Task.FromResult<MusicDl.Lyrics.TrackLyrics?>(new MusicDl.Lyrics.TrackLyrics(null, "la " + query.Title));
-        }
-    }
 
     private Task<MusicDl.Audio.Loudness?> ProduceAsync(string path, CancellationToken cancellationToken)
     {

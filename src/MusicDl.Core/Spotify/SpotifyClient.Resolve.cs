@@ -1,20 +1,24 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Models;
 
 namespace MusicDl.Spotify;
 
 /// <summary>
-/// Resolves sources and completes tracks from single catalog reads, cached or not. <paramref name="catalog"/> is the
-/// Web API (<paramref name="catalogIsApi"/>) or the public pages; <paramref name="pages"/>, under
-/// <c>spotify_access: auto</c> with the Web API, reads a playlist the API refuses (403 not owned, 404 Spotify-made).
+/// Resolving sources and completing tracks from single catalog reads, cached or not: <see cref="Catalog"/> is the
+/// Web API or, when the client <see cref="ReadsPublicPagesOnly"/>, the public pages; under <c>spotify_access: auto</c>
+/// with the Web API the public pages also read a playlist the API refuses (403 not owned, 404 Spotify-made).
 /// </summary>
-internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi = true, ISpotifyCatalog? pages = null, ILogger? log = null)
+public sealed partial class SpotifyClient
 {
     private const int AlbumParallelism = 4;
-    private readonly ILogger _log = log ?? NullLogger.Instance;
 
+    /// <summary>
+    /// Every entry of the source in source order (1-based positions). Episodes, local files, removed entries and
+    /// tracks not playable in the market come back as unsupported entries with a reason.
+    /// </summary>
+    /// <exception cref="SpotifySourceException">The source cannot be read (403, 404, login needed).</exception>
+    /// <exception cref="SpotifyCannotProceedException">Spotify cannot be used for this run (exit 3).</exception>
     public async Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -22,13 +26,13 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
         {
             case SourceKind.Track:
             {
-                var entry = await catalog.GetTrackAsync(RequireId(source), cancellationToken).ConfigureAwait(false);
+                var entry = await Catalog.GetTrackAsync(RequireId(source), cancellationToken).ConfigureAwait(false);
                 return new ResolvedSource(source, entry.Title ?? source.Id!, [entry]);
             }
 
             case SourceKind.Album:
             {
-                var album = await catalog.GetAlbumAsync(RequireId(source), cancellationToken).ConfigureAwait(false);
+                var album = await Catalog.GetAlbumAsync(RequireId(source), cancellationToken).ConfigureAwait(false);
                 return new ResolvedSource(source, album.Info.Name, album.Tracks);
             }
 
@@ -40,13 +44,13 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
 
             case SourceKind.LikedSongs:
             {
-                var liked = await catalog.GetLikedSongsAsync(cancellationToken).ConfigureAwait(false);
+                var liked = await Catalog.GetLikedSongsAsync(cancellationToken).ConfigureAwait(false);
                 return new ResolvedSource(source, "Liked Songs", liked.Entries);
             }
 
             case SourceKind.ShortLink:
             {
-                var target = await catalog.ResolveShortLinkAsync(source.Original, cancellationToken).ConfigureAwait(false);
+                var target = await Catalog.ResolveShortLinkAsync(source.Original, cancellationToken).ConfigureAwait(false);
                 if (target.Kind == SourceKind.ShortLink)
                 {
                     throw new SpotifySourceException($"The link {source.Original} leads to another short link; paste the open.spotify.com address instead.");
@@ -67,11 +71,11 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
         SpotifyPlaylist playlist;
         try
         {
-            playlist = await catalog.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
+            playlist = await Catalog.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (pages is not null && ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        catch (SpotifySourceException ex) when (_pages is not null && ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
-            playlist = await pages.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
+            playlist = await _pages.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
             _log.LogWarning(
                 "playlist {Id}: the Web API refused its items ({Status}); read from its public page instead{Cut}. Logged in as its owner or a collaborator (`musicdl auth login`), musicdl reads the whole playlist",
                 id,
@@ -80,7 +84,7 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
             return new ResolvedSource(source, playlist.Name, playlist.Entries) { MayBeCut = playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit };
         }
 
-        if (!catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit)
+        if (!_catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit)
         {
             _log.LogWarning(
                 "playlist {Id}: without a login only its first {Limit} entries can be read (its public page lists no more); to get all of them, use the Web API as its owner or a collaborator (client_id, then `musicdl auth login`; docs/spotify.md)",
@@ -90,13 +94,13 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
 
         return new ResolvedSource(source, playlist.Name, playlist.Entries)
         {
-            SnapshotId = catalogIsApi ? playlist.SnapshotId : null,
-            MayBeCut = !catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit,
+            SnapshotId = _catalogIsApi ? playlist.SnapshotId : null,
+            MayBeCut = !_catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit,
         };
     }
 
     /// <summary>
-    /// What matching needs and listing pages leave out: the ISRC, from one track request (cached); nothing when
+    /// Only what matching needs and listing pages leave out: the ISRC, from one track request (cached); nothing when
     /// the track has it already. The album and artist requests serve tags only. A track read from a public page is
     /// replaced whole by the Web API's, when the run has the Web API.
     /// </summary>
@@ -113,10 +117,14 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
             return track;
         }
 
-        var full = (await catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
+        var full = (await Catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
         return full is null ? track : track with { Isrc = full.Isrc, Explicit = track.Explicit || full.Explicit };
     }
 
+    /// <summary>
+    /// Fills in what listing pages leave out: the ISRC (full track), label/copyright/disc count (full album) and the
+    /// genres (first artist's, fetched once per artist). Asks only for what is missing.
+    /// </summary>
     public async Task<Track> CompleteAsync(Track track, CancellationToken cancellationToken)
     {
         var result = await CompleteIsrcAsync(track, cancellationToken).ConfigureAwait(false);
@@ -124,7 +132,7 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
         // Listing pages give a simplified album: no label, copyright or UPC. The full album is shared by its tracks.
         if (result.Album.Label is null && result.Album.Copyright is null && SpotifyId.IsValid(result.Album.Id))
         {
-            var album = await catalog.GetAlbumInfoAsync(result.Album.Id, cancellationToken).ConfigureAwait(false);
+            var album = await Catalog.GetAlbumInfoAsync(result.Album.Id, cancellationToken).ConfigureAwait(false);
             result = result with { Album = album };
         }
 
@@ -132,9 +140,9 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
         {
             var genres = result.Album.Genres;
             if (genres.Count == 0 && result.Artists.FirstOrDefault(a => SpotifyId.IsValid(a.Id)) is { } first
-                && !await catalog.ArtistGenresWithheldAsync(cancellationToken).ConfigureAwait(false))
+                && !await Catalog.ArtistGenresWithheldAsync(cancellationToken).ConfigureAwait(false))
             {
-                genres = (await catalog.GetArtistAsync(first.Id!, cancellationToken).ConfigureAwait(false)).Genres;
+                genres = (await Catalog.GetArtistAsync(first.Id!, cancellationToken).ConfigureAwait(false)).Genres;
             }
 
             result = result with { Genres = genres };
@@ -150,14 +158,14 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
             return track;
         }
 
-        if (!catalogIsApi)
+        if (!_catalogIsApi)
         {
             return await FromTrackPageAsync(track, cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            var full = (await catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
+            var full = (await Catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
             return full ?? track;
         }
         catch (SpotifySourceException ex) when (ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
@@ -178,7 +186,7 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
             return track;
         }
 
-        var page = (await catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
+        var page = (await Catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
         if (page is null)
         {
             return track;
@@ -200,15 +208,15 @@ internal sealed class SpotifyResolver(ISpotifyCatalog catalog, bool catalogIsApi
     private async Task<ResolvedSource> ResolveArtistAsync(SpotifySource source, CancellationToken cancellationToken)
     {
         var id = RequireId(source);
-        var artist = await catalog.GetArtistAsync(id, cancellationToken).ConfigureAwait(false);
-        var albumIds = await catalog.GetArtistAlbumIdsAsync(id, cancellationToken).ConfigureAwait(false);
+        var artist = await Catalog.GetArtistAsync(id, cancellationToken).ConfigureAwait(false);
+        var albumIds = await Catalog.GetArtistAlbumIdsAsync(id, cancellationToken).ConfigureAwait(false);
 
         // A few albums at a time (the shared limiter still paces the requests); entries keep the artist's album order.
         var albums = new SpotifyAlbum[albumIds.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, albumIds.Count),
             new ParallelOptions { MaxDegreeOfParallelism = AlbumParallelism, CancellationToken = cancellationToken },
-            async (i, ct) => albums[i] = await catalog.GetAlbumAsync(albumIds[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+            async (i, ct) => albums[i] = await Catalog.GetAlbumAsync(albumIds[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
         var entries = new List<SourceEntry>();
         foreach (var entry in albums.SelectMany(a => a.Tracks))
         {
