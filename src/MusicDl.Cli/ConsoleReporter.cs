@@ -143,7 +143,7 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
         var where = o.Status switch
         {
             TrackStatus.Downloaded or TrackStatus.Skipped or TrackStatus.Retagged or TrackStatus.Pruned => PlainText.Escape(o.Path),
-            TrackStatus.Planned or TrackStatus.Matched => o.VideoId is null ? PlainText.Escape(o.Path ?? o.Error) : $"https://www.youtube.com/watch?v={PlainText.Escape(o.VideoId)} ({o.Score?.ToString("0.00", CultureInfo.InvariantCulture)}){(o.Path is null ? string.Empty : " -> " + PlainText.Escape(o.Path))}",
+            TrackStatus.Planned or TrackStatus.Matched => o.VideoId is null ? PlainText.Escape(o.Path ?? o.Error) : $"{PlainText.Escape(VideoId.WatchUrlOf(o.VideoId))} ({o.Score?.ToString("0.00", CultureInfo.InvariantCulture)}){(o.Path is null ? string.Empty : " -> " + PlainText.Escape(o.Path))}",
             _ => PlainText.Escape(o.Error),
         };
         return $"{OutputJson.StatusName(o.Status)}\t{who}\t{where}";

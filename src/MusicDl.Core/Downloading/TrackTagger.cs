@@ -86,7 +86,7 @@ public sealed class TrackTagger : ITrackTagger
     {
         ArgumentNullException.ThrowIfNull(staged);
         ArgumentNullException.ThrowIfNull(full);
-        var (tags, sidecar, missing) = await TagsAsync(full, WatchUrl(videoId), cancellationToken);
+        var (tags, sidecar, missing) = await TagsAsync(full, VideoId.WatchUrlOf(videoId), cancellationToken);
         tags = tags with { TrackLoudness = loudness };
         if (OwesAlbumGain(staged.Track, full))
         {
@@ -128,7 +128,7 @@ public sealed class TrackTagger : ITrackTagger
         {
             var record = await _library.State.GetAsync(path, cancellationToken);
             var videoId = record?.VideoId;
-            var url = WatchUrl(videoId);
+            var url = VideoId.WatchUrlOf(videoId);
             if (fetched is not { } f || f.Tags.SourceUrl != url)
             {
                 // What an earlier run could not fetch is its backlog: a service still down is asked once for it all.
@@ -383,9 +383,6 @@ public sealed class TrackTagger : ITrackTagger
         var full = _library.FullPath(relativePath);
         return File.Exists(full) ? TagWriter.ReadCover(full, _format) : null;
     }
-
-    // The file's source URL tag: the video's watch page.
-    private static string? WatchUrl(string? videoId) => videoId is null ? null : $"https://www.youtube.com/watch?v={videoId}";
 
     private Task<List<(string Path, IReadOnlyList<string> Sources)>> TargetsAsync(PlannedTrack track, CancellationToken cancellationToken) =>
         _files.TargetsAsync(track, cancellationToken);

@@ -48,5 +48,5 @@ public sealed record CandidateReport
     /// <summary>Why the candidate can never match, when it cannot.</summary>
     public string? Rejection { get; init; }
 
-    public string WatchUrl => $"https://www.youtube.com/watch?v={VideoId}";
+    public string WatchUrl => Models.VideoId.WatchUrlOf(VideoId)!;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using MusicDl.Audio;
 using MusicDl.Configuration;
 using MusicDl.Http;
+using MusicDl.Models;
 using MusicDl.YouTube.Player;
 using MusicDl.YouTube.Visitor;
 
@@ -82,7 +83,7 @@ public sealed class AudioDownloader
     /// </summary>
     public async Task<AudioDownloadResult> DownloadAsync(string videoId, AudioFormat format, string destinationPath, CancellationToken cancellationToken = default)
     {
-        VideoIds.Require(videoId);
+        VideoId.Require(videoId);
         ArgumentException.ThrowIfNullOrWhiteSpace(destinationPath);
         var attempts = new List<PlayerFailure>();
         foreach (var client in _settings.YouTubeClients)

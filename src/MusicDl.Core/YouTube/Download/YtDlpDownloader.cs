@@ -2,6 +2,7 @@ using System.Text;
 using CliWrap;
 using MusicDl.Audio;
 using MusicDl.Configuration;
+using MusicDl.Models;
 
 namespace MusicDl.YouTube.Download;
 
@@ -104,7 +105,7 @@ public sealed class YtDlpDownloader
         }
 
         args.AddRange(ExtraArguments);
-        args.Add(_youTubeBase.AbsoluteUri.TrimEnd('/') + "/watch?v=" + videoId);
+        args.Add(VideoId.Require(videoId).WatchUrlOn(_youTubeBase));
         return args;
     }
 

@@ -27,7 +27,7 @@ public sealed record MatchResult
 
     public bool IsMatched => Status == MatchStatus.Matched;
 
-    public string? WatchUrl => VideoId is null ? null : $"https://www.youtube.com/watch?v={VideoId}";
+    public string? WatchUrl => Models.VideoId.WatchUrlOf(VideoId);
 
     public static MatchResult Excluded() => new() { Status = MatchStatus.Excluded, Source = MatchSource.Override };
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using MusicDl.Configuration;
 using MusicDl.Http;
+using MusicDl.Models;
 using MusicDl.YouTube.Visitor;
 
 namespace MusicDl.YouTube.Player;
@@ -65,7 +66,7 @@ public sealed class PlayerClient
     public async Task<PlayerResponse> GetPlayerAsync(string videoId, YouTubeClientSettings client, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var id = VideoIds.Require(videoId);
+        var id = VideoId.Require(videoId).Value;
 
         // No new player call once the session is limited: every call prolongs the limit.
         _session.ThrowIfLimited();

@@ -46,5 +46,5 @@ public sealed record SearchCandidate
     };
 
     [JsonIgnore]
-    public string WatchUrl => $"https://www.youtube.com/watch?v={VideoId}";
+    public string WatchUrl => Models.VideoId.WatchUrlOf(VideoId)!;
 }
