@@ -29,10 +29,16 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-var settings = (await ConfigLoader.ForCurrentProcess().LoadAsync(configPath, stop.Token)).Settings;
+// As Program.Main does: the process's environment handed to the loader (Core reads none itself).
+var environment = System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+    .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal);
+var loader = new ConfigLoader(environment);
+var settings = (await loader.LoadAsync(configPath, stop.Token)).Settings;
+settings = settings with { CacheFile = settings.CacheFile ?? CachePaths.DefaultFile(name => environment.GetValueOrDefault(name), OperatingSystem.IsWindows()) };
 var time = TimeProvider.System;
 await using var cache = CacheFactory.Create(settings, time);
-using var spotify = SpotifyClient.Create(settings, cache, new SpotifyClientOptions { TimeProvider = time, RequestTimeout = settings.RequestTimeout });
+var loginDirectory = Path.GetDirectoryName(loader.Paths.DefaultConfigFile)!;
+using var spotify = SpotifyClient.Create(settings, cache, new SpotifyClientOptions { ConfigDirectory = loginDirectory, TimeProvider = time, RequestTimeout = settings.RequestTimeout });
 await using var library = await MusicLibrary.OpenAsync(settings.OutputDir, time: time, cancellationToken: stop.Token);
 
 // No covers, lyrics or ReplayGain: nothing the warm path reads, and no file is left lacking a part (it would be re-tagged).

@@ -26,7 +26,9 @@ internal static class ReportedRun
             Explain = request.Explain,
         };
         var report = await new RunExecutor(invocation.RunHost()).ExecuteAsync(request, reporter, cancellationToken);
+        Profiling.Phases.Mark("runtime disposed");
         reporter.Complete(report.Summary, report.AbortMessage);
+        Profiling.Phases.Mark("summary written");
         return (int)report.ExitCode;
     }
 }

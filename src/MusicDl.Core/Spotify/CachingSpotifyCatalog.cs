@@ -18,7 +18,8 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
     private readonly ICacheRegion<SpotifyArtist> _artists;
     private readonly ICacheRegion<bool> _flags;
     private readonly ICacheRegion<IReadOnlyList<string>> _artistAlbums;
-    private readonly ICacheRegion<SpotifyPlaylist> _playlists;
+    private readonly ICacheRegion<CachedPlaylist> _playlists;
+    private readonly ICacheRegion<SpotifyPlaylist> _playlistsV1;
     private readonly ICacheRegion<SpotifyLikedSongs> _likedSongs;
 
     public CachingSpotifyCatalog(ISpotifyCatalog inner, ICache cache, SpotifyCacheTtls? ttls = null)
@@ -33,7 +34,8 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
         _artists = cache.Region(CacheRegions.Spotify, json.SpotifyArtist);
         _flags = cache.Region(CacheRegions.Spotify, json.Boolean);
         _artistAlbums = cache.Region(CacheRegions.Spotify, json.IReadOnlyListString);
-        _playlists = cache.Region(CacheRegions.Spotify, json.SpotifyPlaylist);
+        _playlists = cache.Region(CacheRegions.Spotify, json.CachedPlaylist);
+        _playlistsV1 = cache.Region(CacheRegions.Spotify, json.SpotifyPlaylist);
         _likedSongs = cache.Region(CacheRegions.Spotify, json.SpotifyLikedSongs);
     }
 
@@ -107,20 +109,30 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
     public async Task<SpotifyPlaylist> GetPlaylistAsync(string id, CancellationToken cancellationToken)
     {
         var snapshot = await _inner.GetPlaylistSnapshotAsync(id, cancellationToken).ConfigureAwait(false);
-        var key = SpotifyCacheKeys.Playlist(id, snapshot, Market);
-        var cached = await _playlists.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (cached is { IsHit: true, Value: { } hit })
+        Profiling.Phases.Mark("playlist snapshot");
+        var cached = await _playlists.GetAsync(SpotifyCacheKeys.Playlist(id, snapshot, Market), cancellationToken).ConfigureAwait(false);
+        Profiling.Phases.Mark("playlist cache read");
+        if (cached is { IsHit: true, Value: { } hit } && hit.ToPlaylist() is { } playlist)
         {
-            return hit;
+            return playlist;
         }
 
-        var playlist = await _inner.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
+        // An entry of the first shape (written before version 2) is as good: read once, then kept in the new shape.
+        var old = await _playlistsV1.GetAsync(SpotifyCacheKeys.PlaylistV1(id, snapshot, Market), cancellationToken).ConfigureAwait(false);
+        if (old is { IsHit: true, Value: { } oldHit })
+        {
+            await StorePlaylistAsync(id, oldHit, cancellationToken).ConfigureAwait(false);
+            return oldHit;
+        }
 
-        // The playlist may have changed between the two reads: file it under the snapshot it was read at.
-        var readKey = SpotifyCacheKeys.Playlist(id, playlist.SnapshotId, Market);
-        await _playlists.SetAsync(readKey, playlist, _ttls.PlaylistSnapshot, cancellationToken).ConfigureAwait(false);
-        return playlist;
+        var read = await _inner.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
+        await StorePlaylistAsync(id, read, cancellationToken).ConfigureAwait(false);
+        return read;
     }
+
+    // The playlist may have changed between the snapshot read and the entries read: filed under the snapshot it was read at.
+    private Task StorePlaylistAsync(string id, SpotifyPlaylist playlist, CancellationToken cancellationToken) =>
+        _playlists.SetAsync(SpotifyCacheKeys.Playlist(id, playlist.SnapshotId, Market), CachedPlaylist.From(playlist), _ttls.PlaylistSnapshot, cancellationToken).AsTask();
 
     public Task<SavedTracksPage> GetSavedTracksFirstPageAsync(CancellationToken cancellationToken) =>
         _inner.GetSavedTracksFirstPageAsync(cancellationToken);
