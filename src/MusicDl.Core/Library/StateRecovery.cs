@@ -30,7 +30,7 @@ internal static class StateRecovery
             {
                 var (opened, mode) = await StateDatabase.OpenFileAsync(path, preferWal, cancellationToken);
                 connection = opened;
-                problem = await InspectAsync(connection, cancellationToken);
+                problem = await InspectAsync(connection, path, cancellationToken);
                 if (problem is null)
                 {
                     return (connection, mode, null);
@@ -53,7 +53,7 @@ internal static class StateRecovery
         return (fresh, freshMode, $"the library state {path} {problem}: moved aside as {Path.GetFileName(target)}; starting a fresh one (files already in place are recognised)");
     }
 
-    private static async Task<string?> InspectAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<string?> InspectAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
         await using (var shape = connection.CreateCommand())
         {
@@ -68,9 +68,7 @@ internal static class StateRecovery
             }
         }
 
-        await using var check = connection.CreateCommand();
-        check.CommandText = "PRAGMA quick_check;";
-        return await check.ExecuteScalarAsync(cancellationToken) as string == "ok" ? null : "is damaged";
+        return Caching.SqliteFileCheck.Problem(connection, path);
     }
 
     private static string MoveAside(string path, TimeProvider time)
