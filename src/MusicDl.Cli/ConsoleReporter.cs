@@ -13,9 +13,10 @@ namespace MusicDl.Cli;
 /// with --json); the live progress and the statistics table go to stderr. The progress block is drawn only on a
 /// terminal without NO_COLOR; it is cleared before each result line and drawn again after it, so the two streams
 /// never garble each other on one screen. Without the block (a pipe, a file, -q, NO_COLOR) result lines are written in
-/// batches: at most <see cref="BatchDelay"/> after the first waiting line, or at once past <see cref="BatchSize"/>,
-/// before any other output and at the end (<see cref="WritePending"/>): a warm run of 10,000 tracks made 10,000 writes,
-/// each under the run's emit lock (docs/performance.md, issue 22 §3).
+/// batches, off the thread that reports the track: at most <see cref="BatchDelay"/> after the first waiting line, or
+/// as soon as a pool thread can past <see cref="BatchSize"/>, and before any other output and at the end
+/// (<see cref="WritePending"/>). A warm run of 10,000 tracks made 10,000 writes, each under the run's emit lock, which
+/// the other tracks' threads spun on (docs/performance.md, issue 22 §3).
 /// </summary>
 internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool json, bool quiet, bool interactive) : IRunObserver
 {
@@ -34,8 +35,12 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
     internal const int BatchSize = 32 * 1024;
 
     private readonly Lock _gate = new();
-    private readonly StringBuilder _pending = new();
+    // Lines waiting, under _gate. Writers take _writeGate, then _gate only to take the batch: one batch at a time,
+    // in order, and a track's report never waits for a write.
+    private readonly Lock _writeGate = new();
+    private StringBuilder _pending = new();
     private ITimer? _batchTimer;
+    private bool _batchQueued;
     private readonly Dictionary<string, string> _active = new(StringComparer.Ordinal);
     private int _total;
     private int _done;
@@ -94,9 +99,25 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
     /// <summary>Writes the result lines still waiting (a run ending by an exception, too).</summary>
     public void WritePending()
     {
-        lock (_gate)
+        lock (_writeGate)
         {
-            WritePendingLocked();
+            StringBuilder batch;
+            lock (_gate)
+            {
+                _batchTimer?.Dispose();
+                _batchTimer = null;
+                _batchQueued = false;
+                if (_pending.Length == 0)
+                {
+                    return;
+                }
+
+                batch = _pending;
+                _pending = new StringBuilder(batch.Capacity);
+            }
+
+            stdout.Write(batch);
+            stdout.Flush();
         }
     }
 
@@ -104,9 +125,9 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
     public void Complete(RunSummary summary, string? abortMessage)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        WritePending();
         lock (_gate)
         {
-            WritePendingLocked();
             Clear();
             _active.Clear();
             if (json)
@@ -189,29 +210,15 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
         }
 
         _pending.Append(line).Append(stdout.NewLine);
-        if (_pending.Length >= BatchSize)
+        if (_pending.Length >= BatchSize && !_batchQueued)
         {
-            WritePendingLocked();
+            _batchQueued = true;
+            ThreadPool.UnsafeQueueUserWorkItem(static reporter => reporter.WritePending(), this, preferLocal: false);
         }
         else
         {
-            _batchTimer ??= Time.CreateTimer(_ => WritePending(), null, BatchDelay, Timeout.InfiniteTimeSpan);
+            _batchTimer ??= Time.CreateTimer(static reporter => ((ConsoleReporter)reporter!).WritePending(), this, BatchDelay, Timeout.InfiniteTimeSpan);
         }
-    }
-
-    // Under _gate.
-    private void WritePendingLocked()
-    {
-        _batchTimer?.Dispose();
-        _batchTimer = null;
-        if (_pending.Length == 0)
-        {
-            return;
-        }
-
-        stdout.Write(_pending.ToString());
-        _pending.Clear();
-        stdout.Flush();
     }
 
     private void Clear()

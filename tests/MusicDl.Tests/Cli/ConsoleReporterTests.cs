@@ -9,7 +9,7 @@ namespace MusicDl.Tests.Cli;
 public sealed class ConsoleReporterTests
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly StringWriter _stdout = new() { NewLine = "\n" };
+    private readonly LockedWriter _stdout = new() { NewLine = "\n" };
 
     [Fact]
     public void Lines_wait_at_most_the_batch_delay_and_come_out_in_order()
@@ -50,7 +50,8 @@ public sealed class ConsoleReporterTests
             reporter.TrackFinished(Outcome(title));
         }
 
-        Assert.NotEqual(string.Empty, _stdout.ToString());
+        // Written by a pool thread at once, with no clock advanced.
+        Assert.True(SpinWait.SpinUntil(() => Written().Length > 0, TimeSpan.FromSeconds(10)));
     }
 
     [Fact]
@@ -62,6 +63,8 @@ public sealed class ConsoleReporterTests
         Assert.Equal(["one"], Titles());
     }
 
+    private string Written() => _stdout.ToString();
+
     private ConsoleReporter Reporter(bool interactive) =>
         new(_stdout, TextWriter.Null, json: true, quiet: true, interactive) { Time = _time };
 
@@ -70,4 +73,50 @@ public sealed class ConsoleReporterTests
     private string[] Titles() =>
         [.. _stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("title").GetString()!)];
+
+    /// <summary>stdout as a pool thread writes it while the test reads it.</summary>
+    private sealed class LockedWriter : StringWriter
+    {
+        private readonly Lock _gate = new();
+
+        public override void Write(char value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_gate)
+            {
+                base.Write(value);
+            }
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            lock (_gate)
+            {
+                base.Write(buffer, index, count);
+            }
+        }
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            lock (_gate)
+            {
+                base.Write(buffer);
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (_gate)
+            {
+                return base.ToString();
+            }
+        }
+    }
 }
