@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using MusicDl.Caching;
 using MusicDl.Downloading;
 using MusicDl.Models;
@@ -11,7 +12,11 @@ namespace MusicDl.Cli;
 /// Everything a run prints. stdout carries results only (a plain line or a JSON line per track, then the summary
 /// with --json); the live progress and the statistics table go to stderr. The progress block is drawn only on a
 /// terminal without NO_COLOR; it is cleared before each result line and drawn again after it, so the two streams
-/// never garble each other on one screen.
+/// never garble each other on one screen. Without the block (a pipe, a file, -q, NO_COLOR) result lines are written in
+/// batches, off the thread that reports the track: at most <see cref="BatchDelay"/> after the first waiting line, or
+/// as soon as a pool thread can past <see cref="BatchSize"/>, and before any other output and at the end
+/// (<see cref="WritePending"/>). A warm run of 10,000 tracks made 10,000 writes, each under the run's emit lock, which
+/// the other tracks' threads spun on (docs/performance.md, issue 22 §3).
 /// </summary>
 internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool json, bool quiet, bool interactive) : IRunObserver
 {
@@ -20,7 +25,22 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
     /// <summary>JSON track lines carry their scored candidates (<c>match --json --explain</c>).</summary>
     public bool Explain { get; init; }
 
+    /// <summary>The clock of the batch delay.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>How long a result line may wait to be written with others.</summary>
+    internal static readonly TimeSpan BatchDelay = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Waiting lines of this many characters are written at once.</summary>
+    internal const int BatchSize = 32 * 1024;
+
     private readonly Lock _gate = new();
+    // Lines waiting, under _gate. Writers take _writeGate, then _gate only to take the batch: one batch at a time,
+    // in order, and a track's report never waits for a write.
+    private readonly Lock _writeGate = new();
+    private StringBuilder _pending = new();
+    private ITimer? _batchTimer;
+    private bool _batchQueued;
     private readonly Dictionary<string, string> _active = new(StringComparer.Ordinal);
     private int _total;
     private int _done;
@@ -38,6 +58,12 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
     public void TrackStarted(PlannedTrack track)
     {
         ArgumentNullException.ThrowIfNull(track);
+        if (!interactive)
+        {
+            // What runs is shown only in the progress block.
+            return;
+        }
+
         lock (_gate)
         {
             _active[track.Track.Id] = $"{track.Track.FirstArtist} - {track.Track.Title}";
@@ -48,6 +74,7 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
     public void TrackFinished(TrackOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        var line = json ? OutputJson.Track(outcome, Explain) : PlainLine(outcome);
         lock (_gate)
         {
             if (outcome.SpotifyId is { } id && _active.Remove(id))
@@ -55,22 +82,42 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
                 _done++;
             }
 
-            Clear();
-            stdout.WriteLine(json ? OutputJson.Track(outcome, Explain) : PlainLine(outcome));
-            stdout.Flush();
-            Redraw();
+            WriteResult(line);
         }
     }
 
     public void SourceFailed(SourceFailure failure)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        var line = json ? OutputJson.Source(failure) : $"failed\t{PlainText.Escape(failure.Source)}\t{PlainText.Escape(failure.Error)}";
         lock (_gate)
         {
-            Clear();
-            stdout.WriteLine(json ? OutputJson.Source(failure) : $"failed\t{PlainText.Escape(failure.Source)}\t{PlainText.Escape(failure.Error)}");
+            WriteResult(line);
+        }
+    }
+
+    /// <summary>Writes the result lines still waiting (a run ending by an exception, too).</summary>
+    public void WritePending()
+    {
+        lock (_writeGate)
+        {
+            StringBuilder batch;
+            lock (_gate)
+            {
+                _batchTimer?.Dispose();
+                _batchTimer = null;
+                _batchQueued = false;
+                if (_pending.Length == 0)
+                {
+                    return;
+                }
+
+                batch = _pending;
+                _pending = new StringBuilder(batch.Capacity);
+            }
+
+            stdout.Write(batch);
             stdout.Flush();
-            Redraw();
         }
     }
 
@@ -78,6 +125,7 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
     public void Complete(RunSummary summary, string? abortMessage)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        WritePending();
         lock (_gate)
         {
             Clear();
@@ -147,6 +195,30 @@ internal sealed class ConsoleReporter(TextWriter stdout, TextWriter stderr, bool
             _ => PlainText.Escape(o.Error),
         };
         return $"{OutputJson.StatusName(o.Status)}\t{who}\t{where}";
+    }
+
+    // Under _gate. With the progress block each line is written at once, the block cleared around it.
+    private void WriteResult(string line)
+    {
+        if (interactive)
+        {
+            Clear();
+            stdout.WriteLine(line);
+            stdout.Flush();
+            Redraw();
+            return;
+        }
+
+        _pending.Append(line).Append(stdout.NewLine);
+        if (_pending.Length >= BatchSize && !_batchQueued)
+        {
+            _batchQueued = true;
+            ThreadPool.UnsafeQueueUserWorkItem(static reporter => reporter.WritePending(), this, preferLocal: false);
+        }
+        else
+        {
+            _batchTimer ??= Time.CreateTimer(static reporter => ((ConsoleReporter)reporter!).WritePending(), this, BatchDelay, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private void Clear()

@@ -15,6 +15,12 @@ internal static class Program
             environment[(string)e.Key] = (string?)e.Value ?? string.Empty;
         }
 
+        // MUSICDL_PHASES=1: where a run's time goes, on stderr at the end (docs/performance.md, warm re-sync).
+        if (environment.GetValueOrDefault("MUSICDL_PHASES") == "1")
+        {
+            Profiling.Phases.Start();
+        }
+
         // Ctrl+C, SIGTERM (cron, systemd, kill, timeout) and SIGHUP (a closed terminal, a dropped ssh session) stop the run cleanly: the first stops new tracks and lets
         // running ones finish or clean up; a second (timeout and service managers send one to the whole process group)
         // cancels the running ones at once. Either way temporary files are removed, the state is written, exit 130.
@@ -43,7 +49,10 @@ internal static class Program
         using var stdout = StdoutGuard.Create();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt.Token, stdout.Broken);
         var app = new CliApp(stdout, Console.Error, environment, Console.In) { StderrIsTerminal = !Console.IsErrorRedirected, Immediate = immediate.Token, Time = TimeProvider.System };
+        Profiling.Phases.Mark("command tree");
         var code = await app.RunAsync(args, stop.Token);
+        Profiling.Phases.Mark("end");
+        Profiling.Phases.WriteTo(Console.Error);
         if (stdout.Failure is { } failure && !interrupt.IsCancellationRequested)
         {
             Console.Error.WriteLine($"musicdl: cannot write to stdout ({failure}); stopped");

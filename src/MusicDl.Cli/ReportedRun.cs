@@ -25,8 +25,20 @@ internal static class ReportedRun
         {
             Explain = request.Explain,
         };
-        var report = await new RunExecutor(invocation.RunHost()).ExecuteAsync(request, reporter, cancellationToken);
+        RunReport report;
+        try
+        {
+            report = await new RunExecutor(invocation.RunHost()).ExecuteAsync(request, reporter, cancellationToken);
+        }
+        finally
+        {
+            // Lines of tracks done before a failure are results too: written before the failure's own line.
+            reporter.WritePending();
+        }
+
+        Profiling.Phases.Mark("runtime disposed");
         reporter.Complete(report.Summary, report.AbortMessage);
+        Profiling.Phases.Mark("summary written");
         return (int)report.ExitCode;
     }
 }

@@ -40,6 +40,7 @@ internal static class DownloadCommand
         var sources = arguments.Select(SpotifyUrlParser.Parse).ToArray();
         var wait = SettingsBinder.ParseWait(parse, app.Options) ?? TimeSpan.Zero;
         var settings = await invocation.LoadSettingsAsync(cancellationToken);
+        Profiling.Phases.Mark("settings");
         var mode = parse.GetValue(app.Options.DryRun) ? RunMode.DryRun : RunMode.Download;
         var request = new RunRequest(sources, settings, mode) { LockWait = wait, ReviewFile = parse.GetValue(app.Options.Review) };
         return await ReportedRun.ExecuteAsync(invocation, request, parse.GetValue(app.Options.Json), cancellationToken);

@@ -5,7 +5,7 @@ namespace MusicDl.Caching;
 
 /// <summary>
 /// The cache file's shape: how it is created (owner-only), recognised as ours (application id, schema version,
-/// quick check) and given its one table. No state: <see cref="SqliteCacheStore"/> decides what to do with a file
+/// <see cref="SqliteFileCheck"/>) and given its one table. No state: <see cref="SqliteCacheStore"/> decides what to do with a file
 /// that is not ours.
 /// </summary>
 internal static class SqliteCacheSchema
@@ -25,7 +25,7 @@ internal static class SqliteCacheSchema
     public static bool IsCorrupt(SqliteException ex) => ex.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase;
 
     /// <summary>Null when the file is ours (or empty), else why it must be moved aside.</summary>
-    public static string? Inspect(SqliteConnection connection, out long version)
+    public static string? Inspect(SqliteConnection connection, string path, out long version)
     {
         version = 0;
         try
@@ -60,7 +60,7 @@ internal static class SqliteCacheSchema
                 return $"has a newer schema (version {version}, this musicdl knows {SchemaVersion})";
             }
 
-            return Scalar(connection, "PRAGMA quick_check;") as string == "ok" ? null : "is damaged";
+            return SqliteFileCheck.Problem(connection, path);
         }
         catch (SqliteException ex) when (IsCorrupt(ex))
         {
@@ -146,12 +146,5 @@ internal static class SqliteCacheSchema
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

@@ -220,7 +220,7 @@ internal sealed class SqliteCacheStore : ICacheLayer
             {
                 connection.Open();
                 SqliteCacheSchema.Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
-                problem = SqliteCacheSchema.Inspect(connection, out var version);
+                problem = SqliteCacheSchema.Inspect(connection, FilePath, out var version);
                 if (problem is null)
                 {
                     SqliteCacheSchema.Execute(connection, "PRAGMA journal_mode = WAL;");

@@ -78,7 +78,9 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         var http = OutboundHttp.Create(settings.RequestTimeout, Math.Max(8, settings.Threads * 2), time);
         var spotifyOptions = host.SpotifyOptions(settings);
 
+        Profiling.Phases.Mark("ffmpeg, template, http");
         var cache = CacheFactory.Create(settings, time, loggers.CreateLogger("cache"));
+        Profiling.Phases.Mark("cache");
 
         // One record per optional service for the whole run: every track's request passes it (docs/architecture.md).
         var covers = CoverArtProvider.Health();
@@ -89,6 +91,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
         try
         {
             var spotify = SpotifyClient.Create(settings, cache, spotifyOptions);
+            Profiling.Phases.Mark("spotify client");
             if (spotify.ReadsPublicPagesOnly)
             {
                 loggers.CreateLogger("spotify").LogInformation(
@@ -107,6 +110,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
             var visitor = CreateVisitorSession(http, settings, cache, time, loggers);
             var matcher = AudioMatcher.Create(http, settings, cache, time, loggers.CreateLogger<AudioMatcher>(), visitor, youTube);
             var audio = downloads ? new AudioDownloader(settings, http, pathVariable, time, null, loggers.CreateLogger<AudioDownloader>(), visitor, youTube) : null;
+            Profiling.Phases.Mark("youtube clients");
             ITrackLibrary? trackLibrary = null;
             ITrackTagger? tagger = null;
             if (mode != RunMode.Match)
@@ -117,6 +121,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                 library = mode == RunMode.DryRun
                     ? await MusicLibrary.OpenReadOnlyAsync(settings.OutputDir, existence, lockWait, time, libraryLog, cancellationToken)
                     : await MusicLibrary.OpenAsync(settings.OutputDir, existence, lockWait, time, libraryLog, cancellationToken);
+                Profiling.Phases.Mark("library opened");
                 if (library.State.RecoveryWarning is { } warning)
                 {
                     libraryLog.LogWarning("{Warning}", warning);
@@ -144,6 +149,7 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                     services: optional);
             }
 
+            Profiling.Phases.Mark("track library");
             var producer = audio is not null && converter is not null ? new YouTubeAudioProducer(audio, converter, settings.Bitrate, settings.ReplayGain) : null;
             // A public page leaves out the ISRC, album and numbers: MusicBrainz's recording search fills them when on.
             var pageDetails = musicBrainz is not null

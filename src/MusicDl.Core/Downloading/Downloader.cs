@@ -113,12 +113,15 @@ public sealed class Downloader(
         var probe = request.Mode != RunMode.Match && tagger is not null ? tagger.ProbeBacklogAsync(probing.Token) : Task.CompletedTask;
 
         var resolved = await ResolveAllAsync(request.Sources, failures, Abort, abort.Token, hard.Token);
+        Profiling.Phases.Mark("sources resolved");
         var planned = TrackPlanner.Plan(resolved, Emit);
         Planned?.Invoke(planned.Count);
         if (request.Mode != RunMode.Match && library is not null && !abort.IsCancellationRequested)
         {
             await library.PrepareAsync(planned, hard.Token);
         }
+
+        Profiling.Phases.Mark("planned, state index");
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, request.Settings.Threads), CancellationToken = CancellationToken.None };
         var started = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
@@ -150,6 +153,7 @@ public sealed class Downloader(
             }
         });
 
+        Profiling.Phases.Mark("tracks");
         await probing.CancelAsync();
         try
         {

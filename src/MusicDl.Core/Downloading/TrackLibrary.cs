@@ -160,12 +160,13 @@ public sealed class TrackLibrary : ITrackLibrary
             missing.UnionWith(record.MissingParts);
         }
 
-        // The existence look-ups the state path makes (one per target and source), so the cache counts stay the same.
+        // The existence look-ups the state path makes (one per target and source), so the cache counts stay the same;
+        // each file was just seen on disk above, so a miss asks the disk no second time.
         foreach (var (path, sources) in targets)
         {
             for (var i = 0; i < Math.Max(1, sources.Count); i++)
             {
-                if (!await _library.ExistsAsync(path, cancellationToken))
+                if (!await _library.ExistsSeenAsync(path, cancellationToken))
                 {
                     return null;
                 }

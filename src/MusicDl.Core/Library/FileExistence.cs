@@ -26,6 +26,21 @@ public sealed class FileExistence
         return lookup.IsHit && lookup.Value;
     }
 
+    /// <summary>
+    /// <see cref="ExistsAsync"/> for a path the caller has just seen on disk: the same look-up (and count), but a miss
+    /// records it as there without a second <c>stat</c> (one per unchanged track of a warm run).
+    /// </summary>
+    public async Task<bool> ExistsSeenAsync(string fullPath, CancellationToken cancellationToken = default)
+    {
+        if (_region is null)
+        {
+            return true;
+        }
+
+        var lookup = await _region.GetOrCreateAsync(fullPath, static _ => Task.FromResult(CacheLookup<bool>.Found(true)), cancellationToken);
+        return lookup.IsHit && lookup.Value;
+    }
+
     public ValueTask MarkCreatedAsync(string fullPath, CancellationToken cancellationToken = default) =>
         _region?.SetAsync(fullPath, true, cancellationToken: cancellationToken) ?? ValueTask.CompletedTask;
 

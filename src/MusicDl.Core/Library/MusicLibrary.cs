@@ -114,6 +114,10 @@ public sealed class MusicLibrary : IAsyncDisposable
     public Task<bool> ExistsAsync(string relativePath, CancellationToken cancellationToken = default) =>
         Existence.ExistsAsync(FullPath(relativePath), cancellationToken);
 
+    /// <summary><see cref="ExistsAsync"/> for a file the caller has just seen on disk (<see cref="FileExistence.ExistsSeenAsync"/>).</summary>
+    internal Task<bool> ExistsSeenAsync(string relativePath, CancellationToken cancellationToken = default) =>
+        Existence.ExistsSeenAsync(FullPath(relativePath), cancellationToken);
+
     /// <summary>
     /// Finds the track in the library without any network call. Present at its path: <see cref="LocateStatus.Present"/>.
     /// At the path of an older template and wanted by no other source: moved here. Elsewhere (another source's path,

@@ -4,7 +4,8 @@ namespace MusicDl.Library;
 /// The state rows of a set of tracks, read in two queries at the start of a run (<see cref="LibraryState.ReadIndexAsync"/>):
 /// their files and their path claims. Lets a re-run answer "already there?" for an unchanged track without one query
 /// per track. Only a track's own processing writes its rows, so a track's rows are true until it is processed: each is
-/// taken once (<see cref="Take"/>), which also lets them go while the run goes on (10,000 tracks' rows are ~15 MB).
+/// taken once (<see cref="Take"/>), which also lets them go while the run goes on. A file row holds only what the
+/// check reads (path, track, format, template, sources, missing parts; <see cref="LibraryState.ReadIndexAsync"/>).
 /// </summary>
 internal sealed class StateIndex
 {
@@ -23,13 +24,14 @@ internal sealed class StateIndex
             // The state's answer is the shortest claimed path (ORDER BY length LIMIT 1): two of one length are no
             // answer here (null), and the caller asks the state.
             var held = RowsOf(trackId).Claims;
-            if (!held.TryGetValue(baseKey, out var shortest))
+            var at = held.FindIndex(c => c.BaseKey == baseKey);
+            if (at < 0)
             {
-                held[baseKey] = path;
+                held.Add((baseKey, path));
             }
-            else if (shortest is not null && path.Length <= shortest.Length)
+            else if (held[at].Path is { } shortest && path.Length <= shortest.Length)
             {
-                held[baseKey] = path.Length < shortest.Length ? path : null;
+                held[at] = (baseKey, path.Length < shortest.Length ? path : null);
             }
         }
     }
@@ -58,10 +60,22 @@ internal sealed class StateIndex
     {
         public List<PlacedFile> Files { get; } = [];
 
-        public Dictionary<string, string?> Claims { get; } = new(StringComparer.Ordinal);
+        // By base key; a track holds one or two, so a list is smaller and as quick as a dictionary per track.
+        public List<(string BaseKey, string? Path)> Claims { get; } = new(1);
 
         /// <summary>The path <see cref="LibraryState.ClaimPathAsync"/> would return for a claim the track already holds, else null.</summary>
-        public string? ExistingClaim(string desiredPath) =>
-            Claims.TryGetValue(LibraryPaths.CaseKey(desiredPath), out var path) ? path : null;
+        public string? ExistingClaim(string desiredPath)
+        {
+            var baseKey = LibraryPaths.CaseKey(desiredPath);
+            foreach (var (key, path) in Claims)
+            {
+                if (key == baseKey)
+                {
+                    return path;
+                }
+            }
+
+            return null;
+        }
     }
 }

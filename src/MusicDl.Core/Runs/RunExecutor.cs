@@ -55,8 +55,10 @@ public sealed class RunExecutor(RunHost host)
 
         var time = host.Time;
         var started = time.GetTimestamp();
+        Profiling.Phases.Mark("run checks");
         await using var runtime = await MusicDlRuntime.CreateAsync(settings, request.Mode, request.LockWait, host, cancellationToken);
         var downloader = runtime.Downloader;
+        Profiling.Phases.Mark("runtime created");
         downloader.Planned += observer.Planned;
         downloader.TrackStarted += observer.TrackStarted;
         downloader.TrackFinished += observer.TrackFinished;
@@ -105,6 +107,7 @@ public sealed class RunExecutor(RunHost host)
             Requests = runtime.Requests,
             Cache = runtime.Cache.GetStatistics(),
         };
+        Profiling.Phases.Mark("run summary");
         return new RunReport(result, pruned, summary);
     }
 

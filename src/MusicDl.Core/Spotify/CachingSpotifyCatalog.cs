@@ -11,51 +11,67 @@ namespace MusicDl.Spotify;
 internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
 {
     private readonly ISpotifyCatalog _inner;
+    private readonly ICache _cache;
     private readonly SpotifyCacheTtls _ttls;
-    private readonly ICacheRegion<SourceEntry> _tracks;
-    private readonly ICacheRegion<IReadOnlyList<SourceEntry>> _albumTracks;
-    private readonly ICacheRegion<AlbumInfo> _albums;
-    private readonly ICacheRegion<SpotifyArtist> _artists;
-    private readonly ICacheRegion<bool> _flags;
-    private readonly ICacheRegion<IReadOnlyList<string>> _artistAlbums;
-    private readonly ICacheRegion<SpotifyPlaylist> _playlists;
-    private readonly ICacheRegion<SpotifyLikedSongs> _likedSongs;
+    private ICacheRegion<SourceEntry>? _trackRegion;
+    private ICacheRegion<IReadOnlyList<SourceEntry>>? _albumTracksRegion;
+    private ICacheRegion<AlbumInfo>? _albumRegion;
+    private ICacheRegion<SpotifyArtist>? _artistRegion;
+    private ICacheRegion<bool>? _flagRegion;
+    private ICacheRegion<IReadOnlyList<string>>? _artistAlbumsRegion;
+    private ICacheRegion<CachedPlaylist>? _playlistRegion;
+    private ICacheRegion<SpotifyPlaylist>? _playlistV1Region;
+    private ICacheRegion<SpotifyLikedSongs>? _likedSongsRegion;
 
     public CachingSpotifyCatalog(ISpotifyCatalog inner, ICache cache, SpotifyCacheTtls? ttls = null)
     {
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
-        ArgumentNullException.ThrowIfNull(cache);
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
         _ttls = ttls ?? new SpotifyCacheTtls();
-        var json = SpotifyCacheJsonContext.Default;
-        _tracks = cache.Region(CacheRegions.Spotify, json.SourceEntry);
-        _albumTracks = cache.Region(CacheRegions.Spotify, json.IReadOnlyListSourceEntry);
-        _albums = cache.Region(CacheRegions.Spotify, json.AlbumInfo);
-        _artists = cache.Region(CacheRegions.Spotify, json.SpotifyArtist);
-        _flags = cache.Region(CacheRegions.Spotify, json.Boolean);
-        _artistAlbums = cache.Region(CacheRegions.Spotify, json.IReadOnlyListString);
-        _playlists = cache.Region(CacheRegions.Spotify, json.SpotifyPlaylist);
-        _likedSongs = cache.Region(CacheRegions.Spotify, json.SpotifyLikedSongs);
     }
+
+    // Each handle made at its first use: a handle's JSON contract is built when asked for (the track one builds the whole
+    // Track graph, ~25 ms at start), and an unchanged playlist needs only its own. Two threads making one at once get
+    // equal handles on the one region.
+    private static SpotifyCacheJsonContext Json => SpotifyCacheJsonContext.Default;
+
+    private ICacheRegion<SourceEntry> TrackCache => _trackRegion ??= _cache.Region(CacheRegions.Spotify, Json.SourceEntry);
+
+    private ICacheRegion<IReadOnlyList<SourceEntry>> AlbumTracksCache => _albumTracksRegion ??= _cache.Region(CacheRegions.Spotify, Json.IReadOnlyListSourceEntry);
+
+    private ICacheRegion<AlbumInfo> AlbumCache => _albumRegion ??= _cache.Region(CacheRegions.Spotify, Json.AlbumInfo);
+
+    private ICacheRegion<SpotifyArtist> ArtistCache => _artistRegion ??= _cache.Region(CacheRegions.Spotify, Json.SpotifyArtist);
+
+    private ICacheRegion<bool> FlagCache => _flagRegion ??= _cache.Region(CacheRegions.Spotify, Json.Boolean);
+
+    private ICacheRegion<IReadOnlyList<string>> ArtistAlbumsCache => _artistAlbumsRegion ??= _cache.Region(CacheRegions.Spotify, Json.IReadOnlyListString);
+
+    private ICacheRegion<CachedPlaylist> PlaylistCache => _playlistRegion ??= _cache.Region(CacheRegions.Spotify, Json.CachedPlaylist);
+
+    private ICacheRegion<SpotifyPlaylist> PlaylistV1Cache => _playlistV1Region ??= _cache.Region(CacheRegions.Spotify, Json.SpotifyPlaylist);
+
+    private ICacheRegion<SpotifyLikedSongs> LikedSongsCache => _likedSongsRegion ??= _cache.Region(CacheRegions.Spotify, Json.SpotifyLikedSongs);
 
     public string Market => _inner.Market;
 
     public long RequestCount => _inner.RequestCount;
 
     public Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken) =>
-        GetOrFetchAsync(_tracks, SpotifyCacheKeys.Track(id, Market), _ttls.Track, ct => _inner.GetTrackAsync(id, ct), cancellationToken);
+        GetOrFetchAsync(TrackCache, SpotifyCacheKeys.Track(id, Market), _ttls.Track, ct => _inner.GetTrackAsync(id, ct), cancellationToken);
 
     /// <summary>Info and track list under their own keys; a cold album costs one read, however many threads ask.</summary>
     public async Task<SpotifyAlbum> GetAlbumAsync(string id, CancellationToken cancellationToken)
     {
         var info = await GetAlbumInfoAsync(id, cancellationToken).ConfigureAwait(false);
         var tracks = await GetOrFetchAsync(
-            _albumTracks,
+            AlbumTracksCache,
             SpotifyCacheKeys.AlbumTracks(id, Market),
             _ttls.Album,
             async ct =>
             {
                 var album = await _inner.GetAlbumAsync(id, ct).ConfigureAwait(false);
-                await _albums.SetAsync(SpotifyCacheKeys.Album(id), album.Info, _ttls.Album, ct).ConfigureAwait(false);
+                await AlbumCache.SetAsync(SpotifyCacheKeys.Album(id), album.Info, _ttls.Album, ct).ConfigureAwait(false);
                 info = album.Info;
                 return album.Tracks;
             },
@@ -65,24 +81,24 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
 
     public Task<AlbumInfo> GetAlbumInfoAsync(string id, CancellationToken cancellationToken) =>
         GetOrFetchAsync(
-            _albums,
+            AlbumCache,
             SpotifyCacheKeys.Album(id),
             _ttls.Album,
             async ct =>
             {
                 // The album read gives its tracks too: keep them, the next question is often the list.
                 var album = await _inner.GetAlbumAsync(id, ct).ConfigureAwait(false);
-                await _albumTracks.SetAsync(SpotifyCacheKeys.AlbumTracks(id, Market), album.Tracks, _ttls.Album, ct).ConfigureAwait(false);
+                await AlbumTracksCache.SetAsync(SpotifyCacheKeys.AlbumTracks(id, Market), album.Tracks, _ttls.Album, ct).ConfigureAwait(false);
                 return album.Info;
             },
             cancellationToken);
 
     public async Task<SpotifyArtist> GetArtistAsync(string id, CancellationToken cancellationToken)
     {
-        var artist = await GetOrFetchAsync(_artists, SpotifyCacheKeys.Artist(id), _ttls.Artist, ct => _inner.GetArtistAsync(id, ct), cancellationToken).ConfigureAwait(false);
+        var artist = await GetOrFetchAsync(ArtistCache, SpotifyCacheKeys.Artist(id), _ttls.Artist, ct => _inner.GetArtistAsync(id, ct), cancellationToken).ConfigureAwait(false);
         if (artist.GenresWithheld)
         {
-            await _flags.SetAsync(SpotifyCacheKeys.ArtistGenresWithheld, true, _ttls.Artist, cancellationToken).ConfigureAwait(false);
+            await FlagCache.SetAsync(SpotifyCacheKeys.ArtistGenresWithheld, true, _ttls.Artist, cancellationToken).ConfigureAwait(false);
         }
 
         return artist;
@@ -90,11 +106,11 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
 
     public async Task<bool> ArtistGenresWithheldAsync(CancellationToken cancellationToken) =>
         await _inner.ArtistGenresWithheldAsync(cancellationToken).ConfigureAwait(false)
-        || (await _flags.GetAsync(SpotifyCacheKeys.ArtistGenresWithheld, cancellationToken).ConfigureAwait(false)) is { IsHit: true, Value: true };
+        || (await FlagCache.GetAsync(SpotifyCacheKeys.ArtistGenresWithheld, cancellationToken).ConfigureAwait(false)) is { IsHit: true, Value: true };
 
     public Task<IReadOnlyList<string>> GetArtistAlbumIdsAsync(string id, CancellationToken cancellationToken) =>
         GetOrFetchAsync(
-            _artistAlbums,
+            ArtistAlbumsCache,
             SpotifyCacheKeys.ArtistAlbums(id, Market),
             _ttls.ArtistAlbums,
             ct => _inner.GetArtistAlbumIdsAsync(id, ct),
@@ -107,20 +123,30 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
     public async Task<SpotifyPlaylist> GetPlaylistAsync(string id, CancellationToken cancellationToken)
     {
         var snapshot = await _inner.GetPlaylistSnapshotAsync(id, cancellationToken).ConfigureAwait(false);
-        var key = SpotifyCacheKeys.Playlist(id, snapshot, Market);
-        var cached = await _playlists.GetAsync(key, cancellationToken).ConfigureAwait(false);
-        if (cached is { IsHit: true, Value: { } hit })
+        Profiling.Phases.Mark("playlist snapshot");
+        var cached = await PlaylistCache.GetAsync(SpotifyCacheKeys.Playlist(id, snapshot, Market), cancellationToken).ConfigureAwait(false);
+        Profiling.Phases.Mark("playlist cache read");
+        if (cached is { IsHit: true, Value: { } hit } && hit.ToPlaylist() is { } playlist)
         {
-            return hit;
+            return playlist;
         }
 
-        var playlist = await _inner.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
+        // An entry of the first shape (written before version 2) is as good: read once, then kept in the new shape.
+        var old = await PlaylistV1Cache.GetAsync(SpotifyCacheKeys.PlaylistV1(id, snapshot, Market), cancellationToken).ConfigureAwait(false);
+        if (old is { IsHit: true, Value: { } oldHit })
+        {
+            await StorePlaylistAsync(id, oldHit, cancellationToken).ConfigureAwait(false);
+            return oldHit;
+        }
 
-        // The playlist may have changed between the two reads: file it under the snapshot it was read at.
-        var readKey = SpotifyCacheKeys.Playlist(id, playlist.SnapshotId, Market);
-        await _playlists.SetAsync(readKey, playlist, _ttls.PlaylistSnapshot, cancellationToken).ConfigureAwait(false);
-        return playlist;
+        var read = await _inner.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
+        await StorePlaylistAsync(id, read, cancellationToken).ConfigureAwait(false);
+        return read;
     }
+
+    // The playlist may have changed between the snapshot read and the entries read: filed under the snapshot it was read at.
+    private Task StorePlaylistAsync(string id, SpotifyPlaylist playlist, CancellationToken cancellationToken) =>
+        PlaylistCache.SetAsync(SpotifyCacheKeys.Playlist(id, playlist.SnapshotId, Market), CachedPlaylist.From(playlist), _ttls.PlaylistSnapshot, cancellationToken).AsTask();
 
     public Task<SavedTracksPage> GetSavedTracksFirstPageAsync(CancellationToken cancellationToken) =>
         _inner.GetSavedTracksFirstPageAsync(cancellationToken);
@@ -136,14 +162,14 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
     {
         var first = await _inner.GetSavedTracksFirstPageAsync(cancellationToken).ConfigureAwait(false);
         var key = SpotifyCacheKeys.LikedSongs(Market);
-        var cached = await _likedSongs.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        var cached = await LikedSongsCache.GetAsync(key, cancellationToken).ConfigureAwait(false);
         if (cached is { IsHit: true, Value: { } hit } && hit.Total == first.Total && hit.NewestAddedAt == first.NewestAddedAt)
         {
             return hit;
         }
 
         var all = await _inner.GetSavedTracksRestAsync(first, cancellationToken).ConfigureAwait(false);
-        await _likedSongs.SetAsync(key, all, _ttls.LikedSongs, cancellationToken).ConfigureAwait(false);
+        await LikedSongsCache.SetAsync(key, all, _ttls.LikedSongs, cancellationToken).ConfigureAwait(false);
         return all;
     }
 

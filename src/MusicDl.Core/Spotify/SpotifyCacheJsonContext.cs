@@ -12,6 +12,7 @@ namespace MusicDl.Spotify;
 [JsonSerializable(typeof(SpotifyArtist))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(SpotifyPlaylist))]
+[JsonSerializable(typeof(CachedPlaylist))]
 [JsonSerializable(typeof(SpotifyAlbum))]
 [JsonSerializable(typeof(SpotifyLikedSongs))]
 [JsonSerializable(typeof(SpotifyAccessToken))]

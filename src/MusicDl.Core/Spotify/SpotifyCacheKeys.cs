@@ -17,7 +17,11 @@ internal static class SpotifyCacheKeys
 
     public static string ArtistAlbums(string id, string market) => $"artist_albums:{id}:{market}";
 
-    public static string Playlist(string id, string snapshotId, string market) => $"playlist:{id}:{snapshotId}:{market}";
+    /// <summary>A playlist's entries as <see cref="CachedPlaylist"/> (each album once).</summary>
+    public static string Playlist(string id, string snapshotId, string market) => $"playlist2:{id}:{snapshotId}:{market}";
+
+    /// <summary>The first shape, a full album per track (<see cref="SpotifyPlaylist"/>): still read, never written.</summary>
+    public static string PlaylistV1(string id, string snapshotId, string market) => $"playlist:{id}:{snapshotId}:{market}";
 
     public static string LikedSongs(string market) => $"liked_songs:{market}";
 

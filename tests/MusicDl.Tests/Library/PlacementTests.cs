@@ -301,4 +301,19 @@ public sealed class PlacementTests : LibraryTestBase
         Assert.Equal(1, statistics.Sets);
         Assert.Equal(1, statistics.Hits);
     }
+
+    [Fact]
+    public async Task A_file_just_seen_on_disk_is_counted_and_recorded_without_a_second_look()
+    {
+        // The warm path has just stat-ed the file; its look-up counts like any other, but a miss takes that answer.
+        var region = TestCache.Region(CacheRegions.FileExistence, LibraryJsonContext.Default.Boolean);
+        await using var library = await OpenAsync(region);
+
+        Assert.True(await library.ExistsSeenAsync("Artist/Gone.mp3"));
+        Assert.True(await library.ExistsAsync("Artist/Gone.mp3"));
+
+        var statistics = region.GetStatistics();
+        Assert.Equal(1, statistics.Misses);
+        Assert.Equal(1, statistics.Hits);
+    }
 }

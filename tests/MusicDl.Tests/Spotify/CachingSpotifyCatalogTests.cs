@@ -54,7 +54,43 @@ public sealed class CachingSpotifyCatalogTests : SpotifyTestBase
 
         Assert.Equal(4, changed.Entries.Count);
         Assert.Equal(playlist.SnapshotId, changed.SnapshotId);
-        Assert.Equal(CacheLookupKind.Hit, await Bed.Caches.Region(CacheRegions.Spotify, SpotifyCacheJsonContext.Default.SpotifyPlaylist).LookUpAsync($"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token"));
+        Assert.Equal(CacheLookupKind.Hit, await Bed.Caches.Region(CacheRegions.Spotify, SpotifyCacheJsonContext.Default.CachedPlaylist).LookUpAsync($"playlist2:{playlist.Id}:{playlist.SnapshotId}:from_token"));
+    }
+
+    [Fact]
+    public async Task A_playlist_an_older_musicdl_cached_whole_is_read_from_the_cache_and_kept_in_the_new_shape()
+    {
+        await Bed.LogInAsync();
+        var playlist = Bed.Spotify.AddGeneratedPlaylist(30);
+        var source = new SpotifySource(SourceKind.Playlist, playlist.Id, playlist.Id);
+        var file = Path.Combine(Bed.ConfigDirectory, "cache.db");
+        var newKey = $"playlist2:{playlist.Id}:{playlist.SnapshotId}:from_token";
+        ResolvedSource first;
+        await using (var cache = TestCache.OnDisk(file, Bed.Time))
+        {
+            using var client = Bed.CreateCachingClient(cache);
+            first = await client.ResolveAsync(source, CancellationToken.None);
+
+            // What the first shape left in the file: the playlist whole under its old key, nothing under the new one.
+            var stored = await cache.Region(CacheRegions.Spotify, SpotifyCacheJsonContext.Default.CachedPlaylist).GetAsync(newKey);
+            await cache.Region(CacheRegions.Spotify, SpotifyCacheJsonContext.Default.SpotifyPlaylist)
+                .SetAsync($"playlist:{playlist.Id}:{playlist.SnapshotId}:from_token", stored.Value!.ToPlaylist()!, TimeSpan.FromDays(28));
+            await cache.Region(CacheRegions.Spotify, SpotifyCacheJsonContext.Default.CachedPlaylist).RemoveAsync(newKey);
+        }
+
+        var logged = Bed.Host.Log.Count;
+        await using (var nextCache = TestCache.OnDisk(file, Bed.Time))
+        {
+            using var nextRun = Bed.CreateCachingClient(nextCache);
+            var again = await nextRun.ResolveAsync(source, CancellationToken.None);
+
+            Assert.Equal(1, nextRun.RequestCount);
+            Assert.Equal($"GET /v1/playlists/{playlist.Id}?fields=snapshot_id", Bed.Host.Log.Skip(logged).Single());
+            AssertSameEntries(first.Entries, again.Entries);
+        }
+
+        await using var third = TestCache.OnDisk(file, Bed.Time);
+        Assert.Equal(CacheLookupKind.Hit, await third.Region(CacheRegions.Spotify, SpotifyCacheJsonContext.Default.CachedPlaylist).LookUpAsync(newKey));
     }
 
     [Fact]
