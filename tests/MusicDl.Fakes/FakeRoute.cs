@@ -32,6 +32,18 @@ public sealed class FakeRoute
 
     internal Func<HttpContext, IReadOnlyDictionary<string, string>, Task> Handler { get; }
 
+    /// <summary>Queued faults not yet applied to as many requests as they were queued for.</summary>
+    public int PendingFaults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faults.Count;
+            }
+        }
+    }
+
     /// <summary>Completes when the held request has arrived.</summary>
     public Task Held => _held.Task;
 

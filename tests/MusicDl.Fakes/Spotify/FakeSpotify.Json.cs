@@ -154,6 +154,7 @@ public sealed partial class FakeSpotify
     /// <summary>A paging object over <paramref name="all"/>; next/previous keep the request's other query parameters.</summary>
     private JsonObject Page(HttpContext context, string path, List<JsonNode?> all, int offset, int limit)
     {
+        limit = Math.Min(limit, PageSize ?? limit);
         var extra = string.Concat(context.Request.Query
             .Where(q => q.Key is not ("offset" or "limit" or "fields"))
             .Select(q => $"&{q.Key}={Uri.EscapeDataString(q.Value.ToString())}"));

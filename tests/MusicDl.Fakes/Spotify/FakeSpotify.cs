@@ -76,6 +76,14 @@ public sealed partial class FakeSpotify
 
     public FakeRoute Route(string method, string template) => Host.Route(method, template);
 
+    /// <summary>
+    /// When set, every Web API paging object holds at most this many items, whatever <c>limit</c> was asked, and says so
+    /// in its own <c>limit</c> and <c>next</c>, as an API that pages by less than asked would. The client reads pages
+    /// by the <c>next</c>, <c>limit</c> and <c>total</c> it is given, so a scenario of a few dozen entries crosses as
+    /// many page boundaries as one of hundreds at Spotify's page sizes.
+    /// </summary>
+    public int? PageSize { get; set; }
+
     /// <summary>Artist answers leave out genres and followers, as Development Mode apps get them since 9 March 2026.</summary>
     public bool ArtistGenresWithheld { get; set; }
 

@@ -7,44 +7,16 @@ namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>
 /// Issue 23: a Various Artists compilation on two discs, tracks by two artists, MusicBrainz and ReplayGain on, read
-/// back by beets' mediafile and mutagen (nobody here wrote them) and checked against loudgain, in each format.
+/// back by beets' mediafile and mutagen (nobody here wrote them) and checked against loudgain, in each format. The
+/// format cases share one download of each format (<see cref="PicardTagsWorld"/>); each asserts its own.
 /// </summary>
 [Trait("Category", "EndToEnd")]
-public sealed class PicardTagsEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PicardTagsEndToEndTests(PicardTagsWorld picard, ITestOutputHelper output) : IClassFixture<PicardTagsWorld>
 {
-    private const int Tracks = 4;
-    private const string Second = "Second Artist";
-    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(120);
-    private static readonly string[] ArtistMbids = ["aaaaaaaa-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000002"];
-    private const string VariousMbid = "89ad4ac3-39f7-470e-963a-56509c546377";
-
-    private FakeWorld _world = null!;
-    private FakeAlbum _album = null!;
-    private string _first = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await FakeWorld.StartAsync(inProcess: true);
-        var generated = _world.Spotify.AddGeneratedAlbum(Tracks, discs: 2, albumType: "compilation");
-        _first = $"Artist {generated.ArtistIds[0][^4..]}";
-        var second = FakeSpotifyIds.Next("ar");
-        _world.Spotify.AddArtist(second, Second, "pop");
-        _album = generated with { Tracks = generated.Tracks.Select(t => t with { ArtistIds = [.. t.ArtistIds, second] }).ToArray() };
-        _world.Spotify.AddAlbum(_album);
-        foreach (var (track, i) in _album.Tracks.Select((t, i) => (t, i)))
-        {
-            var videoId = FakeWorld.VideoIdOf(_album, i);
-            _world.Music.Add(FakeSong.Of(track, _album, _first, videoId));
-            _world.Media.AddVideo(videoId);
-            _world.MusicBrainz.Add(track.Isrc!, new FakeMbRecording($"rec-{i}", track.Name, track.DurationMs)
-            {
-                Artists = [new FakeMbArtist(ArtistMbids[0], _first), new FakeMbArtist(ArtistMbids[1], Second)],
-                Releases = [new FakeMbRelease("release-mbid", _album.Name, "group-mbid") { Artists = [new FakeMbArtist(VariousMbid, "Various Artists")] }],
-            });
-        }
-    }
-
-    public async Task DisposeAsync() => await _world.DisposeAsync();
+    private const int Tracks = PicardTagsWorld.Tracks;
+    private const string Second = PicardTagsWorld.Second;
+    private static readonly string[] ArtistMbids = PicardTagsWorld.ArtistMbids;
+    private const string VariousMbid = PicardTagsWorld.VariousMbid;
 
     [Theory]
     [InlineData("m4a")]
@@ -53,24 +25,20 @@ public sealed class PicardTagsEndToEndTests(ITestOutputHelper output) : IAsyncLi
     [InlineData("flac")]
     public async Task Mediafile_reads_every_picard_field_and_loudgain_agrees_on_the_gains(string format)
     {
-        _world.WriteConfig(_world.Config($"  lyrics: none\n  musicbrainz: true\n  replaygain: true\n").Replace("format: m4a", $"format: {format}", StringComparison.Ordinal));
-
-        var run = await _world.RunAsync("download", FakeWorld.AlbumUrl(_album)).WaitAsync(RunLimit);
+        var (run, files) = picard.Downloads[format];
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var files = FakeWorld.AudioFiles(_world.Sandbox.Library, "." + format);
         Assert.Equal(Tracks, files.Count);
-        var read = await ForeignReaders.ReadAsync(files);
-        await AssertPicardFieldsAsync(format, read);
+        await AssertPicardFieldsAsync(format, picard.Read.Where(r => files.Contains(r.Path)).ToList());
     }
 
     [Fact]
     public async Task Overwrite_metadata_brings_files_tagged_the_old_way_up_to_date_without_youtube()
     {
-        _world.WriteConfig(_world.Config("  lyrics: none\n  musicbrainz: true\n  replaygain: true\n"));
-        var first = await _world.RunAsync("download", FakeWorld.AlbumUrl(_album)).WaitAsync(RunLimit);
+        picard.World.WriteConfig(picard.World.Config("  lyrics: none\n  musicbrainz: true\n  replaygain: true\n"));
+        var first = await picard.World.RunAsync("download", FakeWorld.AlbumUrl(picard.Album)).WaitAsync(PicardTagsWorld.RunLimit);
         Assert.True(first.ExitCode == 0, first.ToString());
-        var files = FakeWorld.AudioFiles(_world.Sandbox.Library);
+        var files = FakeWorld.AudioFiles(picard.World.Sandbox.Library);
         var covers = files.Select(CoverBytes).ToList();
 
         // As musicdl wrote m4a before issue 23: an atom per value, upper-case ReplayGain names, no compilation flag.
@@ -82,18 +50,18 @@ public sealed class PicardTagsEndToEndTests(ITestOutputHelper output) : IAsyncLi
             apple.SetDashBox("com.apple.iTunes", "replaygain_track_gain", string.Empty);
             apple.SetDashBox("com.apple.iTunes", "REPLAYGAIN_TRACK_GAIN", "+9.99 dB");
             apple.SetDashBox("com.apple.iTunes", "ARTISTS", string.Empty);
-            apple.SetDashBoxes("com.apple.iTunes", "ARTISTS", [_first, Second]);
+            apple.SetDashBoxes("com.apple.iTunes", "ARTISTS", [picard.First, Second]);
             apple.IsCompilation = false;
             Assert.NotNull(gain);
             file.Save();
         }
 
-        var (players, media) = (_world.PlayerRequests, _world.MediaRequests);
-        var upgrade = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(_album), "--overwrite", "metadata", "--json").WaitAsync(RunLimit));
+        var (players, media) = (picard.World.PlayerRequests, picard.World.MediaRequests);
+        var upgrade = new RunOutput(await picard.World.RunAsync("download", FakeWorld.AlbumUrl(picard.Album), "--overwrite", "metadata", "--json").WaitAsync(PicardTagsWorld.RunLimit));
 
         Assert.True(upgrade.Result.ExitCode == 0, upgrade.ToString());
         Assert.Equal(Tracks, upgrade.WithStatus("retagged").Count);
-        Assert.Equal((players, media), (_world.PlayerRequests, _world.MediaRequests));
+        Assert.Equal((players, media), (picard.World.PlayerRequests, picard.World.MediaRequests));
         var read = await ForeignReaders.ReadAsync(files);
         await AssertPicardFieldsAsync("m4a", read);
         Assert.All(read, r => Assert.DoesNotContain("----:com.apple.iTunes:REPLAYGAIN_TRACK_GAIN", r.Keys));
@@ -149,7 +117,7 @@ public sealed class PicardTagsEndToEndTests(ITestOutputHelper output) : IAsyncLi
         foreach (var r in ordered)
         {
             var name = Path.GetFileName(r.Path);
-            Assert.True(r.Artists.SequenceEqual([_first, Second]), $"{name}: artists {string.Join(" | ", r.Artists)}");
+            Assert.True(r.Artists.SequenceEqual([picard.First, Second]), $"{name}: artists {string.Join(" | ", r.Artists)}");
             Assert.True(r.ArtistIds.SequenceEqual(ArtistMbids), $"{name}: MusicBrainz artist ids {string.Join(" | ", r.ArtistIds)}");
             Assert.True(r.AlbumArtistIds.SequenceEqual([VariousMbid]), $"{name}: MusicBrainz album artist ids {string.Join(" | ", r.AlbumArtistIds)}");
             Assert.True(r.Compilation == true, $"{name}: compilation {r.Compilation}");
@@ -192,4 +160,66 @@ public sealed class PicardTagsEndToEndTests(ITestOutputHelper output) : IAsyncLi
             Assert.True(Math.Abs(ourAlbum - albumGain) <= 0.1, $"{name}: album gain {ourAlbum:0.00} dB, loudgain {albumGain:0.00} dB");
         }
     }
+}
+
+/// <summary>
+/// The compilation of <see cref="PicardTagsEndToEndTests"/> on one fake world, downloaded once in each format (each into
+/// a library of its own; the first run asks MusicBrainz, the others find its answers cached) and read once: one
+/// mediafile/mutagen process for every file. What each download printed is kept for its case to assert.
+/// </summary>
+public sealed class PicardTagsWorld : IAsyncLifetime
+{
+    public const int Tracks = 4;
+    public const string Second = "Second Artist";
+    public const string VariousMbid = "89ad4ac3-39f7-470e-963a-56509c546377";
+    public static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(120);
+    public static readonly string[] ArtistMbids = ["aaaaaaaa-0000-4000-8000-000000000001", "aaaaaaaa-0000-4000-8000-000000000002"];
+    private static readonly string[] Formats = ["m4a", "mp3", "opus", "flac"];
+
+    public FakeWorld World { get; private set; } = null!;
+
+    public FakeAlbum Album { get; private set; } = null!;
+
+    public string First { get; private set; } = null!;
+
+    /// <summary>Each format's download and the audio files it placed.</summary>
+    public Dictionary<string, (MusicDl.Tests.Harness.MusicDlResult Run, IReadOnlyList<string> Files)> Downloads { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What mediafile read from every file of every format.</summary>
+    internal IReadOnlyList<ReadTags> Read { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        World = await FakeWorld.StartAsync(inProcess: true);
+        var generated = World.Spotify.AddGeneratedAlbum(Tracks, discs: 2, albumType: "compilation");
+        First = $"Artist {generated.ArtistIds[0][^4..]}";
+        var second = FakeSpotifyIds.Next("ar");
+        World.Spotify.AddArtist(second, Second, "pop");
+        Album = generated with { Tracks = generated.Tracks.Select(t => t with { ArtistIds = [.. t.ArtistIds, second] }).ToArray() };
+        World.Spotify.AddAlbum(Album);
+        foreach (var (track, i) in Album.Tracks.Select((t, i) => (t, i)))
+        {
+            var videoId = FakeWorld.VideoIdOf(Album, i);
+            World.Music.Add(FakeSong.Of(track, Album, First, videoId));
+            World.Media.AddVideo(videoId);
+            World.MusicBrainz.Add(track.Isrc!, new FakeMbRecording($"rec-{i}", track.Name, track.DurationMs)
+            {
+                Artists = [new FakeMbArtist(ArtistMbids[0], First), new FakeMbArtist(ArtistMbids[1], Second)],
+                Releases = [new FakeMbRelease("release-mbid", Album.Name, "group-mbid") { Artists = [new FakeMbArtist(VariousMbid, "Various Artists")] }],
+            });
+        }
+
+        World.WriteConfig(World.Config("  lyrics: none\n  musicbrainz: true\n  replaygain: true\n"));
+        foreach (var format in Formats)
+        {
+            var library = Path.Combine(World.Sandbox.Root, format + "-library");
+            var run = await World.RunAsync("download", FakeWorld.AlbumUrl(Album), "--format", format, "--output-dir", library).WaitAsync(RunLimit);
+            Downloads[format] = (run, Directory.Exists(library) ? FakeWorld.AudioFiles(library, "." + format) : []);
+        }
+
+        var files = Downloads.Values.SelectMany(d => d.Files).ToList();
+        Read = files.Count == 0 ? [] : await ForeignReaders.ReadAsync(files);
+    }
+
+    public async Task DisposeAsync() => await World.DisposeAsync();
 }
