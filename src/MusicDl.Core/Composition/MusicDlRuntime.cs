@@ -140,7 +140,6 @@ public sealed class MusicDlRuntime : IAsyncDisposable
                         converter is null ? null : (image, png, ct) => converter.ScaleImageAsync(image, png, CoverArt.MaxSide, ct),
                         time),
                     cache.Region(CacheRegions.Tags, TaggingJsonContext.Default.KnownTags),
-                    dryRun: library.IsReadOnly,
                     extras: library.IsReadOnly ? null : Extras(settings, http, cache, musicBrainz, loggers, lyricsHealth, time),
                     lyricsMode: settings.Lyrics,
                     loudnessMeter: measuresLocalFiles ? converter : null,

@@ -36,14 +36,12 @@ public sealed class TrackTagger : ITrackTagger
     private readonly ConcurrentDictionary<string, bool> _measuredThisRun = new(StringComparer.Ordinal);
 
     /// <param name="files">The library whose files are tagged: their paths, state and format.</param>
-    /// <param name="dryRun">Write nothing (always so when <paramref name="files"/> is a dry run's).</param>
     /// <param name="services">The optional services' records: each counts the tracks placed or re-tagged without its part.</param>
     public TrackTagger(
         TrackLibrary files,
         ITagWriter writer,
         CoverArtProvider? covers = null,
         ICacheRegion<KnownTags>? tagsRegion = null,
-        bool dryRun = false,
         TrackExtrasSource? extras = null,
         LyricsMode lyricsMode = LyricsMode.Embed,
         AudioConverter? loudnessMeter = null,
@@ -58,7 +56,8 @@ public sealed class TrackTagger : ITrackTagger
         _writer = writer;
         _covers = covers;
         _retagger = new Retagger(writer, _library, tagsRegion);
-        _dryRun = dryRun || files.IsDryRun;
+        // A dry run's library (or a read-only one) is the tagger's too: nothing is written.
+        _dryRun = files.IsDryRun;
         _extras = extras;
         _lyricsMode = lyricsMode;
         _meter = loudnessMeter;

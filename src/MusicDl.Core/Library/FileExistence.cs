@@ -12,32 +12,27 @@ public sealed class FileExistence
 
     public FileExistence(ICacheRegion<bool>? region) => _region = region;
 
-    public async Task<bool> ExistsAsync(string fullPath, CancellationToken cancellationToken = default)
-    {
-        if (_region is null)
-        {
-            return File.Exists(fullPath);
-        }
-
-        var lookup = await _region.GetOrCreateAsync(
-            fullPath,
-            _ => Task.FromResult(CacheLookup<bool>.Found(File.Exists(fullPath))),
-            cancellationToken);
-        return lookup.IsHit && lookup.Value;
-    }
+    public Task<bool> ExistsAsync(string fullPath, CancellationToken cancellationToken = default) =>
+        LookAsync(fullPath, seen: false, cancellationToken);
 
     /// <summary>
     /// <see cref="ExistsAsync"/> for a path the caller has just seen on disk: the same look-up (and count), but a miss
     /// records it as there without a second <c>stat</c> (one per unchanged track of a warm run).
     /// </summary>
-    public async Task<bool> ExistsSeenAsync(string fullPath, CancellationToken cancellationToken = default)
+    public Task<bool> ExistsSeenAsync(string fullPath, CancellationToken cancellationToken = default) =>
+        LookAsync(fullPath, seen: true, cancellationToken);
+
+    private async Task<bool> LookAsync(string fullPath, bool seen, CancellationToken cancellationToken)
     {
         if (_region is null)
         {
-            return true;
+            return seen || File.Exists(fullPath);
         }
 
-        var lookup = await _region.GetOrCreateAsync(fullPath, static _ => Task.FromResult(CacheLookup<bool>.Found(true)), cancellationToken);
+        var lookup = await _region.GetOrCreateAsync(
+            fullPath,
+            _ => Task.FromResult(CacheLookup<bool>.Found(seen || File.Exists(fullPath))),
+            cancellationToken);
         return lookup.IsHit && lookup.Value;
     }
 
