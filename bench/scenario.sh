@@ -8,7 +8,8 @@
 # Usage: bench/scenario.sh [TRACKS] (default 1000).  Environment: LATENCY_MS (50), AUDIO_SECONDS (30),
 # COLD1_TRACKS (default TRACKS: when set, the cold --threads 1 run, and a cold --threads 8 run to compare it with, use their
 # own playlist of that size), BUILD=jit (default: framework-dependent publish) | r2r (framework-dependent, ReadyToRun
-# for linux-x64; R2R=1 means the same) | single (self-contained single-file ReadyToRun, the README's release form),
+# for linux-x64; R2R=1 means the same) | single (self-contained single-file ReadyToRun) | aot (native AOT, the README's
+# release form for Linux; needs clang and libsqlite3-dev),
 # WARM_ONLY=1 (only the cold --threads 8 run that fills the library, then the warm re-sync), WARM_RUNS=N (the warm
 # re-sync N times), WARM_SEED=1 (issue 22's large warm case: instead of the cold run, bench/MusicDl.WarmSeed fills the
 # library, its state and the Spotify cache through the real pipeline with no search or download, each file a copy of
@@ -55,7 +56,8 @@ case "$BUILD" in
     jit) PUBLISH_ARGS=() ;;
     r2r) PUBLISH_ARGS=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true) ;;
     single) PUBLISH_ARGS=(-r linux-x64 --self-contained -p:PublishSingleFile=true -p:PublishReadyToRun=true) ;;
-    *) echo "BUILD must be jit, r2r or single, not '$BUILD'" >&2; exit 2 ;;
+    aot) PUBLISH_ARGS=(-r linux-x64 -p:PublishAot=true) ;;
+    *) echo "BUILD must be jit, r2r, single or aot, not '$BUILD'" >&2; exit 2 ;;
 esac
 if [[ -n "${MUSICDL_BIN:-}" ]]; then
     MUSICDL=$MUSICDL_BIN

@@ -6,7 +6,8 @@
 #
 # Usage: scripts/try-offline.sh [DIR]   (default ./try-offline-music)
 # Needs the .NET SDK and ffmpeg (with ffprobe). Uses its own config, cache and login folders in a temporary folder,
-# never yours. MUSICDL_TRY_NO_BUILD=1 reuses the Release builds already in src/ and tools/ (the end-to-end test does).
+# never yours. MUSICDL_TRY_NO_BUILD=1 reuses the Release builds already in src/ and tools/ (the end-to-end test does);
+# MUSICDL_TEST_BINARY=FILE runs that published musicdl (CI's native AOT file) instead of the build in src/.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,6 +41,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 if [[ -z "${HOME:-}" ]]; then export HOME=$WORK/sdk-home DOTNET_CLI_HOME=$WORK/sdk-home; mkdir -p "$HOME"; fi
 
 CLI=$ROOT/src/MusicDl.Cli/bin/Release/net10.0/musicdl.dll
+CLI_COMMAND=(dotnet "$CLI")
+if [[ -n "${MUSICDL_TEST_BINARY:-}" ]]; then CLI_COMMAND=("$MUSICDL_TEST_BINARY"); fi
 SERVER=$ROOT/tools/MusicDl.FakeServer/bin/Release/net10.0/MusicDl.FakeServer.dll
 if [[ "${MUSICDL_TRY_NO_BUILD:-0}" != 1 ]]; then
     echo "== building musicdl and the fake services (Release; the first time restores packages from NuGet)"
@@ -75,7 +78,7 @@ YAML
 musicdl() {
     env -u MUSICDL_CONFIG HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" XDG_CACHE_HOME="$WORK/cache" \
         XDG_DATA_HOME="$WORK/data" XDG_STATE_HOME="$WORK/state" \
-        dotnet "$CLI" --config "$WORK/musicdl.yaml" "$@" </dev/null
+        "${CLI_COMMAND[@]}" --config "$WORK/musicdl.yaml" "$@" </dev/null
 }
 
 echo

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Polly;
 using Polly.Retry;
 
@@ -18,6 +19,9 @@ public sealed record RetryPlan(int MaxRetries, TimeSpan BaseDelay, TimeSpan MaxD
     /// A pipeline that tries again while <paramref name="shouldRetry"/> says so, waiting the back-off or what
     /// <paramref name="delay"/> names for an outcome (a Retry-After), at most <see cref="MaxRetries"/> times.
     /// </summary>
+    // Polly asks for all of TResult's members because it validates its options object with data annotations; that
+    // reflects on the options' own properties, never on T's, so nothing T needs can be trimmed away (native AOT).
+    [UnconditionalSuppressMessage("Trimming", "IL2091", Justification = "Polly validates the options' properties, not T's members.")]
     public ResiliencePipeline<T> Build<T>(TimeProvider time, Func<Outcome<T>, bool> shouldRetry, Func<Outcome<T>, TimeSpan?>? delay = null)
     {
         ArgumentNullException.ThrowIfNull(time);

@@ -17,15 +17,8 @@ public sealed class CompletionBinaryTests : IDisposable
         var script = (await _sandbox.RunAsync("completion", "bash")).Stdout;
         // musicdl on PATH as the user has it: here a wrapper around the built binary, in the sandbox.
         var bin = Directory.CreateDirectory(Path.Combine(_sandbox.Root, "bin")).FullName;
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = testBin;
-        while (!File.Exists(Path.Combine(root!.FullName, "MusicDl.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var dll = Path.Combine(root.FullName, "src", "MusicDl.Cli", "bin", testBin.Parent!.Name, testBin.Name, "musicdl.dll");
-        File.WriteAllText(Path.Combine(bin, "musicdl"), $"#!/bin/sh\nexec dotnet \"{dll}\" \"$@\"\n");
+        var command = string.Join(' ', MusicDlSandbox.FindCommand().Select(part => $"\"{part}\""));
+        File.WriteAllText(Path.Combine(bin, "musicdl"), $"#!/bin/sh\nexec {command} \"$@\"\n");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(Path.Combine(bin, "musicdl"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

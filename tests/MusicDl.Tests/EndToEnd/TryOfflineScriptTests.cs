@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MusicDl.Tests.Harness;
 
 namespace MusicDl.Tests.EndToEnd;
 
@@ -95,6 +96,12 @@ public sealed class TryOfflineScriptTests : IDisposable
         foreach (var name in psi.Environment.Keys.Where(k => k.StartsWith("MUSICDL_", StringComparison.Ordinal) || k.StartsWith("SPOTIFY_", StringComparison.Ordinal)).ToList())
         {
             psi.Environment.Remove(name);
+        }
+
+        // The published executable the rest of the end-to-end tier runs, when the suite was given one.
+        if (MusicDlSandbox.FindCommand() is [var published])
+        {
+            psi.Environment["MUSICDL_TEST_BINARY"] = published;
         }
 
         psi.Environment["HOME"] = Path.Combine(_root, "home");

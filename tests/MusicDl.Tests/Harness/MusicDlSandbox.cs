@@ -6,13 +6,14 @@ namespace MusicDl.Tests.Harness;
 /// Runs the built <c>musicdl</c> as a child process in a sandbox: its own HOME and XDG folders, no inherited
 /// Spotify credentials, endpoint variables pointing wherever the test says (the fakes), a timeout.
 /// The binary is the CLI project's own build output (built with the tests, same configuration), run as
-/// <c>dotnet musicdl.dll</c> from its folder so that its own dependency manifest applies.
+/// <c>dotnet musicdl.dll</c> from its folder so that its own dependency manifest applies; or, when
+/// <c>MUSICDL_TEST_BINARY</c> names one, a published executable (CI sets it to the native AOT file it ships).
 /// With <see cref="InProcess"/> the same invocation runs through <c>CliApp</c> in this process instead, given the very
 /// environment the child would get, captured stdout and stderr, and the timeout as its cancellation.
 /// </summary>
 public sealed class MusicDlSandbox : IDisposable
 {
-    private static readonly Lazy<string> Binary = new(FindBinary);
+    private static readonly Lazy<string[]> Command = new(FindCommand);
 
     public MusicDlSandbox()
     {
@@ -178,7 +179,8 @@ public sealed class MusicDlSandbox : IDisposable
     public Process Start(string[] args, bool redirectStdin = false)
     {
         // Through env(1), which resets an inherited ignored SIGINT, so that a signal test behaves as from a terminal.
-        var psi = new ProcessStartInfo(InheritedSignals.SigintIgnored ? "env" : "dotnet")
+        var command = Command.Value;
+        var psi = new ProcessStartInfo(InheritedSignals.SigintIgnored ? "env" : command[0])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -189,7 +191,7 @@ public sealed class MusicDlSandbox : IDisposable
         if (InheritedSignals.SigintIgnored)
         {
             psi.ArgumentList.Add("--default-signal=INT");
-            psi.ArgumentList.Add("dotnet");
+            psi.ArgumentList.Add(command[0]);
         }
 
         if (CloseStdout || ShellScript is not null)
@@ -202,19 +204,26 @@ public sealed class MusicDlSandbox : IDisposable
             psi.ArgumentList.Insert(0, "-c");
         }
 
-        psi.ArgumentList.Add(Binary.Value);
-        foreach (var arg in args)
+        foreach (var arg in command.Skip(1).Concat(args))
         {
             psi.ArgumentList.Add(arg);
         }
 
         Sandboxed(psi.Environment);
-        return Process.Start(psi) ?? throw new InvalidOperationException("could not start dotnet");
+        return Process.Start(psi) ?? throw new InvalidOperationException("could not start " + command[0]);
     }
 
-    /// <summary>src/MusicDl.Cli/bin/&lt;configuration&gt;/net10.0/musicdl.dll, found from this test assembly's folder.</summary>
-    private static string FindBinary()
+    /// <summary>
+    /// The program and its first arguments: <c>MUSICDL_TEST_BINARY</c> when set (a published executable), else
+    /// <c>dotnet</c> and src/MusicDl.Cli/bin/&lt;configuration&gt;/net10.0/musicdl.dll, found from this test assembly's folder.
+    /// </summary>
+    internal static string[] FindCommand()
     {
+        if (System.Environment.GetEnvironmentVariable("MUSICDL_TEST_BINARY") is { Length: > 0 } published)
+        {
+            return File.Exists(published) ? [Path.GetFullPath(published)] : throw new FileNotFoundException($"MUSICDL_TEST_BINARY names no file: {published}");
+        }
+
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testBin.Name;
         var configuration = testBin.Parent!.Name;
@@ -223,7 +232,7 @@ public sealed class MusicDlSandbox : IDisposable
             if (File.Exists(Path.Combine(dir.FullName, "MusicDl.sln")))
             {
                 var path = Path.Combine(dir.FullName, "src", "MusicDl.Cli", "bin", configuration, framework, "musicdl.dll");
-                return File.Exists(path) ? path : throw new FileNotFoundException($"the CLI build output is missing: {path}");
+                return File.Exists(path) ? ["dotnet", path] : throw new FileNotFoundException($"the CLI build output is missing: {path}");
             }
         }
 
