@@ -6,13 +6,14 @@ using MusicDl.Spotify.Wire;
 namespace MusicDl.Spotify;
 
 /// <summary>Calls the accounts service's token endpoint (client credentials, code exchange, refresh).</summary>
-internal sealed class SpotifyAccounts(SpotifyTransport transport)
+internal sealed class SpotifyAccounts(SpotifyTransport transport, TimeProvider time)
 {
     public Uri TokenUrl => new(transport.AccountsBase, "api/token");
 
     public Uri AuthorizeUrl => new(transport.AccountsBase, "authorize");
 
-    public TimeProvider Time => transport.Time;
+    /// <summary>The run's clock, which token expiries are read against.</summary>
+    public TimeProvider Time => time;
 
     public async Task<SpotifyAccessToken> RequestClientCredentialsAsync(string clientId, string clientSecret, CancellationToken cancellationToken) =>
         (await PostAsync(
@@ -75,7 +76,7 @@ internal sealed class SpotifyAccounts(SpotifyTransport transport)
         }
 
         var expiresIn = wire.ExpiresIn > 0 ? wire.ExpiresIn : 3600;
-        var token = new SpotifyAccessToken(wire.AccessToken, transport.Time.GetUtcNow().AddSeconds(expiresIn), wire.Scope);
+        var token = new SpotifyAccessToken(wire.AccessToken, time.GetUtcNow().AddSeconds(expiresIn), wire.Scope);
         return (token, string.IsNullOrEmpty(wire.RefreshToken) ? null : wire.RefreshToken);
     }
 

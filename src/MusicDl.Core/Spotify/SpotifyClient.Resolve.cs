@@ -84,7 +84,7 @@ public sealed partial class SpotifyClient
             return new ResolvedSource(source, playlist.Name, playlist.Entries) { MayBeCut = playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit };
         }
 
-        if (!_catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit)
+        if (ReadsPublicPagesOnly && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit)
         {
             _log.LogWarning(
                 "playlist {Id}: without a login only its first {Limit} entries can be read (its public page lists no more); to get all of them, use the Web API as its owner or a collaborator (client_id, then `musicdl auth login`; docs/spotify.md)",
@@ -94,8 +94,8 @@ public sealed partial class SpotifyClient
 
         return new ResolvedSource(source, playlist.Name, playlist.Entries)
         {
-            SnapshotId = _catalogIsApi ? playlist.SnapshotId : null,
-            MayBeCut = !_catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit,
+            SnapshotId = ReadsPublicPagesOnly ? null : playlist.SnapshotId,
+            MayBeCut = ReadsPublicPagesOnly && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit,
         };
     }
 
@@ -158,7 +158,7 @@ public sealed partial class SpotifyClient
             return track;
         }
 
-        if (!_catalogIsApi)
+        if (ReadsPublicPagesOnly)
         {
             return await FromTrackPageAsync(track, cancellationToken).ConfigureAwait(false);
         }

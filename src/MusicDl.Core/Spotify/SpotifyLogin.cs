@@ -26,7 +26,7 @@ public sealed class SpotifyLogin : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _clientId = SpotifyClient.RequireClientId(settings);
         (_http, _transport) = SpotifyClient.CreateTransport(settings, options);
-        _accounts = new SpotifyAccounts(_transport);
+        _accounts = new SpotifyAccounts(_transport, options.TimeProvider);
         _store = new SpotifyLoginStore(options.ConfigDirectory, _clientId, options.LoginLockBusy);
         RedirectUri = new Uri($"http://127.0.0.1:{settings.AuthRedirectPort}/callback");
     }
@@ -129,8 +129,7 @@ public sealed class SpotifyLogin : IDisposable
         }
 
         using var tokens = new UserTokenSource(_accounts, _store);
-        var controller = new SpotifyController(_transport, tokens);
-        var me = await controller.GetAsync(controller.Api("/me"), WireJsonContext.Default.WireUser, cancellationToken).ConfigureAwait(false);
+        var me = await new SpotifyCatalog(_transport, tokens, market: null).GetUserAsync(cancellationToken).ConfigureAwait(false);
         var current = await _store.LoadAsync(cancellationToken).ConfigureAwait(false) ?? saved;
         var scopes = (current.Scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return new SpotifyUserStatus(me.Id ?? string.Empty, me.DisplayName, scopes);

@@ -34,8 +34,6 @@ internal sealed class SpotifyPageCatalog : ISpotifyCatalog
     /// <summary>Pages are not per market.</summary>
     public string Market => "public";
 
-    public long RequestCount => _transport.PageRequests;
-
     public Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken) =>
         CachedAsync(_tracks, $"page_track:{id}", _ttls.Track, async ct =>
         {

@@ -12,7 +12,7 @@ namespace MusicDl.Spotify;
 /// pacing shared by the three (Spotify's limit is the app's), one retry plan (<c>spotify_max_retries</c>, back-off from
 /// <c>spotify_retry_base_delay</c>, a 429's Retry-After waited within <c>spotify_retry_max_delay</c>), and the edge's
 /// failures told in Spotify's words (<see cref="SpotifyUnavailableException"/>, <see cref="SpotifyRateLimitException"/>).
-/// Knows no token: the accounts service is reached without one, and <see cref="SpotifyController"/> adds the bearer.
+/// Knows no token: the accounts service is reached without one, and <see cref="SpotifyCatalog"/> adds the bearer.
 /// </summary>
 internal sealed class SpotifyTransport
 {
@@ -20,7 +20,6 @@ internal sealed class SpotifyTransport
     private static readonly EdgeCall Answers = new() { ClientErrorsAreAnswers = true };
     private static readonly EdgeCall AnyStatus = new() { AnyStatus = true };
 
-    private readonly TimeProvider _time;
     private readonly TimeSpan _retryCap;
     private readonly int _maxRetries;
     private readonly ServiceEdge _api;
@@ -30,7 +29,6 @@ internal sealed class SpotifyTransport
 
     public SpotifyTransport(HttpClient http, MusicDlSettings settings, TimeProvider time)
     {
-        _time = time;
         ApiBase = settings.Endpoints.SpotifyApi.ToString().TrimEnd('/');
         AccountsBase = new Uri(settings.Endpoints.SpotifyAccounts.ToString().TrimEnd('/') + "/");
         OpenBase = settings.Endpoints.SpotifyOpen.ToString().TrimEnd('/');
@@ -62,8 +60,6 @@ internal sealed class SpotifyTransport
 
     /// <summary>The configured public page host without a trailing slash ("https://open.spotify.com").</summary>
     public string OpenBase { get; }
-
-    public TimeProvider Time => _time;
 
     /// <summary>Sends a request to the accounts service (no bearer), through the pacing and retries.</summary>
     public Task<HttpResponseMessage> SendAccountsAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
