@@ -61,18 +61,18 @@ internal sealed class SpotifyAccounts(SpotifyTransport transport, TimeProvider t
         if ((int)response.StatusCode is 400 or 401 or 403)
         {
             var reason = await ReadOAuthErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            throw new SpotifyCredentialsException(string.Format(System.Globalization.CultureInfo.InvariantCulture, rejectedMessage, reason));
+            throw SpotifyFailure.Unauthorized(string.Format(System.Globalization.CultureInfo.InvariantCulture, rejectedMessage, reason));
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new SpotifyUnavailableException($"Spotify's accounts service answered {(int)response.StatusCode}.");
+            throw SpotifyFailure.Unavailable($"Spotify's accounts service answered {(int)response.StatusCode}.");
         }
 
         var wire = await SpotifyTransport.ReadJsonAsync(response, TokenUrl, WireJsonContext.Default.WireToken, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(wire.AccessToken))
         {
-            throw new SpotifyResponseException("Spotify's accounts service answered without an access token.");
+            throw SpotifyFailure.Unparseable("Spotify's accounts service answered without an access token.");
         }
 
         var expiresIn = wire.ExpiresIn > 0 ? wire.ExpiresIn : 3600;

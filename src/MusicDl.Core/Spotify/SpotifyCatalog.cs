@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using MusicDl.Http;
 using MusicDl.Models;
 using MusicDl.Spotify.Wire;
 
@@ -98,7 +99,7 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     public async Task<string> GetPlaylistSnapshotAsync(string id, CancellationToken cancellationToken)
     {
         var wire = await GetPlaylistMetaAsync(id, "snapshot_id", cancellationToken).ConfigureAwait(false);
-        return wire.SnapshotId ?? throw new SpotifyResponseException($"Spotify gave no snapshot_id for playlist {id}.");
+        return wire.SnapshotId ?? throw SpotifyFailure.Unparseable($"Spotify gave no snapshot_id for playlist {id}.");
     }
 
     /// <inheritdoc />
@@ -115,7 +116,7 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     {
         if (!_tokens.IsUser)
         {
-            throw new SpotifySourceException("Liked Songs need a user login: run `musicdl auth login` (the app must be allowed scope user-library-read).");
+            throw SpotifyFailure.Rejected("Liked Songs need a user login: run `musicdl auth login` (the app must be allowed scope user-library-read).");
         }
 
         var page = await GetSourceAsync($"/me/tracks?limit=50&offset=0&market={Market}", WireJsonContext.Default.WirePagingWireSavedTrack, "liked", "songs", cancellationToken).ConfigureAwait(false);
@@ -163,14 +164,14 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
         {
             return await GetAsync(Api($"/playlists/{Id(id)}?fields={Uri.EscapeDataString(fields)}"), WireJsonContext.Default.WirePlaylist, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.NotFound)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.NotFound)
         {
-            throw new SpotifySourceException(
+            throw SpotifyFailure.Rejected(
                 $"Spotify answers 404 for playlist {id}: it does not exist, is private to someone else, or is a Spotify-made (editorial/algorithmic) playlist, which apps cannot read since November 2024; copy its songs into a playlist of your own.",
                 404,
                 ex);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.Forbidden)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
             throw PlaylistForbidden(id, ex);
         }
@@ -188,7 +189,7 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
                     WireJsonContext.Default.WirePagingWirePlaylistItem,
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.NotFound)
+            catch (ServiceException ex) when (ex.Status == HttpStatusCode.NotFound)
             {
                 // Apps with extended quota (and older API versions) still speak the /tracks dialect.
                 first = await GetAsync(
@@ -199,14 +200,14 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
 
             return await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWirePlaylistItem, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.Forbidden)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
             throw PlaylistForbidden(id, ex);
         }
     }
 
-    private SpotifySourceException PlaylistForbidden(string id, Exception inner) =>
-        new(
+    private ServiceException PlaylistForbidden(string id, Exception inner) =>
+        SpotifyFailure.Rejected(
             _tokens.IsUser
                 ? $"Spotify does not let this app read the items of playlist {id} (403): a Development Mode app reads only playlists the logged-in user owns or collaborates on. Log in as its owner or a collaborator, or copy the playlist into your own account."
                 : $"Spotify does not let this app read the items of playlist {id} (403): since March 2026 an app reads only playlists of a logged-in user who owns or collaborates on them. Run `musicdl auth login` as its owner or a collaborator, or copy the playlist into your own account.",
@@ -275,13 +276,13 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
         {
             return await GetAsync(Api(relative), type, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.NotFound)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.NotFound)
         {
-            throw new SpotifySourceException($"Spotify has no {kind} {id} (404); check the link.", 404, ex);
+            throw SpotifyFailure.Rejected($"Spotify has no {kind} {id} (404); check the link.", 404, ex);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.Forbidden)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
-            throw new SpotifySourceException($"Spotify does not let this app read {kind} {id} (403){(_tokens.IsUser ? string.Empty : "; try `musicdl auth login`")}.", 403, ex);
+            throw SpotifyFailure.Rejected($"Spotify does not let this app read {kind} {id} (403){(_tokens.IsUser ? string.Empty : "; try `musicdl auth login`")}.", 403, ex);
         }
     }
 
@@ -327,16 +328,15 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
 
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
-                throw new SpotifyCredentialsException("Spotify rejected a freshly issued access token (401); check the app's settings in the Spotify dashboard.");
+                throw SpotifyFailure.Unauthorized("Spotify rejected a freshly issued access token (401); check the app's settings in the Spotify dashboard.");
             }
 
             if (!response.IsSuccessStatusCode)
             {
                 var message = await ReadErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
-                var text = $"Spotify answered {(int)response.StatusCode} for {SpotifyTransport.Describe(url)}{(message is null ? string.Empty : $" ({message})")}.";
-                throw response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound
-                    ? new SpotifySourceException(text, (int)response.StatusCode)
-                    : new SpotifyResponseException(text, (int)response.StatusCode);
+                throw SpotifyFailure.Rejected(
+                    $"Spotify answered {(int)response.StatusCode} for {SpotifyTransport.Describe(url)}{(message is null ? string.Empty : $" ({message})")}.",
+                    (int)response.StatusCode);
             }
 
             return await SpotifyTransport.ReadJsonAsync(response, url, type, cancellationToken).ConfigureAwait(false);
@@ -362,5 +362,5 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     }
 
     private static string Id(string id) =>
-        SpotifyId.IsValid(id) ? id : throw new SpotifySourceException($"'{id}' is not a Spotify id (22 letters and digits).");
+        SpotifyId.IsValid(id) ? id : throw SpotifyFailure.Rejected($"'{id}' is not a Spotify id (22 letters and digits).");
 }

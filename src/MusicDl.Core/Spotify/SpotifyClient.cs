@@ -55,7 +55,7 @@ public sealed partial class SpotifyClient : IDisposable
     /// else client credentials (token kept in the <c>tokens</c> region). With a <paramref name="cache"/>, every
     /// single read goes through its <c>spotify</c> region.
     /// </summary>
-    /// <exception cref="SpotifyCredentialsException">No client id, or neither a secret nor a saved login.</exception>
+    /// <exception cref="ServiceException">Unauthorized: no client id, or neither a secret nor a saved login.</exception>
     public static SpotifyClient Create(MusicDlSettings settings, ICache? cache, SpotifyClientOptions options) =>
         Create(settings, cache?.Region(CacheRegions.Tokens, SpotifyCacheJsonContext.Default.SpotifyAccessToken), cache, options);
 
@@ -118,7 +118,7 @@ public sealed partial class SpotifyClient : IDisposable
         else
         {
             http.Dispose();
-            throw new SpotifyCredentialsException("No Spotify client secret and no saved login: set client_secret (or SPOTIFY_CLIENT_SECRET), or run `musicdl auth login`.");
+            throw SpotifyFailure.Unauthorized("No Spotify client secret and no saved login: set client_secret (or SPOTIFY_CLIENT_SECRET), or run `musicdl auth login`.");
         }
 
         ISpotifyCatalog catalog = new SpotifyCatalog(transport, source, settings.Market, options.Log);
@@ -133,7 +133,7 @@ public sealed partial class SpotifyClient : IDisposable
 
     internal static string RequireClientId(MusicDlSettings settings) =>
         string.IsNullOrWhiteSpace(settings.ClientId)
-            ? throw new SpotifyCredentialsException("No Spotify client id: set client_id in the config file or SPOTIFY_CLIENT_ID.")
+            ? throw SpotifyFailure.Unauthorized("No Spotify client id: set client_id in the config file or SPOTIFY_CLIENT_ID.")
             : settings.ClientId.Trim();
 
     internal static (HttpClient Http, SpotifyTransport Transport) CreateTransport(MusicDlSettings settings, SpotifyClientOptions options)

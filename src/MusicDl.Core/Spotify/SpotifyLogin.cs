@@ -47,13 +47,13 @@ public sealed class SpotifyLogin : IDisposable
         LoopbackCallback.WaitForCodeAsync(authorization, cancellationToken);
 
     /// <summary>The code from the redirected URL the user pasted back (headless machines).</summary>
-    /// <exception cref="SpotifyCredentialsException">Not a redirect of this attempt, or Spotify refused.</exception>
+    /// <exception cref="Http.ServiceException">Unauthorized: not a redirect of this attempt, or Spotify refused.</exception>
     public static string ReadCodeFromRedirect(PkceAuthorization authorization, string redirectedUrl)
     {
         ArgumentNullException.ThrowIfNull(authorization);
         return Uri.TryCreate(redirectedUrl?.Trim(), UriKind.Absolute, out var uri)
             ? LoopbackCallback.ReadCode(authorization, uri)
-            : throw new SpotifyCredentialsException("That is not a URL; paste the whole address the browser was sent to (it starts with http://127.0.0.1).");
+            : throw SpotifyFailure.Unauthorized("That is not a URL; paste the whole address the browser was sent to (it starts with http://127.0.0.1).");
     }
 
     /// <summary>
@@ -92,7 +92,7 @@ public sealed class SpotifyLogin : IDisposable
         }
 
         return code is null
-            ? viaBrowser ?? throw new SpotifyResponseException("The login completed but could not be read back.")
+            ? viaBrowser ?? throw SpotifyFailure.Unparseable("The login completed but could not be read back.")
             : await CompleteAsync(authorization, code, cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,13 +110,13 @@ public sealed class SpotifyLogin : IDisposable
         var (token, refresh) = await _accounts.ExchangeCodeAsync(_clientId, code, authorization.RedirectUri, authorization.CodeVerifier, cancellationToken).ConfigureAwait(false);
         if (refresh is null)
         {
-            throw new SpotifyResponseException("Spotify's accounts service gave no refresh token for the login.");
+            throw SpotifyFailure.Unparseable("Spotify's accounts service gave no refresh token for the login.");
         }
 
         var saved = new SavedLogin { ClientId = _clientId, RefreshToken = refresh, Scope = token.Scope, AccessToken = token.Value, AccessTokenExpiresAt = token.ExpiresAt };
         await _store.UpdateUnderLockAsync(_ => Task.FromResult<SavedLogin?>(saved), cancellationToken).ConfigureAwait(false);
         return await GetStatusAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new SpotifyResponseException("The login was saved but could not be read back.");
+            ?? throw SpotifyFailure.Unparseable("The login was saved but could not be read back.");
     }
 
     /// <summary>Who is logged in (GET /me) and the granted scopes; null when not logged in.</summary>
