@@ -1,5 +1,4 @@
 using MusicDl.Configuration;
-using MusicDl.Spotify.Wire;
 
 namespace MusicDl.Spotify;
 
