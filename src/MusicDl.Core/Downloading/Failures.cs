@@ -5,7 +5,6 @@ using MusicDl.Http;
 using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Output;
-using MusicDl.Spotify;
 
 namespace MusicDl.Downloading;
 
@@ -65,11 +64,14 @@ public static class Failures
         {
             ConfigException or SourceParseException => new(Fault.Usage, null, ExitCode.Usage),
             OperationCanceledException => new(Fault.Interrupted, null, ExitCode.Interrupted),
-            // Spotify failing after its retries for one track is the service's fault (counted toward the stop); met
-            // outside a run's tracks it ends the command like the rest of Spotify's "cannot proceed".
-            SpotifyUnavailableException s => new(Fault.Service, s.Service, ExitCode.CannotProceed),
-            SpotifyCannotProceedException s => new(Fault.CannotProceed, s.Service, ExitCode.CannotProceed),
-            ServiceException { Kind: ServiceFailureKind.SessionLimit } s => new(Fault.CannotProceed, s.Service, ExitCode.CannotProceed),
+            // Spotify failing after its retries (down, 5xx, timeouts) for one track is the service's fault (counted toward
+            // the stop); met outside a run's tracks it ends the command, as every command starts with Spotify.
+            ServiceException { Service: "Spotify", Kind: ServiceFailureKind.Unreachable or ServiceFailureKind.ConnectionLost or ServiceFailureKind.Timeout or ServiceFailureKind.ServerError } s
+                => new(Fault.Service, s.Service, ExitCode.CannotProceed),
+            // Spotify's limit is the app's: a 429 that outlasted the waits allowed stops the run, where another service's
+            // "slow down" (a search's bot check) is one request's.
+            ServiceException { Service: "Spotify", Kind: ServiceFailureKind.RateLimited } s => new(Fault.CannotProceed, s.Service, ExitCode.CannotProceed),
+            ServiceException { Kind: ServiceFailureKind.Unauthorized or ServiceFailureKind.SessionLimit } s => new(Fault.CannotProceed, s.Service, ExitCode.CannotProceed),
             LibraryLockedException or LibraryUnusableException or CacheFileUnusableException or RunAbortedException => new(Fault.CannotProceed, null, ExitCode.CannotProceed),
             FfmpegNotFoundException => new(Fault.CannotProceed, "ffmpeg", ExitCode.CannotProceed),
             TrackFailedException { NotTheTracks: true, Service: "ffmpeg" or "ffprobe" or "yt-dlp" } t => new(Fault.Tool, t.Service, null),

@@ -5,8 +5,8 @@ namespace MusicDl.Http;
 /// <summary>
 /// The one failure a service's request comes back as, above the edge: which service, and what kind of failure
 /// (<see cref="ServiceFailureKind"/>). Messages are one line, say what to do where there is something to do, and
-/// never hold a secret. A few services keep a subclass for what only they mean (Spotify's "cannot proceed", a
-/// source that cannot be read), but every caller can decide on <see cref="Service"/> and <see cref="Kind"/> alone.
+/// never hold a secret. A few services keep a subclass for what only they carry (YouTube's session limit, a media
+/// 403, a length mismatch), but every caller can decide on <see cref="Service"/> and <see cref="Kind"/> alone.
 /// </summary>
 public class ServiceException : Exception
 {

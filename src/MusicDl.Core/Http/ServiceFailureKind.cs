@@ -26,4 +26,10 @@ public enum ServiceFailureKind
 
     /// <summary>YouTube limited this session (a captcha, "try again later"): no further call helps for about an hour.</summary>
     SessionLimit,
+
+    /// <summary>
+    /// The service does not accept who is asking (client credentials or a login missing, refused or damaged): no request
+    /// can succeed until the user fixes them, so nothing further works in this run.
+    /// </summary>
+    Unauthorized,
 }

@@ -55,8 +55,6 @@ internal sealed class CachingSpotifyCatalog : ISpotifyCatalog
 
     public string Market => _inner.Market;
 
-    public long RequestCount => _inner.RequestCount;
-
     public Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken) =>
         GetOrFetchAsync(TrackCache, SpotifyCacheKeys.Track(id, Market), _ttls.Track, ct => _inner.GetTrackAsync(id, ct), cancellationToken);
 

@@ -8,8 +8,6 @@ internal interface ISpotifyCatalog
     /// <summary>The market sent with market-dependent reads: the configured one, else from_token (user login), else US.</summary>
     string Market { get; }
 
-    long RequestCount { get; }
-
     /// <summary>
     /// The full track (with ISRC) as entry 1 of a source: unsupported, with the track kept, when it is not
     /// playable in the market.

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Web;
+using MusicDl.Http;
 
 namespace MusicDl.Spotify;
 
@@ -24,7 +25,7 @@ internal static class LoopbackCallback
         }
         catch (HttpListenerException ex)
         {
-            throw new SpotifyCredentialsException($"Cannot listen on {redirect} ({ex.Message}); set auth_redirect_port to a free port, or paste the redirected URL instead.", ex);
+            throw SpotifyFailure.Unauthorized($"Cannot listen on {redirect} ({ex.Message}); set auth_redirect_port to a free port, or paste the redirected URL instead.", ex);
         }
 
         await using var stop = cancellationToken.Register(listener.Stop).ConfigureAwait(false);
@@ -41,12 +42,12 @@ internal static class LoopbackCallback
             }
 
             string? code = null;
-            SpotifyException? failure = null;
+            ServiceException? failure = null;
             try
             {
                 code = ReadCode(authorization, context.Request.Url!);
             }
-            catch (SpotifyException ex)
+            catch (ServiceException ex)
             {
                 failure = ex;
             }
@@ -97,17 +98,17 @@ internal static class LoopbackCallback
         var query = HttpUtility.ParseQueryString(redirected.Query);
         if (query["error"] is { } error)
         {
-            throw new SpotifyCredentialsException($"Spotify did not grant the login ({error}).");
+            throw SpotifyFailure.Unauthorized($"Spotify did not grant the login ({error}).");
         }
 
         if (query["state"] != authorization.State)
         {
-            throw new SpotifyCredentialsException("The redirect does not belong to this login attempt (state differs); start `musicdl auth login` again.");
+            throw SpotifyFailure.Unauthorized("The redirect does not belong to this login attempt (state differs); start `musicdl auth login` again.");
         }
 
         var code = query["code"];
         return string.IsNullOrEmpty(code)
-            ? throw new SpotifyCredentialsException("The redirect carries no authorization code; paste the whole address the browser was sent to.")
+            ? throw SpotifyFailure.Unauthorized("The redirect carries no authorization code; paste the whole address the browser was sent to.")
             : code;
     }
 }

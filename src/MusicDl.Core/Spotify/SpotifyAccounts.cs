@@ -6,13 +6,14 @@ using MusicDl.Spotify.Wire;
 namespace MusicDl.Spotify;
 
 /// <summary>Calls the accounts service's token endpoint (client credentials, code exchange, refresh).</summary>
-internal sealed class SpotifyAccounts(SpotifyTransport transport)
+internal sealed class SpotifyAccounts(SpotifyTransport transport, TimeProvider time)
 {
     public Uri TokenUrl => new(transport.AccountsBase, "api/token");
 
     public Uri AuthorizeUrl => new(transport.AccountsBase, "authorize");
 
-    public TimeProvider Time => transport.Time;
+    /// <summary>The run's clock, which token expiries are read against.</summary>
+    public TimeProvider Time => time;
 
     public async Task<SpotifyAccessToken> RequestClientCredentialsAsync(string clientId, string clientSecret, CancellationToken cancellationToken) =>
         (await PostAsync(
@@ -60,22 +61,22 @@ internal sealed class SpotifyAccounts(SpotifyTransport transport)
         if ((int)response.StatusCode is 400 or 401 or 403)
         {
             var reason = await ReadOAuthErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            throw new SpotifyCredentialsException(string.Format(System.Globalization.CultureInfo.InvariantCulture, rejectedMessage, reason));
+            throw SpotifyFailure.Unauthorized(string.Format(System.Globalization.CultureInfo.InvariantCulture, rejectedMessage, reason));
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            throw new SpotifyUnavailableException($"Spotify's accounts service answered {(int)response.StatusCode}.");
+            throw SpotifyFailure.Unavailable($"Spotify's accounts service answered {(int)response.StatusCode}.");
         }
 
         var wire = await SpotifyTransport.ReadJsonAsync(response, TokenUrl, WireJsonContext.Default.WireToken, cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrEmpty(wire.AccessToken))
         {
-            throw new SpotifyResponseException("Spotify's accounts service answered without an access token.");
+            throw SpotifyFailure.Unparseable("Spotify's accounts service answered without an access token.");
         }
 
         var expiresIn = wire.ExpiresIn > 0 ? wire.ExpiresIn : 3600;
-        var token = new SpotifyAccessToken(wire.AccessToken, transport.Time.GetUtcNow().AddSeconds(expiresIn), wire.Scope);
+        var token = new SpotifyAccessToken(wire.AccessToken, time.GetUtcNow().AddSeconds(expiresIn), wire.Scope);
         return (token, string.IsNullOrEmpty(wire.RefreshToken) ? null : wire.RefreshToken);
     }
 

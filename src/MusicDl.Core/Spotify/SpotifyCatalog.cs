@@ -1,35 +1,37 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
+using MusicDl.Http;
 using MusicDl.Models;
 using MusicDl.Spotify.Wire;
 
 namespace MusicDl.Spotify;
 
 /// <summary>
-/// The single reads of the Spotify Web API (2026 rules) over <see cref="SpotifyController"/>: every source kind,
-/// paging, both playlist dialects. What <see cref="SpotifyClient"/> resolves from, behind the cache decorator.
+/// The single reads of the Spotify Web API (2026 rules), made here: the bearer token from the token source (a 401
+/// renews it once), the configured base, the mapping of 403/404 and other errors to secret-free messages, every
+/// source kind, paging, both playlist dialects. Requests leave through <see cref="SpotifyTransport"/> (limiter,
+/// retries, counters). What <see cref="SpotifyClient"/> resolves from, behind the cache decorator.
 /// </summary>
 internal sealed class SpotifyCatalog : ISpotifyCatalog
 {
     private const string PlaylistMetaFields = "id,name,snapshot_id,owner(id,display_name)";
-    private readonly SpotifyController _controller;
+    private readonly SpotifyTransport _transport;
     private readonly ISpotifyTokenSource _tokens;
     private readonly ILogger? _log;
 
-    public SpotifyCatalog(SpotifyController controller, string? market, ILogger? log = null)
+    public SpotifyCatalog(SpotifyTransport transport, ISpotifyTokenSource tokens, string? market, ILogger? log = null)
     {
-        _controller = controller;
+        _transport = transport;
+        _tokens = tokens;
         _log = log;
-        _tokens = controller.Tokens;
-        Market = market ?? (_tokens.IsUser ? "from_token" : "US");
+        Market = market ?? (tokens.IsUser ? "from_token" : "US");
     }
 
     /// <inheritdoc />
     public string Market { get; }
-
-    /// <inheritdoc />
-    public long RequestCount => _controller.Transport.ApiRequests;
 
     private bool _genresWithheld;
 
@@ -97,7 +99,7 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     public async Task<string> GetPlaylistSnapshotAsync(string id, CancellationToken cancellationToken)
     {
         var wire = await GetPlaylistMetaAsync(id, "snapshot_id", cancellationToken).ConfigureAwait(false);
-        return wire.SnapshotId ?? throw new SpotifyResponseException($"Spotify gave no snapshot_id for playlist {id}.");
+        return wire.SnapshotId ?? throw SpotifyFailure.Unparseable($"Spotify gave no snapshot_id for playlist {id}.");
     }
 
     /// <inheritdoc />
@@ -114,7 +116,7 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     {
         if (!_tokens.IsUser)
         {
-            throw new SpotifySourceException("Liked Songs need a user login: run `musicdl auth login` (the app must be allowed scope user-library-read).");
+            throw SpotifyFailure.Rejected("Liked Songs need a user login: run `musicdl auth login` (the app must be allowed scope user-library-read).");
         }
 
         var page = await GetSourceAsync($"/me/tracks?limit=50&offset=0&market={Market}", WireJsonContext.Default.WirePagingWireSavedTrack, "liked", "songs", cancellationToken).ConfigureAwait(false);
@@ -150,22 +152,26 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
 
     /// <inheritdoc />
     public Task<SpotifySource> ResolveShortLinkAsync(string link, CancellationToken cancellationToken) =>
-        SpotifyShortLinks.ResolveAsync(_controller.Transport, link, cancellationToken);
+        SpotifyShortLinks.ResolveAsync(_transport, link, cancellationToken);
+
+    /// <summary>Who the token belongs to (<c>GET /me</c>), for <c>musicdl auth status</c>; not a source read, so not cached.</summary>
+    public Task<WireUser> GetUserAsync(CancellationToken cancellationToken) =>
+        GetAsync(Api("/me"), WireJsonContext.Default.WireUser, cancellationToken);
 
     private async Task<WirePlaylist> GetPlaylistMetaAsync(string id, string fields, CancellationToken cancellationToken)
     {
         try
         {
-            return await _controller.GetAsync(_controller.Api($"/playlists/{Id(id)}?fields={Uri.EscapeDataString(fields)}"), WireJsonContext.Default.WirePlaylist, cancellationToken).ConfigureAwait(false);
+            return await GetAsync(Api($"/playlists/{Id(id)}?fields={Uri.EscapeDataString(fields)}"), WireJsonContext.Default.WirePlaylist, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.NotFound)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.NotFound)
         {
-            throw new SpotifySourceException(
+            throw SpotifyFailure.Rejected(
                 $"Spotify answers 404 for playlist {id}: it does not exist, is private to someone else, or is a Spotify-made (editorial/algorithmic) playlist, which apps cannot read since November 2024; copy its songs into a playlist of your own.",
                 404,
                 ex);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.Forbidden)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
             throw PlaylistForbidden(id, ex);
         }
@@ -178,30 +184,30 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
         {
             try
             {
-                first = await _controller.GetAsync(
-                    _controller.Api($"/playlists/{Id(id)}/items?limit=50&offset=0&market={Market}&additional_types=track,episode"),
+                first = await GetAsync(
+                    Api($"/playlists/{Id(id)}/items?limit=50&offset=0&market={Market}&additional_types=track,episode"),
                     WireJsonContext.Default.WirePagingWirePlaylistItem,
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.NotFound)
+            catch (ServiceException ex) when (ex.Status == HttpStatusCode.NotFound)
             {
                 // Apps with extended quota (and older API versions) still speak the /tracks dialect.
-                first = await _controller.GetAsync(
-                    _controller.Api($"/playlists/{Id(id)}/tracks?limit=100&offset=0&market={Market}&additional_types=track,episode"),
+                first = await GetAsync(
+                    Api($"/playlists/{Id(id)}/tracks?limit=100&offset=0&market={Market}&additional_types=track,episode"),
                     WireJsonContext.Default.WirePagingWirePlaylistItem,
                     cancellationToken).ConfigureAwait(false);
             }
 
             return await ReadPagesAsync(first, WireJsonContext.Default.WirePagingWirePlaylistItem, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.Forbidden)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
             throw PlaylistForbidden(id, ex);
         }
     }
 
-    private SpotifySourceException PlaylistForbidden(string id, Exception inner) =>
-        new(
+    private ServiceException PlaylistForbidden(string id, Exception inner) =>
+        SpotifyFailure.Rejected(
             _tokens.IsUser
                 ? $"Spotify does not let this app read the items of playlist {id} (403): a Development Mode app reads only playlists the logged-in user owns or collaborates on. Log in as its owner or a collaborator, or copy the playlist into your own account."
                 : $"Spotify does not let this app read the items of playlist {id} (403): since March 2026 an app reads only playlists of a logged-in user who owns or collaborates on them. Run `musicdl auth login` as its owner or a collaborator, or copy the playlist into your own account.",
@@ -237,7 +243,7 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
                 break;
             }
 
-            var page = await _controller.GetAsync(_controller.Rebase(next), type, cancellationToken).ConfigureAwait(false);
+            var page = await GetAsync(Rebase(next), type, cancellationToken).ConfigureAwait(false);
             fetched++;
             var got = page.Items ?? [];
             items.AddRange(got);
@@ -268,18 +274,93 @@ internal sealed class SpotifyCatalog : ISpotifyCatalog
     {
         try
         {
-            return await _controller.GetAsync(_controller.Api(relative), type, cancellationToken).ConfigureAwait(false);
+            return await GetAsync(Api(relative), type, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.NotFound)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.NotFound)
         {
-            throw new SpotifySourceException($"Spotify has no {kind} {id} (404); check the link.", 404, ex);
+            throw SpotifyFailure.Rejected($"Spotify has no {kind} {id} (404); check the link.", 404, ex);
         }
-        catch (SpotifySourceException ex) when (ex.Status == HttpStatusCode.Forbidden)
+        catch (ServiceException ex) when (ex.Status == HttpStatusCode.Forbidden)
         {
-            throw new SpotifySourceException($"Spotify does not let this app read {kind} {id} (403){(_tokens.IsUser ? string.Empty : "; try `musicdl auth login`")}.", 403, ex);
+            throw SpotifyFailure.Rejected($"Spotify does not let this app read {kind} {id} (403){(_tokens.IsUser ? string.Empty : "; try `musicdl auth login`")}.", 403, ex);
+        }
+    }
+
+    /// <summary>An API URL from a path relative to the configured base ("/tracks/ID?market=US").</summary>
+    private Uri Api(string relative) => new(_transport.ApiBase + relative);
+
+    /// <summary>
+    /// A paging object's <c>next</c>, moved onto the configured base: its path (without the leading /v1) and query
+    /// (recorded and fake answers may name another host).
+    /// </summary>
+    private Uri Rebase(string next)
+    {
+        var uri = new Uri(next, UriKind.RelativeOrAbsolute);
+        var pathAndQuery = uri.IsAbsoluteUri ? uri.PathAndQuery : next;
+        if (pathAndQuery.StartsWith("/v1/", StringComparison.Ordinal))
+        {
+            pathAndQuery = pathAndQuery[3..];
+        }
+
+        return Api(pathAndQuery);
+    }
+
+    /// <summary>GETs an API resource with the bearer token; 401 once renews the token and repeats.</summary>
+    private async Task<T> GetAsync<T>(Uri url, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var token = await _tokens.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            using var response = await _transport.SendApiAsync(
+                () =>
+                {
+                    var request = new HttpRequestMessage(HttpMethod.Get, url);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    return request;
+                },
+                cancellationToken).ConfigureAwait(false);
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized && attempt == 0)
+            {
+                await _tokens.InvalidateAsync(token, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw SpotifyFailure.Unauthorized("Spotify rejected a freshly issued access token (401); check the app's settings in the Spotify dashboard.");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var message = await ReadErrorMessageAsync(response, cancellationToken).ConfigureAwait(false);
+                throw SpotifyFailure.Rejected(
+                    $"Spotify answered {(int)response.StatusCode} for {SpotifyTransport.Describe(url)}{(message is null ? string.Empty : $" ({message})")}.",
+                    (int)response.StatusCode);
+            }
+
+            return await SpotifyTransport.ReadJsonAsync(response, url, type, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The message of an API error body <c>{"error":{"status":N,"message":"..."}}</c>, if it is one.</summary>
+    private static async Task<string?> ReadErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = JsonDocument.Parse(text);
+            return doc.RootElement.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object
+                && error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
+                ? m.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
     private static string Id(string id) =>
-        SpotifyId.IsValid(id) ? id : throw new SpotifySourceException($"'{id}' is not a Spotify id (22 letters and digits).");
+        SpotifyId.IsValid(id) ? id : throw SpotifyFailure.Rejected($"'{id}' is not a Spotify id (22 letters and digits).");
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using MusicDl.Http;
 using MusicDl.Models;
 
 namespace MusicDl.Spotify;
@@ -17,8 +18,11 @@ public sealed partial class SpotifyClient
     /// Every entry of the source in source order (1-based positions). Episodes, local files, removed entries and
     /// tracks not playable in the market come back as unsupported entries with a reason.
     /// </summary>
-    /// <exception cref="SpotifySourceException">The source cannot be read (403, 404, login needed).</exception>
-    /// <exception cref="SpotifyCannotProceedException">Spotify cannot be used for this run (exit 3).</exception>
+    /// <exception cref="ServiceException">
+    /// Of kind rejected: the source cannot be read (403, 404, login needed); unauthorized or rate-limited: Spotify cannot
+    /// be used for this run (exit 3); unreachable, connection lost, timeout, server error: Spotify is down; unparseable:
+    /// an answer not understood (<see cref="SpotifyFailure"/>).
+    /// </exception>
     public async Task<ResolvedSource> ResolveAsync(SpotifySource source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -53,7 +57,7 @@ public sealed partial class SpotifyClient
                 var target = await Catalog.ResolveShortLinkAsync(source.Original, cancellationToken).ConfigureAwait(false);
                 if (target.Kind == SourceKind.ShortLink)
                 {
-                    throw new SpotifySourceException($"The link {source.Original} leads to another short link; paste the open.spotify.com address instead.");
+                    throw SpotifyFailure.Rejected($"The link {source.Original} leads to another short link; paste the open.spotify.com address instead.");
                 }
 
                 var resolved = await ResolveAsync(target, cancellationToken).ConfigureAwait(false);
@@ -73,7 +77,7 @@ public sealed partial class SpotifyClient
         {
             playlist = await Catalog.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
         }
-        catch (SpotifySourceException ex) when (_pages is not null && ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        catch (ServiceException ex) when (_pages is not null && ex.Kind == ServiceFailureKind.Rejected && ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             playlist = await _pages.GetPlaylistAsync(id, cancellationToken).ConfigureAwait(false);
             _log.LogWarning(
@@ -84,7 +88,7 @@ public sealed partial class SpotifyClient
             return new ResolvedSource(source, playlist.Name, playlist.Entries) { MayBeCut = playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit };
         }
 
-        if (!_catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit)
+        if (ReadsPublicPagesOnly && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit)
         {
             _log.LogWarning(
                 "playlist {Id}: without a login only its first {Limit} entries can be read (its public page lists no more); to get all of them, use the Web API as its owner or a collaborator (client_id, then `musicdl auth login`; docs/spotify.md)",
@@ -94,8 +98,8 @@ public sealed partial class SpotifyClient
 
         return new ResolvedSource(source, playlist.Name, playlist.Entries)
         {
-            SnapshotId = _catalogIsApi ? playlist.SnapshotId : null,
-            MayBeCut = !_catalogIsApi && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit,
+            SnapshotId = ReadsPublicPagesOnly ? null : playlist.SnapshotId,
+            MayBeCut = ReadsPublicPagesOnly && playlist.Entries.Count >= SpotifyPageCatalog.PlaylistPageLimit,
         };
     }
 
@@ -158,7 +162,7 @@ public sealed partial class SpotifyClient
             return track;
         }
 
-        if (!_catalogIsApi)
+        if (ReadsPublicPagesOnly)
         {
             return await FromTrackPageAsync(track, cancellationToken).ConfigureAwait(false);
         }
@@ -168,7 +172,7 @@ public sealed partial class SpotifyClient
             var full = (await Catalog.GetTrackAsync(track.Id, cancellationToken).ConfigureAwait(false)).Track;
             return full ?? track;
         }
-        catch (SpotifySourceException ex) when (ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.Rejected && ex.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             // The page showed it; the API will not: the page's details stay.
             return track;
@@ -229,5 +233,5 @@ public sealed partial class SpotifyClient
     private static string RequireId(SpotifySource source) =>
         SpotifyId.IsValid(source.Id)
             ? source.Id
-            : throw new SpotifySourceException($"'{source.Original}' has no valid Spotify {source.Kind.ToString().ToLowerInvariant()} id (22 letters and digits).");
+            : throw SpotifyFailure.Rejected($"'{source.Original}' has no valid Spotify {source.Kind.ToString().ToLowerInvariant()} id (22 letters and digits).");
 }

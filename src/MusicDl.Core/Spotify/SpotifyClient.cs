@@ -9,47 +9,43 @@ using MusicDl.Models;
 namespace MusicDl.Spotify;
 
 /// <summary>
-/// Our own Spotify Web API client, a facade over <see cref="SpotifyController"/>: client credentials or the saved
-/// user login, limiter and retries. It resolves sources and completes tracks (SpotifyClient.Resolve.cs) from the
-/// catalog reads, which the <c>spotify</c> cache region wraps when a cache is given.
+/// Our own Spotify Web API client, a facade over the catalog reads (<see cref="SpotifyCatalog"/>: client credentials
+/// or the saved user login, limiter and retries; or <see cref="SpotifyPageCatalog"/>, the public pages). It resolves
+/// sources and completes tracks (SpotifyClient.Resolve.cs) from those reads, which the <c>spotify</c> cache region
+/// wraps when a cache is given.
 /// </summary>
 public sealed partial class SpotifyClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly SpotifyTransport _transport;
-    private readonly SpotifyController? _controller;
-    private readonly bool _catalogIsApi;
+    private readonly ISpotifyTokenSource? _tokens;
     private readonly ISpotifyCatalog? _pages;
     private readonly ILogger _log;
 
-    private SpotifyClient(HttpClient http, SpotifyTransport transport, SpotifyController? controller, ISpotifyCatalog catalog, ISpotifyCatalog? pages, ILogger? log)
+    private SpotifyClient(HttpClient http, SpotifyTransport transport, ISpotifyTokenSource? tokens, ISpotifyCatalog catalog, ISpotifyCatalog? pages, ILogger? log)
     {
         _http = http;
         _transport = transport;
-        _controller = controller;
+        _tokens = tokens;
         Catalog = catalog;
-        _catalogIsApi = controller is not null;
         _pages = pages;
         _log = log ?? NullLogger.Instance;
     }
 
-    /// <summary>True when this client reads only the public pages (no Web API at all).</summary>
-    public bool ReadsPublicPagesOnly => _controller is null;
+    /// <summary>True when this client reads only the public pages (no Web API at all, so no token source).</summary>
+    public bool ReadsPublicPagesOnly => _tokens is null;
 
     /// <summary>The market sent with market-dependent reads.</summary>
     public string Market => Catalog.Market;
 
     /// <summary>True when the saved user login is in use (playlists the user owns or collaborates on, Liked Songs).</summary>
-    public bool IsUserLogin => _controller?.Tokens.IsUser ?? false;
+    public bool IsUserLogin => _tokens?.IsUser ?? false;
 
     /// <summary>Spotify API requests sent so far (for the run summary).</summary>
     public long RequestCount => _transport.ApiRequests + _transport.PageRequests;
 
     /// <summary>Requests sent to the accounts service (tokens).</summary>
     public long AccountsRequestCount => _transport.AccountsRequests;
-
-    /// <summary>Requests for public pages.</summary>
-    public long PageRequestCount => _transport.PageRequests;
 
     /// <summary>The single reads the resolver uses: the cache decorator when a cache was given, else the API itself.</summary>
     internal ISpotifyCatalog Catalog { get; }
@@ -59,7 +55,7 @@ public sealed partial class SpotifyClient : IDisposable
     /// else client credentials (token kept in the <c>tokens</c> region). With a <paramref name="cache"/>, every
     /// single read goes through its <c>spotify</c> region.
     /// </summary>
-    /// <exception cref="SpotifyCredentialsException">No client id, or neither a secret nor a saved login.</exception>
+    /// <exception cref="ServiceException">Unauthorized: no client id, or neither a secret nor a saved login.</exception>
     public static SpotifyClient Create(MusicDlSettings settings, ICache? cache, SpotifyClientOptions options) =>
         Create(settings, cache?.Region(CacheRegions.Tokens, SpotifyCacheJsonContext.Default.SpotifyAccessToken), cache, options);
 
@@ -109,7 +105,7 @@ public sealed partial class SpotifyClient : IDisposable
         var clientId = RequireClientId(settings);
         var store = new SpotifyLoginStore(options.ConfigDirectory, clientId, options.LoginLockBusy);
         var (http, transport) = CreateTransport(settings, options);
-        var accounts = new SpotifyAccounts(transport);
+        var accounts = new SpotifyAccounts(transport, options.TimeProvider);
         ISpotifyTokenSource source;
         if (store.Exists)
         {
@@ -122,23 +118,22 @@ public sealed partial class SpotifyClient : IDisposable
         else
         {
             http.Dispose();
-            throw new SpotifyCredentialsException("No Spotify client secret and no saved login: set client_secret (or SPOTIFY_CLIENT_SECRET), or run `musicdl auth login`.");
+            throw SpotifyFailure.Unauthorized("No Spotify client secret and no saved login: set client_secret (or SPOTIFY_CLIENT_SECRET), or run `musicdl auth login`.");
         }
 
-        var controller = new SpotifyController(transport, source);
-        ISpotifyCatalog catalog = new SpotifyCatalog(controller, settings.Market, options.Log);
+        ISpotifyCatalog catalog = new SpotifyCatalog(transport, source, settings.Market, options.Log);
         if (metadata is not null)
         {
             catalog = new CachingSpotifyCatalog(catalog, metadata);
         }
 
         var pages = settings.SpotifyAccess == SpotifyAccess.Auto ? new SpotifyPageCatalog(transport, metadata) : null;
-        return new SpotifyClient(http, transport, controller, catalog, pages, log);
+        return new SpotifyClient(http, transport, source, catalog, pages, log);
     }
 
     internal static string RequireClientId(MusicDlSettings settings) =>
         string.IsNullOrWhiteSpace(settings.ClientId)
-            ? throw new SpotifyCredentialsException("No Spotify client id: set client_id in the config file or SPOTIFY_CLIENT_ID.")
+            ? throw SpotifyFailure.Unauthorized("No Spotify client id: set client_id in the config file or SPOTIFY_CLIENT_ID.")
             : settings.ClientId.Trim();
 
     internal static (HttpClient Http, SpotifyTransport Transport) CreateTransport(MusicDlSettings settings, SpotifyClientOptions options)
@@ -151,6 +146,6 @@ public sealed partial class SpotifyClient : IDisposable
     public void Dispose()
     {
         _http.Dispose();
-        (_controller?.Tokens as IDisposable)?.Dispose();
+        (_tokens as IDisposable)?.Dispose();
     }
 }

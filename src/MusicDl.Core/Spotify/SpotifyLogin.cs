@@ -1,5 +1,4 @@
 using MusicDl.Configuration;
-using MusicDl.Spotify.Wire;
 
 namespace MusicDl.Spotify;
 
@@ -26,7 +25,7 @@ public sealed class SpotifyLogin : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _clientId = SpotifyClient.RequireClientId(settings);
         (_http, _transport) = SpotifyClient.CreateTransport(settings, options);
-        _accounts = new SpotifyAccounts(_transport);
+        _accounts = new SpotifyAccounts(_transport, options.TimeProvider);
         _store = new SpotifyLoginStore(options.ConfigDirectory, _clientId, options.LoginLockBusy);
         RedirectUri = new Uri($"http://127.0.0.1:{settings.AuthRedirectPort}/callback");
     }
@@ -47,13 +46,13 @@ public sealed class SpotifyLogin : IDisposable
         LoopbackCallback.WaitForCodeAsync(authorization, cancellationToken);
 
     /// <summary>The code from the redirected URL the user pasted back (headless machines).</summary>
-    /// <exception cref="SpotifyCredentialsException">Not a redirect of this attempt, or Spotify refused.</exception>
+    /// <exception cref="Http.ServiceException">Unauthorized: not a redirect of this attempt, or Spotify refused.</exception>
     public static string ReadCodeFromRedirect(PkceAuthorization authorization, string redirectedUrl)
     {
         ArgumentNullException.ThrowIfNull(authorization);
         return Uri.TryCreate(redirectedUrl?.Trim(), UriKind.Absolute, out var uri)
             ? LoopbackCallback.ReadCode(authorization, uri)
-            : throw new SpotifyCredentialsException("That is not a URL; paste the whole address the browser was sent to (it starts with http://127.0.0.1).");
+            : throw SpotifyFailure.Unauthorized("That is not a URL; paste the whole address the browser was sent to (it starts with http://127.0.0.1).");
     }
 
     /// <summary>
@@ -92,7 +91,7 @@ public sealed class SpotifyLogin : IDisposable
         }
 
         return code is null
-            ? viaBrowser ?? throw new SpotifyResponseException("The login completed but could not be read back.")
+            ? viaBrowser ?? throw SpotifyFailure.Unparseable("The login completed but could not be read back.")
             : await CompleteAsync(authorization, code, cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,13 +109,13 @@ public sealed class SpotifyLogin : IDisposable
         var (token, refresh) = await _accounts.ExchangeCodeAsync(_clientId, code, authorization.RedirectUri, authorization.CodeVerifier, cancellationToken).ConfigureAwait(false);
         if (refresh is null)
         {
-            throw new SpotifyResponseException("Spotify's accounts service gave no refresh token for the login.");
+            throw SpotifyFailure.Unparseable("Spotify's accounts service gave no refresh token for the login.");
         }
 
         var saved = new SavedLogin { ClientId = _clientId, RefreshToken = refresh, Scope = token.Scope, AccessToken = token.Value, AccessTokenExpiresAt = token.ExpiresAt };
         await _store.UpdateUnderLockAsync(_ => Task.FromResult<SavedLogin?>(saved), cancellationToken).ConfigureAwait(false);
         return await GetStatusAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new SpotifyResponseException("The login was saved but could not be read back.");
+            ?? throw SpotifyFailure.Unparseable("The login was saved but could not be read back.");
     }
 
     /// <summary>Who is logged in (GET /me) and the granted scopes; null when not logged in.</summary>
@@ -129,8 +128,7 @@ public sealed class SpotifyLogin : IDisposable
         }
 
         using var tokens = new UserTokenSource(_accounts, _store);
-        var controller = new SpotifyController(_transport, tokens);
-        var me = await controller.GetAsync(controller.Api("/me"), WireJsonContext.Default.WireUser, cancellationToken).ConfigureAwait(false);
+        var me = await new SpotifyCatalog(_transport, tokens, market: null).GetUserAsync(cancellationToken).ConfigureAwait(false);
         var current = await _store.LoadAsync(cancellationToken).ConfigureAwait(false) ?? saved;
         var scopes = (current.Scope ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return new SpotifyUserStatus(me.Id ?? string.Empty, me.DisplayName, scopes);

@@ -57,7 +57,7 @@ internal sealed class SpotifyLoginStore
         }
         catch (JsonException)
         {
-            throw new SpotifyCredentialsException($"The saved Spotify login in {FilePath} is damaged; run `musicdl auth logout` then `musicdl auth login`.");
+            throw SpotifyFailure.Unauthorized($"The saved Spotify login in {FilePath} is damaged; run `musicdl auth logout` then `musicdl auth login`.");
         }
     }
 
@@ -162,7 +162,7 @@ internal sealed class SpotifyLoginStore
             }
             catch (IOException ex)
             {
-                throw new SpotifyCredentialsException($"Another musicdl run has held the login lock {LockPath} for a minute; try again.", ex);
+                throw SpotifyFailure.Unauthorized($"Another musicdl run has held the login lock {LockPath} for a minute; try again.", ex);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using MusicDl.Caching;
+using MusicDl.Http;
 using MusicDl.Models;
 
 namespace MusicDl.Spotify;
@@ -33,8 +34,6 @@ internal sealed class SpotifyPageCatalog : ISpotifyCatalog
 
     /// <summary>Pages are not per market.</summary>
     public string Market => "public";
-
-    public long RequestCount => _transport.PageRequests;
 
     public Task<SourceEntry> GetTrackAsync(string id, CancellationToken cancellationToken) =>
         CachedAsync(_tracks, $"page_track:{id}", _ttls.Track, async ct =>
@@ -90,17 +89,17 @@ internal sealed class SpotifyPageCatalog : ISpotifyCatalog
     public Task<SpotifySource> ResolveShortLinkAsync(string link, CancellationToken cancellationToken) =>
         SpotifyShortLinks.ResolveAsync(_transport, link, cancellationToken);
 
-    private static SpotifySourceException ArtistNeedsApi(string id) =>
-        new($"An artist's discography (artist {id}) is not on Spotify's public pages: it needs the Web API. Set client_id and client_secret (spotify_access: auto or api; see docs/spotify.md), or download the artist's albums by their links.");
+    private static ServiceException ArtistNeedsApi(string id) =>
+        SpotifyFailure.Rejected($"An artist's discography (artist {id}) is not on Spotify's public pages: it needs the Web API. Set client_id and client_secret (spotify_access: auto or api; see docs/spotify.md), or download the artist's albums by their links.");
 
-    private static SpotifySourceException LikedSongs() =>
-        new("Liked Songs are not on Spotify's public pages: they need the Web API and a login (set client_id, then run `musicdl auth login`; see docs/spotify.md).");
+    private static ServiceException LikedSongs() =>
+        SpotifyFailure.Rejected("Liked Songs are not on Spotify's public pages: they need the Web API and a login (set client_id, then run `musicdl auth login`; see docs/spotify.md).");
 
     private async Task<SpotifyPageEntity> ReadAsync(string kind, string id, CancellationToken cancellationToken)
     {
         if (!SpotifyId.IsValid(id))
         {
-            throw new SpotifySourceException($"'{id}' is not a Spotify id (22 letters and digits).");
+            throw SpotifyFailure.Rejected($"'{id}' is not a Spotify id (22 letters and digits).");
         }
 
         var url = new Uri($"{_transport.OpenBase}/embed/{kind}/{id}");
@@ -121,7 +120,7 @@ internal sealed class SpotifyPageCatalog : ISpotifyCatalog
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new SpotifyResponseException($"Spotify's public page for {kind} {id} answered HTTP {(int)response.StatusCode}.", (int)response.StatusCode);
+                throw SpotifyFailure.Rejected($"Spotify's public page for {kind} {id} answered HTTP {(int)response.StatusCode}.", (int)response.StatusCode);
             }
 
             try
@@ -130,20 +129,20 @@ internal sealed class SpotifyPageCatalog : ISpotifyCatalog
             }
             catch (HttpRequestException ex)
             {
-                throw new SpotifyUnavailableException($"The connection broke while reading Spotify's public page for {kind} {id}.", ex);
+                throw SpotifyFailure.Unavailable($"The connection broke while reading Spotify's public page for {kind} {id}.", ex);
             }
         }
 
         if (html.Length > MaxPageChars)
         {
-            throw new SpotifyPageChangedException($"the {kind} page is {html.Length / (1024 * 1024)} MB");
+            throw SpotifyFailure.PageChanged($"the {kind} page is {html.Length / (1024 * 1024)} MB");
         }
 
         return SpotifyPageParser.Parse(html, kind) ?? throw NotPublic(kind, id, 200);
     }
 
-    private static SpotifySourceException NotPublic(string kind, string id, int status) =>
-        new($"Spotify's public page for {kind} {id} has no {kind}: it is not public, or does not exist; check the link.", status == 200 ? 404 : status);
+    private static ServiceException NotPublic(string kind, string id, int status) =>
+        SpotifyFailure.Rejected($"Spotify's public page for {kind} {id} has no {kind}: it is not public, or does not exist; check the link.", status == 200 ? 404 : status);
 
     private static SourceEntry TrackEntry(SpotifyPageEntity page, string id)
     {

@@ -14,17 +14,17 @@ internal static class SpotifyPageParser
     private const string ScriptMarker = "id=\"__NEXT_DATA__\"";
 
     /// <summary>The entity, or null when the page has none (missing or private: "not public, or does not exist").</summary>
-    /// <exception cref="SpotifyPageChangedException">No <c>__NEXT_DATA__</c>, or JSON of another shape.</exception>
+    /// <exception cref="Http.ServiceException">Unparseable (<see cref="SpotifyFailure.PageChanged"/>): no <c>__NEXT_DATA__</c>, or JSON of another shape.</exception>
     public static SpotifyPageEntity? Parse(string html, string kind)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var json = NextData(html) ?? throw new SpotifyPageChangedException("no __NEXT_DATA__ script");
+        var json = NextData(html) ?? throw SpotifyFailure.PageChanged("no __NEXT_DATA__ script");
         try
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
             if (!TryGet(doc.RootElement, out var pageProps, "props", "pageProps"))
             {
-                throw new SpotifyPageChangedException("no props.pageProps");
+                throw SpotifyFailure.PageChanged("no props.pageProps");
             }
 
             if (!TryGet(pageProps, out var entity, "state", "data", "entity") || entity.ValueKind != JsonValueKind.Object)
@@ -36,12 +36,12 @@ internal static class SpotifyPageParser
         }
         catch (JsonException ex)
         {
-            throw new SpotifyPageChangedException("__NEXT_DATA__ is not JSON", ex);
+            throw SpotifyFailure.PageChanged("__NEXT_DATA__ is not JSON", ex);
         }
         catch (InvalidOperationException ex)
         {
             // A property of another JSON type than the page has always had (GetString on a number, say).
-            throw new SpotifyPageChangedException($"unexpected value: {ex.Message}", ex);
+            throw SpotifyFailure.PageChanged($"unexpected value: {ex.Message}", ex);
         }
     }
 
@@ -60,13 +60,13 @@ internal static class SpotifyPageParser
 
     private static SpotifyPageEntity ReadEntity(JsonElement entity, string kind)
     {
-        var type = Text(entity, "type") ?? throw new SpotifyPageChangedException("the entity has no type");
+        var type = Text(entity, "type") ?? throw SpotifyFailure.PageChanged("the entity has no type");
         if (!string.Equals(type, kind, StringComparison.Ordinal))
         {
-            throw new SpotifyPageChangedException($"a {kind} page describes a '{type}'");
+            throw SpotifyFailure.PageChanged($"a {kind} page describes a '{type}'");
         }
 
-        var name = Text(entity, "name") ?? Text(entity, "title") ?? throw new SpotifyPageChangedException("the entity has no name");
+        var name = Text(entity, "name") ?? Text(entity, "title") ?? throw SpotifyFailure.PageChanged("the entity has no name");
         var items = new List<SpotifyPageItem>();
         if (entity.TryGetProperty("trackList", out var list) && list.ValueKind == JsonValueKind.Array)
         {
@@ -86,7 +86,7 @@ internal static class SpotifyPageParser
         }
         else if (kind != "track")
         {
-            throw new SpotifyPageChangedException($"the {kind} has no trackList");
+            throw SpotifyFailure.PageChanged($"the {kind} has no trackList");
         }
 
         return new SpotifyPageEntity(

@@ -10,7 +10,7 @@ internal static class SpotifyShortLinks
     {
         if (!Uri.TryCreate(link, UriKind.Absolute, out var current) || current.Scheme is not ("http" or "https"))
         {
-            throw new SpotifySourceException($"'{link}' is not a web address.");
+            throw SpotifyFailure.Rejected($"'{link}' is not a web address.");
         }
 
         for (var hop = 0; hop < 6; hop++)
@@ -18,7 +18,7 @@ internal static class SpotifyShortLinks
             if (SpotifyUrlParser.IsOpenSpotify(current) && !current.AbsolutePath.StartsWith("/s/", StringComparison.Ordinal))
             {
                 return SpotifyUrlParser.TryParseOpenLink(current, link)
-                    ?? throw new SpotifySourceException($"The link {link} leads to {current.GetLeftPart(UriPartial.Path)}, which is no track, album, playlist, artist or Liked Songs.");
+                    ?? throw SpotifyFailure.Rejected($"The link {link} leads to {current.GetLeftPart(UriPartial.Path)}, which is no track, album, playlist, artist or Liked Songs.");
             }
 
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
@@ -31,7 +31,7 @@ internal static class SpotifyShortLinks
 
             if (!response.IsSuccessStatusCode)
             {
-                throw new SpotifySourceException($"The short link {link} answered {(int)response.StatusCode}; open it in a browser and paste the open.spotify.com address.", (int)response.StatusCode);
+                throw SpotifyFailure.Rejected($"The short link {link} answered {(int)response.StatusCode}; open it in a browser and paste the open.spotify.com address.", (int)response.StatusCode);
             }
 
             // A handler that follows redirects by itself ends on the open.spotify.com page.
@@ -42,9 +42,9 @@ internal static class SpotifyShortLinks
 
             var page = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             current = SpotifyUrlParser.FindOpenLink(page)
-                ?? throw new SpotifySourceException($"The short link {link} leads to no Spotify address; open it in a browser and paste the open.spotify.com address.");
+                ?? throw SpotifyFailure.Rejected($"The short link {link} leads to no Spotify address; open it in a browser and paste the open.spotify.com address.");
         }
 
-        throw new SpotifySourceException($"The short link {link} redirects too often.");
+        throw SpotifyFailure.Rejected($"The short link {link} redirects too often.");
     }
 }

@@ -11,8 +11,8 @@ namespace MusicDl.Spotify;
 /// Sends Spotify's requests, API, accounts and public pages alike, each through its <see cref="ServiceEdge"/>: one
 /// pacing shared by the three (Spotify's limit is the app's), one retry plan (<c>spotify_max_retries</c>, back-off from
 /// <c>spotify_retry_base_delay</c>, a 429's Retry-After waited within <c>spotify_retry_max_delay</c>), and the edge's
-/// failures told in Spotify's words (<see cref="SpotifyUnavailableException"/>, <see cref="SpotifyRateLimitException"/>).
-/// Knows no token: the accounts service is reached without one, and <see cref="SpotifyController"/> adds the bearer.
+/// failures told in Spotify's words (<see cref="SpotifyFailure.Unavailable"/>, <see cref="SpotifyFailure.RateLimited"/>).
+/// Knows no token: the accounts service is reached without one, and <see cref="SpotifyCatalog"/> adds the bearer.
 /// </summary>
 internal sealed class SpotifyTransport
 {
@@ -20,7 +20,6 @@ internal sealed class SpotifyTransport
     private static readonly EdgeCall Answers = new() { ClientErrorsAreAnswers = true };
     private static readonly EdgeCall AnyStatus = new() { AnyStatus = true };
 
-    private readonly TimeProvider _time;
     private readonly TimeSpan _retryCap;
     private readonly int _maxRetries;
     private readonly ServiceEdge _api;
@@ -30,7 +29,6 @@ internal sealed class SpotifyTransport
 
     public SpotifyTransport(HttpClient http, MusicDlSettings settings, TimeProvider time)
     {
-        _time = time;
         ApiBase = settings.Endpoints.SpotifyApi.ToString().TrimEnd('/');
         AccountsBase = new Uri(settings.Endpoints.SpotifyAccounts.ToString().TrimEnd('/') + "/");
         OpenBase = settings.Endpoints.SpotifyOpen.ToString().TrimEnd('/');
@@ -40,12 +38,12 @@ internal sealed class SpotifyTransport
             ? new RequestPacer(settings.SpotifyRateLimitRequests, settings.SpotifyRateLimitWindow, time)
             : null;
         var plan = new RetryPlan(_maxRetries, settings.SpotifyRetryBaseDelay, _retryCap, Jitter: true);
-        _api = new ServiceEdge("Spotify", http, time, plan, pacer);
-        _accounts = new ServiceEdge("Spotify", http, time, plan, pacer);
-        _pages = new ServiceEdge("Spotify's public pages", http, time, plan, pacer);
+        _api = new ServiceEdge(SpotifyFailure.Service, http, time, plan, pacer);
+        _accounts = new ServiceEdge(SpotifyFailure.Service, http, time, plan, pacer);
+        _pages = new ServiceEdge(SpotifyFailure.PagesService, http, time, plan, pacer);
 
         // Short links live outside the API: one attempt, no pacing, the redirect read by hand.
-        _links = new ServiceEdge("Spotify", http, time);
+        _links = new ServiceEdge(SpotifyFailure.Service, http, time);
     }
 
     public Uri AccountsBase { get; }
@@ -62,8 +60,6 @@ internal sealed class SpotifyTransport
 
     /// <summary>The configured public page host without a trailing slash ("https://open.spotify.com").</summary>
     public string OpenBase { get; }
-
-    public TimeProvider Time => _time;
 
     /// <summary>Sends a request to the accounts service (no bearer), through the pacing and retries.</summary>
     public Task<HttpResponseMessage> SendAccountsAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken) =>
@@ -86,7 +82,7 @@ internal sealed class SpotifyTransport
         }
         catch (ServiceException ex)
         {
-            throw new SpotifySourceException($"Could not follow the link {request.RequestUri?.GetLeftPart(UriPartial.Path)}: {ex.InnerException?.Message ?? ex.Message}", null, ex);
+            throw SpotifyFailure.Rejected($"Could not follow the link {request.RequestUri?.GetLeftPart(UriPartial.Path)}: {ex.InnerException?.Message ?? ex.Message}", null, ex);
         }
     }
 
@@ -98,16 +94,16 @@ internal sealed class SpotifyTransport
             await using (stream.ConfigureAwait(false))
             {
                 return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false)
-                    ?? throw new SpotifyResponseException($"Spotify answered null for {Describe(url)}.");
+                    ?? throw SpotifyFailure.Unparseable($"Spotify answered null for {Describe(url)}.");
             }
         }
         catch (JsonException ex)
         {
-            throw new SpotifyResponseException($"Spotify's answer for {Describe(url)} is not the JSON expected ({ex.Message}).", (int)response.StatusCode, ex);
+            throw SpotifyFailure.Unparseable($"Spotify's answer for {Describe(url)} is not the JSON expected ({ex.Message}).", (int)response.StatusCode, ex);
         }
         catch (HttpIOException ex)
         {
-            throw new SpotifyUnavailableException($"The connection broke while reading Spotify's answer for {Describe(url)}.", ex);
+            throw SpotifyFailure.Unavailable($"The connection broke while reading Spotify's answer for {Describe(url)}.", ex);
         }
     }
 
@@ -123,26 +119,26 @@ internal sealed class SpotifyTransport
         catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.RateLimited)
         {
             throw ex.RetryAfter is { } wait && wait > _retryCap
-                ? new SpotifyRateLimitException(
+                ? SpotifyFailure.RateLimited(
                     $"Spotify asks to wait {FormatWait(wait)} before the next request (Retry-After), more than the {FormatWait(_retryCap)} allowed by spotify_retry_max_delay; try again later.",
                     wait)
-                : new SpotifyRateLimitException($"Spotify kept answering 429 (too many requests) after {_maxRetries} retries; try again later.", ex.RetryAfter);
+                : SpotifyFailure.RateLimited($"Spotify kept answering 429 (too many requests) after {_maxRetries} retries; try again later.", ex.RetryAfter);
         }
         catch (ServiceException ex) when (ex.Status is { } status)
         {
-            throw new SpotifyUnavailableException($"Spotify answered {(int)status} for {ex.Target} after {_maxRetries} retries.", ex);
+            throw SpotifyFailure.Unavailable($"Spotify answered {(int)status} for {ex.Target} after {_maxRetries} retries.", ex);
         }
         catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.Timeout)
         {
-            throw new SpotifyUnavailableException($"Spotify did not answer in time ({ex.Target}) after {_maxRetries} retries.", ex);
+            throw SpotifyFailure.Unavailable($"Spotify did not answer in time ({ex.Target}) after {_maxRetries} retries.", ex);
         }
         catch (ServiceException ex) when (ex.Kind == ServiceFailureKind.ConnectionLost)
         {
-            throw new SpotifyUnavailableException($"The connection to Spotify broke ({ex.Target}): {ex.InnerException?.Message}", ex);
+            throw SpotifyFailure.Unavailable($"The connection to Spotify broke ({ex.Target}): {ex.InnerException?.Message}", ex);
         }
         catch (ServiceException ex)
         {
-            throw new SpotifyUnavailableException($"Spotify is unreachable ({ex.Target}): {ex.InnerException?.Message}", ex);
+            throw SpotifyFailure.Unavailable($"Spotify is unreachable ({ex.Target}): {ex.InnerException?.Message}", ex);
         }
     }
 

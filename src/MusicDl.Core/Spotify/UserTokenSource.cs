@@ -1,3 +1,5 @@
+using MusicDl.Http;
+
 namespace MusicDl.Spotify;
 
 /// <summary>
@@ -94,8 +96,8 @@ internal sealed class UserTokenSource(SpotifyAccounts accounts, SpotifyLoginStor
         return result?.Access ?? throw NotLoggedIn();
     }
 
-    private SpotifyCredentialsException NotLoggedIn() =>
-        new($"Not logged in to Spotify for client id {store.ClientId}; run `musicdl auth login`.");
+    private ServiceException NotLoggedIn() =>
+        SpotifyFailure.Unauthorized($"Not logged in to Spotify for client id {store.ClientId}; run `musicdl auth login`.");
 
     public void Dispose() => _gate.Dispose();
 }

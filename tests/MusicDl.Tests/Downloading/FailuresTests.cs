@@ -6,7 +6,6 @@ using MusicDl.Library;
 using MusicDl.Models;
 using MusicDl.Output;
 using MusicDl.Runs;
-using MusicDl.Spotify;
 
 namespace MusicDl.Tests.Downloading;
 
@@ -16,8 +15,8 @@ public sealed class FailuresTests
     {
         { new ConfigException("config.yaml:3:1: unknown key"), ExitCode.Usage },
         { new SourceParseException("not a Spotify link"), ExitCode.Usage },
-        { new SpotifyCredentialsException("401: invalid client"), ExitCode.CannotProceed },
-        { new SpotifyUnavailableException("Spotify is unreachable"), ExitCode.CannotProceed },
+        { new ServiceException("Spotify", ServiceFailureKind.Unauthorized, "401: invalid client"), ExitCode.CannotProceed },
+        { new ServiceException("Spotify", ServiceFailureKind.Unreachable, "Spotify is unreachable"), ExitCode.CannotProceed },
         { new LibraryLockedException("another musicdl run is using /music"), ExitCode.CannotProceed },
         { new RunAbortedException("5 tracks in a row failed"), ExitCode.CannotProceed },
         { new FfmpegNotFoundException("ffmpeg not found"), ExitCode.CannotProceed },
@@ -39,11 +38,11 @@ public sealed class FailuresTests
         { new ServiceException("YouTube Music search", ServiceFailureKind.Timeout, "timed out"), Fault.Service, "YouTube Music search" },
         { new ServiceException("YouTube search", ServiceFailureKind.ServerError, "503"), Fault.Service, "YouTube search" },
         { new ServiceException("YouTube Music search", ServiceFailureKind.Unparseable, "not a search result"), Fault.Service, "YouTube Music search" },
-        { new SpotifyUnavailableException("Spotify answered 500"), Fault.Service, "Spotify" },
-        { new SpotifyRateLimitException("wait 24 h", TimeSpan.FromHours(24)), Fault.CannotProceed, "Spotify" },
-        { new SpotifyPageChangedException("no __NEXT_DATA__"), Fault.Service, "Spotify's public pages" },
+        { new ServiceException("Spotify", ServiceFailureKind.ServerError, "Spotify answered 500"), Fault.Service, "Spotify" },
+        { new ServiceException("Spotify", ServiceFailureKind.RateLimited, "wait 24 h", retryAfter: TimeSpan.FromHours(24)), Fault.CannotProceed, "Spotify" },
+        { new ServiceException("Spotify's public pages", ServiceFailureKind.Unparseable, "no __NEXT_DATA__"), Fault.Service, "Spotify's public pages" },
         { new ServiceException("YouTube Music search", ServiceFailureKind.Rejected, "400"), Fault.Item, null },
-        { new SpotifySourceException("not found", 404), Fault.Item, null },
+        { new ServiceException("Spotify", ServiceFailureKind.Rejected, "not found", status: System.Net.HttpStatusCode.NotFound), Fault.Item, null },
         { new MusicDl.YouTube.YouTubeSessionLimitedException("a captcha"), Fault.CannotProceed, "YouTube" },
         { new TrackFailedException("ffmpeg exited 1") { NotTheTracks = true, Service = "ffmpeg" }, Fault.Tool, "ffmpeg" },
         { new TrackFailedException("a bot check") { NotTheTracks = true }, Fault.Service, "YouTube" },

@@ -55,7 +55,7 @@ public sealed class SystemicStopTests
     public async Task Spotify_failing_after_its_retries_for_five_tracks_in_a_row_stops_the_run_naming_spotify()
     {
         var source = Playlist(30);
-        _resolver.CompleteFails = _ => new MusicDl.Spotify.SpotifyUnavailableException("Spotify answered 503 for /v1/tracks/x after 3 retries.");
+        _resolver.CompleteFails = _ => new ServiceException("Spotify", ServiceFailureKind.ServerError, "Spotify answered 503 for /v1/tracks/x after 3 retries.");
 
         var result = await NewDownloader().RunAsync(OneAtATime(source), CancellationToken.None);
 

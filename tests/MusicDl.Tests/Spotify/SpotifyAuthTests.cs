@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using MusicDl.Caching;
 using MusicDl.Configuration;
+using MusicDl.Downloading;
 using MusicDl.Fakes;
 using MusicDl.Fakes.Spotify;
+using MusicDl.Http;
 using MusicDl.Models;
 using MusicDl.Spotify;
 using MusicDl.Tests.TestSupport;
@@ -74,9 +76,10 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
         var settings = Bed.Settings with { ClientSecret = "wrong-secret-5f3e9c1" };
         using var client = Bed.CreateClient(settings);
 
-        var error = await Assert.ThrowsAsync<SpotifyCredentialsException>(() => client.ResolveAsync(TrackSource(out _), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.ResolveAsync(TrackSource(out _), CancellationToken.None));
 
-        Assert.IsAssignableFrom<SpotifyCannotProceedException>(error);
+        Assert.Equal(ServiceFailureKind.Unauthorized, error.Kind);
+        Assert.Equal(Fault.CannotProceed, Failures.Classify(error).Fault);
         Assert.Equal(
             "Spotify rejected the client credentials (invalid_client: Invalid client secret); check client_id and client_secret (or SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET).",
             error.Message);
@@ -86,8 +89,9 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
     [Fact]
     public void Under_api_access_without_a_secret_and_without_a_login_the_client_cannot_be_created()
     {
-        var error = Assert.Throws<SpotifyCredentialsException>(() => Bed.CreateClient(Bed.Settings with { ClientSecret = null, SpotifyAccess = SpotifyAccess.Api }));
+        var error = Assert.Throws<ServiceException>(() => Bed.CreateClient(Bed.Settings with { ClientSecret = null, SpotifyAccess = SpotifyAccess.Api }));
 
+        Assert.Equal(ServiceFailureKind.Unauthorized, error.Kind);
         Assert.Contains("musicdl auth login", error.Message, StringComparison.Ordinal);
     }
 
@@ -198,11 +202,12 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
         var attempt = login.Begin();
         var other = login.Begin();
 
-        var wrongState = Assert.Throws<SpotifyCredentialsException>(() =>
+        var wrongState = Assert.Throws<ServiceException>(() =>
             SpotifyLogin.ReadCodeFromRedirect(attempt, $"http://127.0.0.1:8888/callback?code=abc&state={other.State}"));
-        var refused = Assert.Throws<SpotifyCredentialsException>(() =>
+        var refused = Assert.Throws<ServiceException>(() =>
             SpotifyLogin.ReadCodeFromRedirect(attempt, $"http://127.0.0.1:8888/callback?error=access_denied&state={attempt.State}"));
 
+        Assert.Equal((ServiceFailureKind.Unauthorized, ServiceFailureKind.Unauthorized), (wrongState.Kind, refused.Kind));
         Assert.Contains("state differs", wrongState.Message, StringComparison.Ordinal);
         Assert.Equal("Spotify did not grant the login (access_denied).", refused.Message);
         Assert.Equal("abc", SpotifyLogin.ReadCodeFromRedirect(attempt, $" http://127.0.0.1:8888/callback?code=abc&state={attempt.State} "));
@@ -320,8 +325,9 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
         Bed.Time.Advance(TimeSpan.FromHours(2));
         using var client = Bed.CreateClient();
 
-        var error = await Assert.ThrowsAsync<SpotifyCredentialsException>(() => client.ResolveAsync(TrackSource(out _), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.ResolveAsync(TrackSource(out _), CancellationToken.None));
 
+        Assert.Equal(ServiceFailureKind.Unauthorized, error.Kind);
         Assert.Equal("Spotify no longer accepts the saved login (invalid_grant: Refresh token revoked); run `musicdl auth login` again.", error.Message);
         Assert.DoesNotContain(refresh, error.ToString(), StringComparison.Ordinal);
     }
@@ -339,8 +345,9 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
 
         using var client = Bed.CreateClient();
         Assert.False(client.IsUserLogin);
-        var error = await Assert.ThrowsAsync<SpotifySourceException>(() =>
+        var error = await Assert.ThrowsAsync<ServiceException>(() =>
             client.ResolveAsync(new SpotifySource(SourceKind.LikedSongs, null, "saved"), CancellationToken.None));
+        Assert.Equal(ServiceFailureKind.Rejected, error.Kind);
         Assert.Contains("musicdl auth login", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,7 @@
+using MusicDl.Downloading;
 using MusicDl.Fakes;
 using MusicDl.Http;
+using MusicDl.Output;
 using MusicDl.Models;
 using MusicDl.Spotify;
 using MusicDl.Tests.Harness;
@@ -38,9 +40,10 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
         route.Fail(new FakeFault { Status = 429, RetryAfterSeconds = 86400 });
         using var client = Bed.CreateClient();
 
-        var error = await Assert.ThrowsAsync<SpotifyRateLimitException>(() => client.ResolveAsync(source, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.ResolveAsync(source, CancellationToken.None));
 
-        Assert.IsAssignableFrom<SpotifyCannotProceedException>(error);
+        Assert.Equal(("Spotify", ServiceFailureKind.RateLimited), (error.Service, error.Kind));
+        Assert.Equal(Fault.CannotProceed, Failures.Classify(error).Fault);
         Assert.Equal(TimeSpan.FromDays(1), error.RetryAfter);
         Assert.Equal(
             "Spotify asks to wait 24 h (86400 s) before the next request (Retry-After), more than the 2 min (120 s) allowed by spotify_retry_max_delay; try again later.",
@@ -69,8 +72,9 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
         using var client = Bed.CreateClient(Bed.Settings with { SpotifyMaxRetries = 2 });
 
         var task = client.ResolveAsync(source, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<SpotifyUnavailableException>(() => Bed.DriveAsync(task, TimeSpan.FromSeconds(1)));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => Bed.DriveAsync(task, TimeSpan.FromSeconds(1)));
 
+        Assert.Equal(("Spotify", ServiceFailureKind.ServerError), (error.Service, error.Kind));
         Assert.Equal(3, route.Count);
         Assert.StartsWith("Spotify answered 500 for /v1/tracks/", error.Message, StringComparison.Ordinal);
     }
@@ -115,8 +119,9 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
         route.Fail(new FakeFault { MalformedJson = true, Times = 1 });
         using var client = Bed.CreateClient();
 
-        var error = await Assert.ThrowsAsync<SpotifyResponseException>(() => client.ResolveAsync(source, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.ResolveAsync(source, CancellationToken.None));
 
+        Assert.Equal(ServiceFailureKind.Unparseable, error.Kind);
         Assert.Contains("is not the JSON expected", error.Message, StringComparison.Ordinal);
     }
 
@@ -131,8 +136,10 @@ public sealed class SpotifyRateLimitTests : SpotifyTestBase
         };
         using var client = Bed.CreateClient(settings);
 
-        var error = await Assert.ThrowsAsync<SpotifyUnavailableException>(() => Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1)));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => Bed.DriveAsync(client.ResolveAsync(source, CancellationToken.None), TimeSpan.FromSeconds(1)));
 
+        Assert.Equal(("Spotify", ServiceFailureKind.Unreachable), (error.Service, error.Kind));
+        Assert.Equal(ExitCode.CannotProceed, Failures.ExitCodeOf(error));
         Assert.StartsWith("Spotify is unreachable (/api/token)", error.Message, StringComparison.Ordinal);
     }
 

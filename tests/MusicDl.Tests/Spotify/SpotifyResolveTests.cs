@@ -1,4 +1,5 @@
 using MusicDl.Fakes.Spotify;
+using MusicDl.Http;
 using MusicDl.Models;
 using MusicDl.Spotify;
 
@@ -80,8 +81,9 @@ public sealed class SpotifyResolveTests : SpotifyTestBase
         var playlist = Bed.Spotify.AddGeneratedPlaylist(20, ownerId: "someoneelse");
         using var client = Bed.CreateClient();
 
-        var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
 
+        Assert.Equal(ServiceFailureKind.Rejected, error.Kind);
         Assert.Equal((System.Net.HttpStatusCode)403, error.Status);
         Assert.Contains("musicdl auth login", error.Message, StringComparison.Ordinal);
         Assert.Contains("owner or a collaborator", error.Message, StringComparison.Ordinal);
@@ -96,8 +98,9 @@ public sealed class SpotifyResolveTests : SpotifyTestBase
         var playlist = Bed.Spotify.AddGeneratedPlaylist(20, ownerId: "someoneelse");
         using var client = Bed.CreateClient();
 
-        var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
 
+        Assert.Equal(ServiceFailureKind.Rejected, error.Kind);
         Assert.Equal((System.Net.HttpStatusCode)403, error.Status);
         Assert.Contains("Log in as its owner or a collaborator", error.Message, StringComparison.Ordinal);
     }
@@ -108,8 +111,9 @@ public sealed class SpotifyResolveTests : SpotifyTestBase
         var playlist = Bed.Spotify.AddGeneratedPlaylist(5, access: FakePlaylistAccess.Editorial);
         using var client = Bed.CreateClient();
 
-        var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.ResolveAsync(Source(SourceKind.Playlist, playlist.Id), CancellationToken.None));
 
+        Assert.Equal(ServiceFailureKind.Rejected, error.Kind);
         Assert.Equal((System.Net.HttpStatusCode)404, error.Status);
         Assert.Contains("editorial", error.Message, StringComparison.Ordinal);
     }
@@ -212,9 +216,10 @@ public sealed class SpotifyResolveTests : SpotifyTestBase
     {
         using var client = Bed.CreateClient();
 
-        var error = await Assert.ThrowsAsync<SpotifySourceException>(() =>
+        var error = await Assert.ThrowsAsync<ServiceException>(() =>
             client.ResolveAsync(new SpotifySource(SourceKind.ShortLink, null, Bed.Host.Url("/s/unknown").ToString()), CancellationToken.None));
 
+        Assert.Equal(ServiceFailureKind.Rejected, error.Kind);
         Assert.Contains("404", error.Message, StringComparison.Ordinal);
     }
 
@@ -224,8 +229,9 @@ public sealed class SpotifyResolveTests : SpotifyTestBase
         using var client = Bed.CreateClient();
         var id = FakeSpotifyIds.Next("tr");
 
-        var error = await Assert.ThrowsAsync<SpotifySourceException>(() => client.ResolveAsync(Source(SourceKind.Track, id), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ServiceException>(() => client.ResolveAsync(Source(SourceKind.Track, id), CancellationToken.None));
 
+        Assert.Equal(ServiceFailureKind.Rejected, error.Kind);
         Assert.Equal($"Spotify has no track {id} (404); check the link.", error.Message);
     }
 
