@@ -76,8 +76,11 @@ public static class Failures
             FfmpegNotFoundException => new(Fault.CannotProceed, "ffmpeg", ExitCode.CannotProceed),
             TrackFailedException { NotTheTracks: true, Service: "ffmpeg" or "ffprobe" or "yt-dlp" } t => new(Fault.Tool, t.Service, null),
             TrackFailedException { NotTheTracks: true } t => new(Fault.Service, t.Service ?? "YouTube", null),
-            ServiceException { IsTransient: true } s => new(Fault.Service, s.Service, null),
-            ServiceException or TrackFailedException or SourceUnavailableException => new(Fault.Item, null, null),
+            // A service's failure that ends a command (auth status's /me answered with garbage, say) is the service's
+            // doing, not a bug: its own message and exit 3, not "internal error".
+            ServiceException { IsTransient: true } s => new(Fault.Service, s.Service, ExitCode.CannotProceed),
+            ServiceException => new(Fault.Item, null, ExitCode.CannotProceed),
+            TrackFailedException or SourceUnavailableException => new(Fault.Item, null, null),
             _ => new(Fault.Unknown, null, null),
         };
     }

@@ -79,7 +79,7 @@ public sealed class ServiceEdge
         Health = health;
         _rateLimitEndsSession = rateLimitEndsSession;
         _gate = gate;
-        _retryOn = retryOn ?? (e => e.Kind is not (ServiceFailureKind.Rejected or ServiceFailureKind.Unparseable or ServiceFailureKind.SessionLimit));
+        _retryOn = retryOn ?? (e => e.IsTransient && e.Kind is not (ServiceFailureKind.Unparseable or ServiceFailureKind.SessionLimit));
     }
 
     public string Service { get; }

@@ -40,5 +40,5 @@ public class ServiceException : Exception
     /// True when the failure says nothing about what was asked (the network's or the service's fault): never cached as
     /// an answer, asked again later, counted toward the run's stop when it repeats.
     /// </summary>
-    public bool IsTransient => Kind is not ServiceFailureKind.Rejected;
+    public bool IsTransient => Kind is not (ServiceFailureKind.Rejected or ServiceFailureKind.Unauthorized);
 }

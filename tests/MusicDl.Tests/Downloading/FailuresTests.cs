@@ -21,6 +21,9 @@ public sealed class FailuresTests
         { new RunAbortedException("5 tracks in a row failed"), ExitCode.CannotProceed },
         { new FfmpegNotFoundException("ffmpeg not found"), ExitCode.CannotProceed },
         { new TaskCanceledException(), ExitCode.Interrupted },
+        // A service failing a command outside a run's tracks: its own message and exit 3, not "internal error".
+        { new ServiceException("Spotify", ServiceFailureKind.Unparseable, "Spotify's answer for /me could not be read"), ExitCode.CannotProceed },
+        { new ServiceException("MusicBrainz", ServiceFailureKind.Rejected, "MusicBrainz answered 400"), ExitCode.CannotProceed },
     };
 
     [Theory]
