@@ -34,6 +34,9 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         measureLoudness &= plan.KeepsSourceAudio;
         List<string> args = ["-nostdin", "-y", "-hide_banner"];
         args.AddRange(measureLoudness ? ["-nostats", "-loglevel", "repeat+level+info"] : ["-loglevel", "error"]);
+
+        // The closing report says how much audio went into how many bytes: the output is checked without an ffprobe.
+        args.AddRange(FfmpegProgress.Arguments);
         args.AddRange(["-i", input, "-vn", "-map", "0:a:0", "-map_metadata", "-1"]);
         args.AddRange(plan.CodecArguments);
 
@@ -89,12 +92,14 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
 
         var plan = ConversionPlanner.Plan(format, bitrate, source);
         var args = BuildArguments(input, output, plan, measureLoudness);
+        var stdout = new StringBuilder();
         var stderr = new StringBuilder();
         try
         {
             var command = Cli.Wrap(FfmpegPath)
                 .WithArguments(args)
                 .WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(PipeTarget.ToStringBuilder(stdout))
                 .WithStandardErrorPipe(PipeTarget.ToStringBuilder(stderr));
             var limit = length is { } l && l > TimeSpan.Zero ? ProcessLimit.For(l) : ProcessLimit.ForFile(new FileInfo(input).Length, source.BitrateKbps);
             var result = await ProcessLimit.ExecuteAsync(command, "ffmpeg", limit, cancellationToken);
@@ -103,7 +108,7 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
                 throw new ConversionFailedException($"ffmpeg failed converting to {format.ToString().ToLowerInvariant()} (exit {result.ExitCode}): {LastError(stderr)}");
             }
 
-            await VerifyAsync(output, probedInput?.Duration ?? source.Duration, cancellationToken);
+            await VerifyAsync(output, FfmpegProgress.ParseFinal(stdout.ToString()), probedInput?.Duration ?? source.Duration, cancellationToken);
         }
         catch
         {
@@ -250,8 +255,10 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
     /// <summary>
     /// An ffmpeg that exits 0 is not proof of a good file (a broken build, a full disk, a wrapper script): the output
     /// must exist, be readable as audio and last about as long as the input, or the track fails before placement.
+    /// ffmpeg's closing report gives the length when its byte count is the file's on disk (the muxer wrote exactly this
+    /// file, trailer included); without such a report ffprobe reads the file, as it always did.
     /// </summary>
-    private async Task VerifyAsync(string output, TimeSpan? expectedDuration, CancellationToken cancellationToken)
+    private async Task VerifyAsync(string output, FfmpegProgress? report, TimeSpan? expectedDuration, CancellationToken cancellationToken)
     {
         var info = new FileInfo(output);
         if (!info.Exists || info.Length == 0)
@@ -259,19 +266,23 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             throw new ConversionFailedException("ffmpeg reported success but wrote no audio");
         }
 
+        // Without ffprobe the converter never checked the length; it still does not (behaviour as before).
         if (Probe is null)
         {
             return;
         }
 
-        // One ffprobe of the output; the expected length comes from the player (or the input's probe), not a second run.
-        var written = await Probe.ProbeAsync(output, cancellationToken);
+        var written = report is not null && report.Bytes == info.Length && report.Written > TimeSpan.Zero
+            ? report.Written
+            : (await Probe.ProbeAsync(output, cancellationToken)).Duration;
+
+        // The expected length comes from the player (or the input's probe), not another run.
         var expected = expectedDuration ?? TimeSpan.Zero;
         var tolerance = TimeSpan.FromSeconds(Math.Max(2, expected.TotalSeconds * 0.05));
-        if (expected > TimeSpan.Zero && (written.Duration - expected).Duration() > tolerance)
+        if (expected > TimeSpan.Zero && (written - expected).Duration() > tolerance)
         {
             throw new ConversionFailedException(
-                $"ffmpeg wrote {written.Duration.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s of audio where the download has " +
+                $"ffmpeg wrote {written.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s of audio where the download has " +
                 $"{expected.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} s");
         }
     }

@@ -111,6 +111,45 @@ public sealed class AudioConverterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_complete_source_is_converted_and_checked_with_no_ffprobe_run()
+    {
+        // A probe that fails whenever it runs: the conversion succeeds only if ffmpeg's own report did the check.
+        var converter = new AudioConverter(_converter.FfmpegPath, new AudioProbe(FakeTool("ffprobe", "echo 'ffprobe ran' >&2\nexit 1\n")));
+
+        var result = await converter.ConvertAsync(_files.OpusWebm, Output, AudioFormat.Mp3, Bitrate.Fixed(128), Opus with { Duration = TimeSpan.FromSeconds(1) });
+
+        Assert.InRange((await _probe.ProbeAsync(result.OutputPath)).Duration.TotalSeconds, 0.9, 1.2);
+    }
+
+    [Fact]
+    public async Task A_download_shorter_than_the_player_said_fails_naming_both_lengths_and_leaves_no_output()
+    {
+        var ex = await Assert.ThrowsAsync<ConversionFailedException>(() =>
+            _converter.ConvertAsync(_files.OpusWebm, Output, AudioFormat.Mp3, Bitrate.Fixed(128), Opus with { Duration = TimeSpan.FromSeconds(10) }));
+
+        Assert.Equal("ffmpeg wrote 1.0 s of audio where the download has 10.0 s", ex.Message);
+        Assert.False(File.Exists(Output));
+    }
+
+    [Fact]
+    public async Task An_output_cut_after_ffmpeg_reported_it_is_read_back_with_ffprobe_and_fails()
+    {
+        // ffmpeg's report no longer matches the file on disk, so the file itself is read: ten seconds cut to a few.
+        var input = Path.Combine(_folder, "ten.webm");
+        MusicDl.Tests.Tagging.MediaTools.Ffmpeg("-nostdin", "-f", "lavfi", "-i", "sine=frequency=440:duration=10:sample_rate=48000", "-c:a", "libopus", "-b:a", "128k", "-f", "webm", input);
+        var cutting = FakeTool("ffmpeg", $"for last; do :; done\n'{_converter.FfmpegPath}' \"$@\" || exit $?\ntruncate -s 40000 \"$last\"\n");
+        var converter = new AudioConverter(cutting, _probe);
+
+        var ex = await Assert.ThrowsAsync<ConversionFailedException>(() =>
+            converter.ConvertAsync(input, Output, AudioFormat.Opus, Bitrate.Auto, new SourceAudio(AudioCodec.Opus, 128, "webm") { Duration = TimeSpan.FromSeconds(10) }));
+
+        Assert.Matches(@"^ffmpeg wrote [0-7]\.\d s of audio where the download has 10\.0 s$", ex.Message);
+        Assert.False(File.Exists(Output));
+    }
+
+    private string FakeTool(string name, string body) => ShellTool.Write(Path.Combine(_folder, "bin"), name, body);
+
+    [Fact]
     public async Task Cancellation_kills_ffmpeg_and_leaves_no_output()
     {
         // A FIFO that the test never finishes writing keeps ffmpeg busy until it is cancelled.

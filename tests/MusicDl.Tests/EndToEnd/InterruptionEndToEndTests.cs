@@ -13,7 +13,9 @@ public sealed class InterruptionEndToEndTests : IAsyncLifetime
 
     private FakeWorld _world = null!;
 
-    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync();
+    // The interrupted and held runs start the binary (Sandbox.Start: the process is their subject); the runs after them,
+    // and the refused second run, whose subject is what the library holds, go through CliApp in this process.
+    public async Task InitializeAsync() => _world = await FakeWorld.StartAsync(inProcess: true);
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
 

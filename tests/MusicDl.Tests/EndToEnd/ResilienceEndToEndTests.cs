@@ -111,7 +111,8 @@ public sealed class ResilienceEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Under_the_session_limit_the_run_stops_after_the_calls_in_flight_and_the_next_run_places_every_song()
     {
-        var album = _world.AddDownloadableAlbum(12);
+        // More tracks than the four threads, so a run that did not stop would ask the player for the others too.
+        var album = _world.AddDownloadableAlbum(6);
         _world.Media.SessionLimited = true;
 
         var limited = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(album), "--json").WaitAsync(RunLimit));
@@ -120,9 +121,9 @@ public sealed class ResilienceEndToEndTests : IAsyncLifetime
         var stop = Assert.Single(limited.Result.Stderr.Split('\n'), l => l.StartsWith("musicdl: ", StringComparison.Ordinal));
         Assert.Contains("YouTube rate-limited this session", stop, StringComparison.Ordinal);
         Assert.Contains("about an hour", stop, StringComparison.Ordinal);
-        Assert.Contains("12 tracks are left for the next run", stop, StringComparison.Ordinal);
+        Assert.Contains("6 tracks are left for the next run", stop, StringComparison.Ordinal);
         Assert.Contains("youtube_rate_limit_enabled", stop, StringComparison.Ordinal);
-        Assert.Equal(12, limited.WithStatus("failed").Count);
+        Assert.Equal(6, limited.WithStatus("failed").Count);
         Assert.Empty(limited.WithStatus("not_found"));
 
         // Four threads: at most the four player calls already in flight, each asked once, no other client, no yt-dlp.
@@ -132,8 +133,8 @@ public sealed class ResilienceEndToEndTests : IAsyncLifetime
         var next = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(album), "--json").WaitAsync(RunLimit));
 
         Assert.True(next.Result.ExitCode == 0, next.ToString());
-        Assert.Equal(12, next.WithStatus("downloaded").Count);
-        Assert.Equal(12, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
+        Assert.Equal(6, next.WithStatus("downloaded").Count);
+        Assert.Equal(6, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
     }
 
     // Valid JSON, but over the 8 MB a YouTube answer may weigh (streamed, no Content-Length).
@@ -145,7 +146,8 @@ public sealed class ResilienceEndToEndTests : IAsyncLifetime
     [InlineData(OversizeAnswer)]
     public async Task After_search_answered_garbage_and_then_recovered_the_next_run_finds_every_song(string garbage)
     {
-        var album = _world.AddDownloadableAlbum(8);
+        // Enough tracks for five failed searches in a row (the run's stop), no more.
+        var album = _world.AddDownloadableAlbum(6);
         _world.Music.Route.Fail(garbage == OversizeAnswer ? new FakeFault { OversizeJsonBytes = 9 * 1024 * 1024 } : new FakeFault { Body = garbage });
 
         var broken = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(album), "--json").WaitAsync(RunLimit));
@@ -158,7 +160,7 @@ public sealed class ResilienceEndToEndTests : IAsyncLifetime
         var recovered = new RunOutput(await _world.RunAsync("download", FakeWorld.AlbumUrl(album), "--json").WaitAsync(RunLimit));
 
         Assert.True(recovered.Result.ExitCode == 0, recovered.ToString());
-        Assert.Equal(8, recovered.WithStatus("downloaded").Count);
+        Assert.Equal(6, recovered.WithStatus("downloaded").Count);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using MusicDl.Tests.TestSupport;
+
 namespace MusicDl.Tests.EndToEnd;
 
 /// <summary>Issue 25: a tool failing the same way track after track stops the run, blaming the tool.</summary>
@@ -52,17 +54,5 @@ public sealed class ToolFailureEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain(run.StdoutLines, l => l.StartsWith("ok", StringComparison.Ordinal) && (l.Contains(" ffmpeg ", StringComparison.Ordinal) || l.Contains(" yt-dlp ", StringComparison.Ordinal)));
     }
 
-    private string FakeTool(string name, string body)
-    {
-        var bin = Path.Combine(_world.Sandbox.Root, "bin");
-        Directory.CreateDirectory(bin);
-        var path = Path.Combine(bin, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + body);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        return path;
-    }
+    private string FakeTool(string name, string body) => ShellTool.Write(Path.Combine(_world.Sandbox.Root, "bin"), name, body);
 }
