@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using MusicDl.Fakes.Spotify;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.EndToEnd;
 
@@ -18,7 +19,7 @@ public sealed class LoginEndToEndTests : IAsyncLifetime
     public async Task Auth_login_with_the_redirect_pasted_on_stdin_saves_a_login_that_reads_a_private_playlist()
     {
         var (playlist, _) = _world.AddDownloadablePlaylist(3, withOddities: false, access: FakePlaylistAccess.OwnerOrCollaborator);
-        _world.WriteConfig(_world.Config() + $"\n  auth_redirect_port: {FreePort()}\n");
+        _world.WriteConfig(_world.Config() + $"\n  auth_redirect_port: {LoopbackPorts.Unused()}\n");
         var url = FakeWorld.PlaylistUrl(playlist);
 
         // Without a login the client-credentials token is refused the items: under `api` access the source fails
@@ -85,12 +86,5 @@ public sealed class LoginEndToEndTests : IAsyncLifetime
             album.Tracks.Take(3).Select(t => t.Name).Order(StringComparer.Ordinal),
             run.WithStatus("downloaded").Select(t => t.GetProperty("title").GetString()!).Order(StringComparer.Ordinal));
         Assert.Equal(3, FakeWorld.AudioFiles(_world.Sandbox.Library).Count);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

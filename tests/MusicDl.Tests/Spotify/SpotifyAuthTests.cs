@@ -107,7 +107,7 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
     [Fact]
     public async Task Login_through_the_loopback_redirect_saves_a_private_file_and_status_names_the_user_and_scopes()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Unused();
         using var login = Bed.CreateLogin(Bed.Settings with { AuthRedirectPort = port });
         var attempt = login.Begin();
         Assert.Equal($"http://127.0.0.1:{port}/callback", attempt.RedirectUri.ToString());
@@ -141,7 +141,7 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
     [Fact]
     public async Task Login_takes_a_pasted_redirect_when_the_browser_cannot_reach_the_loopback()
     {
-        using var login = Bed.CreateLogin(Bed.Settings with { AuthRedirectPort = FreePort() });
+        using var login = Bed.CreateLogin(Bed.Settings with { AuthRedirectPort = LoopbackPorts.Unused() });
         var attempt = login.Begin();
 
         var status = await login.LoginAsync(
@@ -162,7 +162,7 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
     [Fact]
     public async Task Login_takes_the_loopback_redirect_when_nothing_is_pasted()
     {
-        using var login = Bed.CreateLogin(Bed.Settings with { AuthRedirectPort = FreePort() });
+        using var login = Bed.CreateLogin(Bed.Settings with { AuthRedirectPort = LoopbackPorts.Unused() });
         var attempt = login.Begin();
         var pastedReadCancelled = new TaskCompletionSource();
 
@@ -349,12 +349,5 @@ public sealed class SpotifyAuthTests : SpotifyTestBase
             client.ResolveAsync(new SpotifySource(SourceKind.LikedSongs, null, "saved"), CancellationToken.None));
         Assert.Equal(ServiceFailureKind.Rejected, error.Kind);
         Assert.Contains("musicdl auth login", error.Message, StringComparison.Ordinal);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
