@@ -36,7 +36,12 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         args.AddRange(measureLoudness ? ["-nostats", "-loglevel", "repeat+level+info"] : ["-loglevel", "error"]);
 
         // The closing report says how much audio went into how many bytes: the output is checked without an ffprobe.
-        args.AddRange(FfmpegProgress.Arguments);
+        // Not beside the loudness meter: its out_time is the longest output's, the meter's, not the file's.
+        if (!measureLoudness)
+        {
+            args.AddRange(FfmpegProgress.Arguments);
+        }
+
         args.AddRange(["-i", input, "-vn", "-map", "0:a:0", "-map_metadata", "-1"]);
         args.AddRange(plan.CodecArguments);
 

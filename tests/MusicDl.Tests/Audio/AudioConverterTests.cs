@@ -147,6 +147,23 @@ public sealed class AudioConverterTests : IAsyncLifetime
         Assert.False(File.Exists(Output));
     }
 
+    [Fact]
+    public async Task A_short_output_beside_the_loudness_meter_is_read_back_with_ffprobe_and_fails()
+    {
+        // With the meter, ffmpeg has two outputs and its report's length is the longer one's (the meter read all ten
+        // seconds): only the file itself can say it holds three.
+        var input = Path.Combine(_folder, "ten.webm");
+        MusicDl.Tests.Tagging.MediaTools.Ffmpeg("-nostdin", "-f", "lavfi", "-i", "sine=frequency=440:duration=10:sample_rate=48000", "-c:a", "libopus", "-b:a", "128k", "-f", "webm", input);
+        var shortening = FakeTool("ffmpeg", $"for a; do shift; if [ \"$a\" = '{Output}' ]; then set -- \"$@\" -t 3; fi; set -- \"$@\" \"$a\"; done\nexec '{_converter.FfmpegPath}' \"$@\"\n");
+        var converter = new AudioConverter(shortening, _probe);
+
+        var ex = await Assert.ThrowsAsync<ConversionFailedException>(() =>
+            converter.ConvertAsync(input, Output, AudioFormat.Opus, Bitrate.Auto, new SourceAudio(AudioCodec.Opus, 128, "webm") { Duration = TimeSpan.FromSeconds(10) }, measureLoudness: true));
+
+        Assert.Matches(@"^ffmpeg wrote [2-4]\.\d s of audio where the download has 10\.0 s$", ex.Message);
+        Assert.False(File.Exists(Output));
+    }
+
     private string FakeTool(string name, string body) => ShellTool.Write(Path.Combine(_folder, "bin"), name, body);
 
     [Fact]
