@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MusicDl.Tests.Harness;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.Cli;
 
@@ -18,11 +19,7 @@ public sealed class CompletionBinaryTests : IDisposable
         // musicdl on PATH as the user has it: here a wrapper around the built binary, in the sandbox.
         var bin = Directory.CreateDirectory(Path.Combine(_sandbox.Root, "bin")).FullName;
         var command = string.Join(' ', MusicDlSandbox.FindCommand().Select(part => $"\"{part}\""));
-        File.WriteAllText(Path.Combine(bin, "musicdl"), $"#!/bin/sh\nexec {command} \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(Path.Combine(bin, "musicdl"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        ShellTool.Install(Path.Combine(bin, "musicdl"), $"#!/bin/sh\nexec {command} \"$@\"\n");
         var scriptFile = _sandbox.WriteFile("musicdl.bash", script);
         var driver = _sandbox.WriteFile("drive.sh", $$"""
             source "{{scriptFile}}"

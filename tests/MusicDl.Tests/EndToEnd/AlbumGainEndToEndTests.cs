@@ -6,6 +6,7 @@ using MusicDl.Fakes.Spotify;
 using MusicDl.Tagging;
 using MusicDl.Tests.Harness;
 using TagLib.Mpeg4;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.EndToEnd;
 
@@ -101,11 +102,7 @@ public sealed class AlbumGainEndToEndTests : IAsyncLifetime
         var started = Path.Combine(_world.Sandbox.Root, "album-pass-started");
         var holding = Path.Combine(_world.Sandbox.Root, "bin", "ffmpeg");
         Directory.CreateDirectory(Path.GetDirectoryName(holding)!);
-        System.IO.File.WriteAllText(holding, $"#!/bin/sh\ncase \"$*\" in *concat=n=*) : > '{started}'; exec sleep 600;; esac\nexec ffmpeg \"$@\"\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            System.IO.File.SetUnixFileMode(holding, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        ShellTool.Install(holding, $"#!/bin/sh\ncase \"$*\" in *concat=n=*) : > '{started}'; exec sleep 600;; esac\nexec ffmpeg \"$@\"\n");
 
         var config = "  request_timeout: 1\n  max_retries: 1\n  lyrics: embed\n  musicbrainz: true\n  replaygain: true";
         _world.WriteConfig(_world.Config(config + $"\n  ffmpeg_path: \"{holding}\""));

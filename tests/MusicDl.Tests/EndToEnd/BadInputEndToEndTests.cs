@@ -1,4 +1,5 @@
 using MusicDl.Fakes;
+using MusicDl.Tests.TestSupport;
 
 namespace MusicDl.Tests.EndToEnd;
 
@@ -197,11 +198,7 @@ public sealed class BadInputEndToEndTests : IAsyncLifetime
         var bin = Path.Combine(_world.Sandbox.Root, "bin");
         Directory.CreateDirectory(bin);
         var fake = Path.Combine(bin, "ffmpeg");
-        File.WriteAllText(fake, "#!/bin/sh\nfor last; do :; done\necho garbage > \"$last\"\nexit 0\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
+        ShellTool.Install(fake, "#!/bin/sh\nfor last; do :; done\necho garbage > \"$last\"\nexit 0\n");
         _world.WriteConfig(_world.Config($"  ffmpeg_path: \"{fake}\""));
         var album = _world.AddDownloadableAlbum(1);
 

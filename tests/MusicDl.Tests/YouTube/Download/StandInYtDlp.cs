@@ -1,3 +1,5 @@
+using MusicDl.Tests.TestSupport;
+
 namespace MusicDl.Tests.YouTube.Download;
 
 /// <summary>
@@ -53,13 +55,7 @@ internal sealed class StandInYtDlp
               rm -f "$target.part"
 
               """;
-        File.WriteAllText(stand.Executable, $"#!/bin/sh\nprintf '%s\\n' \"$@\" > '{stand.ArgsLog}'\n{body}");
-        if (OperatingSystem.IsWindows())
-        {
-            throw new PlatformNotSupportedException("The yt-dlp stand-in is a POSIX shell script.");
-        }
-
-        File.SetUnixFileMode(stand.Executable, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        ShellTool.Install(stand.Executable, $"#!/bin/sh\nprintf '%s\\n' \"$@\" > '{stand.ArgsLog}'\n{body}");
         return stand;
     }
 }
