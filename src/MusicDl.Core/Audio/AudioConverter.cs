@@ -271,15 +271,15 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             throw new ConversionFailedException("ffmpeg reported success but wrote no audio");
         }
 
-        // Without ffprobe the converter never checked the length; it still does not (behaviour as before).
-        if (Probe is null)
+        // ffmpeg's own report costs nothing, so its length is checked even without ffprobe; with neither, only the
+        // empty-file check above is possible.
+        TimeSpan? reported = report is not null && report.Bytes == info.Length && report.Written > TimeSpan.Zero ? report.Written : null;
+        if (reported is null && Probe is null)
         {
             return;
         }
 
-        var written = report is not null && report.Bytes == info.Length && report.Written > TimeSpan.Zero
-            ? report.Written
-            : (await Probe.ProbeAsync(output, cancellationToken)).Duration;
+        var written = reported ?? (await Probe!.ProbeAsync(output, cancellationToken)).Duration;
 
         // The expected length comes from the player (or the input's probe), not another run.
         var expected = expectedDuration ?? TimeSpan.Zero;

@@ -132,6 +132,18 @@ public sealed class AudioConverterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Without_ffprobe_a_download_shorter_than_the_player_said_still_fails_on_ffmpegs_own_report()
+    {
+        var converter = new AudioConverter(_converter.FfmpegPath, probe: null);
+
+        var ex = await Assert.ThrowsAsync<ConversionFailedException>(() =>
+            converter.ConvertAsync(_files.OpusWebm, Output, AudioFormat.Mp3, Bitrate.Fixed(128), Opus with { Duration = TimeSpan.FromSeconds(10) }));
+
+        Assert.Equal("ffmpeg wrote 1.0 s of audio where the download has 10.0 s", ex.Message);
+        Assert.False(File.Exists(Output));
+    }
+
+    [Fact]
     public async Task An_output_cut_after_ffmpeg_reported_it_is_read_back_with_ffprobe_and_fails()
     {
         // ffmpeg's report no longer matches the file on disk, so the file itself is read: ten seconds cut to a few.
