@@ -147,13 +147,12 @@ public sealed class AudioConverterTests : IAsyncLifetime
     public async Task An_output_cut_after_ffmpeg_reported_it_is_read_back_with_ffprobe_and_fails()
     {
         // ffmpeg's report no longer matches the file on disk, so the file itself is read: ten seconds cut to a few.
-        var input = Path.Combine(_folder, "ten.webm");
-        MusicDl.Tests.Tagging.MediaTools.Ffmpeg("-nostdin", "-f", "lavfi", "-i", "sine=frequency=440:duration=10:sample_rate=48000", "-c:a", "libopus", "-b:a", "128k", "-f", "webm", input);
+        var input = TenSecondsOfOpus();
         var cutting = FakeTool("ffmpeg", $"for last; do :; done\n'{_converter.FfmpegPath}' \"$@\" || exit $?\ntruncate -s 40000 \"$last\"\n");
         var converter = new AudioConverter(cutting, _probe);
 
         var ex = await Assert.ThrowsAsync<ConversionFailedException>(() =>
-            converter.ConvertAsync(input, Output, AudioFormat.Opus, Bitrate.Auto, new SourceAudio(AudioCodec.Opus, 128, "webm") { Duration = TimeSpan.FromSeconds(10) }));
+            converter.ConvertAsync(input, Output, AudioFormat.Opus, Bitrate.Auto, TenSecondsAnnounced));
 
         Assert.Matches(@"^ffmpeg wrote [0-7]\.\d s of audio where the download has 10\.0 s$", ex.Message);
         Assert.False(File.Exists(Output));
@@ -164,19 +163,28 @@ public sealed class AudioConverterTests : IAsyncLifetime
     {
         // With the meter, ffmpeg has two outputs and its report's length is the longer one's (the meter read all ten
         // seconds): only the file itself can say it holds three.
-        var input = Path.Combine(_folder, "ten.webm");
-        MusicDl.Tests.Tagging.MediaTools.Ffmpeg("-nostdin", "-f", "lavfi", "-i", "sine=frequency=440:duration=10:sample_rate=48000", "-c:a", "libopus", "-b:a", "128k", "-f", "webm", input);
+        var input = TenSecondsOfOpus();
         var shortening = FakeTool("ffmpeg", $"for a; do shift; if [ \"$a\" = '{Output}' ]; then set -- \"$@\" -t 3; fi; set -- \"$@\" \"$a\"; done\nexec '{_converter.FfmpegPath}' \"$@\"\n");
         var converter = new AudioConverter(shortening, _probe);
 
         var ex = await Assert.ThrowsAsync<ConversionFailedException>(() =>
-            converter.ConvertAsync(input, Output, AudioFormat.Opus, Bitrate.Auto, new SourceAudio(AudioCodec.Opus, 128, "webm") { Duration = TimeSpan.FromSeconds(10) }, measureLoudness: true));
+            converter.ConvertAsync(input, Output, AudioFormat.Opus, Bitrate.Auto, TenSecondsAnnounced, measureLoudness: true));
 
         Assert.Matches(@"^ffmpeg wrote [2-4]\.\d s of audio where the download has 10\.0 s$", ex.Message);
         Assert.False(File.Exists(Output));
     }
 
     private string FakeTool(string name, string body) => ShellTool.Write(Path.Combine(_folder, "bin"), name, body);
+
+    private static readonly SourceAudio TenSecondsAnnounced = new(AudioCodec.Opus, 128, "webm") { Duration = TimeSpan.FromSeconds(10) };
+
+    /// <summary>Ten seconds of Opus in WebM, as a download the player announced at ten seconds.</summary>
+    private string TenSecondsOfOpus()
+    {
+        var input = Path.Combine(_folder, "ten.webm");
+        MusicDl.Tests.Tagging.MediaTools.Ffmpeg("-nostdin", "-f", "lavfi", "-i", "sine=frequency=440:duration=10:sample_rate=48000", "-c:a", "libopus", "-b:a", "128k", "-f", "webm", input);
+        return input;
+    }
 
     [Fact]
     public async Task Cancellation_kills_ffmpeg_and_leaves_no_output()
