@@ -35,13 +35,9 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         List<string> args = ["-nostdin", "-y", "-hide_banner"];
         args.AddRange(measureLoudness ? ["-nostats", "-loglevel", "repeat+level+info"] : ["-loglevel", "error"]);
 
-        // The closing report says how much audio went into how many bytes: the output is checked without an ffprobe.
-        // Not beside the loudness meter: its out_time is the longest output's, the meter's, not the file's.
-        if (!measureLoudness)
-        {
-            args.AddRange(FfmpegProgress.Arguments);
-        }
-
+        // The closing report says how much audio went into how many bytes: the output is checked without an ffprobe
+        // (beside the loudness meter only as far as ReportVouches allows).
+        args.AddRange(FfmpegProgress.Arguments);
         args.AddRange(["-i", input, "-vn", "-map", "0:a:0", "-map_metadata", "-1"]);
         args.AddRange(plan.CodecArguments);
 
@@ -113,7 +109,9 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
                 throw new ConversionFailedException($"ffmpeg failed converting to {format.ToString().ToLowerInvariant()} (exit {result.ExitCode}): {LastError(stderr)}");
             }
 
-            await VerifyAsync(output, FfmpegProgress.ParseFinal(stdout.ToString()), probedInput?.Duration ?? source.Duration, cancellationToken);
+            var report = FfmpegProgress.ParseFinal(stdout.ToString());
+            var besideMeter = measureLoudness && plan.KeepsSourceAudio;
+            await VerifyAsync(output, ReportVouches(report, besideMeter, plan, new FileInfo(input).Length) ? report : null, probedInput?.Duration ?? source.Duration, cancellationToken);
         }
         catch
         {
@@ -256,6 +254,15 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
         var error = lines.LastOrDefault(l => l.Contains("[error]", StringComparison.Ordinal) || l.Contains("[fatal]", StringComparison.Ordinal));
         return error is null ? AudioProbe.LastLine(stderr) : error.Replace("[error] ", string.Empty, StringComparison.Ordinal).Replace("[fatal] ", string.Empty, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Whether ffmpeg's closing report may stand for the file. Beside the loudness meter ffmpeg has two outputs and the
+    /// report's length is the longer one's, the meter's, which read the whole input: then only a stream copy's weight
+    /// vouches for the file (a remux of every packet weighs about what the download weighs, containers differing by a
+    /// few per cent; a cut one far less). Anything else is left to ffprobe.
+    /// </summary>
+    internal static bool ReportVouches(FfmpegProgress? report, bool besideMeter, ConversionPlan plan, long inputBytes) =>
+        report is not null && (!besideMeter || (plan.StreamCopy && report.Bytes >= inputBytes * 9 / 10));
 
     /// <summary>
     /// An ffmpeg that exits 0 is not proof of a good file (a broken build, a full disk, a wrapper script): the output

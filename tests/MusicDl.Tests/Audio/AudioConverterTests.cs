@@ -158,6 +158,33 @@ public sealed class AudioConverterTests : IAsyncLifetime
         Assert.False(File.Exists(Output));
     }
 
+    [Theory]
+    [InlineData(false, true, 1_000, true)] // one output: the report is the file's
+    [InlineData(false, false, 1_000, true)]
+    [InlineData(true, true, 950, true)] // beside the meter, a copy weighing what the download weighs
+    [InlineData(true, true, 500, false)] // beside the meter, a copy of half the download: ffprobe reads it
+    [InlineData(true, false, 1_000, false)] // beside the meter, a lossless re-encode: its weight says nothing
+    public void Ffmpegs_report_stands_for_the_file_only_where_it_can(bool besideMeter, bool streamCopy, long reportedBytes, bool vouches)
+    {
+        var plan = new ConversionPlan([], "ogg", streamCopy);
+
+        Assert.Equal(vouches, AudioConverter.ReportVouches(new FfmpegProgress(TimeSpan.FromSeconds(10), reportedBytes), besideMeter, plan, inputBytes: 1_000));
+        Assert.False(AudioConverter.ReportVouches(null, besideMeter, plan, inputBytes: 1_000));
+    }
+
+    [Fact]
+    public async Task A_complete_stream_copy_beside_the_loudness_meter_is_checked_with_no_ffprobe_run()
+    {
+        // A probe that fails whenever it runs: the copy's weight and ffmpeg's report did the check.
+        var converter = new AudioConverter(_converter.FfmpegPath, new AudioProbe(FakeTool("ffprobe", "echo 'ffprobe ran' >&2\nexit 1\n")));
+
+        var result = await converter.ConvertAsync(TenSecondsOfOpus(), Output, AudioFormat.Opus, Bitrate.Auto, TenSecondsAnnounced, measureLoudness: true);
+
+        Assert.True(result.Plan.StreamCopy);
+        Assert.NotNull(result.Loudness);
+        Assert.InRange((await _probe.ProbeAsync(result.OutputPath)).Duration.TotalSeconds, 9.9, 10.1);
+    }
+
     [Fact]
     public async Task A_short_output_beside_the_loudness_meter_is_read_back_with_ffprobe_and_fails()
     {
