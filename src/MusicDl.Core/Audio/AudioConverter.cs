@@ -31,7 +31,7 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
     public static IReadOnlyList<string> BuildArguments(string input, string output, ConversionPlan plan, bool measureLoudness = false)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        measureLoudness &= plan.KeepsSourceAudio;
+        measureLoudness = MetersBeside(plan, measureLoudness);
         List<string> args = ["-nostdin", "-y", "-hide_banner"];
         args.AddRange(measureLoudness ? ["-nostats", "-loglevel", "repeat+level+info"] : ["-loglevel", "error"]);
 
@@ -110,8 +110,7 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
             }
 
             var report = FfmpegProgress.ParseFinal(stdout.ToString());
-            var besideMeter = measureLoudness && plan.KeepsSourceAudio;
-            await VerifyAsync(output, ReportVouches(report, besideMeter, plan, new FileInfo(input).Length) ? report : null, probedInput?.Duration ?? source.Duration, cancellationToken);
+            await VerifyAsync(output, ReportVouches(report, MetersBeside(plan, measureLoudness), plan, new FileInfo(input).Length) ? report : null, probedInput?.Duration ?? source.Duration, cancellationToken);
         }
         catch
         {
@@ -256,6 +255,12 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
     }
 
     /// <summary>
+    /// Whether the conversion's own ffmpeg run also measures loudness (a second output, the meter): only where the file
+    /// keeps the source's audio, so measuring the input is measuring the file.
+    /// </summary>
+    private static bool MetersBeside(ConversionPlan plan, bool measureLoudness) => measureLoudness && plan.KeepsSourceAudio;
+
+    /// <summary>
     /// Whether ffmpeg's closing report may stand for the file. Beside the loudness meter ffmpeg has two outputs and the
     /// report's length is the longer one's, the meter's, which read the whole input: then only a stream copy's weight
     /// vouches for the file (a remux of every packet weighs about what the download weighs, containers differing by a
@@ -266,7 +271,7 @@ public sealed class AudioConverter(string ffmpegPath, AudioProbe? probe = null)
 
     /// <summary>
     /// An ffmpeg that exits 0 is not proof of a good file (a broken build, a full disk, a wrapper script): the output
-    /// must exist, be readable as audio and last about as long as the input, or the track fails before placement.
+    /// must exist, not be empty and last about as long as the input, or the track fails before placement.
     /// ffmpeg's closing report gives the length when its byte count is the file's on disk (the muxer wrote exactly this
     /// file, trailer included); without such a report ffprobe reads the file, as it always did.
     /// </summary>
